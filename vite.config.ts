@@ -1,0 +1,23 @@
+// Build of the browser client (Vite) and the test runner's configuration (Vitest).
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  root: 'client',
+  publicDir: false,
+  build: {
+    outDir: '../dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+  },
+  server: {
+    proxy: { '/api': 'http://127.0.0.1:8080', '/tiles': 'http://127.0.0.1:8080' },
+  },
+  test: {
+    root: '.',
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['test/setup/global.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
