@@ -1,0 +1,147 @@
+// The boundary build: validated inputs → PMTiles archive, per-province TopoJSON and the units index
+// in data/build/. Skips work when the inputs are unchanged; replaces the previous build only once the
+// new one is complete, so a failed build leaves the old one untouched.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { UnitsIndexSchema, type UnitsIndex } from '../../server/unit/units-index.ts';
+import { fullResolution, LAYER_MIN_ZOOM, MAX_ZOOM, prepareLayers } from './layers.ts';
+import { writePmtiles } from './pmtiles-writer.ts';
+import { loadBoundarySources, readBoundaryInputs } from './sources.ts';
+import { buildTiles, EXTENT, LABEL_MIN_ZOOM } from './tiles.ts';
+import { provinceTopologies } from './downloads.ts';
+import { buildUnitsIndex } from './units.ts';
+
+/** Bump when the build's output changes for the same inputs, so that old builds are redone. */
+export const BUILD_VERSION = 'boundary-build-1';
+export const ARCHIVE_FILE = 'ntm.pmtiles';
+export const ATTRIBUTION = 'Ranh giới: GSO (mã 01/03/2025), censusVN2009 (MIT), dvhcvn (GPL-3.0) · NTM Map';
+
+export const BuildManifestSchema = z.object({
+  version: z.string(),
+  inputHash: z.string(),
+  builtAt: z.string(),
+  seconds: z.number(),
+  archive: z.object({ file: z.string(), hashedName: z.string(), sha256: z.string(), bytes: z.number() }),
+  tiles: z.object({
+    count: z.number(),
+    bytes: z.number(),
+    largest: z.object({ z: z.number(), x: z.number(), y: z.number(), bytes: z.number(), rawBytes: z.number() }),
+    minZoom: z.number(),
+    maxZoom: z.number(),
+  }),
+  bounds: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  units: z.object({ provinces: z.number(), districts: z.number(), communes: z.number(), communesWithPolygon: z.number() }),
+});
+export type BuildManifest = z.infer<typeof BuildManifestSchema>;
+
+export interface BuildOptions {
+  boundariesDir: string;
+  outDir: string;
+  force?: boolean;
+  log?: (line: string) => void;
+}
+
+export function readBuildManifest(outDir: string): BuildManifest | null {
+  const file = join(outDir, 'BUILD.json');
+  if (!existsSync(file)) return null;
+  const parsed = BuildManifestSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) return null;
+  const m = parsed.data;
+  return existsSync(join(outDir, m.archive.file)) && existsSync(join(outDir, 'units.json')) ? m : null;
+}
+
+export function readUnitsIndex(outDir: string): UnitsIndex {
+  return UnitsIndexSchema.parse(JSON.parse(readFileSync(join(outDir, 'units.json'), 'utf8')));
+}
+
+export async function buildBoundaries(options: BuildOptions): Promise<{ skipped: boolean; manifest: BuildManifest }> {
+  const log = options.log ?? (() => {});
+  const started = performance.now();
+  const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+  const inputs = readBoundaryInputs(options.boundariesDir);
+  const inputHash = createHash('sha256').update(BUILD_VERSION).update(inputs.hash).digest('hex');
+  const previous = readBuildManifest(options.outDir);
+  if (!options.force && previous?.inputHash === inputHash) {
+    log(`Boundaries unchanged (input ${inputHash.slice(0, 12)}): nothing to do.`);
+    return { skipped: true, manifest: previous };
+  }
+
+  log(`Reading and validating ${options.boundariesDir}`);
+  const sources = loadBoundarySources(inputs);
+  log(`  ${sources.provinces.geometries.length} provinces, ${sources.districts.geometries.length} districts, ${sources.communes.geometries.length} commune polygons (${elapsed()})`);
+  const layers = prepareLayers(sources);
+  const [provinces, districts, communes] = layers.map(fullResolution) as [ReturnType<typeof fullResolution>, ReturnType<typeof fullResolution>, ReturnType<typeof fullResolution>];
+  const units = buildUnitsIndex(sources.units, { provinces, districts, communes }, inputHash);
+  log(`  units index: ${units.units.length} units with bbox and label point (${elapsed()})`);
+
+  log(`Cutting vector tiles, zoom 0–${MAX_ZOOM}`);
+  const { tiles, stats } = buildTiles(layers, units.units, (z, count, seconds) => log(`  z${z}: ${count} tiles (${seconds.toFixed(1)} s)`));
+  const bounds = boundsOf(units);
+  const { archive } = writePmtiles(tiles, {
+    minZoom: 0,
+    maxZoom: MAX_ZOOM,
+    bounds,
+    center: [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2, 5],
+    metadata: {
+      name: 'NTM Map boundaries',
+      description: 'Vietnam provinces, districts and communes (pre-July-2025 structure, GSO codes of 01/03/2025)',
+      attribution: ATTRIBUTION,
+      version: inputHash.slice(0, 12),
+      vector_layers: [
+        { id: 'provinces', minzoom: LAYER_MIN_ZOOM.provinces, maxzoom: MAX_ZOOM, fields: { code: 'String', name: 'String', type: 'String', province: 'String' } },
+        { id: 'districts', minzoom: LAYER_MIN_ZOOM.districts, maxzoom: MAX_ZOOM, fields: { code: 'String', name: 'String', type: 'String', province: 'String' } },
+        { id: 'communes', minzoom: LAYER_MIN_ZOOM.communes, maxzoom: MAX_ZOOM, fields: { code: 'String', name: 'String', type: 'String', district: 'String', province: 'String' } },
+        { id: 'labels', minzoom: 0, maxzoom: MAX_ZOOM, fields: { code: 'String', name: 'String', level: 'String', type: 'String', province: 'String', district: 'String' }, label_min_zoom: LABEL_MIN_ZOOM },
+      ],
+      extent: EXTENT,
+    },
+  });
+  const sha256 = createHash('sha256').update(archive).digest('hex');
+  log(`  ${stats.tiles} tiles, ${(archive.length / 1e6).toFixed(1)} MB archive; largest tile z${stats.largest.z}/${stats.largest.x}/${stats.largest.y} ${(stats.largest.bytes / 1024).toFixed(0)} KB (${elapsed()})`);
+
+  const downloads = provinceTopologies({ provinces, districts, communes });
+  log(`  ${downloads.size} province TopoJSON files (${elapsed()})`);
+
+  const manifest: BuildManifest = {
+    version: BUILD_VERSION,
+    inputHash,
+    builtAt: new Date().toISOString(),
+    seconds: Math.round((performance.now() - started) / 100) / 10,
+    archive: { file: ARCHIVE_FILE, hashedName: `ntm.${sha256.slice(0, 12)}.pmtiles`, sha256, bytes: archive.length },
+    tiles: { count: stats.tiles, bytes: stats.bytes, largest: stats.largest, minZoom: 0, maxZoom: MAX_ZOOM },
+    bounds,
+    units: {
+      provinces: units.units.filter((u) => u.level === 'province').length,
+      districts: units.units.filter((u) => u.level === 'district').length,
+      communes: units.units.filter((u) => u.level === 'commune').length,
+      communesWithPolygon: units.units.filter((u) => u.level === 'commune' && u.hasPolygon).length,
+    },
+  };
+
+  // Write everything beside the old build, then swap folders: readers never see half a build.
+  const tmp = `${options.outDir}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(join(tmp, 'topojson'), { recursive: true });
+  writeFileSync(join(tmp, ARCHIVE_FILE), archive);
+  writeFileSync(join(tmp, 'units.json'), JSON.stringify(units));
+  for (const [code, text] of downloads) writeFileSync(join(tmp, 'topojson', `${code}.json`), text);
+  writeFileSync(join(tmp, 'BUILD.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  const old = `${options.outDir}.old-${process.pid}`;
+  if (existsSync(options.outDir)) renameSync(options.outDir, old);
+  renameSync(tmp, options.outDir);
+  rmSync(old, { recursive: true, force: true });
+  log(`Boundary build done in ${elapsed()} → ${options.outDir}`);
+  return { skipped: false, manifest };
+}
+
+function boundsOf(index: UnitsIndex): [number, number, number, number] {
+  const b: [number, number, number, number] = [180, 90, -180, -90];
+  for (const u of index.units) {
+    if (u.level !== 'province' || !u.bbox) continue;
+    b[0] = Math.min(b[0], u.bbox[0]); b[1] = Math.min(b[1], u.bbox[1]);
+    b[2] = Math.max(b[2], u.bbox[2]); b[3] = Math.max(b[3], u.bbox[3]);
+  }
+  return b;
+}

@@ -1,0 +1,185 @@
+// The database's tables as TypeScript types: the one contract between migrations, seed and queries.
+// Both engines (SQLite, PostgreSQL) store the same columns; booleans are 0/1 integers and structured
+// values are JSON text so that one query layer (Kysely) serves both.
+import type { Generated } from 'kysely';
+
+/** Administrative structure a unit belongs to. `pre2025`: province > district > commune, GSO list of
+ * 01/03/2025, valid until the July-2025 reform. A later structure (`2025-07`, two tiers) is added beside it. */
+export type UnitStructure = 'pre2025' | '2025-07';
+export type UnitLevel = 'province' | 'district' | 'commune';
+/** Recognition levels, lowest first. `chua_dat` is never stored: it is the absence of a recognition. */
+export type RecognitionLevel = 'dat_chuan' | 'nang_cao' | 'kieu_mau';
+/** Where a figure comes from: an official record (with its source) or the project's illustrative generator. */
+export type Provenance = 'official' | 'illustrative';
+
+export interface UnitTable {
+  structure: UnitStructure;
+  code: string; // GSO code: 2 digits (province), 3 (district), 5 (commune)
+  level: UnitLevel;
+  type: string; // as GSO writes it: "Tỉnh", "Thành phố Trung ương", "Huyện", "Quận", "Thị xã", "Thành phố", "Xã", "Phường", "Thị trấn"
+  name: string; // full name with type, e.g. "Xã Mường Hoong"
+  parent_code: string | null; // district for a commune, province for a district, null for a province
+  province_code: string;
+  district_code: string | null; // for communes (and districts: their own code)
+  rural: number; // 1 when the NTM criteria apply (communes of type Xã); 0 otherwise
+  has_polygon: number; // 1 when the boundary build has a polygon for it
+  bbox: string | null; // JSON [west, south, east, north]
+  label_lon: number | null;
+  label_lat: number | null;
+  valid_from: string; // YYYY-MM-DD
+  valid_to: string | null; // YYYY-MM-DD, null = still valid in this structure's data
+}
+
+/** A national criteria set, e.g. "2021-2025" (Quyết định 318/QĐ-TTg). */
+export interface CriteriaSetTable {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  decision: string; // e.g. "318/QĐ-TTg"
+  decision_date: string | null; // YYYY-MM-DD
+  valid_from: string; // YYYY-MM (first period the set applies to)
+  valid_to: string | null; // YYYY-MM (last period), null = open
+  unit_structure: UnitStructure;
+  criteria_count: number;
+  source_url: string;
+  notes: string | null; // JSON: caveats recorded from the source (e.g. grouping conflicts)
+}
+
+export interface CriterionGroupTable {
+  set_code: string;
+  number: number;
+  name_vi: string;
+  name_en: string;
+}
+
+export interface CriterionTable {
+  set_code: string;
+  number: number; // 1..19 in the 2021-2025 set; the bit (number - 1) in a review's met_mask
+  code: string; // e.g. "TC01"
+  name_vi: string;
+  name_en: string;
+  group_number: number;
+  indicators_complete: number; // 0/1: whether the catalogue lists every indicator of this criterion
+  sources: string; // JSON string[] of URLs
+}
+
+export interface IndicatorTable {
+  set_code: string;
+  criterion_number: number;
+  code: string; // e.g. "17.1"
+  name_vi: string;
+  name_en: string | null;
+  unit: string | null; // "%", "count", …
+  thresholds: string | null; // JSON: { "<region or group>": value | text } where the source gives them
+  sources: string; // JSON string[]
+}
+
+/** One commune's monthly review of every criterion of a set: stored once per commune and month. */
+export interface ReviewTable {
+  id: Generated<number>;
+  commune_code: string;
+  period: string; // YYYY-MM
+  set_code: string;
+  met_mask: number; // bit (n-1) set when criterion n is met
+  met_count: number; // popcount of met_mask, kept for fast aggregation
+  indicators: string | null; // JSON { "<indicator code>": number | string | boolean }
+  notes: string | null; // JSON { "<criterion number>": "note" }
+  provenance: Provenance;
+  source: string | null; // official: decision / report / URL; illustrative: generator name and seed
+  reviewed_by: string | null; // user id or e-mail for official reviews
+  reviewed_at: string; // ISO 8601 timestamp
+  version: number; // optimistic concurrency for the officials' workspace
+}
+
+/** A recognition decision for a commune or a district, with its revocation when there is one. */
+export interface RecognitionTable {
+  id: Generated<number>;
+  unit_code: string;
+  unit_level: 'commune' | 'district';
+  level: RecognitionLevel;
+  year: number | null; // the "NTM năm Y" year the recognition counts for
+  decision: string | null; // decision number as the source writes it
+  decision_date: string | null; // YYYY-MM-DD
+  signer: string | null;
+  status: 'recognised' | 'proposed'; // proposed = a council proposal, not a decision
+  revoked_date: string | null;
+  revocation_decision: string | null;
+  revocation_reason: string | null;
+  provenance: Provenance;
+  source_url: string | null;
+  note: string | null;
+}
+
+/** A commune's listing as special-difficulty (xã đặc biệt khó khăn) or another area classification. */
+export interface SpecialDifficultyTable {
+  id: Generated<number>;
+  commune_code: string;
+  classification: string; // as the decision words it, e.g. "Khu vực III (xã đặc biệt khó khăn)"
+  special: number; // 1 when the classification counts as special-difficulty (KV III, P135, bãi ngang)
+  decision: string | null;
+  period_from: string; // YYYY-MM, first month the listing applies
+  period_to: string; // YYYY-MM, last month
+  provenance: Provenance;
+  source_url: string | null;
+  note: string | null;
+}
+
+/** A published target or a reported figure (scope national/province/district/commune). */
+export interface TargetTable {
+  id: Generated<number>;
+  scope: 'national' | 'province' | 'district' | 'commune';
+  scope_code: string | null; // GSO code; null for national
+  metric: string; // e.g. "target_communes_ntm"
+  value: string; // as the source writes it, e.g. "84/127", ">=80%"
+  value_num: number | null; // the number the target asks for, where it can be read
+  kind: 'target' | 'reported'; // a goal, or a figure reported at a date
+  deadline: string | null; // YYYY-MM-DD (target) or as-of date (reported)
+  source: string; // decision / plan / article title
+  source_url: string | null;
+  note: string | null;
+}
+
+/** A commune named in a plan as due to reach a level by a half-year or year. */
+export interface PlannedCommuneTable {
+  id: Generated<number>;
+  commune_code: string;
+  target_level: RecognitionLevel;
+  due: string; // as the plan writes it: "2024-H1", "2024-H2", "2025"
+  due_period: string; // YYYY-MM, last month of the due half-year/year
+  plan: string; // e.g. "Kế hoạch 104/KH-BCĐ ngày 15/02/2024"
+  source: string;
+  note: string | null;
+}
+
+/** Criteria-met counts that a public source reported for a named commune at a date. */
+export interface ReportedCriteriaTable {
+  id: Generated<number>;
+  commune_code: string;
+  criteria_met: number;
+  criteria_total: number;
+  criteria_set: string; // as the source says: "2016-2020 national set", "NC set", …
+  as_of: string; // as the source gives it
+  source_url: string;
+  note: string | null;
+}
+
+/** Key/value facts about the database itself: seed version, facts hash, generator seed. */
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  unit: UnitTable;
+  criteria_set: CriteriaSetTable;
+  criterion_group: CriterionGroupTable;
+  criterion: CriterionTable;
+  indicator: IndicatorTable;
+  review: ReviewTable;
+  recognition: RecognitionTable;
+  special_difficulty: SpecialDifficultyTable;
+  target: TargetTable;
+  planned_commune: PlannedCommuneTable;
+  reported_criteria: ReportedCriteriaTable;
+  meta: MetaTable;
+}
