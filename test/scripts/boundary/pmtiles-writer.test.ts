@@ -5,30 +5,14 @@ import fc from 'fast-check';
 import type { FeatureCollection } from 'geojson';
 import GeoJSONVT from 'geojson-vt';
 import { PbfReader } from 'pbf';
-import { Compression, findTile, type DecompressFunc, PMTiles, TileType, zxyToTileId, type RangeResponse, type Source } from 'pmtiles';
+import { Compression, findTile, type DecompressFunc, PMTiles, TileType, zxyToTileId } from 'pmtiles';
 import { describe, expect, it } from 'vitest';
 import { fromGeojsonVt } from 'vt-pbf';
+import { BufferSource, zlibDecompress } from '../../support/pmtiles.ts';
 import { writePmtiles, type ArchiveOptions, type TileInput } from '../../../scripts/boundary/pmtiles-writer.ts';
-
-let sourceCount = 0;
-/** A pmtiles `Source` over an in-memory archive. */
-class BufferSource implements Source {
-  private readonly key = `buffer-${sourceCount++}`;
-  constructor(private readonly buf: Buffer) {}
-  getKey(): string { return this.key; }
-  async getBytes(offset: number, length: number): Promise<RangeResponse> {
-    const slice = this.buf.subarray(offset, offset + length);
-    return { data: slice.buffer.slice(slice.byteOffset, slice.byteOffset + slice.byteLength) as ArrayBuffer };
-  }
-}
 
 /** Opens an archive with pmtiles' default decompression (DecompressionStream), or node's zlib when speed matters. */
 const open = (archive: Buffer, decompress?: DecompressFunc) => new PMTiles(new BufferSource(archive), undefined, decompress);
-const zlibDecompress: DecompressFunc = async (buf, compression) => {
-  if (compression !== Compression.Gzip) throw new Error(`unexpected compression ${compression}`);
-  const out = gunzipSync(new Uint8Array(buf));
-  return out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength) as ArrayBuffer;
-};
 
 /** The stored (still gzipped) bytes of a tile, found by walking root -> leaf directories with pmtiles' own parser. */
 async function rawTile(pm: PMTiles, archive: Buffer, z: number, x: number, y: number): Promise<Buffer | undefined> {
