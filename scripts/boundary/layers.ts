@@ -21,7 +21,7 @@ export interface TileProperties {
 export type BoundaryFeature = Feature<Polygon | MultiPolygon, TileProperties>;
 
 /** The first zoom at which a layer is drawn; the archive's max zoom is MAX_ZOOM (the client over-zooms). */
-export const LAYER_MIN_ZOOM: Record<LayerName, number> = { provinces: 0, districts: 3, communes: 5 };
+export const LAYER_MIN_ZOOM: Record<LayerName, number> = { provinces: 0, districts: 3, communes: 4 };
 export const MAX_ZOOM = 12;
 
 function tileProperties(layer: LayerName, p: CommuneProperties | DistrictProperties | ProvinceProperties): TileProperties {

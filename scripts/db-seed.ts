@@ -1,0 +1,36 @@
+// CLI: npm run db:seed [-- --replace] — create (migrate) and seed the database named by DATABASE_URL,
+// building the boundary data first if needed.
+import { parseArgs } from 'node:util';
+import { buildBoundaries, readUnitsIndex } from './boundary/build.ts';
+import { openDatabase } from '../server/db/database.ts';
+import { migrateToLatest } from '../server/db/migrate.ts';
+import { isSeeded, seedDatabase } from '../server/seed/seed.ts';
+import { readEnv } from '../server/config/env.ts';
+
+try {
+  const { values } = parseArgs({ options: { replace: { type: 'boolean', default: false } } });
+  const env = readEnv();
+  await buildBoundaries({ boundariesDir: env.NTM_BOUNDARIES_DIR, outDir: env.NTM_BUILD_DIR, log: (l) => console.log(l) });
+  const ndb = await openDatabase(env.DATABASE_URL);
+  try {
+    await migrateToLatest(ndb.db);
+    if (await isSeeded(ndb)) {
+      if (!values.replace) throw new Error(`${ndb.engine} database is already seeded (use --replace to empty and re-seed it)`);
+    }
+    const report = await seedDatabase(ndb, {
+      units: readUnitsIndex(env.NTM_BUILD_DIR).units,
+      factsDir: env.NTM_FACTS_DIR,
+      seed: env.NTM_SEED,
+      replace: values.replace,
+      onProgress: (line: string) => console.log(`  ${line}`),
+    });
+    console.log(`Seeded ${ndb.engine} in ${report.seconds.toFixed(1)} s`);
+    for (const [table, n] of Object.entries(report.rows)) console.log(`  ${table}: ${n}`);
+    for (const [what, n] of Object.entries(report.skipped)) if (n) console.log(`  skipped ${what}: ${n}`);
+  } finally {
+    await ndb.close();
+  }
+} catch (error) {
+  console.error(`db:seed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

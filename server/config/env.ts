@@ -1,0 +1,26 @@
+// The server's configuration, read from environment variables and validated once at start.
+import { z } from 'zod';
+import { BUILD_DIR, DEFAULT_BOUNDARIES_DIR, DEFAULT_FACTS_DIR } from './paths.ts';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().min(1).optional(),
+  NTM_BOUNDARIES_DIR: z.string().min(1).default(DEFAULT_BOUNDARIES_DIR),
+  NTM_FACTS_DIR: z.string().min(1).default(DEFAULT_FACTS_DIR),
+  NTM_BUILD_DIR: z.string().min(1).default(BUILD_DIR),
+  NTM_SEED: z.coerce.number().int().nonnegative().optional(),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {}
+
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const blankToUndefined = Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v === '' ? undefined : v]));
+  const parsed = EnvSchema.safeParse(blankToUndefined);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`environment variable ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,16 @@
+// The API's one error shape, `{ "error": { "code", "message", "details" } }`, and helpers to send it.
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+export function errorBody(code: string, message: string, details?: unknown): ApiErrorBody {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+export function sendError(c: Context, status: ContentfulStatusCode, code: string, message: string, details?: unknown): Response {
+  c.header('Cache-Control', 'no-store');
+  return c.json(errorBody(code, message, details), status);
+}

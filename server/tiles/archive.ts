@@ -1,0 +1,76 @@
+// Serves the PMTiles archive over HTTP with byte ranges (RFC 9110), an ETag from the archive's
+// content hash, and a long immutable cache under the content-hashed name. Hand-written because
+// serveStatic gives no ETag and no control over cache headers per name.
+import { fstatSync, openSync, read } from 'node:fs';
+import { promisify } from 'node:util';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import type { BuildManifest } from '../../scripts/boundary/build.ts';
+import { sendError } from '../http/errors.ts';
+
+export type ByteRange = { start: number; end: number }; // inclusive
+
+/** Parses a Range header for a file of `size` bytes: a range, 'none' (absent/ignorable), or 'unsatisfiable'. */
+export function parseRange(header: string | undefined, size: number): ByteRange | 'none' | 'unsatisfiable' {
+  if (!header) return 'none';
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m) return header.includes(',') || !header.startsWith('bytes=') ? 'none' : 'unsatisfiable';
+  const [, a, b] = m;
+  if (a === '' && b === '') return 'unsatisfiable';
+  if (a === '') {
+    const suffix = Number(b);
+    if (suffix === 0) return 'unsatisfiable';
+    return { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(a);
+  const end = b === '' ? size - 1 : Math.min(Number(b), size - 1);
+  if (start >= size || end < start) return 'unsatisfiable';
+  return { start, end };
+}
+
+export interface ArchiveRouteOptions {
+  /** Absolute path of the archive file. */
+  file: string;
+  manifest: BuildManifest;
+}
+
+/** Routes `/tiles/ntm.pmtiles` (revalidated) and `/tiles/<hashed name>` (immutable). */
+export function archiveRoutes({ file, manifest }: ArchiveRouteOptions): Hono {
+  const app = new Hono();
+  const etag = `"${manifest.archive.sha256.slice(0, 32)}"`;
+  // The file is opened once: a rebuild swaps data/build but this server keeps serving the archive its
+  // manifest (and so its ETag and hashed name) describes, until it restarts.
+  const fd = openSync(file, 'r');
+  const size = fstatSync(fd).size;
+  if (size !== manifest.archive.bytes) throw new Error(`${file}: ${size} bytes, but BUILD.json says ${manifest.archive.bytes}; run npm run data:build`);
+  const readAt = promisify(read);
+  const serve = (immutable: boolean) => async (c: Context) => {
+    const headers: Record<string, string> = {
+      'Accept-Ranges': 'bytes',
+      ETag: etag,
+      'Content-Type': 'application/vnd.pmtiles',
+      'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300, must-revalidate',
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Expose-Headers': 'ETag, Content-Range, Content-Length, Accept-Ranges',
+    };
+    if (c.req.header('If-None-Match') === etag && !c.req.header('Range')) return c.body(null, 304, headers);
+    const ifRange = c.req.header('If-Range');
+    const range = ifRange && ifRange !== etag ? 'none' : parseRange(c.req.header('Range'), size);
+    if (range === 'unsatisfiable') {
+      return c.body(null, 416, { ...headers, 'Content-Range': `bytes */${size}` });
+    }
+    const { start, end } = range === 'none' ? { start: 0, end: size - 1 } : range;
+    const length = end - start + 1;
+    const status = range === 'none' ? 200 : 206;
+    if (status === 206) headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
+    headers['Content-Length'] = String(length);
+    if (c.req.method === 'HEAD') return c.body(null, status, headers);
+    const buffer = Buffer.alloc(length);
+    await readAt(fd, buffer, 0, length, start);
+    return c.body(buffer, status, headers);
+  };
+  app.on(['GET', 'HEAD'], `/${manifest.archive.file}`, serve(false));
+  app.on(['GET', 'HEAD'], `/${manifest.archive.hashedName}`, serve(true));
+  app.all('*', (c) => sendError(c, 404, 'not_found', `No archive ${c.req.path}; the current one is /tiles/${manifest.archive.hashedName}`));
+  return app;
+}
