@@ -49,7 +49,7 @@ describe('boundary build', () => {
       expect(data.byteLength).toBeLessThan(500 * 1024);
       const vt = new VectorTile(new PbfReader(new Uint8Array(data)));
       expect(Object.keys(vt.layers).length).toBeGreaterThan(0);
-      if (z < 5) expect(vt.layers.communes).toBeUndefined();
+      if (z < 4) expect(vt.layers.communes).toBeUndefined();
       const communes = vt.layers.communes;
       for (let i = 0; communes && i < communes.length; i++) {
         const f = communes.feature(i);
@@ -68,7 +68,7 @@ describe('boundary build', () => {
     expect(withPolygon.filter((c) => !seen.has(c))).toEqual([]);
   });
 
-  it('draws communes from zoom 5 with more detail at zoom 12 than at zoom 5', async () => {
+  it('draws communes from zoom 4 with more detail at zoom 12 than at zoom 5', async () => {
     const pm = openArchive(new BufferSource(readFileSync(join(out, 'ntm.pmtiles'))));
     const tiles = await addressedTiles(pm);
     const vertices = async (z: number) => {
