@@ -88,7 +88,7 @@ export interface ReviewTable {
   source: string | null; // official: decision / report / URL; illustrative: generator name and seed
   reviewed_by: string | null; // user id or e-mail for official reviews
   reviewed_at: string; // ISO 8601 timestamp
-  version: number; // optimistic concurrency for the officials' workspace
+  version: Generated<number>; // optimistic concurrency for the officials' workspace; defaults to 1
 }
 
 /** A recognition decision for a commune or a district, with its revocation when there is one. */
