@@ -1,0 +1,123 @@
+// Benchmark of the foundation: boundary build, archive and tiles, first start on a fresh SQLite file,
+// seed sizes, and reading one whole-country period of statuses on SQLite and PostgreSQL.
+// Prints figures and their ratio to the targets of the foundation issue; asserts nothing.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { buildBoundaries, readUnitsIndex } from '../scripts/boundary/build.ts';
+import { startThrowawayCluster } from '../scripts/pg/throwaway-cluster.ts';
+import { DEFAULT_BOUNDARIES_DIR, DEFAULT_FACTS_DIR, ROOT } from '../server/config/paths.ts';
+import { openDatabase, type NtmDatabase } from '../server/db/database.ts';
+import { migrateToLatest } from '../server/db/migrate.ts';
+import { latestReviewsAt } from '../server/db/review-query.ts';
+import { seedDatabase } from '../server/seed/seed.ts';
+
+const PERIOD = '2024-06';
+const work = mkdtempSync(join(tmpdir(), 'ntm-bench-'));
+const line = (label: string, value: string, target?: string) => console.log(`${label.padEnd(44)} ${value.padStart(14)}${target ? `   ${target}` : ''}`);
+const ratio = (value: number, limit: number) => `(${((value / limit) * 100).toFixed(0)} % of the ${limit} limit)`;
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function statusReadMs(ndb: NtmDatabase, runs = 15): Promise<{ median: number; rows: number }> {
+  const rural = (await ndb.db.selectFrom('unit').select('code').where('level', '=', 'commune').where('rural', '=', 1).execute()).map((u) => u.code);
+  const times: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    rows = (await latestReviewsAt(ndb.db, PERIOD, rural)).length;
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)]!, rows };
+}
+
+async function firstStart(): Promise<{ seconds: number; dbFile: string }> {
+  const dbFile = join(work, 'first-start.sqlite');
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), DATABASE_URL: `sqlite:${dbFile}`, NTM_BUILD_DIR: join(work, 'first-start-build') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
+        if (res.ok) break;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return { seconds: (performance.now() - started) / 1000, dbFile };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
+try {
+  console.log(`NTM Map foundation benchmark (node ${process.version}, ${new Date().toISOString()})\n`);
+
+  const buildStarted = performance.now();
+  const { manifest } = await buildBoundaries({ boundariesDir: DEFAULT_BOUNDARIES_DIR, outDir: join(work, 'build'), force: true });
+  const buildSeconds = (performance.now() - buildStarted) / 1000;
+  line('data build, whole country', `${buildSeconds.toFixed(1)} s`, ratio(buildSeconds, 60));
+  line('archive size', mb(manifest.archive.bytes));
+  line('tiles (zoom 0-12)', String(manifest.tiles.count));
+  const { z, x, y, bytes, rawBytes } = manifest.tiles.largest;
+  line(`largest tile z${z}/${x}/${y} (gzip)`, `${(bytes / 1024).toFixed(0)} KB`, `${ratio(bytes / 1024, 500)}; ${(rawBytes / 1024).toFixed(0)} KB uncompressed`);
+
+  const clientBuilt = existsSync(join(ROOT, 'dist', 'index.html'));
+  const first = await firstStart();
+  line('first start to health (build + seed, SQLite)', `${first.seconds.toFixed(1)} s`, `${ratio(first.seconds, 120)}${clientBuilt ? ' (client already built)' : ' (incl. client build)'}`);
+  const dbBytes = ['', '-wal', '-shm'].map((s) => first.dbFile + s).filter(existsSync).reduce((n, f) => n + statSync(f).size, 0);
+  line('SQLite file size', mb(dbBytes), ratio(dbBytes / 1e6, 200));
+
+  const sqlite = await openDatabase(`sqlite:${first.dbFile}`);
+  for (const table of ['unit', 'criterion', 'indicator', 'review', 'recognition', 'special_difficulty', 'target', 'planned_commune', 'reported_criteria'] as const) {
+    const { n } = await sqlite.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    line(`  rows: ${table}`, Number(n).toLocaleString('en'));
+  }
+  const s = await statusReadMs(sqlite);
+  line(`status of every rural commune at ${PERIOD}, SQLite`, `${s.median.toFixed(1)} ms`, `${ratio(s.median, 50)}; ${s.rows} communes, median of 15`);
+  await sqlite.close();
+
+  const cluster = await startThrowawayCluster();
+  try {
+    const pg = await openDatabase(cluster.url);
+    await migrateToLatest(pg.db);
+    const seedStarted = performance.now();
+    const units = readUnitsIndex(join(work, 'build'));
+    await seedDatabase(pg, { units: units.units, factsDir: DEFAULT_FACTS_DIR });
+    line('seed, PostgreSQL', `${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+    await sql`vacuum analyze`.execute(pg.db);
+    const p = await statusReadMs(pg);
+    line(`status of every rural commune at ${PERIOD}, PostgreSQL`, `${p.median.toFixed(1)} ms`, `${ratio(p.median, 50)}; ${p.rows} communes, median of 15`);
+    await pg.close();
+  } finally {
+    cluster.stop();
+  }
+} catch (error) {
+  console.error(`bench: ${error instanceof Error ? error.stack : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

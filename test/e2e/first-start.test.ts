@@ -1,0 +1,126 @@
+// `npm start`'s path end to end: a fresh SQLite database is created and seeded on first start, the
+// health check reports the whole country, the archive served over HTTP carries only communes the
+// database knows in every province, the page draws the map in Chromium, and SIGTERM stops cleanly.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../../server/config/paths.ts';
+import { openDatabase, type NtmDatabase } from '../../server/db/database.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { FetchSource, openArchive } from '../support/pmtiles.ts';
+import { startServer, type ServerProcess } from '../support/server-process.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'ntm-e2e-'));
+const databaseUrl = `sqlite:${join(work, 'ntm.sqlite')}`;
+let server: ServerProcess;
+let health: { status: string; database: string; communes: number; periods: [string, string]; tiles: string };
+
+beforeAll(async () => {
+  server = await startServer({ DATABASE_URL: databaseUrl });
+  health = (await (await fetch(`${server.url}/api/v1/health`)).json()) as typeof health;
+}, 240_000);
+afterAll(async () => {
+  await server?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const tileOf = (lon: number, lat: number, z: number) => {
+  const n = 2 ** z;
+  const x = Math.floor(((lon + 180) / 360) * n);
+  const y = Math.floor(((1 - Math.asinh(Math.tan((lat * Math.PI) / 180)) / Math.PI) / 2) * n);
+  return { z, x, y };
+};
+
+describe('first start on a fresh SQLite file', () => {
+  it('seeds the database and reports the whole country in the health check', () => {
+    expect(server.output()).toMatch(/Seeding the sqlite database/);
+    expect(health).toMatchObject({ status: 'ok', database: 'sqlite', communes: 10047, periods: ['2021-01', '2025-12'] });
+    expect(health.tiles).toMatch(/^\/tiles\/ntm\.[0-9a-f]{12}\.pmtiles$/);
+  });
+
+  it('serves an archive whose commune features all exist in the database, in every province', async () => {
+    const ndb: NtmDatabase = await openDatabase(databaseUrl);
+    try {
+      const units = await ndb.db.selectFrom('unit').select(['code', 'level', 'province_code', 'label_lon', 'label_lat']).execute();
+      const communes = new Map(units.filter((u) => u.level === 'commune').map((u) => [u.code, u.province_code]));
+      const provinces = units.filter((u) => u.level === 'province');
+      expect(provinces).toHaveLength(63);
+      const pm = openArchive(new FetchSource(`${server.url}${health.tiles}`, (url, init) => fetch(url, init)));
+      for (const p of provinces) {
+        const { z, x, y } = tileOf(p.label_lon!, p.label_lat!, 9);
+        const tile = await pm.getZxy(z, x, y);
+        expect(tile, `tile over province ${p.code}`).toBeDefined();
+        const layer = new VectorTile(new PbfReader(new Uint8Array(tile!.data))).layers.communes!;
+        const codes = Array.from({ length: layer.length }, (_, i) => layer.feature(i).properties);
+        for (const props of codes) expect(communes.get(String(props.code)), `commune ${props.code}`).toBe(props.province);
+        expect(codes.some((props) => props.province === p.code), `province ${p.code} has communes in its tile`).toBe(true);
+      }
+    } finally {
+      await ndb.close();
+    }
+  });
+
+  it('draws the boundaries in Chromium on desktop and phone', async () => {
+    const browser = await launchBrowser();
+    try {
+      for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+        const page = await browser.newPage({ viewport });
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.goto(server.url);
+        await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 60_000 });
+        const drawn = await page.evaluate(() => {
+          const map = window.ntm!.map;
+          return {
+            provinces: map.queryRenderedFeatures({ layers: ['provinces-line'] }).length,
+            communes: map.queryRenderedFeatures({ layers: ['communes-fill'] }).length,
+          };
+        });
+        expect(drawn.provinces).toBeGreaterThan(0);
+        expect(drawn.communes).toBeGreaterThan(1000);
+        expect(await page.locator('#status').textContent()).toMatch(/10\.047 xã, phường, thị trấn · 2021-01 – 2025-12/);
+        expect(errors).toEqual([]);
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('starts again on the same database without seeding it again, and stops on SIGTERM with code 0', async () => {
+    expect(await server.stop()).toBe(0);
+    server = await startServer({ DATABASE_URL: databaseUrl });
+    expect(server.output()).not.toMatch(/Seeding/);
+    expect(await server.stop()).toBe(0);
+  });
+});
+
+describe('start-up errors', () => {
+  const start = (env: Record<string, string>) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env: { ...process.env, PORT: '0', ...env }, encoding: 'utf8', timeout: 60_000 });
+
+  it('exits non-zero with one line when DATABASE_URL is not understood', () => {
+    const run = start({ DATABASE_URL: 'mysql://localhost/ntm' });
+    expect(run.status).toBe(1);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^ntm: .*mysql/);
+  });
+
+  it('exits non-zero with one line when the database cannot be opened', () => {
+    const run = start({ DATABASE_URL: `sqlite:/proc/ntm/ntm.sqlite` });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^ntm: .*\/proc\/ntm\/ntm\.sqlite/);
+  });
+
+  it('exits non-zero with one line when PORT is not a port', () => {
+    const run = start({ PORT: 'eighty' });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toMatch(/^ntm: environment variable PORT: /);
+  });
+});
