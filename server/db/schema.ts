@@ -100,6 +100,9 @@ export interface RecognitionTable {
   year: number | null; // the "NTM năm Y" year the recognition counts for
   decision: string | null; // decision number as the source writes it
   decision_date: string | null; // YYYY-MM-DD
+  /** First month (YYYY-MM) the recognition is in force; null when the source does not date it at all
+   * (treated as in force before the first period). */
+  effective_period: string | null;
   signer: string | null;
   status: 'recognised' | 'proposed'; // proposed = a council proposal, not a decision
   revoked_date: string | null;

@@ -2,7 +2,7 @@
 // health check reports the whole country, the archive served over HTTP carries only communes the
 // database knows in every province, the page draws the map in Chromium, and SIGTERM stops cleanly.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VectorTile } from '@mapbox/vector-tile';
@@ -112,10 +112,12 @@ describe('start-up errors', () => {
   });
 
   it('exits non-zero with one line when the database cannot be opened', () => {
-    const run = start({ DATABASE_URL: `sqlite:/proc/ntm/ntm.sqlite` });
+    const notAFolder = join(work, 'plain-file');
+    writeFileSync(notAFolder, 'not a folder');
+    const run = start({ DATABASE_URL: `sqlite:${notAFolder}/ntm.sqlite` });
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toMatch(/^ntm: .*\/proc\/ntm\/ntm\.sqlite/);
+    expect(run.stderr).toMatch(/^ntm: .*plain-file\/ntm\.sqlite/);
   });
 
   it('exits non-zero with one line when PORT is not a port', () => {

@@ -140,6 +140,7 @@ export const migration0001: Migration = {
       .addColumn('year', 'integer')
       .addColumn('decision', 'text')
       .addColumn('decision_date', 'text')
+      .addColumn('effective_period', 'text')
       .addColumn('signer', 'text')
       .addColumn('status', 'text', (col) => col.notNull())
       .addColumn('revoked_date', 'text')

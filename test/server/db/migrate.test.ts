@@ -88,6 +88,7 @@ const SCHEMA: SchemaSpec = {
     year: 'integer null',
     decision: 'text null',
     decision_date: 'text null',
+    effective_period: 'text null',
     signer: 'text null',
     status: 'text',
     revoked_date: 'text null',

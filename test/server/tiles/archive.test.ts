@@ -82,7 +82,7 @@ describe('archive routes', () => {
   });
 
   it('serves tiles that the pmtiles reader can read over HTTP ranges', async () => {
-    const source = new FetchSource(`http://test${hashed()}`, (url, init) => app.request(url, init));
+    const source = new FetchSource(`http://test${hashed()}`, async (url, init) => app.request(url, init));
     const pm = openArchive(source);
     const header = await pm.getHeader();
     expect(header.maxZoom).toBe(12);

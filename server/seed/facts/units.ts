@@ -1,0 +1,82 @@
+// The GSO units the facts refer to: look-up by code (every code in a facts file must exist) and by name
+// (targets.csv names its scope, e.g. "Xã Vĩnh Yên (Bảo Yên, Lào Cai)" or "Đăk Hà (Kon Tum)").
+import type { UnitRecord } from '../../unit/units-index.ts';
+
+export interface UnitLookup {
+  byCode: ReadonlyMap<string, UnitRecord>;
+  all: readonly UnitRecord[];
+}
+
+export function indexUnits(units: readonly UnitRecord[]): UnitLookup {
+  const byCode = new Map<string, UnitRecord>();
+  for (const unit of units) byCode.set(unit.code, unit);
+  return { byCode, all: units };
+}
+
+const TYPE_PREFIXES = [
+  'thanh pho trung uong',
+  'thanh pho',
+  'thi tran',
+  'thi xa',
+  'tinh',
+  'huyen',
+  'quan',
+  'phuong',
+  'xa',
+  'tp.',
+  'tp',
+  'tx.',
+  'tx',
+  'tt.',
+  'tt',
+];
+
+/** Lower case without diacritics or type words: "Huyện Đắk Hà" and "Đăk Hà" → "dak ha"; "Xã Hoà Mạc" → "hoa mac". */
+export function normaliseName(name: string): string {
+  let text = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[’']/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+  for (const prefix of TYPE_PREFIXES) {
+    if (text.startsWith(`${prefix} `)) {
+      text = text.slice(prefix.length + 1);
+      break;
+    }
+  }
+  return text;
+}
+
+/**
+ * Finds the unit a source names, as "Name" (a province), "Name (Province)" (a district) or
+ * "Name (District, Province)" / "Name (District)" (a commune). Returns the unit, or a reason when none or more
+ * than one match.
+ */
+export function resolveUnitName(
+  lookup: UnitLookup,
+  level: 'province' | 'district' | 'commune',
+  scopeName: string,
+): { unit: UnitRecord } | { reason: string } {
+  const match = /^(.*?)\s*(?:\(([^)]*)\))?\s*$/.exec(scopeName.trim());
+  const name = normaliseName(match?.[1] ?? scopeName);
+  const context = (match?.[2] ?? '')
+    .split(',')
+    .map((part) => normaliseName(part))
+    .filter((part) => part !== '');
+  const named = (code: string | null) => (code ? normaliseName(lookup.byCode.get(code)?.name ?? '') : '');
+  const candidates = lookup.all.filter((unit) => {
+    if (unit.level !== level || normaliseName(unit.name) !== name) return false;
+    if (level === 'province') return true;
+    const province = named(unit.province);
+    if (level === 'district') return context.length === 0 || context.includes(province);
+    const district = named(unit.district);
+    return context.every((part) => part === district || part === province);
+  });
+  if (candidates.length === 1) return { unit: candidates[0]! };
+  if (candidates.length === 0) return { reason: `no ${level} named ${JSON.stringify(scopeName)} in the GSO unit list` };
+  const codes = candidates.map((unit) => unit.code).join(', ');
+  return { reason: `${JSON.stringify(scopeName)} matches more than one ${level} (${codes})` };
+}

@@ -1,0 +1,42 @@
+// Prepares everything the server needs on start: boundary build, client build, database schema and
+// seed. Each step is skipped when its output is already there and up to date.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildBoundaries, readUnitsIndex, type BuildManifest } from '../scripts/boundary/build.ts';
+import { openDatabase, type NtmDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { isSeeded, seedDatabase } from './seed/seed.ts';
+import { CLIENT_DIST_DIR, ROOT } from './config/paths.ts';
+import type { Env } from './config/env.ts';
+
+export interface Prepared {
+  ndb: NtmDatabase;
+  manifest: BuildManifest;
+}
+
+export async function buildClientIfMissing(log: (line: string) => void): Promise<void> {
+  if (existsSync(join(CLIENT_DIST_DIR, 'index.html'))) return;
+  log('Building the client (vite build)…');
+  const { build } = await import('vite');
+  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+export async function prepare(env: Env, log: (line: string) => void): Promise<Prepared> {
+  const { manifest } = await buildBoundaries({ boundariesDir: env.NTM_BOUNDARIES_DIR, outDir: env.NTM_BUILD_DIR, log });
+  await buildClientIfMissing(log);
+  const ndb = await openDatabase(env.DATABASE_URL);
+  try {
+    const applied = await migrateToLatest(ndb.db);
+    if (applied.length) log(`Database ${ndb.engine}: applied migrations ${applied.join(', ')}`);
+    if (!(await isSeeded(ndb))) {
+      log(`Seeding the ${ndb.engine} database (first start)…`);
+      const units = readUnitsIndex(env.NTM_BUILD_DIR);
+      const report = await seedDatabase(ndb, { units: units.units, factsDir: env.NTM_FACTS_DIR, seed: env.NTM_SEED, onProgress: (line) => log(`  ${line}`) });
+      log(`Seeded in ${report.seconds.toFixed(1)} s: ${Object.entries(report.rows).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+    }
+  } catch (error) {
+    await ndb.close();
+    throw error;
+  }
+  return { ndb, manifest };
+}
