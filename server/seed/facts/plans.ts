@@ -14,7 +14,7 @@ import {
   text,
 } from './csv.ts';
 import type { Period } from './dates.ts';
-import type { UnitLookup } from './units.ts';
+import { communeOfRow, type UnitLookup } from './units.ts';
 
 export type NewPlannedCommune = Insertable<PlannedCommuneTable>;
 
@@ -60,16 +60,7 @@ export function loadPlannedCommunes(dir: string, units: UnitLookup): PlannedComm
       skipped++;
       continue;
     }
-    const unit = units.byCode.get(v.commune_code);
-    if (!unit || unit.level !== 'commune') {
-      throw row.error('commune_code', `unknown commune code ${JSON.stringify(v.commune_code)} (not in the GSO unit list)`);
-    }
-    if (unit.district !== v.district_code) {
-      throw row.error(
-        'district_code',
-        `commune ${v.commune_code} (${unit.name}) is in district ${unit.district}, got ${JSON.stringify(v.district_code)}`,
-      );
-    }
+    const unit = communeOfRow(row, units, v.commune_code, v.district_code);
     if (unit.province !== v.province_code) {
       throw row.error(
         'province_code',

@@ -17,7 +17,7 @@ import {
   yearOrEmpty,
 } from './csv.ts';
 import { type Period, type SourceDate, fullDate, monthNumber, parseSourceDate, periodAtLatest } from './dates.ts';
-import type { UnitLookup } from './units.ts';
+import { communeOfRow, type UnitLookup } from './units.ts';
 
 export type NewRecognition = Insertable<RecognitionTable>;
 
@@ -108,16 +108,7 @@ export function loadRecognitions(dir: string, units: UnitLookup): RecognitionFac
       skipped++;
       continue;
     }
-    const unit = units.byCode.get(v.commune_code);
-    if (!unit || unit.level !== 'commune') {
-      throw row.error('commune_code', `unknown commune code ${JSON.stringify(v.commune_code)} (not in the GSO unit list)`);
-    }
-    if (v.district_code !== '' && unit.district !== v.district_code) {
-      throw row.error(
-        'district_code',
-        `commune ${v.commune_code} (${unit.name}) is in district ${unit.district}, got ${JSON.stringify(v.district_code)}`,
-      );
-    }
+    const unit = communeOfRow(row, units, v.commune_code, v.district_code);
     const year = v.year === '' ? null : Number(v.year);
     const decision = decisionDates(row, 'decision_date', v.decision_date);
     const recognisedBy = date(row, 'recognised_by', v.recognised_by);

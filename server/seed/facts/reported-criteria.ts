@@ -4,7 +4,7 @@ import type { Insertable } from 'kysely';
 import { z } from 'zod';
 import type { ReportedCriteriaTable } from '../../db/schema.ts';
 import { communeCodeOrEmpty, orNull, readFactsCsv, requiredText, text, url } from './csv.ts';
-import type { UnitLookup } from './units.ts';
+import { communeOfRow, type UnitLookup } from './units.ts';
 
 export type NewReportedCriteria = Insertable<ReportedCriteriaTable>;
 
@@ -58,10 +58,7 @@ export function loadReportedCriteria(dir: string, units: UnitLookup): ReportedCr
       skipped++;
       continue;
     }
-    const unit = units.byCode.get(v.commune_code);
-    if (!unit || unit.level !== 'commune') {
-      throw row.error('commune_code', `unknown commune code ${JSON.stringify(v.commune_code)} (not in the GSO unit list)`);
-    }
+    communeOfRow(row, units, v.commune_code);
     const [, met, total, bracket] = CRITERIA_MET.exec(v.criteria_met)!;
     if (Number(met) > Number(total)) {
       throw row.error('criteria_met', `expected criteria met not above the total, got ${JSON.stringify(v.criteria_met)}`);

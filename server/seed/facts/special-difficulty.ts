@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { SpecialDifficultyTable } from '../../db/schema.ts';
 import { communeCodeOrEmpty, districtCodeOrEmpty, orNull, readFactsCsv, requiredText, text, url } from './csv.ts';
 import type { Period } from './dates.ts';
-import type { UnitLookup } from './units.ts';
+import { communeOfRow, type UnitLookup } from './units.ts';
 
 export type NewSpecialDifficulty = Insertable<SpecialDifficultyTable>;
 
@@ -71,16 +71,7 @@ export function loadSpecialDifficulty(dir: string, units: UnitLookup): SpecialDi
       skipped++;
       continue;
     }
-    const unit = units.byCode.get(v.commune_code);
-    if (!unit || unit.level !== 'commune') {
-      throw row.error('commune_code', `unknown commune code ${JSON.stringify(v.commune_code)} (not in the GSO unit list)`);
-    }
-    if (v.district_code !== '' && unit.district !== v.district_code) {
-      throw row.error(
-        'district_code',
-        `commune ${v.commune_code} (${unit.name}) is in district ${unit.district}, got ${JSON.stringify(v.district_code)}`,
-      );
-    }
+    const unit = communeOfRow(row, units, v.commune_code, v.district_code);
     const special = specialFlag(v.classification);
     if (special === null) {
       throw row.error(

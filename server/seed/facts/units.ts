@@ -1,6 +1,7 @@
 // The GSO units the facts refer to: look-up by code (every code in a facts file must exist) and by name
 // (targets.csv names its scope, e.g. "Xã Vĩnh Yên (Bảo Yên, Lào Cai)" or "Đăk Hà (Kon Tum)").
 import type { UnitRecord } from '../../unit/units-index.ts';
+import type { FactsError } from './csv.ts';
 
 export interface UnitLookup {
   byCode: ReadonlyMap<string, UnitRecord>;
@@ -11,6 +12,26 @@ export function indexUnits(units: readonly UnitRecord[]): UnitLookup {
   const byCode = new Map<string, UnitRecord>();
   for (const unit of units) byCode.set(unit.code, unit);
   return { byCode, all: units };
+}
+
+/**
+ * The commune a facts row names by its code (column `commune_code`), checked against the unit list and, when
+ * the row also gives one, against its district (column `district_code`). Throws the row's FactsError otherwise.
+ */
+export function communeOfRow(
+  row: { error(column: string, reason: string): FactsError },
+  units: UnitLookup,
+  communeCode: string,
+  districtCode = '',
+): UnitRecord {
+  const unit = units.byCode.get(communeCode);
+  if (!unit || unit.level !== 'commune') {
+    throw row.error('commune_code', `unknown commune code ${JSON.stringify(communeCode)} (not in the GSO unit list)`);
+  }
+  if (districtCode !== '' && unit.district !== districtCode) {
+    throw row.error('district_code', `commune ${communeCode} (${unit.name}) is in district ${unit.district}, got ${JSON.stringify(districtCode)}`);
+  }
+  return unit;
 }
 
 const TYPE_PREFIXES = [
