@@ -8,16 +8,14 @@ import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { BuildManifest } from '../scripts/boundary/build.ts';
-import type { NtmDatabase } from './db/database.ts';
-import { healthRoutes } from './health/routes.ts';
-import { sendError } from './http/errors.ts';
+import type { ApiContext } from './api/context.ts';
+import { createApiV1 } from './api/v1.ts';
+import { ApiError, sendError } from './http/errors.ts';
+import { openApiRoutes } from './openapi/routes.ts';
 import { archiveRoutes } from './tiles/archive.ts';
 
 export interface AppParts {
-  ndb: NtmDatabase;
-  buildDir: string;
-  manifest: BuildManifest;
+  ctx: ApiContext;
   /** Folder of the client's built files (vite build output); omitted in API-only tests. */
   distDir?: string;
 }
@@ -44,8 +42,11 @@ export function createApp(parts: AppParts): Hono {
   );
   app.use('/api/*', compress());
 
-  app.route('/api/v1/health', healthRoutes(parts.ndb, `/tiles/${parts.manifest.archive.hashedName}`));
-  app.route('/tiles', archiveRoutes({ file: join(parts.buildDir, parts.manifest.archive.file), manifest: parts.manifest }));
+  const { ctx } = parts;
+  const api = createApiV1(ctx);
+  app.route('/api/v1', api);
+  app.route('/api', openApiRoutes(api));
+  app.route('/tiles', archiveRoutes({ file: join(ctx.buildDir, ctx.manifest.archive.file), manifest: ctx.manifest }));
   app.all('/api/*', (c) => sendError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
 
   if (parts.distDir && existsSync(parts.distDir)) {
@@ -56,6 +57,7 @@ export function createApp(parts: AppParts): Hono {
 
   app.notFound((c) => sendError(c, 404, 'not_found', `Not found: ${c.req.path}`));
   app.onError((error, c) => {
+    if (error instanceof ApiError) return sendError(c, error.status, error.code, error.message, error.details);
     if (error instanceof HTTPException) return sendError(c, error.status as ContentfulStatusCode, 'http_error', error.message);
     console.error(`${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
     return sendError(c, 500, 'internal', 'Internal server error');

@@ -8,10 +8,12 @@ import { migrateToLatest } from './db/migrate.ts';
 import { isSeeded, seedDatabase } from './seed/seed.ts';
 import { CLIENT_DIST_DIR, ROOT } from './config/paths.ts';
 import type { Env } from './config/env.ts';
+import { loadApiContext, type ApiContext } from './api/context.ts';
 
 export interface Prepared {
   ndb: NtmDatabase;
   manifest: BuildManifest;
+  ctx: ApiContext;
 }
 
 export async function buildClientIfMissing(log: (line: string) => void): Promise<void> {
@@ -31,12 +33,13 @@ export async function prepare(env: Env, log: (line: string) => void): Promise<Pr
     if (!(await isSeeded(ndb))) {
       log(`Seeding the ${ndb.engine} database (first start)…`);
       const units = readUnitsIndex(env.NTM_BUILD_DIR);
-      const report = await seedDatabase(ndb, { units: units.units, factsDir: env.NTM_FACTS_DIR, seed: env.NTM_SEED, onProgress: (line) => log(`  ${line}`) });
+      const report = await seedDatabase(ndb, { units: units.units, factsDir: env.NTM_FACTS_DIR, seed: env.NTM_SEED, onProgress: (line: string) => log(`  ${line}`) });
       log(`Seeded in ${report.seconds.toFixed(1)} s: ${Object.entries(report.rows).map(([t, n]) => `${t} ${n}`).join(', ')}`);
     }
+    const ctx = await loadApiContext(ndb, manifest, env.NTM_BUILD_DIR);
+    return { ndb, manifest, ctx };
   } catch (error) {
     await ndb.close();
     throw error;
   }
-  return { ndb, manifest };
 }

@@ -1,35 +1,40 @@
 // GET /api/v1/health: whether the server is up, which database it uses, how many communes it
-// knows and the first and last period with reviews.
-import { Hono } from 'hono';
-import type { NtmDatabase } from '../db/database.ts';
+// knows, the first and last period with reviews, and the current boundary archive.
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { ApiContext } from '../api/context.ts';
 
-export interface Health {
-  status: 'ok';
-  database: NtmDatabase['engine'];
-  communes: number;
-  periods: [string, string] | null;
-  /** URL of the current boundary archive (content-hashed name, cached for good). */
-  tiles: string;
-}
+const HealthSchema = z
+  .object({
+    status: z.literal('ok'),
+    database: z.enum(['sqlite', 'postgres']),
+    communes: z.number().int().openapi({ description: 'Communes (xã, phường, thị trấn) in the database', example: 10047 }),
+    periods: z.tuple([z.string(), z.string()]).nullable().openapi({ description: 'First and last period with reviews' }),
+    tiles: z.string().openapi({ description: 'URL of the current boundary archive (content-hashed name, cached for good)', example: '/tiles/ntm.db10c10ed7fd.pmtiles' }),
+  })
+  .openapi('Health');
 
-export async function readHealth(ndb: NtmDatabase, tiles: string): Promise<Health> {
-  const { db } = ndb;
-  const communes = await db.selectFrom('unit').select((eb) => eb.fn.countAll<string | number>().as('n')).where('level', '=', 'commune').executeTakeFirstOrThrow();
-  const span = await db.selectFrom('review').select((eb) => [eb.fn.min('period').as('first'), eb.fn.max('period').as('last')]).executeTakeFirst();
-  return {
-    status: 'ok',
-    database: ndb.engine,
-    communes: Number(communes.n),
-    periods: span?.first && span.last ? [span.first, span.last] : null,
-    tiles,
-  };
-}
+const route = createRoute({
+  method: 'get',
+  path: '/health',
+  summary: 'Server health',
+  responses: { 200: { description: 'The server is up', content: { 'application/json': { schema: HealthSchema } } } },
+});
 
-export function healthRoutes(ndb: NtmDatabase, tiles: string): Hono {
-  const app = new Hono();
-  app.get('/', async (c) => {
+export function healthRoutes(ctx: ApiContext, app: OpenAPIHono): void {
+  app.openapi(route, async (c) => {
+    const { db } = ctx.ndb;
+    const communes = await db.selectFrom('unit').select((eb) => eb.fn.countAll<number>().as('n')).where('level', '=', 'commune').executeTakeFirstOrThrow();
+    const periods = ctx.periods.all();
     c.header('Cache-Control', 'no-store');
-    return c.json(await readHealth(ndb, tiles));
+    return c.json(
+      {
+        status: 'ok' as const,
+        database: ctx.ndb.engine,
+        communes: Number(communes.n),
+        periods: periods.length ? ([periods[0]!, periods.at(-1)!] as [string, string]) : null,
+        tiles: `/tiles/${ctx.manifest.archive.hashedName}`,
+      },
+      200,
+    );
   });
-  return app;
 }

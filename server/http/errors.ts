@@ -14,3 +14,15 @@ export function sendError(c: Context, status: ContentfulStatusCode, code: string
   c.header('Cache-Control', 'no-store');
   return c.json(errorBody(code, message, details), status);
 }
+
+/** An error a route throws to answer with the API's error shape (handled by the app's onError). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}

@@ -2,36 +2,9 @@
 // inferred by the compiler of the facts), "~2021" (approximate), "<=2020" (at the latest), "~2016-2017" (a range).
 // Periods are months "YYYY-MM"; month numbers (year * 12 + month - 1) make period arithmetic simple.
 
-export type Period = string; // YYYY-MM
+import { isPeriod, lastDayOfMonth, monthNumber, periodOf, periodRange, type Period } from '../../period/period.ts';
 
-export function isPeriod(value: string): boolean {
-  return /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
-}
-
-/** "2021-06" → 2021 * 12 + 5. */
-export function monthNumber(period: Period): number {
-  const year = Number(period.slice(0, 4));
-  const month = Number(period.slice(5, 7));
-  return year * 12 + month - 1;
-}
-
-/** 2021 * 12 + 5 → "2021-06". */
-export function periodOf(month: number): Period {
-  const year = Math.floor(month / 12);
-  const m = month - year * 12 + 1;
-  return `${year}-${m < 10 ? '0' : ''}${m}`;
-}
-
-/** Every period from `first` to `last`, inclusive. */
-export function periodRange(first: Period, last: Period): Period[] {
-  const out: Period[] = [];
-  for (let m = monthNumber(first); m <= monthNumber(last); m++) out.push(periodOf(m));
-  return out;
-}
-
-export function lastDayOfMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
+export { isPeriod, lastDayOfMonth, monthNumber, periodOf, periodRange, type Period };
 
 /** A date as a source gives it, possibly partial. */
 export interface SourceDate {

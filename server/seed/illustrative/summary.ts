@@ -1,5 +1,6 @@
 // What the illustrative data adds up to: national shares by year, provincial counts against the reported
 // figures, criteria met by special-difficulty status. For the seed report and the generator's tests.
+import { popcount } from '../../criterion/mask.ts';
 import type { Facts } from '../facts/index.ts';
 import { monthNumber, periodAtLatest, periodOf } from '../facts/dates.ts';
 import { BEFORE, CRITERIA_COUNT, type IllustrativeData } from './generator.ts';
@@ -28,12 +29,7 @@ export interface GeneratorSummary {
   revocationRisks: number;
 }
 
-/** popcount of a 19-bit mask. */
-export function popcount(mask: number): number {
-  let m = mask - ((mask >> 1) & 0x55555555);
-  m = (m & 0x33333333) + ((m >> 2) & 0x33333333);
-  return (((m + (m >> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
+export { popcount };
 
 /** Month indices at which each rural commune is listed special-difficulty (official or illustrative). */
 export function specialMonths(data: IllustrativeData, facts: Facts): Map<string, Uint8Array> {

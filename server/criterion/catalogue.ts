@@ -1,0 +1,72 @@
+// The criteria catalogue held in memory: criteria sets, their groups, criteria and indicators, with
+// sources. Read once at start (a few dozen rows).
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { Period } from '../period/period.ts';
+
+export interface Indicator { code: string; name_vi: string; name_en: string | null; unit: string | null; thresholds: Record<string, string> | string | null; sources: string[] }
+export interface Criterion { number: number; code: string; name_vi: string; name_en: string; group: number; indicators_complete: boolean; indicators: Indicator[]; sources: string[] }
+export interface CriterionGroup { number: number; name_vi: string; name_en: string; criteria: number[] }
+export interface CriteriaSet {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  decision: string;
+  decision_date: string | null;
+  valid_from: Period;
+  valid_to: Period | null;
+  criteria_count: number;
+  source_url: string;
+  groups: CriterionGroup[];
+  criteria: Criterion[];
+}
+
+export interface Catalogue {
+  sets: readonly CriteriaSet[];
+  /** The set that applies to a period (the latest whose validity covers it). */
+  setFor(period: Period): CriteriaSet | null;
+}
+
+const json = <T>(text: string | null, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback);
+
+export async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
+  const [sets, groups, criteria, indicators] = await Promise.all([
+    db.selectFrom('criteria_set').selectAll().orderBy('valid_from').execute(),
+    db.selectFrom('criterion_group').selectAll().orderBy('number').execute(),
+    db.selectFrom('criterion').selectAll().orderBy('number').execute(),
+    db.selectFrom('indicator').selectAll().orderBy('criterion_number').orderBy('code').execute(),
+  ]);
+  const out: CriteriaSet[] = sets.map((s) => {
+    const ofSet = criteria.filter((c) => c.set_code === s.code);
+    return {
+      code: s.code,
+      name_vi: s.name_vi,
+      name_en: s.name_en,
+      decision: s.decision,
+      decision_date: s.decision_date,
+      valid_from: s.valid_from,
+      valid_to: s.valid_to,
+      criteria_count: s.criteria_count,
+      source_url: s.source_url,
+      groups: groups
+        .filter((g) => g.set_code === s.code)
+        .map((g) => ({ number: g.number, name_vi: g.name_vi, name_en: g.name_en, criteria: ofSet.filter((c) => c.group_number === g.number).map((c) => c.number) })),
+      criteria: ofSet.map((c) => ({
+        number: c.number,
+        code: c.code,
+        name_vi: c.name_vi,
+        name_en: c.name_en,
+        group: c.group_number,
+        indicators_complete: c.indicators_complete === 1,
+        sources: json<string[]>(c.sources, []),
+        indicators: indicators
+          .filter((i) => i.set_code === s.code && i.criterion_number === c.number)
+          .map((i) => ({ code: i.code, name_vi: i.name_vi, name_en: i.name_en, unit: i.unit, thresholds: json<Indicator['thresholds']>(i.thresholds, null), sources: json<string[]>(i.sources, []) })),
+      })),
+    };
+  });
+  return {
+    sets: out,
+    setFor: (period) => [...out].reverse().find((s) => s.valid_from <= period && (s.valid_to === null || period <= s.valid_to)) ?? null,
+  };
+}

@@ -1,0 +1,115 @@
+// A commune's standing at a period from the recorded facts: the recognition level in force (with its
+// decision) and whether it is listed as special-difficulty (with the listing's decision). Held in memory:
+// a few thousand rows, read once and re-read when officials record a change.
+import type { Kysely } from 'kysely';
+import { lastDayOf, type Period } from '../period/period.ts';
+import type { Database, Provenance, RecognitionLevel } from '../db/schema.ts';
+
+export type Level = 'chua_dat' | RecognitionLevel;
+export const LEVELS: readonly Level[] = ['chua_dat', 'dat_chuan', 'nang_cao', 'kieu_mau'];
+
+export interface RecognitionRecord {
+  id: number;
+  unitCode: string;
+  unitLevel: 'commune' | 'district';
+  level: RecognitionLevel;
+  year: number | null;
+  decision: string | null;
+  decisionDate: string | null;
+  effectivePeriod: Period | null;
+  signer: string | null;
+  status: 'recognised' | 'proposed';
+  revokedDate: string | null;
+  revocationDecision: string | null;
+  revocationReason: string | null;
+  provenance: Provenance;
+  sourceUrl: string | null;
+  note: string | null;
+}
+
+export interface ListingRecord {
+  communeCode: string;
+  classification: string;
+  special: boolean;
+  decision: string | null;
+  periodFrom: Period;
+  periodTo: Period;
+  provenance: Provenance;
+  sourceUrl: string | null;
+  note: string | null;
+}
+
+export interface Standing {
+  level: Level;
+  /** The recognition that gives `level` (null for chua_dat). */
+  recognition: RecognitionRecord | null;
+  special: boolean;
+  listing: ListingRecord | null;
+}
+
+export interface StandingStore {
+  recognitionsOf(unitCode: string): readonly RecognitionRecord[];
+  listingsOf(communeCode: string): readonly ListingRecord[];
+  at(communeCode: string, period: Period): Standing;
+}
+
+/** Whether a recognition is in force during `period` (recognised, effective by then, not yet revoked). */
+export function inForce(r: RecognitionRecord, period: Period): boolean {
+  if (r.status !== 'recognised') return false;
+  if (r.effectivePeriod !== null && r.effectivePeriod > period) return false;
+  return r.revokedDate === null || r.revokedDate > lastDayOf(period);
+}
+
+export async function loadStandings(db: Kysely<Database>): Promise<StandingStore> {
+  const recognitions = new Map<string, RecognitionRecord[]>();
+  for (const r of await db.selectFrom('recognition').selectAll().orderBy('id').execute()) {
+    const record: RecognitionRecord = {
+      id: r.id,
+      unitCode: r.unit_code,
+      unitLevel: r.unit_level,
+      level: r.level,
+      year: r.year,
+      decision: r.decision,
+      decisionDate: r.decision_date,
+      effectivePeriod: r.effective_period,
+      signer: r.signer,
+      status: r.status,
+      revokedDate: r.revoked_date,
+      revocationDecision: r.revocation_decision,
+      revocationReason: r.revocation_reason,
+      provenance: r.provenance,
+      sourceUrl: r.source_url,
+      note: r.note,
+    };
+    (recognitions.get(r.unit_code) ?? recognitions.set(r.unit_code, []).get(r.unit_code)!).push(record);
+  }
+  const listings = new Map<string, ListingRecord[]>();
+  for (const l of await db.selectFrom('special_difficulty').selectAll().orderBy('id').execute()) {
+    const record: ListingRecord = {
+      communeCode: l.commune_code,
+      classification: l.classification,
+      special: l.special === 1,
+      decision: l.decision,
+      periodFrom: l.period_from,
+      periodTo: l.period_to,
+      provenance: l.provenance,
+      sourceUrl: l.source_url,
+      note: l.note,
+    };
+    (listings.get(l.commune_code) ?? listings.set(l.commune_code, []).get(l.commune_code)!).push(record);
+  }
+  return {
+    recognitionsOf: (code) => recognitions.get(code) ?? [],
+    listingsOf: (code) => listings.get(code) ?? [],
+    at(code, period) {
+      let recognition: RecognitionRecord | null = null;
+      for (const r of recognitions.get(code) ?? []) {
+        if (r.unitLevel !== 'commune' || !inForce(r, period)) continue;
+        // Highest level wins; at equal level an official record wins over an illustrative one.
+        if (!recognition || LEVELS.indexOf(r.level) > LEVELS.indexOf(recognition.level) || (r.level === recognition.level && r.provenance === 'official')) recognition = r;
+      }
+      const listing = (listings.get(code) ?? []).find((l) => l.special && l.periodFrom <= period && period <= l.periodTo) ?? null;
+      return { level: recognition?.level ?? 'chua_dat', recognition, special: listing !== null, listing };
+    },
+  };
+}

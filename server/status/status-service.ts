@@ -1,0 +1,69 @@
+// Every rural commune's status at a period: criteria met (from its latest review at or before the period,
+// saying from which month), the recognition level in force and the special-difficulty flag. Computed
+// once per period for the whole country and kept (a period's status only changes when officials write).
+import type { Kysely } from 'kysely';
+import type { Database, Provenance } from '../db/schema.ts';
+import { latestReviewsAt } from '../db/review-query.ts';
+import type { Period } from '../period/period.ts';
+import type { Level, StandingStore } from '../recognition/standing.ts';
+import type { UnitStore } from '../unit/unit-store.ts';
+
+export interface CommuneStatus {
+  code: string;
+  met: number;
+  mask: number;
+  /** The month of the review shown (earlier than the period when the commune had no review that month). */
+  asOf: Period;
+  provenance: Provenance;
+  level: Level;
+  levelProvenance: Provenance | null;
+  special: boolean;
+  specialProvenance: Provenance | null;
+}
+
+export interface StatusService {
+  /** Status of every rural commune with a review at or before `period`, by code. */
+  at(period: Period): Promise<ReadonlyMap<string, CommuneStatus>>;
+  /** Forget cached periods (after a write). */
+  invalidate(): void;
+}
+
+const CACHE_PERIODS = 24;
+
+export function createStatusService(db: Kysely<Database>, units: UnitStore, standings: StandingStore): StatusService {
+  const cache = new Map<Period, Promise<ReadonlyMap<string, CommuneStatus>>>();
+  const compute = async (period: Period) => {
+    const reviews = await latestReviewsAt(db, period, units.ruralCommunes());
+    const out = new Map<string, CommuneStatus>();
+    for (const r of reviews) {
+      const standing = standings.at(r.commune_code, period);
+      out.set(r.commune_code, {
+        code: r.commune_code,
+        met: r.met_count,
+        mask: r.met_mask,
+        asOf: r.period,
+        provenance: r.provenance,
+        level: standing.level,
+        levelProvenance: standing.recognition?.provenance ?? null,
+        special: standing.special,
+        specialProvenance: standing.listing?.provenance ?? null,
+      });
+    }
+    return out;
+  };
+  return {
+    at(period) {
+      let entry = cache.get(period);
+      if (entry) {
+        cache.delete(period); // re-insert: most recently used last
+      } else {
+        entry = compute(period);
+        entry.catch(() => cache.delete(period));
+      }
+      cache.set(period, entry);
+      while (cache.size > CACHE_PERIODS) cache.delete(cache.keys().next().value!);
+      return entry;
+    },
+    invalidate: () => cache.clear(),
+  };
+}
