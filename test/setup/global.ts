@@ -2,15 +2,25 @@
 // NTM_SKIP_PG=1 skips it (pgUrl = null: engines() then gives SQLite only). Otherwise PostgreSQL must start,
 // or the run fails: tests never skip PostgreSQL silently.
 import type { TestProject } from 'vitest/node';
-import { buildBoundaries } from '../../scripts/boundary/build.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { buildBoundaries, readUnitsIndex } from '../../scripts/boundary/build.ts';
 import { startThrowawayCluster } from '../../scripts/pg/throwaway-cluster.ts';
-import { BUILD_DIR, DEFAULT_BOUNDARIES_DIR } from '../../server/config/paths.ts';
+import { BUILD_DIR, DEFAULT_BOUNDARIES_DIR, DEFAULT_FACTS_DIR } from '../../server/config/paths.ts';
+import { openDatabase } from '../../server/db/database.ts';
+import { migrateToLatest } from '../../server/db/migrate.ts';
+import { seedDatabase } from '../../server/seed/seed.ts';
 import { buildClientIfMissing } from '../../server/start.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** postgresql://postgres@127.0.0.1:<port>/postgres of the test cluster; null when NTM_SKIP_PG=1. */
     pgUrl: string | null;
+    /** Seeded databases (whole country, default seed) that API tests read and never write. */
+    seededSqliteUrl: string;
+    seededPgUrl: string | null;
   }
 }
 
@@ -20,10 +30,16 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   const built = await buildBoundaries({ boundariesDir: DEFAULT_BOUNDARIES_DIR, outDir: BUILD_DIR });
   if (!built.skipped) console.log(`[test] boundary build made in ${built.manifest.seconds} s`);
   await buildClientIfMissing((line) => console.log(`[test] ${line}`));
+  const seededDir = mkdtempSync(join(tmpdir(), 'ntm-seeded-'));
+  const seededSqliteUrl = `sqlite:${join(seededDir, 'seeded.sqlite')}`;
+  await seedInto(seededSqliteUrl);
+  project.provide('seededSqliteUrl', seededSqliteUrl);
+  const removeSeeded = () => rmSync(seededDir, { recursive: true, force: true });
   if (process.env.NTM_SKIP_PG === '1') {
     console.log('[test] NTM_SKIP_PG=1: PostgreSQL not started, tests run on SQLite only');
     project.provide('pgUrl', null);
-    return undefined;
+    project.provide('seededPgUrl', null);
+    return removeSeeded;
   }
   let cluster;
   try {
@@ -36,9 +52,39 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   }
   console.log(`[test] ${cluster.version} started in ${cluster.startMs} ms at ${cluster.url} (set NTM_SKIP_PG=1 to skip)`);
   project.provide('pgUrl', cluster.url);
+  const seededPgUrl = await createDatabase(cluster.url, 'seeded');
+  await seedInto(seededPgUrl);
+  project.provide('seededPgUrl', seededPgUrl);
   return () => {
+    removeSeeded();
     const stopping = performance.now();
     cluster.stop();
     console.log(`[test] PostgreSQL stopped and removed in ${Math.round(performance.now() - stopping)} ms`);
   };
+}
+
+/** Migrates and seeds the database at `url` with the whole country (default seed). */
+async function seedInto(url: string): Promise<void> {
+  const started = performance.now();
+  const ndb = await openDatabase(url);
+  try {
+    await migrateToLatest(ndb.db);
+    await seedDatabase(ndb, { units: readUnitsIndex(BUILD_DIR).units, factsDir: DEFAULT_FACTS_DIR });
+  } finally {
+    await ndb.close();
+  }
+  console.log(`[test] seeded ${ndb.engine} database for the API tests in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function createDatabase(adminUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`create database ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }

@@ -1,0 +1,38 @@
+// The API on the seeded whole-country databases of the test setup (SQLite, and PostgreSQL unless
+// NTM_SKIP_PG=1): `describe.each(seededApis())('$name', ...)` then `await api.get('/api/v1/...')`.
+// These databases are shared by every test file: tests here only read.
+import { inject } from 'vitest';
+import { readBuildManifest } from '../../scripts/boundary/build.ts';
+import { createApp } from '../../server/app.ts';
+import { BUILD_DIR } from '../../server/config/paths.ts';
+import { loadApiContext, type ApiContext } from '../../server/api/context.ts';
+import { openDatabase, type Engine } from '../../server/db/database.ts';
+
+export interface SeededApi {
+  name: Engine;
+  /** Opens the database and builds the app (call in beforeAll; close in afterAll). */
+  open(): Promise<{ ctx: ApiContext; request: (path: string, init?: RequestInit) => Promise<Response>; close: () => Promise<void> }>;
+}
+
+export function seededApis(): SeededApi[] {
+  const urls: Array<[Engine, string | null]> = [['sqlite', inject('seededSqliteUrl')], ['postgres', inject('seededPgUrl')]];
+  return urls
+    .filter((entry): entry is [Engine, string] => entry[1] !== null)
+    .map(([name, url]) => ({
+      name,
+      async open() {
+        const ndb = await openDatabase(url);
+        const manifest = readBuildManifest(BUILD_DIR);
+        if (!manifest) throw new Error(`no boundary build in ${BUILD_DIR}`);
+        const ctx = await loadApiContext(ndb, manifest, BUILD_DIR);
+        const app = createApp({ ctx });
+        return { ctx, request: async (path, init) => app.request(path, init), close: () => ndb.close() };
+      },
+    }));
+}
+
+/** GET a path and parse its JSON body, with the response. */
+export async function getJson<T = unknown>(request: (path: string, init?: RequestInit) => Promise<Response>, path: string): Promise<{ res: Response; body: T }> {
+  const res = await request(path);
+  return { res, body: (await res.json()) as T };
+}
