@@ -8,6 +8,16 @@ import { bodyEtag } from '../http/cache.ts';
 import { sendError } from '../http/errors.ts';
 import { validationHook } from '../http/validation.ts';
 import { statusRoutes } from '../status/routes.ts';
+import { criteriaRoutes } from '../criterion/routes.ts';
+import { unitRoutes } from '../unit/routes.ts';
+import { periodRoutes } from '../period/routes.ts';
+import { searchRoutes } from '../search/routes.ts';
+import { boundaryRoutes } from '../boundary/routes.ts';
+import { communeRoutes } from '../commune/routes.ts';
+import { summaryRoutes } from '../summary/routes.ts';
+import { rankingRoutes } from '../ranking/routes.ts';
+import { planRoutes } from '../plan/routes.ts';
+import { exportRoutes } from '../export/routes.ts';
 import type { ApiContext } from './context.ts';
 
 export const API_INFO = {
@@ -28,6 +38,16 @@ export function createApiV1(ctx: ApiContext): OpenAPIHono {
   app.use('*', bodyEtag);
   healthRoutes(ctx, app);
   statusRoutes(ctx, app);
+  criteriaRoutes(ctx, app);
+  unitRoutes(ctx, app);
+  periodRoutes(ctx, app);
+  searchRoutes(ctx, app);
+  boundaryRoutes(ctx, app);
+  communeRoutes(ctx, app);
+  summaryRoutes(ctx, app);
+  rankingRoutes(ctx, app);
+  planRoutes(ctx, app);
+  exportRoutes(ctx, app);
   return app;
 }
 

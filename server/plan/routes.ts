@@ -1,0 +1,5 @@
+// GET /plans — being written (registered in server/api/v1.ts).
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { ApiContext } from '../api/context.ts';
+
+export function planRoutes(_ctx: ApiContext, _app: OpenAPIHono): void {}
