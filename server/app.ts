@@ -18,6 +18,8 @@ export interface AppParts {
   ctx: ApiContext;
   /** Folder of the client's built files (vite build output); omitted in API-only tests. */
   distDir?: string;
+  /** Add /__baseline/<bytes> for the API benchmark (NTM_BENCH_BASELINE=1). */
+  baseline?: boolean;
 }
 
 export function createApp(parts: AppParts): Hono {
@@ -40,6 +42,8 @@ export function createApp(parts: AppParts): Hono {
       crossOriginResourcePolicy: 'cross-origin',
     }),
   );
+  // The response cache sits outside compression so that it keeps compressed bodies.
+  app.use('/api/v1/*', parts.ctx.responses.middleware);
   app.use('/api/*', compress());
 
   const { ctx } = parts;
@@ -47,6 +51,15 @@ export function createApp(parts: AppParts): Hono {
   app.route('/api/v1', api);
   app.route('/api', openApiRoutes(api));
   app.route('/tiles', archiveRoutes({ file: join(ctx.buildDir, ctx.manifest.archive.file), manifest: ctx.manifest }));
+  if (parts.baseline) {
+    // The benchmark's yardstick: the cheapest response this server can give of a given size.
+    const buffers = new Map<number, Uint8Array<ArrayBuffer>>();
+    app.get('/__baseline/:bytes{[0-9]{1,8}}', (c) => {
+      const n = Number(c.req.param('bytes'));
+      const body = buffers.get(n) ?? buffers.set(n, new Uint8Array(n).fill(32)).get(n)!;
+      return c.body(body, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+    });
+  }
   app.all('/api/*', (c) => sendError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
 
   if (parts.distDir && existsSync(parts.distDir)) {

@@ -11,7 +11,7 @@ const started = performance.now();
 try {
   const env = readEnv();
   const { ndb, ctx } = await prepare(env, log);
-  const app = createApp({ ctx, distDir: CLIENT_DIST_DIR });
+  const app = createApp({ ctx, distDir: CLIENT_DIST_DIR, baseline: env.NTM_BENCH_BASELINE === '1' });
   const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
     log(`NTM Map serving on http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${info.port} (${ndb.engine}, ready in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
   });

@@ -6,6 +6,7 @@ import { loadPeriodStore, type PeriodStore } from '../period/period-store.ts';
 import { loadStandings, type StandingStore } from '../recognition/standing.ts';
 import { createStatusService, type StatusService } from '../status/status-service.ts';
 import { loadUnitStore, type UnitStore } from '../unit/unit-store.ts';
+import { createResponseCache, type ResponseCache } from '../http/response-cache.ts';
 
 export interface ApiContext {
   ndb: NtmDatabase;
@@ -16,6 +17,8 @@ export interface ApiContext {
   periods: PeriodStore;
   standings: StandingStore;
   status: StatusService;
+  /** Finished public responses; cleared (with `status.invalidate()`) whenever data is written. */
+  responses: ResponseCache;
 }
 
 export async function loadApiContext(ndb: NtmDatabase, manifest: BuildManifest, buildDir: string): Promise<ApiContext> {
@@ -25,5 +28,5 @@ export async function loadApiContext(ndb: NtmDatabase, manifest: BuildManifest, 
     loadPeriodStore(ndb.db),
     loadStandings(ndb.db),
   ]);
-  return { ndb, manifest, buildDir, units, catalogue, periods, standings, status: createStatusService(ndb.db, units, standings) };
+  return { ndb, manifest, buildDir, units, catalogue, periods, standings, status: createStatusService(ndb.db, units, standings), responses: createResponseCache() };
 }

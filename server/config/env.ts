@@ -10,6 +10,8 @@ const EnvSchema = z.object({
   NTM_FACTS_DIR: z.string().min(1).default(DEFAULT_FACTS_DIR),
   NTM_BUILD_DIR: z.string().min(1).default(BUILD_DIR),
   NTM_SEED: z.coerce.number().int().nonnegative().optional(),
+  /** `1` adds /__baseline/<bytes> (an in-memory body of that size) for the API benchmark's comparison. */
+  NTM_BENCH_BASELINE: z.enum(['0', '1']).default('0'),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

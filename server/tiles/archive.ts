@@ -1,8 +1,7 @@
 // Serves the PMTiles archive over HTTP with byte ranges (RFC 9110), an ETag from the archive's
 // content hash, and a long immutable cache under the content-hashed name. Hand-written because
 // serveStatic gives no ETag and no control over cache headers per name.
-import { fstatSync, openSync, read } from 'node:fs';
-import { promisify } from 'node:util';
+import { readFileSync } from 'node:fs';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { BuildManifest } from '../../scripts/boundary/build.ts';
@@ -38,12 +37,11 @@ export interface ArchiveRouteOptions {
 export function archiveRoutes({ file, manifest }: ArchiveRouteOptions): Hono {
   const app = new Hono();
   const etag = `"${manifest.archive.sha256.slice(0, 32)}"`;
-  // The file is opened once: a rebuild swaps data/build but this server keeps serving the archive its
-  // manifest (and so its ETag and hashed name) describes, until it restarts.
-  const fd = openSync(file, 'r');
-  const size = fstatSync(fd).size;
+  // The archive is read once into memory (about 14 MB): ranges are slices, and a rebuild that swaps
+  // data/build does not change what this server serves under the manifest's ETag and hashed name.
+  const data = readFileSync(file);
+  const size = data.byteLength;
   if (size !== manifest.archive.bytes) throw new Error(`${file}: ${size} bytes, but BUILD.json says ${manifest.archive.bytes}; run npm run data:build`);
-  const readAt = promisify(read);
   const serve = (immutable: boolean) => async (c: Context) => {
     const headers: Record<string, string> = {
       'Accept-Ranges': 'bytes',
@@ -65,9 +63,7 @@ export function archiveRoutes({ file, manifest }: ArchiveRouteOptions): Hono {
     if (status === 206) headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
     headers['Content-Length'] = String(length);
     if (c.req.method === 'HEAD') return c.body(null, status, headers);
-    const buffer = Buffer.alloc(length);
-    await readAt(fd, buffer, 0, length, start);
-    return c.body(buffer, status, headers);
+    return c.body(new Uint8Array(data.subarray(start, end + 1)), status, headers);
   };
   app.on(['GET', 'HEAD'], `/${manifest.archive.file}`, serve(false));
   app.on(['GET', 'HEAD'], `/${manifest.archive.hashedName}`, serve(true));
