@@ -1,6 +1,6 @@
 // Prepares everything the server needs on start: boundary build, client build, database schema and
 // seed. Each step is skipped when its output is already there and up to date.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildBoundaries, readUnitsIndex, type BuildManifest } from '../scripts/boundary/build.ts';
 import { openDatabase, type NtmDatabase } from './db/database.ts';
@@ -16,8 +16,18 @@ export interface Prepared {
   ctx: ApiContext;
 }
 
-export async function buildClientIfMissing(log: (line: string) => void): Promise<void> {
-  if (existsSync(join(CLIENT_DIST_DIR, 'index.html'))) return;
+/** Whether dist/ is missing or older than any file of client/ (or the Vite config). */
+export function clientIsStale(): boolean {
+  const built = join(CLIENT_DIST_DIR, 'index.html');
+  if (!existsSync(built)) return true;
+  const builtAt = statSync(built).mtimeMs;
+  const newer = (path: string): boolean =>
+    statSync(path).isDirectory() ? readdirSync(path).some((f) => newer(join(path, f))) : statSync(path).mtimeMs > builtAt;
+  return newer(join(ROOT, 'client')) || newer(join(ROOT, 'vite.config.ts'));
+}
+
+export async function buildClientIfStale(log: (line: string) => void): Promise<void> {
+  if (!clientIsStale()) return;
   log('Building the client (vite build)…');
   const { build } = await import('vite');
   await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
@@ -25,7 +35,7 @@ export async function buildClientIfMissing(log: (line: string) => void): Promise
 
 export async function prepare(env: Env, log: (line: string) => void): Promise<Prepared> {
   const { manifest } = await buildBoundaries({ boundariesDir: env.NTM_BOUNDARIES_DIR, outDir: env.NTM_BUILD_DIR, log });
-  await buildClientIfMissing(log);
+  await buildClientIfStale(log);
   const ndb = await openDatabase(env.DATABASE_URL);
   try {
     const applied = await migrateToLatest(ndb.db);

@@ -82,7 +82,21 @@ describe('first start on a fresh SQLite file', () => {
         });
         expect(drawn.provinces).toBeGreaterThan(0);
         expect(drawn.communes).toBeGreaterThan(1000);
-        expect(await page.locator('#status').textContent()).toMatch(/10\.047 xã, phường, thị trấn · 2021-01 – 2025-12/);
+        // The colours come from the API: the feature state of rendered communes equals /api/v1/status.
+        const api = (await (await fetch(`${server.url}/api/v1/status`)).json()) as { period: string; communes: Array<{ code: string; level: string; met: number }> };
+        const byCode = new Map(api.communes.map((c) => [c.code, c]));
+        const states = await page.evaluate(() => {
+          const map = window.ntm!.map;
+          return map.queryRenderedFeatures({ layers: ['communes-fill'] }).slice(0, 300).map((f) => ({ code: String(f.properties.code), type: String(f.properties.type), state: f.state as { level?: string; met?: number } }));
+        });
+        const scored = states.filter((s) => s.type === 'Xã' && byCode.has(s.code));
+        expect(scored.length).toBeGreaterThan(50);
+        for (const s of scored) expect(s.state).toMatchObject({ level: byCode.get(s.code)!.level, met: byCode.get(s.code)!.met });
+        // The legend counts every commune once: scored ones by level, phường and thị trấn as not scored.
+        const counts = await page.locator('#legend .count').allTextContents();
+        expect(counts.map((t) => Number(t.replace(/\D/g, ''))).reduce((a, b) => a + b, 0)).toBe(10047);
+        expect(await page.locator('#legend').textContent()).toMatch(/minh họa/);
+        expect(await page.locator('#status').textContent()).toContain(api.period);
         expect(errors).toEqual([]);
         await page.close();
       }

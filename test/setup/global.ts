@@ -12,7 +12,7 @@ import { BUILD_DIR, DEFAULT_BOUNDARIES_DIR, DEFAULT_FACTS_DIR } from '../../serv
 import { openDatabase } from '../../server/db/database.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { seedDatabase } from '../../server/seed/seed.ts';
-import { buildClientIfMissing } from '../../server/start.ts';
+import { buildClientIfStale } from '../../server/start.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -29,7 +29,7 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   // running in parallel never race to write data/build.
   const built = await buildBoundaries({ boundariesDir: DEFAULT_BOUNDARIES_DIR, outDir: BUILD_DIR });
   if (!built.skipped) console.log(`[test] boundary build made in ${built.manifest.seconds} s`);
-  await buildClientIfMissing((line) => console.log(`[test] ${line}`));
+  await buildClientIfStale((line) => console.log(`[test] ${line}`));
   const seededDir = mkdtempSync(join(tmpdir(), 'ntm-seeded-'));
   const seededSqliteUrl = `sqlite:${join(seededDir, 'seeded.sqlite')}`;
   await seedInto(seededSqliteUrl);
