@@ -4,7 +4,6 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -42,9 +41,8 @@ export function createApp(parts: AppParts): Hono {
       crossOriginResourcePolicy: 'cross-origin',
     }),
   );
-  // The response cache sits outside compression so that it keeps compressed bodies.
-  app.use('/api/v1/*', parts.ctx.responses.middleware);
-  app.use('/api/*', compress());
+  // Caches public reads and compresses every API response (brotli or gzip).
+  app.use('/api/*', parts.ctx.responses.middleware);
 
   const { ctx } = parts;
   const api = createApiV1(ctx);

@@ -1,9 +1,13 @@
-// Keeps finished public API responses (body bytes, already compressed, and headers with the ETag) so
-// that a repeated read costs a map lookup: a period's figures only change when officials write, and
-// writers clear the cache. Bounded in bytes, least recently used out first.
+// Keeps finished public API responses so that a repeated read costs a map lookup, and compresses API
+// responses (brotli or gzip, by Accept-Encoding) once per body rather than once per request: a period's
+// figures only change when officials write, and writers clear the cache. Bounded in bytes, least
+// recently used out first. Hand-written: hono's compress middleware has no brotli and compresses every time.
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 
-interface Entry { body: Uint8Array<ArrayBuffer>; status: number; headers: [string, string][]; etag: string | null }
+type Encoding = 'br' | 'gzip' | 'identity';
+
+interface Entry { status: number; headers: [string, string][]; etag: string | null; bodies: Map<Encoding, Uint8Array<ArrayBuffer>> }
 
 export interface ResponseCache {
   middleware: MiddlewareHandler;
@@ -11,12 +15,31 @@ export interface ResponseCache {
   readonly bytes: number;
 }
 
-/** The encoding hono's compress middleware will choose for a request (part of the cache key). */
-function encodingOf(acceptEncoding: string | undefined): string {
-  if (!acceptEncoding) return 'identity';
-  if (/\bgzip\b/.test(acceptEncoding)) return 'gzip';
-  if (/\bdeflate\b/.test(acceptEncoding)) return 'deflate';
+const MIN_COMPRESS_BYTES = 1024;
+const COMPRESSIBLE = /^(application\/(json|javascript|xml)|text\/)/;
+
+/** The best encoding the client accepts (q=0 refuses). */
+export function negotiate(acceptEncoding: string | undefined): Encoding {
+  const accepted = new Set(
+    (acceptEncoding ?? '')
+      .split(',')
+      .map((part) => part.trim().split(';'))
+      .filter(([, q]) => !q || Number(q.trim().replace(/^q=/, '')) > 0)
+      .map(([name]) => name!.trim().toLowerCase()),
+  );
+  if (accepted.has('br')) return 'br';
+  if (accepted.has('gzip') || accepted.has('*')) return 'gzip';
   return 'identity';
+}
+
+function encode(body: Uint8Array, encoding: Encoding): Uint8Array<ArrayBuffer> {
+  const out =
+    encoding === 'br'
+      ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength } })
+      : encoding === 'gzip'
+        ? gzipSync(body, { level: 6 })
+        : body;
+  return new Uint8Array(out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength) as ArrayBuffer);
 }
 
 function etagMatches(etag: string, ifNoneMatch: string): boolean {
@@ -24,33 +47,55 @@ function etagMatches(etag: string, ifNoneMatch: string): boolean {
   return ifNoneMatch.split(',').some((t) => t.trim() === '*' || strip(t) === strip(etag));
 }
 
+function respond(entry: Entry, encoding: Encoding): Response {
+  const compressible = COMPRESSIBLE.test(entry.headers.find(([k]) => k === 'content-type')?.[1] ?? '');
+  const identity = entry.bodies.get('identity')!;
+  const use: Encoding = compressible && identity.byteLength >= MIN_COMPRESS_BYTES ? encoding : 'identity';
+  let body = entry.bodies.get(use);
+  if (!body) {
+    body = encode(identity, use);
+    entry.bodies.set(use, body);
+  }
+  const headers = new Headers(entry.headers);
+  headers.delete('content-length');
+  if (compressible) headers.append('Vary', 'Accept-Encoding');
+  if (use !== 'identity') headers.set('Content-Encoding', use);
+  return new Response(body, { status: entry.status, headers });
+}
+
 export function createResponseCache(maxBytes = 64 * 1024 * 1024): ResponseCache {
   const entries = new Map<string, Entry>();
   let bytes = 0;
+  const size = (e: Entry) => [...e.bodies.values()].reduce((n, b) => n + b.byteLength, 0);
   const middleware: MiddlewareHandler = async (c, next) => {
-    if (c.req.method !== 'GET') return next();
+    const encoding = negotiate(c.req.header('Accept-Encoding'));
     const url = new URL(c.req.url);
     url.searchParams.sort();
-    const key = `${encodingOf(c.req.header('Accept-Encoding'))} ${url.pathname}?${url.searchParams}`;
-    const hit = entries.get(key);
+    const key = `${url.pathname}?${url.searchParams}`;
+    const hit = c.req.method === 'GET' ? entries.get(key) : undefined;
     if (hit) {
       entries.delete(key); // most recently used last
       entries.set(key, hit);
       const ifNoneMatch = c.req.header('If-None-Match');
       if (ifNoneMatch && hit.etag && etagMatches(hit.etag, ifNoneMatch)) return new Response(null, { status: 304, headers: { ETag: hit.etag } });
-      return new Response(hit.body, { status: hit.status, headers: hit.headers });
+      const before = size(hit);
+      const res = respond(hit, encoding);
+      bytes += size(hit) - before;
+      return res;
     }
     await next();
     const res = c.res;
-    if (res.status !== 200 || !res.headers.get('Cache-Control')?.includes('public')) return;
-    const body = new Uint8Array(await res.clone().arrayBuffer());
-    if (body.byteLength > maxBytes / 8) return;
-    entries.set(key, { body, status: res.status, headers: [...res.headers.entries()], etag: res.headers.get('ETag') });
-    bytes += body.byteLength;
+    if (c.req.method === 'HEAD' || res.status === 304 || !res.body || res.headers.has('Content-Encoding')) return;
+    const entry: Entry = { status: res.status, headers: [...res.headers.entries()], etag: res.headers.get('ETag'), bodies: new Map([['identity', new Uint8Array(await res.arrayBuffer())]]) };
+    c.res = respond(entry, encoding);
+    const cacheable = c.req.method === 'GET' && res.status === 200 && res.headers.get('Cache-Control')?.includes('public');
+    if (!cacheable || size(entry) > maxBytes / 8) return;
+    entries.set(key, entry);
+    bytes += size(entry);
     for (const [k, e] of entries) {
       if (bytes <= maxBytes) break;
       entries.delete(k);
-      bytes -= e.body.byteLength;
+      bytes -= size(e);
     }
   };
   return {

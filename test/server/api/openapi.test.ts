@@ -54,8 +54,11 @@ describe.each(seededApis())('OpenAPI document on $name', ({ open }) => {
         }
         return query.size ? `${url}?${query}` : url;
       };
-      for (const url of new Set([fill(false), fill(true)])) {
+      // With every example the request must succeed; with only the required ones it may be refused when the
+      // operation needs one of several optional parameters (e.g. province or district), but only with a 400.
+      for (const [url, full] of [[fill(false), false], [fill(true), true]] as const) {
         const res = await api.request(url);
+        if (!full && res.status === 400) continue;
         expect(res.status, url).toBe(200);
         const schema = op.responses['200']?.content?.['application/json']?.schema;
         if (!schema || !res.headers.get('Content-Type')?.includes('application/json')) continue;
