@@ -30,7 +30,7 @@ export const API_INFO = {
 
 export function createApiV1(ctx: ApiContext): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: validationHook });
-  app.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag'], maxAge: 86400 }));
+  app.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Content-Disposition'], maxAge: 86400 }));
   app.use('*', methodNotAllowed({ app, onMethodNotAllowed: (c, methods) => {
     c.header('Allow', methods.join(', '));
     return sendError(c, 405, 'method_not_allowed', `Method ${c.req.method} is not allowed on ${c.req.path} (allowed: ${methods.join(', ')})`);
