@@ -1,5 +1,82 @@
-// GET /search — being written (registered in server/api/v1.ts).
-import type { OpenAPIHono } from '@hono/zod-openapi';
+// GET /api/v1/search: units by name, case- and diacritic-insensitive, from an in-memory index built once.
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../api/context.ts';
+import { errorResponses } from '../api/schemas.ts';
+import { ApiError } from '../http/errors.ts';
+import type { UnitStore } from '../unit/unit-store.ts';
+import { buildSearchIndex, type SearchIndex } from './search-index.ts';
 
-export function searchRoutes(_ctx: ApiContext, _app: OpenAPIHono): void {}
+// Not a named component: zod-to-openapi drops `null` from a nullable reference to one.
+const UnitRefSchema = z.object({ code: z.string(), name: z.string() });
+
+export const SearchHitSchema = z
+  .object({
+    code: z.string().openapi({ example: '23362' }),
+    name: z.string().openapi({ example: 'Xã Mường Hoong' }),
+    type: z.string().openapi({ example: 'Xã', description: 'GSO type: Tỉnh, Thành phố Trung ương, Huyện, Quận, Thị xã, Thành phố, Xã, Phường, Thị trấn' }),
+    level: z.enum(['province', 'district', 'commune']),
+    rural: z.boolean().openapi({ description: 'NTM criteria apply (a rural commune, xã)' }),
+    match: z.enum(['exact', 'prefix', 'contains']).openapi({ description: 'How the name matched: the whole name (with or without its type word), its start, or inside it' }),
+    district: UnitRefSchema.nullable().openapi({ description: 'The district of a commune (null for districts and provinces)' }),
+    province: UnitRefSchema.nullable().openapi({ description: 'The province of a commune or district (null for provinces)' }),
+    bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable().openapi({ description: '[west, south, east, north]' }),
+    label: z.tuple([z.number(), z.number()]).nullable().openapi({ description: 'Label point [lon, lat]' }),
+  })
+  .openapi('SearchHit');
+
+export const SearchResultsSchema = z
+  .object({
+    query: z.string().openapi({ example: 'muong hoong', description: 'The query, trimmed' }),
+    key: z.string().openapi({ example: 'muong hoong', description: 'The query as compared: lower case, no diacritics, đ as d, letters and digits only' }),
+    limit: z.number().int(),
+    results: z.array(SearchHitSchema),
+  })
+  .openapi('SearchResults');
+
+const route = createRoute({
+  method: 'get',
+  path: '/search',
+  summary: 'Find provinces, districts and communes by name',
+  description:
+    'Case- and diacritic-insensitive (`muong hoong`, `Mường Hoong` and `MƯỜNG HOONG` find Xã Mường Hoong; `đ` and `d` are the same letter); ' +
+    'the type word is optional (`xa muong hoong`, `muong hoong`; `tp`, `tx`, `tt` for thành phố, thị xã, thị trấn). ' +
+    'Results are ranked: the whole name, then names starting with the query, then names containing it; within each, provinces, then districts, then communes, then by name. ' +
+    'Each result names its district and province, to tell apart communes of the same name.',
+  request: {
+    query: z.object({
+      q: z
+        .string({ error: (issue) => (issue.input === undefined ? 'required: the name to search for' : 'expected one name') })
+        .trim()
+        .min(1, 'expected 1 to 100 characters (after trimming spaces)')
+        .max(100, 'expected 1 to 100 characters (after trimming spaces)')
+        .openapi({ param: { name: 'q', in: 'query' }, example: 'muong hoong', description: 'Name or part of a name (1-100 characters)' }),
+      limit: z.coerce
+        .number({ error: 'expected an integer from 1 to 50' })
+        .int('expected an integer from 1 to 50')
+        .min(1, 'expected an integer from 1 to 50')
+        .max(50, 'expected an integer from 1 to 50')
+        .default(10)
+        .openapi({ param: { name: 'limit', in: 'query' }, example: 10, description: 'Maximum number of results (1-50, default 10)' }),
+    }),
+  },
+  responses: {
+    200: { description: 'Matching units, best first', content: { 'application/json': { schema: SearchResultsSchema } } },
+    400: errorResponses[400],
+  },
+});
+
+/** One index per unit store (built once at start, about 100 ms; apps built on the same context share it). */
+const indexes = new WeakMap<UnitStore, SearchIndex>();
+
+export function searchRoutes(ctx: ApiContext, app: OpenAPIHono): void {
+  let index = indexes.get(ctx.units);
+  if (!index) indexes.set(ctx.units, (index = buildSearchIndex(ctx.units.byCode.values(), ctx.units.byCode)));
+  const search = index;
+  app.openapi(route, (c) => {
+    const { q, limit } = c.req.valid('query');
+    const { key, hits } = search.search(q, limit);
+    if (key === '') throw new ApiError(400, 'invalid_parameter', "Parameter 'q' (query): expected at least one letter or digit", { parameter: 'q' });
+    c.header('Cache-Control', 'public, max-age=3600, stale-while-revalidate=86400');
+    return c.json({ query: q, key, limit, results: hits }, 200);
+  });
+}

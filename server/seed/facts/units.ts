@@ -1,5 +1,6 @@
 // The GSO units the facts refer to: look-up by code (every code in a facts file must exist) and by name
 // (targets.csv names its scope, e.g. "Xã Vĩnh Yên (Bảo Yên, Lào Cai)" or "Đăk Hà (Kon Tum)").
+import { foldName } from '../../search/normalise.ts';
 import type { UnitRecord } from '../../unit/units-index.ts';
 import type { FactsError } from './csv.ts';
 
@@ -54,14 +55,7 @@ const TYPE_PREFIXES = [
 
 /** Lower case without diacritics or type words: "Huyện Đắk Hà" and "Đăk Hà" → "dak ha"; "Xã Hoà Mạc" → "hoa mac". */
 export function normaliseName(name: string): string {
-  let text = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[’']/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
+  let text = foldName(name);
   for (const prefix of TYPE_PREFIXES) {
     if (text.startsWith(`${prefix} `)) {
       text = text.slice(prefix.length + 1);
