@@ -6,7 +6,8 @@ import type { BoundaryFeature } from './layers.ts';
 
 export const DOWNLOAD_QUANTIZATION = 1e5;
 
-const collection = (features: BoundaryFeature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
+// Feature ids are the GSO codes as strings here ("00001"); the tiles use numbers because MVT ids must be.
+const collection = (features: BoundaryFeature[]): FeatureCollection => ({ type: 'FeatureCollection', features: features.map((f) => ({ ...f, id: f.properties.code })) });
 
 /** Province code → TopoJSON text with objects `communes`, `districts`, `province`. */
 export function provinceTopologies(features: { provinces: BoundaryFeature[]; districts: BoundaryFeature[]; communes: BoundaryFeature[] }): Map<string, string> {

@@ -90,6 +90,7 @@ describe('boundary build', () => {
     expect(Object.keys(topo.objects).sort()).toEqual(['communes', 'districts', 'province']);
     const communes = feature(topo, topo.objects.communes!) as unknown as { features: Array<{ properties: { code: string } }> };
     expect(communes.features.length).toBe(102); // Kon Tum: 102 communes, all with a polygon
+    expect(new Set((topo.objects.communes as unknown as { geometries: Array<{ id: unknown }> }).geometries.map((g) => typeof g.id))).toEqual(new Set(['string']));
     const units = readUnitsIndex(out).units;
     const hoong = units.find((u) => u.code === '23362')!;
     expect(hoong).toMatchObject({ name: 'Xã Mường Hoong', level: 'commune', district: '610', province: '62', rural: true, hasPolygon: true });
