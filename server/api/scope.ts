@@ -4,6 +4,7 @@ import { ApiError } from '../http/errors.ts';
 import type { Period } from '../period/period.ts';
 import type { ApiContext } from './context.ts';
 import type { Unit } from '../unit/unit-store.ts';
+import type { CriteriaSet } from '../criterion/catalogue.ts';
 
 export interface Scope {
   level: 'country' | 'province' | 'district';
@@ -36,4 +37,12 @@ export function resolvePeriod(ctx: ApiContext, period: string | undefined): Peri
     throw new ApiError(404, 'not_found', `No data for period '${period}' (periods with data: ${all[0]} to ${latest})`, { parameter: 'period' });
   }
   return period;
+}
+
+/** The period (as resolvePeriod) and the criteria set that applies to it (404 when none does). */
+export function resolvePeriodAndSet(ctx: ApiContext, period: string | undefined): { period: Period; set: CriteriaSet } {
+  const resolved = resolvePeriod(ctx, period);
+  const set = ctx.catalogue.setFor(resolved);
+  if (!set) throw new ApiError(404, 'not_found', `No criteria set applies to period '${resolved}'`, { parameter: 'period' });
+  return { period: resolved, set };
 }

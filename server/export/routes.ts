@@ -6,7 +6,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ApiContext } from '../api/context.ts';
 import { DistrictParam, errorResponses, PeriodParam, ProvinceParam } from '../api/schemas.ts';
-import { resolvePeriod, resolveScope } from '../api/scope.ts';
+import { resolvePeriodAndSet, resolveScope } from '../api/scope.ts';
 import { ApiError } from '../http/errors.ts';
 import { CSV_TYPE, renderCsv } from './csv.ts';
 import { buildExportTable } from './table.ts';
@@ -90,9 +90,7 @@ export function exportRoutes(ctx: ApiContext, app: OpenAPIHono): void {
       );
     }
     const scope = resolveScope(ctx, q);
-    const period = resolvePeriod(ctx, q.period);
-    const set = ctx.catalogue.setFor(period);
-    if (!set) throw new ApiError(404, 'not_found', `No criteria set applies to period '${period}'`, { parameter: 'period' });
+    const { period, set } = resolvePeriodAndSet(ctx, q.period);
     const lang: Lang = q.lang ?? 'vi';
     const table = await buildExportTable(ctx, scope, period, set, lang);
 

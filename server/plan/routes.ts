@@ -3,7 +3,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../api/context.ts';
 import { DistrictParam, errorResponses, ILLUSTRATIVE_NOTE, LevelSchema, PeriodParam, ProvenanceSchema, ProvinceParam } from '../api/schemas.ts';
-import { resolvePeriod, resolveScope } from '../api/scope.ts';
+import { resolvePeriodAndSet, resolveScope } from '../api/scope.ts';
 import { ApiError } from '../http/errors.ts';
 import { ProvenanceCountSchema } from '../target/schemas.ts';
 import { plansIn } from './plan.ts';
@@ -89,9 +89,7 @@ export function planRoutes(ctx: ApiContext, app: OpenAPIHono): void {
       throw new ApiError(400, 'invalid_parameter', "Parameter 'province' (query): required (or 'district')", { parameter: 'province' });
     }
     const scope = resolveScope(ctx, q);
-    const period = resolvePeriod(ctx, q.period);
-    const set = ctx.catalogue.setFor(period);
-    if (!set) throw new ApiError(404, 'not_found', `No criteria set applies to period '${period}'`, { parameter: 'period' });
+    const { period, set } = resolvePeriodAndSet(ctx, q.period);
     const plans = await plansIn(ctx, scope, period, set);
     c.header('Cache-Control', 'public, max-age=300, stale-while-revalidate=3600');
     return c.json(

@@ -4,7 +4,7 @@ import { ApiError } from '../http/errors.ts';
 import { isMet, maskOf, popcount } from '../criterion/mask.ts';
 import type { ApiContext } from '../api/context.ts';
 import { DistrictParam, errorResponses, ILLUSTRATIVE_NOTE, LevelSchema, PeriodParam, ProvenanceSchema, ProvinceParam } from '../api/schemas.ts';
-import { resolvePeriod, resolveScope } from '../api/scope.ts';
+import { resolvePeriodAndSet, resolveScope } from '../api/scope.ts';
 
 const CommuneStatusSchema = z.object({
   code: z.string().openapi({ example: '23362' }),
@@ -60,9 +60,7 @@ export function statusRoutes(ctx: ApiContext, app: OpenAPIHono): void {
       throw new ApiError(400, 'invalid_parameter', "Parameters 'criterion' and 'group' (query): give one or the other, not both", { parameter: 'group' });
     }
     const scope = resolveScope(ctx, q);
-    const period = resolvePeriod(ctx, q.period);
-    const set = ctx.catalogue.setFor(period);
-    if (!set) throw new ApiError(404, 'not_found', `No criteria set applies to period '${period}'`, { parameter: 'period' });
+    const { period, set } = resolvePeriodAndSet(ctx, q.period);
     const groupCriteria = q.group === undefined ? [] : (set.groups.find((g) => g.number === q.group)?.criteria ?? []);
     const groupMask = maskOf(groupCriteria);
     const groupSize = groupCriteria.length;

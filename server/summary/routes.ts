@@ -3,8 +3,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../api/context.ts';
 import { DistrictParam, errorResponses, ILLUSTRATIVE_NOTE, PeriodParam, ProvinceParam } from '../api/schemas.ts';
-import { resolvePeriod, resolveScope } from '../api/scope.ts';
-import { ApiError } from '../http/errors.ts';
+import { resolvePeriodAndSet, resolveScope } from '../api/scope.ts';
 import { ON_TRACK_RULE, ProvenanceCountSchema, TargetProgressSchema } from '../target/schemas.ts';
 import { scopeSummary } from './summary.ts';
 
@@ -93,9 +92,7 @@ export function summaryRoutes(ctx: ApiContext, app: OpenAPIHono): void {
   app.openapi(route, async (c) => {
     const q = c.req.valid('query');
     const scope = resolveScope(ctx, q);
-    const period = resolvePeriod(ctx, q.period);
-    const set = ctx.catalogue.setFor(period);
-    if (!set) throw new ApiError(404, 'not_found', `No criteria set applies to period '${period}'`, { parameter: 'period' });
+    const { period, set } = resolvePeriodAndSet(ctx, q.period);
     const summary = await scopeSummary(ctx, scope, period, set);
     c.header('Cache-Control', 'public, max-age=300, stale-while-revalidate=3600');
     return c.json(

@@ -31,6 +31,9 @@ export function seededApis(): SeededApi[] {
     }));
 }
 
+/** The API's error body. */
+export interface ErrorBody { error: { code: string; message: string; details?: unknown } }
+
 /** GET a path and parse its JSON body, with the response. */
 export async function getJson<T = unknown>(request: (path: string, init?: RequestInit) => Promise<Response>, path: string): Promise<{ res: Response; body: T }> {
   const res = await request(path);

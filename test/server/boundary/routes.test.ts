@@ -6,10 +6,9 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiContext } from '../../../server/api/context.ts';
 import { TopoJsonSchema } from '../../../server/boundary/routes.ts';
-import { getJson, seededApis } from '../../support/api.ts';
+import { getJson, seededApis, type ErrorBody } from '../../support/api.ts';
 
 interface Topology { type: string; objects: Record<string, { type: string; geometries: Array<{ id: unknown; properties: { code: string; district?: string; province?: string } }> }> }
-interface ErrorBody { error: { code: string; message: string; details?: unknown } }
 
 describe.each(seededApis())('GET /api/v1/boundaries/{province}.topojson on $name', ({ open }) => {
   let api: Awaited<ReturnType<typeof open>>;

@@ -7,9 +7,8 @@ import { isMet } from '../../../server/criterion/mask.ts';
 import { addMonths, lastDayOf } from '../../../server/period/period.ts';
 import type { ApiContext } from '../../../server/api/context.ts';
 import type { CommuneCard } from '../../../server/commune/schema.ts';
-import { getJson, seededApis } from '../../support/api.ts';
+import { getJson, seededApis, type ErrorBody } from '../../support/api.ts';
 
-interface ErrorBody { error: { code: string; message: string; details?: unknown } }
 
 describe.each(seededApis())('GET /api/v1/communes/{code} on $name', ({ open }) => {
   let api: Awaited<ReturnType<typeof open>>;

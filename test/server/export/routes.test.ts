@@ -6,13 +6,12 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiContext } from '../../../server/api/context.ts';
 import { isMet, popcount } from '../../../server/criterion/mask.ts';
-import { getJson, seededApis } from '../../support/api.ts';
+import { getJson, seededApis, type ErrorBody } from '../../support/api.ts';
 
 interface Status {
   period: string;
   communes: Array<{ code: string; met: number; level: string; special: boolean; provenance: string; as_of?: string }>;
 }
-interface ErrorBody { error: { code: string; message: string; details?: unknown } }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 // The labels the files promise (documented in the route), written out here rather than imported.

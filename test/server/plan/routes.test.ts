@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiContext } from '../../../server/api/context.ts';
 import { isMet } from '../../../server/criterion/mask.ts';
 import { PlansSchema } from '../../../server/plan/routes.ts';
-import { getJson, seededApis } from '../../support/api.ts';
+import { getJson, seededApis, type ErrorBody } from '../../support/api.ts';
 
 interface Planned {
   code: string;
@@ -33,7 +33,6 @@ interface Plans {
   communes: Planned[];
   provenance: { reviews: { official: number; illustrative: number }; levels: { official: number; illustrative: number }; note: string };
 }
-interface ErrorBody { error: { code: string; message: string } }
 
 const RANK = ['chua_dat', 'dat_chuan', 'nang_cao', 'kieu_mau'];
 

@@ -1,34 +1,14 @@
 // GET /api/v1/rankings on the seeded whole-country databases: counts and shares recomputed from the status
 // service, order and ranks checked row by row.
+import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiContext } from '../../../server/api/context.ts';
 import { addMonths } from '../../../server/period/period.ts';
 import { RankingSchema } from '../../../server/ranking/routes.ts';
-import { getJson, seededApis } from '../../support/api.ts';
+import { getJson, seededApis, type ErrorBody } from '../../support/api.ts';
 
-interface Row {
-  code: string;
-  name: string;
-  communes: number;
-  recognised: number;
-  share: number;
-  communes_earlier: number | null;
-  recognised_earlier: number | null;
-  share_earlier: number | null;
-  delta: number | null;
-  rank: number | null;
-}
-interface Ranking {
-  period: string;
-  earlier_period: string;
-  by: 'share' | 'delta';
-  scope: { level: string; code: string | null };
-  unit_level: string;
-  rows: Row[];
-  excluded: Array<{ code: string; name: string; reason: string }>;
-  provenance: { levels: { official: number; illustrative: number }; earlier_levels: { official: number; illustrative: number } | null; note: string };
-}
-interface ErrorBody { error: { code: string; message: string } }
+type Ranking = z.infer<typeof RankingSchema>;
+type Row = Ranking['rows'][number];
 
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 

@@ -4,11 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiContext } from '../../../server/api/context.ts';
 import { accentKey, nameKeys, searchKey } from '../../../server/search/normalise.ts';
 import { SearchResultsSchema } from '../../../server/search/routes.ts';
-import { getJson, seededApis } from '../../support/api.ts';
+import { getJson, seededApis, type ErrorBody } from '../../support/api.ts';
 
 interface Hit { code: string; name: string; level: string; match: string; district: { code: string; name: string } | null; province: { code: string; name: string } | null }
 interface Results { query: string; key: string; limit: number; results: Hit[] }
-interface ErrorBody { error: { code: string; message: string; details?: unknown } }
 
 const LEVEL = { province: 0, district: 1, commune: 2 } as const;
 const TIER = { exact: 0, prefix: 1, contains: 2 } as const;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isMet } from '../../../server/criterion/mask.ts';
 import { addMonths } from '../../../server/period/period.ts';
 import type { ApiContext } from '../../../server/api/context.ts';
-import { getJson, seededApis } from '../../support/api.ts';
+import { getJson, seededApis, type ErrorBody } from '../../support/api.ts';
 
 interface Status {
   period: string;
@@ -13,7 +13,6 @@ interface Status {
   provenance: { reviews: { official: number; illustrative: number } };
   communes: Array<{ code: string; met: number; level: string; special: boolean; provenance: string; as_of?: string; value?: number }>;
 }
-interface ErrorBody { error: { code: string; message: string; details?: unknown } }
 
 describe.each(seededApis())('GET /api/v1/status on $name', ({ open }) => {
   let api: Awaited<ReturnType<typeof open>>;

@@ -6,7 +6,7 @@ import { isMet } from '../../../server/criterion/mask.ts';
 import { monthNumber } from '../../../server/period/period.ts';
 import type { CommuneStatus } from '../../../server/status/status-service.ts';
 import { SummarySchema } from '../../../server/summary/routes.ts';
-import { getJson, seededApis } from '../../support/api.ts';
+import { getJson, seededApis, type ErrorBody } from '../../support/api.ts';
 
 interface TargetRow {
   id: number;
@@ -48,7 +48,6 @@ interface Summary {
   targets: TargetRow[];
   provenance: { reviews: { official: number; illustrative: number }; levels: { official: number; illustrative: number }; special: { official: number; illustrative: number }; note: string };
 }
-interface ErrorBody { error: { code: string; message: string; details?: unknown } }
 
 const RANK = ['chua_dat', 'dat_chuan', 'nang_cao', 'kieu_mau'];
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;

@@ -2,11 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiContext } from '../../../server/api/context.ts';
 import { UnitListSchema } from '../../../server/unit/routes.ts';
-import { getJson, seededApis } from '../../support/api.ts';
+import { getJson, seededApis, type ErrorBody } from '../../support/api.ts';
 
 interface UnitBody { code: string; name: string; type: string; level: string; parent: string | null; province: string; district: string | null; rural: boolean; bbox: number[] | null; label: number[] | null }
 interface UnitList { parent: { code: string; name: string; type: string; level: string } | null; level: string; count: number; units: UnitBody[] }
-interface ErrorBody { error: { code: string; message: string; details?: unknown } }
 
 describe.each(seededApis())('GET /api/v1/units on $name', ({ open }) => {
   let api: Awaited<ReturnType<typeof open>>;
