@@ -25,3 +25,10 @@ export const fetchStatus = (params: Record<string, string | undefined> = {}) => 
   const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined));
   return getJson<Status>(`/api/v1/status${query.size ? `?${query}` : ''}`);
 };
+
+export interface CatalogueEntry { number: number; name_vi: string; name_en: string }
+export interface Criteria {
+  current: string;
+  sets: Array<{ code: string; criteria: Array<CatalogueEntry & { group: number }>; groups: CatalogueEntry[] }>;
+}
+export const fetchCriteria = () => getJson<Criteria>('/api/v1/criteria');

@@ -2,47 +2,89 @@
 // mode or period re-colours without fetching geometry again. Palettes are colour-blind-safe ColorBrewer
 // schemes; phường and thị trấn (not scored) and communes without data get their own classes.
 import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
-import type { CommuneStatus, Level } from '../api/status.ts';
+import type { CommuneStatus } from '../api/status.ts';
+import { strings } from '../i18n/i18n.ts';
+import type { Mode } from '../state/app-state.ts';
 import { BOUNDARY_SOURCE } from './boundary-style.ts';
-
-export type Mode = 'level' | 'met';
 
 export interface LegendClass { key: string; label: string; color: string; count: number }
 
-/** ColorBrewer YlGnBu (4 classes) for the ordered recognition levels. */
-export const LEVEL_CLASSES: ReadonlyArray<{ key: Level; label: string; color: string }> = [
-  { key: 'chua_dat', label: 'Chưa đạt chuẩn', color: '#ffffcc' },
-  { key: 'dat_chuan', label: 'Đạt chuẩn NTM', color: '#a1dab4' },
-  { key: 'nang_cao', label: 'NTM nâng cao', color: '#41b6c4' },
-  { key: 'kieu_mau', label: 'NTM kiểu mẫu', color: '#225ea8' },
-];
-/** ColorBrewer PuBu (4 classes) for criteria met: < 10, 10-14, 15-18, 19. */
-export const MET_CLASSES: ReadonlyArray<{ key: string; label: string; color: string; min: number; max: number }> = [
-  { key: 'lt10', label: 'Dưới 10 tiêu chí', color: '#f1eef6', min: 0, max: 9 },
-  { key: '10-14', label: '10–14 tiêu chí', color: '#bdc9e1', min: 10, max: 14 },
-  { key: '15-18', label: '15–18 tiêu chí', color: '#74a9cf', min: 15, max: 18 },
-  { key: '19', label: 'Đủ 19 tiêu chí', color: '#0570b0', min: 19, max: 19 },
-];
-export const NOT_SCORED = { key: 'not_scored', label: 'Phường, thị trấn (không xét)', color: '#e4e1da' };
-export const NO_DATA = { key: 'no_data', label: 'Không có số liệu', color: '#ffffff' };
+const t = strings({
+  vi: {
+    chua_dat: 'Chưa đạt chuẩn', dat_chuan: 'Đạt chuẩn NTM', nang_cao: 'NTM nâng cao', kieu_mau: 'NTM kiểu mẫu',
+    lt10: 'Dưới 10 tiêu chí', b10: '10–14 tiêu chí', b15: '15–18 tiêu chí', b19: 'Đủ 19 tiêu chí',
+    met: 'Đạt', notMet: 'Chưa đạt', share0: 'Dưới 50%', share50: '50–99%', share100: 'Đạt cả nhóm',
+    notScored: 'Phường, thị trấn (không xét)', noData: 'Không có số liệu',
+  },
+  en: {
+    chua_dat: 'Not yet standard', dat_chuan: 'NTM standard', nang_cao: 'Advanced NTM', kieu_mau: 'Model NTM',
+    lt10: 'Under 10 criteria', b10: '10–14 criteria', b15: '15–18 criteria', b19: 'All 19 criteria',
+    met: 'Met', notMet: 'Not met', share0: 'Under 50%', share50: '50–99%', share100: 'Whole group met',
+    notScored: 'Wards and towns (not scored)', noData: 'No data',
+  },
+});
 
+interface ClassDef { key: string; color: string; test: (s: CommuneStatus) => boolean }
+
+/** Classes per mode, in legend order. Levels: YlGnBu; criteria met: PuBu; one criterion / group: BrBG ends. */
+function classes(mode: Mode): ClassDef[] {
+  switch (mode) {
+    case 'level':
+      return [
+        { key: 'chua_dat', color: '#ffffcc', test: (s) => s.level === 'chua_dat' },
+        { key: 'dat_chuan', color: '#a1dab4', test: (s) => s.level === 'dat_chuan' },
+        { key: 'nang_cao', color: '#41b6c4', test: (s) => s.level === 'nang_cao' },
+        { key: 'kieu_mau', color: '#225ea8', test: (s) => s.level === 'kieu_mau' },
+      ];
+    case 'met':
+      return [
+        { key: 'lt10', color: '#f1eef6', test: (s) => s.met < 10 },
+        { key: 'b10', color: '#bdc9e1', test: (s) => s.met >= 10 && s.met <= 14 },
+        { key: 'b15', color: '#74a9cf', test: (s) => s.met >= 15 && s.met <= 18 },
+        { key: 'b19', color: '#0570b0', test: (s) => s.met === 19 },
+      ];
+    case 'criterion':
+      return [
+        { key: 'notMet', color: '#d8b365', test: (s) => s.value === 0 },
+        { key: 'met', color: '#5ab4ac', test: (s) => s.value === 1 },
+      ];
+    case 'group':
+      return [
+        { key: 'share0', color: '#d8b365', test: (s) => (s.value ?? 0) < 0.5 },
+        { key: 'share50', color: '#c7eae5', test: (s) => (s.value ?? 0) >= 0.5 && (s.value ?? 0) < 1 },
+        { key: 'share100', color: '#5ab4ac', test: (s) => s.value === 1 },
+      ];
+  }
+}
+
+export const NOT_SCORED_COLOR = '#e4e1da';
+export const NO_DATA_COLOR = '#ffffff';
+
+/** The fill colour expression: the class index a commune was given is in its feature state. */
 export function fillColor(mode: Mode): ExpressionSpecification {
-  const scored: ExpressionSpecification =
-    mode === 'level'
-      ? ['match', ['feature-state', 'level'], ...LEVEL_CLASSES.flatMap((c) => [c.key, c.color]), NO_DATA.color] as unknown as ExpressionSpecification
-      : ['step', ['feature-state', 'met'], MET_CLASSES[0]!.color, 10, MET_CLASSES[1]!.color, 15, MET_CLASSES[2]!.color, 19, MET_CLASSES[3]!.color];
-  return ['case', ['!=', ['get', 'type'], 'Xã'], NOT_SCORED.color, ['==', ['feature-state', 'met'], null], NO_DATA.color, scored];
+  const defs = classes(mode);
+  return [
+    'case',
+    ['!=', ['get', 'type'], 'Xã'], NOT_SCORED_COLOR,
+    ['==', ['feature-state', 'cls'], null], NO_DATA_COLOR,
+    ['match', ['feature-state', 'cls'], ...defs.flatMap((d, i) => [i, d.color]), NO_DATA_COLOR],
+  ] as unknown as ExpressionSpecification;
 }
 
 /** Sets every commune's feature state from a status response; returns the legend classes with counts. */
-export function applyStatus(map: MapLibreMap, mode: Mode, communes: readonly CommuneStatus[], notScored: number): LegendClass[] {
+export function applyStatus(map: MapLibreMap, mode: Mode, communes: readonly CommuneStatus[], totalCommunes: number): LegendClass[] {
+  const defs = classes(mode);
+  const counts = defs.map(() => 0);
   for (const c of communes) {
-    map.setFeatureState({ source: BOUNDARY_SOURCE, sourceLayer: 'communes', id: c.code }, { met: c.met, level: c.level, special: c.special });
+    const cls = defs.findIndex((d) => d.test(c));
+    if (cls >= 0) counts[cls]!++;
+    map.setFeatureState({ source: BOUNDARY_SOURCE, sourceLayer: 'communes', id: c.code }, { cls: cls >= 0 ? cls : null, met: c.met, level: c.level, special: c.special });
   }
   map.setPaintProperty('communes-fill', 'fill-color', fillColor(mode));
-  const classes: LegendClass[] =
-    mode === 'level'
-      ? LEVEL_CLASSES.map((c) => ({ ...c, count: communes.filter((s) => s.level === c.key).length }))
-      : MET_CLASSES.map((c) => ({ key: c.key, label: c.label, color: c.color, count: communes.filter((s) => s.met >= c.min && s.met <= c.max).length }));
-  return [...classes, { ...NOT_SCORED, count: notScored }];
+  return [
+    ...defs.map((d, i) => ({ key: d.key, label: t(d.key as Parameters<typeof t>[0]), color: d.color, count: counts[i]! })),
+    { key: 'not_scored', label: t('notScored'), color: NOT_SCORED_COLOR, count: Math.max(0, totalCommunes - communes.length) },
+  ];
 }
+
+export const levelLabel = (level: CommuneStatus['level']): string => t(level);

@@ -1,15 +1,16 @@
 // The legend: one row per class with its colour and the count of communes, always rebuilt from the
 // classes the map was just coloured with, so that the two never disagree.
+import { formatNumber } from '../i18n/i18n.ts';
 import type { LegendClass } from './choropleth.ts';
 
 export function renderLegend(container: HTMLElement, title: string, classes: readonly LegendClass[], note: string): void {
-  const fmt = new Intl.NumberFormat('vi-VN');
   container.replaceChildren();
   const heading = document.createElement('h2');
   heading.textContent = title;
   const list = document.createElement('ul');
   for (const c of classes) {
     const item = document.createElement('li');
+    item.dataset.class = c.key;
     const swatch = document.createElement('span');
     swatch.className = 'swatch';
     swatch.style.background = c.color;
@@ -17,7 +18,7 @@ export function renderLegend(container: HTMLElement, title: string, classes: rea
     label.textContent = c.label;
     const count = document.createElement('span');
     count.className = 'count';
-    count.textContent = fmt.format(c.count);
+    count.textContent = formatNumber(c.count);
     item.append(swatch, label, count);
     list.append(item);
   }

@@ -96,7 +96,7 @@ describe('first start on a fresh SQLite file', () => {
         const counts = await page.locator('#legend .count').allTextContents();
         expect(counts.map((t) => Number(t.replace(/\D/g, ''))).reduce((a, b) => a + b, 0)).toBe(10047);
         expect(await page.locator('#legend').textContent()).toMatch(/minh họa/);
-        expect(await page.locator('#status').textContent()).toContain(api.period);
+        expect(await page.locator('#status').textContent()).toContain(`tháng ${Number(api.period.slice(5))}/${api.period.slice(0, 4)}`);
         expect(errors).toEqual([]);
         await page.close();
       }

@@ -1,0 +1,15 @@
+// What every part of the page receives: the state store, the map, the server's health (periods,
+// archive) and the status currently drawn. Parts mount into their own element and talk through these.
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Health, Status } from './api/status.ts';
+import type { Store } from './state/app-state.ts';
+
+export interface App {
+  store: Store;
+  map: MapLibreMap;
+  health: Health;
+  /** The status last drawn on the map (for the current scope-free period/mode), or null before the first. */
+  status(): Status | null;
+  /** Called after each redraw of the choropleth with the status drawn. */
+  onStatus(listener: (status: Status) => void): () => void;
+}
