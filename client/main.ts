@@ -5,6 +5,8 @@ import { Map as MapLibreMap, NavigationControl } from 'maplibre-gl';
 import type { App } from './app.ts';
 import { fetchCriteria, fetchHealth, fetchStatus, type CommuneStatus, type Status } from './api/status.ts';
 import { mountControls } from './controls/controls.ts';
+import { mountTools } from './controls/index.ts';
+import { mountPanel } from './panel/index.ts';
 import { formatNumber, formatPeriod, onLangChange, setLang, strings } from './i18n/i18n.ts';
 import { boundaryStyle } from './map/boundary-style.ts';
 import { applyStatus } from './map/choropleth.ts';
@@ -60,6 +62,8 @@ const byCode = new Map<string, CommuneStatus>();
 attachTooltip(map, (code) => byCode.get(code));
 const set = catalogue.sets.find((s) => s.code === catalogue.current) ?? catalogue.sets[0]!;
 mountControls(document.getElementById('controls')!, app, set.criteria, set.groups);
+mountTools({ search: document.getElementById('search')!, controls: document.getElementById('controls')! }, app);
+mountPanel(document.getElementById('panel')!, app);
 
 function legendTitle(s: AppState): string {
   if (s.mode === 'criterion') return `${t('criterion', { n: s.criterion })}: ${set.criteria.find((c) => c.number === s.criterion)?.[s.lang === 'en' ? 'name_en' : 'name_vi'] ?? ''}`;
