@@ -21,7 +21,10 @@ function select(label: string, id: string, options: Array<[string, string]>, val
   return wrap;
 }
 
-export function mountControls(root: HTMLElement, app: App, criteria: ReadonlyArray<{ number: number; name_vi: string; name_en: string }>, groups: ReadonlyArray<{ number: number; name_vi: string; name_en: string }>): void {
+export function mountControls(parent: HTMLElement, app: App, criteria: ReadonlyArray<{ number: number; name_vi: string; name_en: string }>, groups: ReadonlyArray<{ number: number; name_vi: string; name_en: string }>): void {
+  const root = document.createElement('div');
+  root.className = 'mode-controls';
+  parent.append(root);
   const render = () => {
     const s = app.store.get();
     const name = (x: { name_vi: string; name_en: string }) => (s.lang === 'en' ? x.name_en : x.name_vi);
