@@ -12,6 +12,8 @@ import { boundaryStyle } from './map/boundary-style.ts';
 import { applyStatus } from './map/choropleth.ts';
 import { renderLegend } from './map/legend.ts';
 import { attachTooltip } from './map/tooltip.ts';
+import { addSpecialLayers, showSpecial } from './map/special.ts';
+import { mountTableView } from './table/table-view.ts';
 import { createStore, type AppState } from './state/app-state.ts';
 
 declare global {
@@ -60,6 +62,7 @@ window.ntm = { map, app };
 
 const byCode = new Map<string, CommuneStatus>();
 attachTooltip(map, (code) => byCode.get(code));
+const table = mountTableView(document.getElementById('table-view')!, map, (code) => byCode.get(code));
 const set = catalogue.sets.find((s) => s.code === catalogue.current) ?? catalogue.sets[0]!;
 mountControls(document.getElementById('controls')!, app, set.criteria, set.groups);
 mountTools({ search: document.getElementById('search')!, controls: document.getElementById('controls')! }, app);
@@ -86,7 +89,12 @@ async function draw(): Promise<void> {
   for (const c of status.communes) byCode.set(c.code, c);
   const classes = applyStatus(map, s.mode, status.communes, health.communes);
   const illustrative = status.provenance.reviews.illustrative > 0;
-  renderLegend(legend, legendTitle(s), classes, `${formatPeriod(status.period)}${illustrative ? ` · ${t('illustrative')}` : ''}`);
+  renderLegend(legend, legendTitle(s), classes, `${formatPeriod(status.period)}${illustrative ? ` · ${t('illustrative')}` : ''}`, {
+    count: status.communes.filter((c) => c.special).length,
+    hatch: s.special,
+    only: s.onlySpecial,
+    onChange: (hatch, only) => store.set({ special: hatch, onlySpecial: only }),
+  }, () => table.open());
   statusLine.textContent = [t('line', { count: formatNumber(status.communes.length), period: formatPeriod(status.period) }), status.carried ? t('carried', { n: status.carried }) : ''].filter(Boolean).join(' · ');
   for (const l of statusListeners) l(status);
 }
@@ -98,6 +106,10 @@ const redraw = () =>
 
 store.subscribe((s, p) => {
   if (s.lang !== p.lang) setLang(s.lang);
+  if (s.special !== p.special || s.onlySpecial !== p.onlySpecial) {
+    showSpecial(map, s.special, s.onlySpecial);
+    void redraw(); // the legend's toggles follow the state
+  }
   if (s.mode !== p.mode || s.criterion !== p.criterion || s.group !== p.group || s.period !== p.period || s.lang !== p.lang) void redraw();
   if (s.view && (s.view.lon !== p.view?.lon || s.view.lat !== p.view?.lat || s.view.zoom !== p.view?.zoom)) {
     const c = map.getCenter();
@@ -114,6 +126,8 @@ map.on('moveend', () => {
 });
 
 map.once('load', () => {
+  addSpecialLayers(map);
+  showSpecial(map, initial.special, initial.onlySpecial);
   redraw()
     .then(() => map.once('idle', () => { document.documentElement.dataset.ready = 'true'; }))
     .catch(() => {});

@@ -1,29 +1,69 @@
 // The legend: one row per class with its colour and the count of communes, always rebuilt from the
-// classes the map was just coloured with, so that the two never disagree.
-import { formatNumber } from '../i18n/i18n.ts';
+// classes the map was just coloured with, so that the two never disagree; plus the special-difficulty
+// hatch with its count and the two toggles (show hatch, only special-difficulty).
+import { formatNumber, strings } from '../i18n/i18n.ts';
 import type { LegendClass } from './choropleth.ts';
 
-export function renderLegend(container: HTMLElement, title: string, classes: readonly LegendClass[], note: string): void {
+const t = strings({
+  vi: { special: 'Xã đặc biệt khó khăn', hatch: 'Gạch chéo xã đặc biệt khó khăn', only: 'Chỉ xem xã đặc biệt khó khăn', table: 'Xem dạng bảng' },
+  en: { special: 'Special-difficulty commune', hatch: 'Hatch special-difficulty communes', only: 'Only special-difficulty communes', table: 'Show as a table' },
+});
+
+export interface LegendSpecial {
+  count: number;
+  hatch: boolean;
+  only: boolean;
+  onChange(hatch: boolean, only: boolean): void;
+}
+
+function checkbox(id: string, label: string, checked: boolean, onChange: (checked: boolean) => void): HTMLElement {
+  const wrap = document.createElement('label');
+  wrap.className = 'toggle';
+  const input = document.createElement('input');
+  input.type = 'checkbox';
+  input.id = id;
+  input.checked = checked;
+  input.addEventListener('change', () => onChange(input.checked));
+  wrap.append(input, ` ${label}`);
+  return wrap;
+}
+
+function row(key: string, swatchClass: string, color: string, label: string, count: number): HTMLLIElement {
+  const item = document.createElement('li');
+  item.dataset.class = key;
+  const swatch = document.createElement('span');
+  swatch.className = swatchClass;
+  if (color) swatch.style.background = color;
+  const text = document.createElement('span');
+  text.textContent = label;
+  const n = document.createElement('span');
+  n.className = 'count';
+  n.textContent = formatNumber(count);
+  item.append(swatch, text, n);
+  return item;
+}
+
+export function renderLegend(container: HTMLElement, title: string, classes: readonly LegendClass[], note: string, special: LegendSpecial, onTable: () => void): void {
   container.replaceChildren();
   const heading = document.createElement('h2');
   heading.textContent = title;
   const list = document.createElement('ul');
-  for (const c of classes) {
-    const item = document.createElement('li');
-    item.dataset.class = c.key;
-    const swatch = document.createElement('span');
-    swatch.className = 'swatch';
-    swatch.style.background = c.color;
-    const label = document.createElement('span');
-    label.textContent = c.label;
-    const count = document.createElement('span');
-    count.className = 'count';
-    count.textContent = formatNumber(c.count);
-    item.append(swatch, label, count);
-    list.append(item);
-  }
+  for (const c of classes) list.append(row(c.key, 'swatch', c.color, c.label, c.count));
+  const specialList = document.createElement('ul');
+  specialList.append(row('special', 'swatch hatch', '', t('special'), special.count));
+  const toggles = document.createElement('div');
+  toggles.className = 'toggles';
+  toggles.append(
+    checkbox('toggle-hatch', t('hatch'), special.hatch, (on) => special.onChange(on, special.only)),
+    checkbox('toggle-only', t('only'), special.only, (on) => special.onChange(special.hatch, on)),
+  );
   const small = document.createElement('p');
   small.className = 'note';
   small.textContent = note;
-  container.append(heading, list, small);
+  const table = document.createElement('button');
+  table.type = 'button';
+  table.id = 'open-table';
+  table.textContent = t('table');
+  table.addEventListener('click', onTable);
+  container.append(heading, list, specialList, toggles, small, table);
 }

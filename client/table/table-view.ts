@@ -1,0 +1,120 @@
+// The table view: the communes in view with the same figures as the map, sortable, for screen-reader
+// users and for officials who prefer rows.
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { CommuneStatus } from '../api/status.ts';
+import { formatNumber, strings } from '../i18n/i18n.ts';
+import { levelLabel } from '../map/choropleth.ts';
+
+const t = strings({
+  vi: { title: 'Các xã trong khung nhìn', caption: '{n} xã, phường, thị trấn trong khung nhìn', more: 'Hiển thị {shown} trên {n}; phóng to để xem ít hơn.', close: 'Đóng bảng', name: 'Tên', code: 'Mã', met: 'Tiêu chí đạt', level: 'Mức', special: 'ĐBKK', source: 'Nguồn số liệu', yes: 'Có', no: '', notScored: 'không xét', illustrative: 'minh họa', official: 'chính thức' },
+  en: { title: 'Communes in view', caption: '{n} communes, wards and towns in view', more: 'Showing {shown} of {n}; zoom in to see fewer.', close: 'Close table', name: 'Name', code: 'Code', met: 'Criteria met', level: 'Level', special: 'Special difficulty', source: 'Data', yes: 'Yes', no: '', notScored: 'not scored', illustrative: 'illustrative', official: 'official' },
+});
+
+type Key = 'name' | 'code' | 'met' | 'level' | 'special' | 'source';
+const LIMIT = 500;
+const LEVEL_ORDER = ['chua_dat', 'dat_chuan', 'nang_cao', 'kieu_mau'];
+
+interface Row { code: string; name: string; scored: boolean; status: CommuneStatus | undefined }
+
+export function mountTableView(root: HTMLElement, map: MapLibreMap, statusOf: (code: string) => CommuneStatus | undefined): { open(): void; close(): void } {
+  let sortKey: Key = 'name';
+  let ascending = true;
+  let opener: HTMLElement | null = null;
+  const rows = (): Row[] => {
+    const seen = new Map<string, Row>();
+    for (const f of map.queryRenderedFeatures({ layers: ['communes-fill'] })) {
+      const code = String(f.properties.code);
+      if (!seen.has(code)) seen.set(code, { code, name: String(f.properties.name), scored: f.properties.type === 'Xã', status: statusOf(code) });
+    }
+    return [...seen.values()];
+  };
+  const value = (r: Row, key: Key): string | number => {
+    switch (key) {
+      case 'name': return r.name.replace(/^(Xã|Phường|Thị trấn) /i, ''); // by the name itself, not its type
+      case 'code': return r.code;
+      case 'met': return r.status?.met ?? -1;
+      case 'level': return r.status ? LEVEL_ORDER.indexOf(r.status.level) : -1;
+      case 'special': return r.status?.special ? 1 : 0;
+      case 'source': return r.status?.provenance ?? '';
+    }
+  };
+  const render = () => {
+    const all = rows().sort((a, b) => {
+      const [x, y] = [value(a, sortKey), value(b, sortKey)];
+      const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'vi');
+      return ascending ? c : -c;
+    });
+    const shown = all.slice(0, LIMIT);
+    const heading = document.createElement('h2');
+    heading.id = 'table-title';
+    heading.textContent = t('title');
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'close';
+    close.textContent = t('close');
+    close.addEventListener('click', () => api.close());
+    const table = document.createElement('table');
+    const caption = document.createElement('caption');
+    caption.textContent = t('caption', { n: all.length });
+    const head = document.createElement('tr');
+    for (const key of ['name', 'code', 'met', 'level', 'special', 'source'] as const) {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      th.setAttribute('aria-sort', key === sortKey ? (ascending ? 'ascending' : 'descending') : 'none');
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = t(key) + (key === sortKey ? (ascending ? ' ▲' : ' ▼') : '');
+      button.addEventListener('click', () => {
+        ascending = key === sortKey ? !ascending : true;
+        sortKey = key;
+        render();
+        root.querySelector<HTMLButtonElement>(`th[aria-sort]:not([aria-sort="none"]) button`)?.focus();
+      });
+      th.append(button);
+      head.append(th);
+    }
+    const thead = document.createElement('thead');
+    thead.append(head);
+    const tbody = document.createElement('tbody');
+    for (const r of shown) {
+      const tr = document.createElement('tr');
+      tr.dataset.code = r.code;
+      const s = r.status;
+      const cells = [r.name, r.code, s ? formatNumber(s.met) : r.scored ? '—' : t('notScored'), s ? levelLabel(s.level) : '', s?.special ? t('yes') : t('no'), s ? t(s.provenance) : ''];
+      cells.forEach((text, i) => {
+        const cell = document.createElement(i === 0 ? 'th' : 'td');
+        if (i === 0) (cell as HTMLTableCellElement).scope = 'row';
+        cell.textContent = text;
+        tr.append(cell);
+      });
+      tbody.append(tr);
+    }
+    table.append(caption, thead, tbody);
+    const parts: HTMLElement[] = [heading, close, table];
+    if (all.length > LIMIT) {
+      const more = document.createElement('p');
+      more.textContent = t('more', { shown: LIMIT, n: all.length });
+      parts.splice(2, 0, more);
+    }
+    root.replaceChildren(...parts);
+  };
+  const onMove = () => render();
+  const api = {
+    open() {
+      opener = document.activeElement as HTMLElement | null;
+      root.hidden = false;
+      render();
+      map.on('moveend', onMove);
+      root.querySelector<HTMLButtonElement>('button.close')?.focus();
+    },
+    close() {
+      root.hidden = true;
+      map.off('moveend', onMove);
+      opener?.focus();
+    },
+  };
+  root.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') api.close();
+  });
+  return api;
+}

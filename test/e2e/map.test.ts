@@ -1,0 +1,118 @@
+// The map page's own layers and views: every colour mode against the API, the special-difficulty hatch
+// and "only special-difficulty" toggles (kept in the URL), the table view, axe-core on the main states,
+// and the phone layout.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { mapIdle, useMapPage } from '../support/e2e.ts';
+
+interface ApiStatus { communes: Array<{ code: string; met: number; level: string; special: boolean; value?: number }> }
+
+async function renderedStates(page: Page) {
+  return page.evaluate(() =>
+    window.ntm!.map
+      .queryRenderedFeatures({ layers: ['communes-fill'] })
+      .filter((f) => f.properties.type === 'Xã')
+      .slice(0, 400)
+      .map((f) => ({ code: String(f.properties.code), state: f.state as { cls?: number; met?: number; level?: string; special?: boolean } })),
+  );
+}
+
+describe('map page', () => {
+  const e2e = useMapPage();
+  const api = async (path: string) => (await (await fetch(`${e2e.url}${path}`)).json()) as ApiStatus;
+
+  it('colours communes in every mode from the API, with a matching legend', async () => {
+    const page = await e2e.open('/?view=107.9,14.6,8');
+    const cases: Array<[string, string, (c: ApiStatus['communes'][number]) => number]> = [
+      ['/?view=107.9,14.6,8', '/api/v1/status', (c) => ['chua_dat', 'dat_chuan', 'nang_cao', 'kieu_mau'].indexOf(c.level)],
+      ['/?mode=met&view=107.9,14.6,8', '/api/v1/status', (c) => (c.met < 10 ? 0 : c.met < 15 ? 1 : c.met < 19 ? 2 : 3)],
+      ['/?mode=criterion&criterion=5&view=107.9,14.6,8', '/api/v1/status?criterion=5', (c) => (c.value === 1 ? 1 : 0)],
+      ['/?mode=group&group=2&view=107.9,14.6,8', '/api/v1/status?group=2', (c) => (c.value === 1 ? 2 : c.value! >= 0.5 ? 1 : 0)],
+    ];
+    const titles = new Set<string>();
+    for (const [path, statusPath, expectedClass] of cases) {
+      await page.goto(`${e2e.url}${path}`);
+      await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+      await mapIdle(page);
+      const byCode = new Map((await api(statusPath)).communes.map((c) => [c.code, c]));
+      const states = await renderedStates(page);
+      expect(states.length).toBeGreaterThan(50);
+      for (const s of states) expect(s.state.cls, `${path} ${s.code}`).toBe(expectedClass(byCode.get(s.code)!));
+      titles.add((await page.locator('#legend h2').textContent())!);
+      const counts = (await page.locator('#legend ul').first().locator('.count').allTextContents()).map((t) => Number(t.replace(/\D/g, '')));
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(10047);
+    }
+    expect(titles.size).toBe(4);
+    expect(e2e.errors).toEqual([]);
+  });
+
+  it('hatches special-difficulty communes and can grey out the others, kept in the URL', async () => {
+    const page = await e2e.open('/?view=107.9,14.6,8');
+    const byCode = new Map((await api('/api/v1/status')).communes.map((c) => [c.code, c]));
+    for (const s of await renderedStates(page)) expect(s.state.special).toBe(byCode.get(s.code)!.special);
+    const legendCount = Number((await page.locator('#legend li[data-class="special"] .count').textContent())!.replace(/\D/g, ''));
+    expect(legendCount).toBe([...byCode.values()].filter((c) => c.special).length);
+    const visibility = () => page.evaluate(() => ['special-hatch', 'others-grey'].map((id) => window.ntm!.map.getLayoutProperty(id, 'visibility') ?? 'visible'));
+    expect(await visibility()).toEqual(['visible', 'none']);
+    await page.click('#toggle-only');
+    await page.waitForFunction(() => location.search.includes('only=special'));
+    expect(await visibility()).toEqual(['visible', 'visible']);
+    await page.reload();
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    expect(await page.locator('#toggle-only').isChecked()).toBe(true);
+    expect(await visibility()).toEqual(['visible', 'visible']);
+    await page.click('#toggle-only');
+    await page.click('#toggle-hatch');
+    await page.waitForFunction(() => location.search.includes('special=0'));
+    expect(await visibility()).toEqual(['none', 'none']);
+    await page.goBack();
+    await page.waitForFunction(() => !location.search.includes('special=0'));
+    expect(await visibility()).toEqual(['visible', 'none']);
+  });
+
+  it('lists the communes in view in a sortable table, keyboard-operable', async () => {
+    const page = await e2e.open('/?view=107.95,14.35,10');
+    await page.focus('#open-table');
+    await page.keyboard.press('Enter');
+    await page.locator('#table-view tbody tr').first().waitFor();
+    const rendered = await page.evaluate(() => new Set(window.ntm!.map.queryRenderedFeatures({ layers: ['communes-fill'] }).map((f) => String(f.properties.code))).size);
+    expect(await page.locator('#table-view tbody tr').count()).toBe(Math.min(500, rendered));
+    const metHeader = page.locator('#table-view thead th').nth(2);
+    await metHeader.locator('button').click();
+    expect(await metHeader.getAttribute('aria-sort')).toBe('ascending');
+    await metHeader.locator('button').click();
+    expect(await metHeader.getAttribute('aria-sort')).toBe('descending');
+    const firstCode = await page.locator('#table-view tbody tr').first().getAttribute('data-code');
+    const status = (await api('/api/v1/status')).communes.find((c) => c.code === firstCode);
+    const max = Math.max(...(await page.locator('#table-view tbody tr td:nth-child(3)').allTextContents()).map(Number).filter(Number.isFinite));
+    expect(status?.met).toBe(max);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#table-view').isHidden()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('open-table');
+  });
+
+  it('has no axe-core violations on the main states', async () => {
+    for (const path of ['/', '/?mode=met&lang=en', '/?only=special']) {
+      const page = await e2e.open(path);
+      const result = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
+      expect(result.violations.map((v) => `${path}: ${v.id} (${v.nodes.length})`)).toEqual([]);
+      await page.close();
+    }
+    const page = await e2e.open('/');
+    await page.click('#open-table');
+    const withTable = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
+    expect(withTable.violations.map((v) => `table: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target}`)).toEqual([]);
+  });
+
+  it('fits a 390×844 phone: legend and header inside the screen', async () => {
+    const page = await e2e.open('/', { width: 390, height: 844 });
+    await e2e.screenshot(page, 'map-phone');
+    const box = await page.locator('#legend').boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(844);
+    const desktop = await e2e.open('/');
+    await e2e.screenshot(desktop, 'map-desktop');
+  });
+});
