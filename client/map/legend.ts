@@ -5,8 +5,8 @@ import { formatNumber, strings } from '../i18n/i18n.ts';
 import type { LegendClass } from './choropleth.ts';
 
 const t = strings({
-  vi: { special: 'Xã đặc biệt khó khăn', hatch: 'Gạch chéo xã đặc biệt khó khăn', only: 'Chỉ xem xã đặc biệt khó khăn', table: 'Xem dạng bảng' },
-  en: { special: 'Special-difficulty commune', hatch: 'Hatch special-difficulty communes', only: 'Only special-difficulty communes', table: 'Show as a table' },
+  vi: { special: 'Xã đặc biệt khó khăn', hatch: 'Gạch chéo xã đặc biệt khó khăn', only: 'Chỉ xem xã đặc biệt khó khăn', table: 'Xem dạng bảng', png: 'Tải ảnh PNG' },
+  en: { special: 'Special-difficulty commune', hatch: 'Hatch special-difficulty communes', only: 'Only special-difficulty communes', table: 'Show as a table', png: 'Download PNG' },
 });
 
 export interface LegendSpecial {
@@ -43,7 +43,9 @@ function row(key: string, swatchClass: string, color: string, label: string, cou
   return item;
 }
 
-export function renderLegend(container: HTMLElement, title: string, classes: readonly LegendClass[], note: string, special: LegendSpecial, onTable: () => void): void {
+export interface LegendActions { table(): void; png(): void }
+
+export function renderLegend(container: HTMLElement, title: string, classes: readonly LegendClass[], note: string, special: LegendSpecial, actions: LegendActions): void {
   container.replaceChildren();
   const heading = document.createElement('h2');
   heading.textContent = title;
@@ -60,10 +62,15 @@ export function renderLegend(container: HTMLElement, title: string, classes: rea
   const small = document.createElement('p');
   small.className = 'note';
   small.textContent = note;
-  const table = document.createElement('button');
-  table.type = 'button';
-  table.id = 'open-table';
-  table.textContent = t('table');
-  table.addEventListener('click', onTable);
-  container.append(heading, list, specialList, toggles, small, table);
+  const buttons = document.createElement('div');
+  buttons.className = 'actions';
+  for (const [id, label, action] of [['open-table', t('table'), actions.table], ['download-png', t('png'), actions.png]] as const) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.id = id;
+    button.textContent = label;
+    button.addEventListener('click', action);
+    buttons.append(button);
+  }
+  container.append(heading, list, specialList, toggles, small, buttons);
 }

@@ -1,6 +1,7 @@
 // The map page's own layers and views: every colour mode against the API, the special-difficulty hatch
 // and "only special-difficulty" toggles (kept in the URL), the table view, axe-core on the main states,
 // and the phone layout.
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -103,6 +104,19 @@ describe('map page', () => {
     await page.click('#open-table');
     const withTable = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
     expect(withTable.violations.map((v) => `table: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target}`)).toEqual([]);
+  });
+
+  it('downloads a PNG of the map with a title band above and the source below', async () => {
+    const page = await e2e.open('/?view=107.9,14.6,7');
+    const canvas = await page.evaluate(() => ({ w: window.ntm!.map.getCanvas().width, h: window.ntm!.map.getCanvas().height }));
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('#download-png')]);
+    expect(file.suggestedFilename()).toMatch(/^ntm-\d{4}-\d{2}\.png$/);
+    const bytes = readFileSync((await file.path())!);
+    expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
+    const [width, height] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+    expect(width).toBe(canvas.w);
+    expect(height).toBeGreaterThan(canvas.h + 100); // title band and footer lines
+    expect(bytes.length).toBeGreaterThan(20_000);
   });
 
   it('fits a 390×844 phone: legend and header inside the screen', async () => {

@@ -37,7 +37,7 @@ export function useMapPage(): MapPage {
     },
     errors,
     async open(path, viewport = { width: 1280, height: 800 }) {
-      const page = await (await browser.newContext({ viewport })).newPage(); // a context of its own (axe-core needs one)
+      const page = await (await browser.newContext({ viewport, acceptDownloads: true })).newPage(); // a context of its own (axe-core needs one)
       page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
       page.on('console', (m) => {
         if (m.type() === 'error' && !/favicon/.test(m.text())) errors.push(`console: ${m.text()}`);
