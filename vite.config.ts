@@ -8,6 +8,12 @@ export default defineConfig({
     outDir: '../dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        // maplibre-gl and pmtiles in chunks of their own, so that the app's own code is measurable (and cacheable apart).
+        advancedChunks: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ }, { name: 'pmtiles', test: /node_modules[\\/](pmtiles|fflate)/ }] },
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8080', '/tiles': 'http://127.0.0.1:8080' },
