@@ -9,8 +9,8 @@ import { mountTools } from './controls/index.ts';
 import { mountPanel } from './panel/index.ts';
 import { formatNumber, formatPeriod, onLangChange, setLang, strings } from './i18n/i18n.ts';
 import { boundaryStyle } from './map/boundary-style.ts';
-import { applyStatus } from './map/choropleth.ts';
-import { renderLegend } from './map/legend.ts';
+import { paintMode, setStatusStates } from './map/choropleth.ts';
+import { renderLegend, specialLabel } from './map/legend.ts';
 import { attachTooltip } from './map/tooltip.ts';
 import { addSpecialLayers, showSpecial } from './map/special.ts';
 import { mountTableView } from './table/table-view.ts';
@@ -80,7 +80,7 @@ function legendTitle(s: AppState): string {
   return t(s.mode);
 }
 
-let lastLegend: { title: string; classes: LegendClass[]; specialLabel: string } | null = null;
+let lastLegend: { title: string; classes: LegendClass[] } | null = null;
 
 async function exportPng(): Promise<void> {
   const status = drawn;
@@ -92,26 +92,34 @@ async function exportPng(): Promise<void> {
     subtitle: `${lastLegend.title} · ${formatPeriod(status.period)}`,
     legendTitle: lastLegend.title,
     classes: lastLegend.classes,
-    special: store.get().special || store.get().onlySpecial ? { label: lastLegend.specialLabel, count: status.communes.filter((c) => c.special).length } : null,
+    special: store.get().special || store.get().onlySpecial ? { label: specialLabel(), count: status.communes.filter((c) => c.special).length } : null,
     footer: [t('source'), t('made', { period: formatPeriod(status.period), date, url: location.href }), ...(illustrative ? [t('pngIllustrative')] : [])],
   });
   download(blob, `ntm-${status.period}.png`);
 }
 
 let drawing = 0;
+let drawnKey = '';
 async function draw(): Promise<void> {
   const s = store.get();
   const ticket = ++drawing;
-  const status = await fetchStatus({
+  const params = {
     period: s.period ?? undefined,
     criterion: s.mode === 'criterion' ? String(s.criterion) : undefined,
     group: s.mode === 'group' ? String(s.group) : undefined,
-  });
+  };
+  const key = JSON.stringify(params);
+  // Same status (e.g. level ↔ criteria met): only the colour expression changes, no feature state is reset.
+  const status = key === drawnKey && drawn ? drawn : await fetchStatus(params);
   if (ticket !== drawing) return; // a newer request superseded this one
-  drawn = status;
-  byCode.clear();
-  for (const c of status.communes) byCode.set(c.code, c);
-  const classes = applyStatus(map, s.mode, status.communes, health.communes);
+  if (status !== drawn) {
+    drawn = status;
+    drawnKey = key;
+    byCode.clear();
+    for (const c of status.communes) byCode.set(c.code, c);
+    setStatusStates(map, status.communes);
+  }
+  const classes = paintMode(map, s.mode, status.communes, health.communes);
   const illustrative = status.provenance.reviews.illustrative > 0;
   renderLegend(legend, legendTitle(s), classes, `${formatPeriod(status.period)}${illustrative ? ` · ${t('illustrative')}` : ''}`, {
     count: status.communes.filter((c) => c.special).length,
@@ -119,7 +127,7 @@ async function draw(): Promise<void> {
     only: s.onlySpecial,
     onChange: (hatch, only) => store.set({ special: hatch, onlySpecial: only }),
   }, { table: () => table.open(), png: () => void exportPng() });
-  lastLegend = { title: legendTitle(s), classes, specialLabel: legend.querySelector('li[data-class="special"] span:nth-child(2)')?.textContent ?? '' };
+  lastLegend = { title: legendTitle(s), classes };
   statusLine.textContent = [t('line', { count: formatNumber(status.communes.length), period: formatPeriod(status.period) }), status.carried ? t('carried', { n: status.carried }) : ''].filter(Boolean).join(' · ');
   for (const l of statusListeners) l(status);
 }

@@ -60,25 +60,42 @@ function classes(mode: Mode): ClassDef[] {
 export const NOT_SCORED_COLOR = '#e4e1da';
 export const NO_DATA_COLOR = '#ffffff';
 
-/** The fill colour expression: the class index a commune was given is in its feature state. */
+/** The fill colour for a mode, computed by MapLibre from each commune's feature state (met, level, value),
+ * so that switching between modes on the same status only changes this expression. */
 export function fillColor(mode: Mode): ExpressionSpecification {
   const defs = classes(mode);
+  const color = (key: string) => defs.find((d) => d.key === key)!.color;
+  const scored: unknown =
+    mode === 'level'
+      ? ['match', ['feature-state', 'level'], ...defs.flatMap((d) => [d.key, d.color]), NO_DATA_COLOR]
+      : mode === 'met'
+        ? ['step', ['feature-state', 'met'], color('lt10'), 10, color('b10'), 15, color('b15'), 19, color('b19')]
+        : mode === 'criterion'
+          ? ['match', ['feature-state', 'value'], 1, color('met'), 0, color('notMet'), NO_DATA_COLOR]
+          : ['step', ['feature-state', 'value'], color('share0'), 0.5, color('share50'), 1, color('share100')];
   return [
     'case',
     ['!=', ['get', 'type'], 'Xã'], NOT_SCORED_COLOR,
-    ['==', ['feature-state', 'cls'], null], NO_DATA_COLOR,
-    ['match', ['feature-state', 'cls'], ...defs.flatMap((d, i) => [i, d.color]), NO_DATA_COLOR],
+    ['==', ['feature-state', 'met'], null], NO_DATA_COLOR,
+    mode === 'criterion' || mode === 'group' ? ['==', ['feature-state', 'value'], null] : false, NO_DATA_COLOR,
+    scored,
   ] as unknown as ExpressionSpecification;
 }
 
-/** Sets every commune's feature state from a status response; returns the legend classes with counts. */
-export function applyStatus(map: MapLibreMap, mode: Mode, communes: readonly CommuneStatus[], totalCommunes: number): LegendClass[] {
+/** Sets every commune's feature state from a status response (criteria met, level, special, value). */
+export function setStatusStates(map: MapLibreMap, communes: readonly CommuneStatus[]): void {
+  for (const c of communes) {
+    map.setFeatureState({ source: BOUNDARY_SOURCE, sourceLayer: 'communes', id: c.code }, { met: c.met, level: c.level, special: c.special, value: c.value ?? null });
+  }
+}
+
+/** Colours the map for a mode (from the states already set) and returns the legend classes with counts. */
+export function paintMode(map: MapLibreMap, mode: Mode, communes: readonly CommuneStatus[], totalCommunes: number): LegendClass[] {
   const defs = classes(mode);
   const counts = defs.map(() => 0);
   for (const c of communes) {
     const cls = defs.findIndex((d) => d.test(c));
     if (cls >= 0) counts[cls]!++;
-    map.setFeatureState({ source: BOUNDARY_SOURCE, sourceLayer: 'communes', id: c.code }, { cls: cls >= 0 ? cls : null, met: c.met, level: c.level, special: c.special });
   }
   map.setPaintProperty('communes-fill', 'fill-color', fillColor(mode));
   return [

@@ -9,6 +9,9 @@ const t = strings({
   en: { special: 'Special-difficulty commune', hatch: 'Hatch special-difficulty communes', only: 'Only special-difficulty communes', table: 'Show as a table', png: 'Download PNG' },
 });
 
+/** The legend's label for the special-difficulty hatch (also drawn into PNG exports). */
+export const specialLabel = (): string => t('special');
+
 export interface LegendSpecial {
   count: number;
   hatch: boolean;
