@@ -5,8 +5,8 @@ import { formatNumber, strings } from '../i18n/i18n.ts';
 import type { LegendClass } from './choropleth.ts';
 
 const t = strings({
-  vi: { special: 'Xã đặc biệt khó khăn', hatch: 'Gạch chéo xã đặc biệt khó khăn', only: 'Chỉ xem xã đặc biệt khó khăn', table: 'Xem dạng bảng', png: 'Tải ảnh PNG' },
-  en: { special: 'Special-difficulty commune', hatch: 'Hatch special-difficulty communes', only: 'Only special-difficulty communes', table: 'Show as a table', png: 'Download PNG' },
+  vi: { special: 'Xã đặc biệt khó khăn', hatch: 'Gạch chéo xã đặc biệt khó khăn', only: 'Chỉ xem xã đặc biệt khó khăn', table: 'Xem dạng bảng', png: 'Tải ảnh PNG', options: 'Tùy chọn' },
+  en: { special: 'Special-difficulty commune', hatch: 'Hatch special-difficulty communes', only: 'Only special-difficulty communes', table: 'Show as a table', png: 'Download PNG', options: 'Options' },
 });
 
 /** The legend's label for the special-difficulty hatch (also drawn into PNG exports). */
@@ -46,6 +46,9 @@ function row(key: string, swatchClass: string, color: string, label: string, cou
   return item;
 }
 
+/** Whether the reader opened or closed the options (kept across redraws). */
+let optionsOpen: boolean | null = null;
+
 export interface LegendActions { table(): void; png(): void }
 
 export function renderLegend(container: HTMLElement, title: string, classes: readonly LegendClass[], note: string, special: LegendSpecial, actions: LegendActions): void {
@@ -75,5 +78,13 @@ export function renderLegend(container: HTMLElement, title: string, classes: rea
     button.addEventListener('click', action);
     buttons.append(button);
   }
-  container.append(heading, list, specialList, toggles, small, buttons);
+  // Toggles and actions fold away on phones so that the legend leaves the map room; open on wider screens.
+  const options = document.createElement('details');
+  options.className = 'options';
+  options.open = optionsOpen ?? !window.matchMedia('(max-width: 640px)').matches;
+  options.addEventListener('toggle', () => { optionsOpen = options.open; });
+  const summary = document.createElement('summary');
+  summary.textContent = t('options');
+  options.append(summary, toggles, buttons);
+  container.append(heading, list, specialList, small, options);
 }
