@@ -1,4 +1,226 @@
-// The side panel (a bottom sheet on phones): the selected scope's summary, or the selected commune's card.
+// The side panel (a bottom sheet on phones): the selected commune's card when `commune` is set, else the
+// selected province's or district's summary; hidden for the whole country (the map and legend speak for
+// it). A click on a commune of the map opens its card; the close button and Escape close it. Answers that
+// arrive after a newer request are dropped, so the latest state always wins.
 import type { App } from '../app.ts';
+import { cardHeading, renderCard } from '../card/card.ts';
+import { onLangChange, strings } from '../i18n/i18n.ts';
+import type { AppState } from '../state/app-state.ts';
+import { apiPath, getJson, type CommuneCard, type Plans, type Ranking, type Summary, type Units } from './api.ts';
+import { h } from './dom.ts';
+import { renderScope, scopeHeading, type ScopeData } from './scope.ts';
+import './panel.css';
 
-export function mountPanel(_root: HTMLElement, _app: App): void {}
+const t = strings({
+  vi: {
+    scopeLabel: 'Tóm tắt khu vực', cardLabel: 'Thông tin xã', loading: 'Đang tải…', close: 'Đóng thẻ xã', closeText: 'Đóng',
+    collapse: 'Thu gọn', expand: 'Mở rộng', error: 'Không tải được số liệu: {message}', retry: 'Thử lại',
+  },
+  en: {
+    scopeLabel: 'Area summary', cardLabel: 'Commune card', loading: 'Loading…', close: 'Close the commune card', closeText: 'Close',
+    collapse: 'Collapse', expand: 'Expand', error: 'Could not load the figures: {message}', retry: 'Try again',
+  },
+});
+
+type View = { kind: 'none' } | { kind: 'scope'; province: string | null; district: string | null } | { kind: 'card'; commune: string };
+
+function viewOf(s: AppState): View {
+  if (s.commune) return { kind: 'card', commune: s.commune };
+  if (s.province || s.district) return { kind: 'scope', province: s.province, district: s.district };
+  return { kind: 'none' };
+}
+const keyOf = (v: View) => (v.kind === 'card' ? `card:${v.commune}` : v.kind === 'scope' ? `scope:${v.province}:${v.district}` : 'none');
+
+const SELECTED_LAYER = 'panel-selected-commune';
+
+export function mountPanel(root: HTMLElement, app: App): void {
+  const { store, map } = app;
+  root.classList.add('ntm-panel');
+  const head = h('div', { class: 'panel-head' });
+  const body = h('div', { class: 'panel-body', id: 'panel-body' });
+  root.replaceChildren(head, body);
+  // The sheet's height, for what floats over the map on phones (the legend) to stay above it.
+  new ResizeObserver(() => document.documentElement.style.setProperty('--ntm-panel-height', `${root.hidden ? 0 : root.offsetHeight}px`)).observe(root);
+
+  let shownKey = 'none';
+  let ticket = 0;
+  let collapsed = false;
+  let returnFocus: Element | null = null;
+
+  const close = () => store.set({ commune: null }, 'push');
+  const actions = {
+    selectDistrict: (code: string | null) => store.set({ district: code, commune: null }, 'push'),
+    openCommune: (code: string) => store.set({ commune: code }, 'push'),
+  };
+
+  function renderHead(view: View, title: string, lines: string[]): void {
+    const heading = h('h2', { tabindex: '-1', id: 'panel-title' }, title);
+    const buttons = h('div', { class: 'panel-buttons' });
+    if (view.kind === 'card') {
+      buttons.append(h('button', { type: 'button', class: 'close', 'aria-label': t('close'), title: t('close'), onclick: close }, h('span', { 'aria-hidden': 'true' }, '×'), h('span', { class: 'close-text' }, t('closeText'))));
+    } else {
+      buttons.append(h('button', {
+        type: 'button', class: 'collapse', 'aria-expanded': String(!collapsed), 'aria-controls': 'panel-body',
+        onclick: () => {
+          collapsed = !collapsed;
+          applyCollapsed();
+        },
+      }, collapsed ? t('expand') : t('collapse')));
+    }
+    head.replaceChildren(h('div', { class: 'panel-titles' }, heading, ...lines.filter(Boolean).map((l) => h('p', { class: 'panel-sub' }, l))), buttons);
+  }
+
+  function applyCollapsed(): void {
+    const isScope = shownKey.startsWith('scope');
+    body.hidden = isScope && collapsed;
+    root.classList.toggle('collapsed', isScope && collapsed);
+    const button = head.querySelector<HTMLButtonElement>('button.collapse');
+    if (button) {
+      button.setAttribute('aria-expanded', String(!collapsed));
+      button.textContent = collapsed ? t('expand') : t('collapse');
+    }
+  }
+
+  function showError(view: View, error: unknown, retry: () => void): void {
+    renderHead(view, view.kind === 'card' ? t('cardLabel') : t('scopeLabel'), []);
+    body.replaceChildren(h('div', { class: 'error', role: 'alert' },
+      h('p', null, t('error', { message: error instanceof Error ? error.message : String(error) })),
+      h('button', { type: 'button', onclick: retry }, t('retry'))));
+  }
+
+  async function load(view: View, s: AppState): Promise<{ title: string; lines: string[]; content: HTMLElement[] }> {
+    if (view.kind === 'card') {
+      const card = await getJson<CommuneCard>(apiPath(`/api/v1/communes/${view.commune}`, { period: s.period }));
+      return { ...cardHeading(card), content: renderCard(card) };
+    }
+    if (view.kind !== 'scope') throw new Error('nothing to load');
+    let province = view.province;
+    if (!province && view.district) {
+      const units = await getJson<Units>(apiPath('/api/v1/units', { parent: view.district }));
+      province = units.units[0]?.province ?? null;
+    }
+    const scope = view.district ? { district: view.district } : { province };
+    const [summary, plans, ranking] = await Promise.allSettled([
+      getJson<Summary>(apiPath('/api/v1/summary', { ...scope, period: s.period })),
+      getJson<Plans>(apiPath('/api/v1/plans', { ...scope, period: s.period })),
+      province ? getJson<Ranking>(apiPath('/api/v1/rankings', { province, period: s.period })) : Promise.reject(new Error('no province')),
+    ]);
+    if (summary.status === 'rejected') throw summary.reason;
+    const rankingValue = ranking.status === 'fulfilled' ? ranking.value : null;
+    const data: ScopeData = {
+      summary: summary.value,
+      plans: plans.status === 'fulfilled' ? plans.value : null,
+      ranking: rankingValue,
+      province: province ? { code: province, name: rankingValue?.scope.name ?? (summary.value.scope.level === 'province' ? summary.value.scope.name : null) } : null,
+      district: view.district,
+    };
+    return { ...scopeHeading(data), content: renderScope(data, actions) };
+  }
+
+  async function update(initial = false): Promise<void> {
+    const s = store.get();
+    const view = viewOf(s);
+    const key = keyOf(view);
+    const previousKey = shownKey;
+    const my = ++ticket;
+    setSelected(view.kind === 'card' ? view.commune : null);
+    root.setAttribute('aria-label', view.kind === 'card' ? t('cardLabel') : t('scopeLabel'));
+    if (view.kind === 'none') {
+      shownKey = key;
+      root.hidden = true;
+      root.removeAttribute('aria-busy');
+      head.replaceChildren();
+      body.replaceChildren();
+      restoreFocusAfterClose(previousKey);
+      return;
+    }
+    const opening = previousKey !== key;
+    if (opening && view.kind === 'card' && !previousKey.startsWith('card')) {
+      returnFocus = document.activeElement && document.activeElement !== document.body ? document.activeElement : null;
+    }
+    const hadFocus = root.contains(document.activeElement);
+    const moveFocus = !initial && (opening || hadFocus);
+    root.hidden = false;
+    root.setAttribute('aria-busy', 'true');
+    if (opening) {
+      shownKey = key;
+      renderHead(view, t('loading'), []);
+      body.replaceChildren(h('p', { class: 'loading' }, t('loading')));
+      applyCollapsed();
+    }
+    try {
+      const loaded = await load(view, s);
+      if (my !== ticket) return;
+      renderHead(view, loaded.title, loaded.lines);
+      const scroll = root.scrollTop;
+      body.replaceChildren(...loaded.content);
+      root.scrollTop = opening ? 0 : scroll;
+      shownKey = key;
+      applyCollapsed();
+    } catch (error) {
+      if (my !== ticket) return;
+      showError(view, error, () => void update());
+    }
+    root.removeAttribute('aria-busy');
+    if (previousKey.startsWith('card') && view.kind === 'scope') restoreFocusAfterClose(previousKey);
+    else if (moveFocus) head.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+  }
+
+  /** After the card closes: back where the user was before it opened, else to the panel's title or the map. */
+  function restoreFocusAfterClose(previousKey: string): void {
+    if (!previousKey.startsWith('card')) return;
+    const closedCommune = previousKey.slice(5);
+    const target = returnFocus;
+    returnFocus = null;
+    if (target instanceof HTMLElement && target.isConnected && !root.contains(target)) {
+      target.focus({ preventScroll: true });
+      return;
+    }
+    const sameRow = root.hidden ? null : root.querySelector<HTMLElement>(`[data-code="${closedCommune}"] button`);
+    if (sameRow) sameRow.focus({ preventScroll: true });
+    else if (!root.hidden) head.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+    else map.getCanvas().focus({ preventScroll: true });
+  }
+
+  // The highlighted outline of the selected commune.
+  let selected: string | null = null;
+  function setSelected(code: string | null): void {
+    selected = code;
+    if (!map.getLayer(SELECTED_LAYER)) return;
+    map.setFilter(SELECTED_LAYER, ['==', ['get', 'code'], selected ?? '']);
+    map.setLayoutProperty(SELECTED_LAYER, 'visibility', selected ? 'visible' : 'none');
+  }
+  const addSelectedLayer = () => {
+    if (map.getLayer(SELECTED_LAYER) || !map.getSource('boundaries')) return;
+    map.addLayer({
+      id: SELECTED_LAYER, type: 'line', source: 'boundaries', 'source-layer': 'communes', minzoom: 4,
+      filter: ['==', ['get', 'code'], selected ?? ''],
+      layout: { visibility: selected ? 'visible' : 'none', 'line-join': 'round' },
+      paint: { 'line-color': '#c51b7d', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1.5, 10, 3.5] },
+    });
+  };
+  if (map.isStyleLoaded()) addSelectedLayer();
+  else map.once('load', addSelectedLayer);
+
+  map.on('click', 'communes-fill', (e) => {
+    const feature = e.features?.[0];
+    const code = feature?.properties?.code;
+    if (code !== undefined && code !== null) store.set({ commune: String(code) }, 'push');
+  });
+
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || e.defaultPrevented || !store.get().commune) return;
+    const target = e.target as Node | null;
+    const fromPanel = target instanceof Node && root.contains(target);
+    const fromPage = !target || target === document.body || target === document.documentElement || map.getContainer().contains(target);
+    if (!fromPanel && !fromPage) return;
+    e.preventDefault();
+    close();
+  });
+
+  store.subscribe((s, p) => {
+    if (s.province !== p.province || s.district !== p.district || s.commune !== p.commune || s.period !== p.period) void update();
+  });
+  onLangChange(() => void update());
+  void update(true);
+}
