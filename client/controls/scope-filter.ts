@@ -1,0 +1,147 @@
+// The province and district filter: two selects in the controls bar, a click on a district of the chosen
+// province, and the map following the scope: everything outside it greyed out, the camera on it.
+import type { App } from '../app.ts';
+import { onLangChange, strings } from '../i18n/i18n.ts';
+import { addScopeLayers, showScope } from '../map/scope.ts';
+import { followScope } from './scope-camera.ts';
+import { byName, districtOfCommune, provinceOfDistrict, unitsOf, type Unit } from './units.ts';
+
+const t = strings({
+  vi: { province: 'Tỉnh/thành', district: 'Huyện/quận', country: 'Toàn quốc', allDistricts: 'Cả tỉnh', loading: 'Đang tải…', failed: 'Không tải được danh sách' },
+  en: { province: 'Province', district: 'District', country: 'Whole country', allDistricts: 'Whole province', loading: 'Loading…', failed: 'List could not be loaded' },
+});
+
+function labelled(id: string, select: HTMLSelectElement): { wrap: HTMLElement; text: HTMLLabelElement } {
+  const wrap = document.createElement('div');
+  wrap.className = 'scope-field';
+  const text = document.createElement('label');
+  text.htmlFor = id;
+  select.id = id;
+  wrap.append(text, select);
+  return { wrap, text };
+}
+
+export function mountScopeFilter(parent: HTMLElement, app: App): void {
+  const { store, map } = app;
+  const root = document.createElement('div');
+  root.className = 'scope-filter';
+  const provinceSelect = document.createElement('select');
+  const districtSelect = document.createElement('select');
+  const province = labelled('province-select', provinceSelect);
+  const district = labelled('district-select', districtSelect);
+  root.append(province.wrap, district.wrap);
+  parent.append(root);
+
+  let provinces: Unit[] = [];
+  let districts: Unit[] = [];
+  let districtsOf: string | null = null;
+
+  const fill = (select: HTMLSelectElement, first: string, units: Unit[], value: string | null) => {
+    select.replaceChildren(new Option(first, ''), ...units.map((u) => new Option(u.name, u.code)));
+    select.value = value && units.some((u) => u.code === value) ? value : '';
+  };
+  const renderProvinces = () => fill(provinceSelect, t('country'), provinces, store.get().province);
+  const renderDistricts = () => {
+    const s = store.get();
+    fill(districtSelect, s.province ? t('allDistricts') : '—', districtsOf === s.province ? districts : [], s.district);
+    districtSelect.disabled = !s.province;
+  };
+  const renderLabels = () => {
+    province.text.textContent = t('province');
+    district.text.textContent = t('district');
+  };
+  renderLabels();
+  provinceSelect.append(new Option(t('loading'), ''));
+  renderDistricts();
+
+  let districtTicket = 0;
+  const loadDistricts = async () => {
+    const code = store.get().province;
+    const ticket = ++districtTicket;
+    if (!code) {
+      districts = [];
+      districtsOf = null;
+      renderDistricts();
+      return;
+    }
+    if (districtsOf !== code) {
+      districtSelect.replaceChildren(new Option(t('loading'), ''));
+      districtSelect.disabled = true;
+    }
+    try {
+      const list = [...(await unitsOf(code))].sort(byName);
+      if (ticket !== districtTicket) return;
+      districts = list;
+      districtsOf = code;
+    } catch {
+      if (ticket !== districtTicket) return;
+      districts = [];
+      districtsOf = null;
+    }
+    renderDistricts();
+  };
+
+  unitsOf(null)
+    .then((list) => {
+      provinces = [...list].sort(byName);
+      renderProvinces();
+    })
+    .catch(() => provinceSelect.replaceChildren(new Option(t('failed'), '')));
+  void loadDistricts();
+
+  provinceSelect.addEventListener('change', () => {
+    store.set({ province: provinceSelect.value || null, district: null, commune: null, view: null }, 'push');
+  });
+  districtSelect.addEventListener('change', () => {
+    store.set({ district: districtSelect.value || null, commune: null, view: null }, 'push');
+  });
+
+  const camera = followScope(app);
+  // A click inside a district of the chosen province selects it (when no district is chosen yet) and
+  // zooms to it. The view is left as it is in the state, so that the same click may also open the commune's
+  // card (the panel's own click) without the camera flying to the commune instead of the district.
+  map.on('click', (e) => {
+    const s = store.get();
+    if (!s.province || s.district || !map.getLayer('communes-fill')) return;
+    const feature = map.queryRenderedFeatures(e.point, { layers: ['communes-fill'] })[0];
+    const props = feature?.properties as { province?: string; district?: string } | undefined;
+    if (props?.province !== s.province || !props.district) return;
+    const district = String(props.district);
+    store.set({ district }, 'push');
+    camera.show({ province: s.province, district, commune: null });
+  });
+
+  const initial = store.get();
+  const draw = () => showScope(map, { province: store.get().province, district: store.get().district });
+  const addLayers = () => {
+    addScopeLayers(map);
+    draw();
+  };
+  if (map.isStyleLoaded()) addLayers();
+  else map.once('load', addLayers);
+  // A hand-written link may name a commune without its district, or a district without its province:
+  // complete the state (in place) so that the selects and the grey-out show them.
+  if ((initial.commune && !initial.district) || (initial.district && !initial.province)) {
+    void (async () => {
+      const district = initial.district ?? (await districtOfCommune(initial.commune!));
+      const province = initial.province ?? (district ? await provinceOfDistrict(district) : null);
+      const now = store.get();
+      const unchanged = now.commune === initial.commune && now.district === initial.district && now.province === initial.province;
+      if (unchanged && (district || province)) store.set({ district, province }, 'replace');
+    })().catch(() => {});
+  }
+
+  store.subscribe((s, p) => {
+    if (s.province !== p.province) void loadDistricts();
+    if (s.province !== p.province || s.district !== p.district) {
+      provinceSelect.value = s.province ?? '';
+      renderDistricts();
+      draw();
+    }
+  });
+  onLangChange(() => {
+    renderLabels();
+    if (provinces.length) renderProvinces();
+    renderDistricts();
+  });
+}
