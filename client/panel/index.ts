@@ -49,7 +49,7 @@ export function mountPanel(root: HTMLElement, app: App): void {
 
   const close = () => store.set({ commune: null }, 'push');
   const actions = {
-    selectDistrict: (code: string | null) => store.set({ district: code, commune: null }, 'push'),
+    selectDistrict: (code: string | null) => store.set({ district: code, commune: null, view: null }, 'push'), // view null: the camera fits the district
     openCommune: (code: string) => store.set({ commune: code }, 'push'),
   };
 

@@ -132,6 +132,17 @@ describe('map page', () => {
     expect(bytes.length).toBeGreaterThan(20_000);
   });
 
+  it('switches every part of the page to English at once, landmarks included', async () => {
+    const page = await e2e.open('/');
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => location.search.includes('lang=en'));
+    await page.waitForFunction(() => document.querySelector('#legend h2')?.textContent === 'New rural development level');
+    expect(await page.locator('label[for="mode"]').textContent()).toContain('Colour by');
+    expect(await page.locator('#status').textContent()).toMatch(/communes assessed/);
+    expect(await page.locator('nav#controls').getAttribute('aria-label')).toBe('Map controls');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+  });
+
   it('fits a 390×844 phone: legend and header inside the screen', async () => {
     const page = await e2e.open('/', { width: 390, height: 844 });
     await e2e.screenshot(page, 'map-phone');
