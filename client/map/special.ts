@@ -41,7 +41,11 @@ export function addSpecialLayers(map: MapLibreMap): void {
     source: BOUNDARY_SOURCE,
     'source-layer': 'communes',
     minzoom: 4,
-    paint: { 'fill-pattern': HATCH, 'fill-opacity': ['case', ['boolean', ['feature-state', 'special'], false], 1, 0] },
+    // Lighter at country zooms, where a hatch over thousands of small communes would drown the colours.
+    paint: {
+      'fill-pattern': HATCH,
+      'fill-opacity': ['interpolate', ['linear'], ['zoom'], 4, ['case', ['boolean', ['feature-state', 'special'], false], 0.45, 0], 7, ['case', ['boolean', ['feature-state', 'special'], false], 1, 0]],
+    },
   }, before);
 }
 
