@@ -14,7 +14,7 @@ import {
   text,
 } from './csv.ts';
 import type { Period } from './dates.ts';
-import { communeOfRow, type UnitLookup } from './units.ts';
+import { communeRows, type UnitLookup } from './units.ts';
 
 export type NewPlannedCommune = Insertable<PlannedCommuneTable>;
 
@@ -53,14 +53,8 @@ export function duePeriod(due: string): Period {
 export function loadPlannedCommunes(dir: string, units: UnitLookup): PlannedCommuneFacts {
   const file = 'planned_communes.csv';
   const communes: PlannedCommuneFact[] = [];
-  let skipped = 0;
-  for (const row of readFactsCsv(dir, file, Row)) {
-    const v = row.value;
-    if (v.commune_code === '') {
-      skipped++;
-      continue;
-    }
-    const unit = communeOfRow(row, units, v.commune_code, v.district_code);
+  const { rows, skipped } = communeRows(readFactsCsv(dir, file, Row), units);
+  for (const { row, v, unit } of rows) {
     if (unit.province !== v.province_code) {
       throw row.error(
         'province_code',

@@ -17,7 +17,7 @@ import {
   yearOrEmpty,
 } from './csv.ts';
 import { type Period, type SourceDate, fullDate, monthNumber, parseSourceDate, periodAtLatest } from './dates.ts';
-import { communeOfRow, type UnitLookup } from './units.ts';
+import { communeRows, type UnitLookup } from './units.ts';
 
 export type NewRecognition = Insertable<RecognitionTable>;
 
@@ -101,14 +101,8 @@ function decisionDates(row: CsvRow<unknown>, column: string, raw: string) {
 export function loadRecognitions(dir: string, units: UnitLookup): RecognitionFacts {
   const file = 'recognitions.csv';
   const communes: RecognitionFact[] = [];
-  let skipped = 0;
-  for (const row of readFactsCsv(dir, file, RecognitionRow)) {
-    const v = row.value;
-    if (v.commune_code === '') {
-      skipped++;
-      continue;
-    }
-    const unit = communeOfRow(row, units, v.commune_code, v.district_code);
+  const { rows, skipped } = communeRows(readFactsCsv(dir, file, RecognitionRow), units);
+  for (const { row, v, unit } of rows) {
     const year = v.year === '' ? null : Number(v.year);
     const decision = decisionDates(row, 'decision_date', v.decision_date);
     const recognisedBy = date(row, 'recognised_by', v.recognised_by);

@@ -4,7 +4,7 @@ import type { Insertable } from 'kysely';
 import { z } from 'zod';
 import type { ReportedCriteriaTable } from '../../db/schema.ts';
 import { communeCodeOrEmpty, orNull, readFactsCsv, requiredText, text, url } from './csv.ts';
-import { communeOfRow, type UnitLookup } from './units.ts';
+import { communeRows, type UnitLookup } from './units.ts';
 
 export type NewReportedCriteria = Insertable<ReportedCriteriaTable>;
 
@@ -51,14 +51,8 @@ export function criteriaSetLabel(bracket: string | undefined, note: string, asOf
 export function loadReportedCriteria(dir: string, units: UnitLookup): ReportedCriteriaFacts {
   const file = 'criteria_counts.csv';
   const reports: ReportedCriteriaFact[] = [];
-  let skipped = 0;
-  for (const row of readFactsCsv(dir, file, Row)) {
-    const v = row.value;
-    if (v.commune_code === '') {
-      skipped++;
-      continue;
-    }
-    communeOfRow(row, units, v.commune_code);
+  const { rows, skipped } = communeRows(readFactsCsv(dir, file, Row), units);
+  for (const { row, v } of rows) {
     const [, met, total, bracket] = CRITERIA_MET.exec(v.criteria_met)!;
     if (Number(met) > Number(total)) {
       throw row.error('criteria_met', `expected criteria met not above the total, got ${JSON.stringify(v.criteria_met)}`);

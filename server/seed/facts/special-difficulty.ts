@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { SpecialDifficultyTable } from '../../db/schema.ts';
 import { communeCodeOrEmpty, districtCodeOrEmpty, orNull, readFactsCsv, requiredText, text, url } from './csv.ts';
 import type { Period } from './dates.ts';
-import { communeOfRow, type UnitLookup } from './units.ts';
+import { communeRows, type UnitLookup } from './units.ts';
 
 export type NewSpecialDifficulty = Insertable<SpecialDifficultyTable>;
 
@@ -64,14 +64,8 @@ export function listingPeriods(period: string, decision: string): { from: Period
 export function loadSpecialDifficulty(dir: string, units: UnitLookup): SpecialDifficultyFacts {
   const file = 'special_difficulty_communes.csv';
   const listings: SpecialDifficultyFact[] = [];
-  let skipped = 0;
-  for (const row of readFactsCsv(dir, file, Row)) {
-    const v = row.value;
-    if (v.commune_code === '') {
-      skipped++;
-      continue;
-    }
-    const unit = communeOfRow(row, units, v.commune_code, v.district_code);
+  const { rows, skipped } = communeRows(readFactsCsv(dir, file, Row), units);
+  for (const { row, v, unit } of rows) {
     const special = specialFlag(v.classification);
     if (special === null) {
       throw row.error(

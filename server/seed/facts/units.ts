@@ -2,7 +2,7 @@
 // (targets.csv names its scope, e.g. "Xã Vĩnh Yên (Bảo Yên, Lào Cai)" or "Đăk Hà (Kon Tum)").
 import { foldName } from '../../search/normalise.ts';
 import type { UnitRecord } from '../../unit/units-index.ts';
-import type { FactsError } from './csv.ts';
+import type { CsvRow, FactsError } from './csv.ts';
 
 export interface UnitLookup {
   byCode: ReadonlyMap<string, UnitRecord>;
@@ -33,6 +33,28 @@ export function communeOfRow(
     throw row.error('district_code', `commune ${communeCode} (${unit.name}) is in district ${unit.district}, got ${JSON.stringify(districtCode)}`);
   }
   return unit;
+}
+
+/**
+ * The rows of a facts file that name a commune, each with its unit (checked by communeOfRow, with the row's
+ * district when it gives one). Rows with an empty commune_code (no 2025 GSO match in the source) are
+ * counted in `skipped`, not returned.
+ */
+export function communeRows<T extends { commune_code: string; district_code?: string }>(
+  rows: readonly CsvRow<T>[],
+  units: UnitLookup,
+): { rows: Array<{ row: CsvRow<T>; v: T; unit: UnitRecord }>; skipped: number } {
+  const out: Array<{ row: CsvRow<T>; v: T; unit: UnitRecord }> = [];
+  let skipped = 0;
+  for (const row of rows) {
+    const v = row.value;
+    if (v.commune_code === '') {
+      skipped++;
+      continue;
+    }
+    out.push({ row, v, unit: communeOfRow(row, units, v.commune_code, v.district_code ?? '') });
+  }
+  return { rows: out, skipped };
 }
 
 const TYPE_PREFIXES = [
