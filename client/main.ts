@@ -9,7 +9,7 @@ import { mountTools } from './controls/index.ts';
 import { mountPanel } from './panel/index.ts';
 import { formatNumber, formatPeriod, onLangChange, setLang, strings } from './i18n/i18n.ts';
 import { boundaryStyle } from './map/boundary-style.ts';
-import { paintMode, setStatusStates } from './map/choropleth.ts';
+import { fillColor, paintStatus } from './map/choropleth.ts';
 import { renderLegend, specialLabel } from './map/legend.ts';
 import { attachTooltip } from './map/tooltip.ts';
 import { addSpecialLayers, showSpecial } from './map/special.ts';
@@ -115,7 +115,7 @@ async function draw(): Promise<void> {
     group: s.mode === 'group' ? String(s.group) : undefined,
   };
   const key = JSON.stringify(params);
-  // Same status (e.g. level ↔ criteria met): only the colour expression changes, no feature state is reset.
+  // Same status (e.g. level ↔ criteria met): no new request, only the classes in the feature state change.
   const status = key === drawnKey && drawn ? drawn : await fetchStatus(params);
   if (ticket !== drawing) return; // a newer request superseded this one
   if (status !== drawn) {
@@ -123,9 +123,8 @@ async function draw(): Promise<void> {
     drawnKey = key;
     byCode.clear();
     for (const c of status.communes) byCode.set(c.code, c);
-    setStatusStates(map, status.communes);
   }
-  const classes = paintMode(map, s.mode, status.communes, health.communes);
+  const classes = paintStatus(map, s.mode, status.communes, health.communes);
   const illustrative = status.provenance.reviews.illustrative > 0;
   renderLegend(legend, legendTitle(s), classes, `${formatPeriod(status.period)}${illustrative ? ` · ${t('illustrative')}` : ''}`, {
     count: status.communes.filter((c) => c.special).length,
@@ -170,6 +169,7 @@ map.on('moveend', () => {
 });
 
 map.once('load', () => {
+  map.setPaintProperty('communes-fill', 'fill-color', fillColor());
   addSpecialLayers(map);
   showSpecial(map, initial.special, initial.onlySpecial);
   redraw()

@@ -60,44 +60,38 @@ function classes(mode: Mode): ClassDef[] {
 export const NOT_SCORED_COLOR = '#e4e1da';
 export const NO_DATA_COLOR = '#ffffff';
 
-/** The fill colour for a mode, computed by MapLibre from each commune's feature state (met, level, value),
- * so that switching between modes on the same status only changes this expression. */
-export function fillColor(mode: Mode): ExpressionSpecification {
-  const defs = classes(mode);
-  const color = (key: string) => defs.find((d) => d.key === key)!.color;
-  const scored: unknown =
-    mode === 'level'
-      ? ['match', ['feature-state', 'level'], ...defs.flatMap((d) => [d.key, d.color]), NO_DATA_COLOR]
-      : mode === 'met'
-        ? ['step', ['feature-state', 'met'], color('lt10'), 10, color('b10'), 15, color('b15'), 19, color('b19')]
-        : mode === 'criterion'
-          ? ['match', ['feature-state', 'value'], 1, color('met'), 0, color('notMet'), NO_DATA_COLOR]
-          : ['step', ['feature-state', 'value'], color('share0'), 0.5, color('share50'), 1, color('share100')];
+const MODES: readonly Mode[] = ['level', 'met', 'criterion', 'group'];
+/** Feature state `cls` = mode offset + class index, so that one fixed expression colours every mode. */
+const OFFSET = 10;
+const offsetOf = (mode: Mode) => MODES.indexOf(mode) * OFFSET;
+
+/** The one fill colour expression for every mode: a commune's colour is picked by the class in its feature
+ * state. It never changes, so a change of mode or period only writes feature state: MapLibre then updates
+ * the colour buffers in place instead of rebuilding the tiles' buckets as a new expression would make it. */
+export function fillColor(): ExpressionSpecification {
+  const stops = MODES.flatMap((mode) => classes(mode).flatMap((d, i) => [offsetOf(mode) + i, d.color]));
   return [
     'case',
     ['!=', ['get', 'type'], 'Xã'], NOT_SCORED_COLOR,
-    ['==', ['feature-state', 'met'], null], NO_DATA_COLOR,
-    mode === 'criterion' || mode === 'group' ? ['==', ['feature-state', 'value'], null] : false, NO_DATA_COLOR,
-    scored,
+    ['==', ['feature-state', 'cls'], null], NO_DATA_COLOR,
+    ['match', ['feature-state', 'cls'], ...stops, NO_DATA_COLOR],
   ] as unknown as ExpressionSpecification;
 }
 
-/** Sets every commune's feature state from a status response (criteria met, level, special, value). */
-export function setStatusStates(map: MapLibreMap, communes: readonly CommuneStatus[]): void {
-  for (const c of communes) {
-    map.setFeatureState({ source: BOUNDARY_SOURCE, sourceLayer: 'communes', id: c.code }, { met: c.met, level: c.level, special: c.special, value: c.value ?? null });
-  }
-}
-
-/** Colours the map for a mode (from the states already set) and returns the legend classes with counts. */
-export function paintMode(map: MapLibreMap, mode: Mode, communes: readonly CommuneStatus[], totalCommunes: number): LegendClass[] {
+/** Colours the map for a mode from a status response and returns the legend classes with counts. Each
+ * commune's feature state holds its figures (met, level, special, value) and its class for the mode. */
+export function paintStatus(map: MapLibreMap, mode: Mode, communes: readonly CommuneStatus[], totalCommunes: number): LegendClass[] {
   const defs = classes(mode);
   const counts = defs.map(() => 0);
+  const offset = offsetOf(mode);
   for (const c of communes) {
     const cls = defs.findIndex((d) => d.test(c));
     if (cls >= 0) counts[cls]!++;
+    map.setFeatureState(
+      { source: BOUNDARY_SOURCE, sourceLayer: 'communes', id: c.code },
+      { cls: cls >= 0 ? offset + cls : null, met: c.met, level: c.level, special: c.special, value: c.value ?? null },
+    );
   }
-  map.setPaintProperty('communes-fill', 'fill-color', fillColor(mode));
   return [
     ...defs.map((d, i) => ({ key: d.key, label: t(d.key as Parameters<typeof t>[0]), color: d.color, count: counts[i]! })),
     { key: 'not_scored', label: t('notScored'), color: NOT_SCORED_COLOR, count: Math.max(0, totalCommunes - communes.length) },
