@@ -1,7 +1,7 @@
 // The API on the seeded whole-country databases of the test setup (SQLite, and PostgreSQL unless
 // NTM_SKIP_PG=1): `describe.each(seededApis())('$name', ...)` then `await api.get('/api/v1/...')`.
 // These databases are shared by every test file: tests here only read.
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { readBuildManifest } from '../../scripts/boundary/build.ts';
 import { createApp } from '../../server/app.ts';
 import { BUILD_DIR } from '../../server/config/paths.ts';
@@ -38,4 +38,13 @@ export interface ErrorBody { error: { code: string; message: string; details?: u
 export async function getJson<T = unknown>(request: (path: string, init?: RequestInit) => Promise<Response>, path: string): Promise<{ res: Response; body: T }> {
   const res = await request(path);
   return { res, body: (await res.json()) as T };
+}
+
+/** GETs a path that must be refused: checks the status, the error code and the message, and returns the response. */
+export async function expectApiError(request: (path: string, init?: RequestInit) => Promise<Response>, path: string, status: number, code: string, message: RegExp): Promise<Response> {
+  const { res, body } = await getJson<ErrorBody>(request, path);
+  expect(res.status).toBe(status);
+  expect(body.error.code).toBe(code);
+  expect(body.error.message).toMatch(message);
+  return res;
 }

@@ -7,7 +7,7 @@ import { isMet } from '../../../server/criterion/mask.ts';
 import { addMonths, lastDayOf } from '../../../server/period/period.ts';
 import type { ApiContext } from '../../../server/api/context.ts';
 import type { CommuneCard } from '../../../server/commune/schema.ts';
-import { getJson, seededApis, type ErrorBody } from '../../support/api.ts';
+import { getJson, seededApis, expectApiError } from '../../support/api.ts';
 
 
 describe.each(seededApis())('GET /api/v1/communes/{code} on $name', ({ open }) => {
@@ -256,10 +256,7 @@ describe.each(seededApis())('GET /api/v1/communes/{code} on $name', ({ open }) =
   ];
   for (const [path, status, code, message] of bad) {
     it(`refuses ${path} with ${status} naming the parameter`, async () => {
-      const { res, body } = await getJson<ErrorBody>(api.request, path);
-      expect(res.status).toBe(status);
-      expect(body.error.code).toBe(code);
-      expect(body.error.message).toMatch(message);
+      const res = await expectApiError(api.request, path, status, code, message);
       expect(res.headers.get('Cache-Control')).toBe('no-store');
     });
   }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiContext } from '../../../server/api/context.ts';
 import { addMonths } from '../../../server/period/period.ts';
 import { RankingSchema } from '../../../server/ranking/routes.ts';
-import { getJson, seededApis, type ErrorBody } from '../../support/api.ts';
+import { getJson, seededApis, expectApiError } from '../../support/api.ts';
 
 type Ranking = z.infer<typeof RankingSchema>;
 type Row = Ranking['rows'][number];
@@ -111,10 +111,7 @@ describe.each(seededApis())('GET /api/v1/rankings on $name', ({ open }) => {
   ];
   for (const [path, status, code, message] of bad) {
     it(`refuses ${path} with ${status} naming the parameter`, async () => {
-      const { res, body } = await getJson<ErrorBody>(api.request, path);
-      expect(res.status).toBe(status);
-      expect(body.error.code).toBe(code);
-      expect(body.error.message).toMatch(message);
+      await expectApiError(api.request, path, status, code, message);
     });
   }
 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isMet } from '../../../server/criterion/mask.ts';
 import { addMonths } from '../../../server/period/period.ts';
 import type { ApiContext } from '../../../server/api/context.ts';
-import { getJson, seededApis, type ErrorBody } from '../../support/api.ts';
+import { getJson, seededApis, expectApiError } from '../../support/api.ts';
 
 interface Status {
   period: string;
@@ -104,10 +104,7 @@ describe.each(seededApis())('GET /api/v1/status on $name', ({ open }) => {
   ];
   for (const [path, status, code, message] of bad) {
     it(`refuses ${path} with ${status} naming the parameter`, async () => {
-      const { res, body } = await getJson<ErrorBody>(api.request, path);
-      expect(res.status).toBe(status);
-      expect(body.error.code).toBe(code);
-      expect(body.error.message).toMatch(message);
+      await expectApiError(api.request, path, status, code, message);
     });
   }
 

@@ -6,7 +6,7 @@ import { isMet } from '../../../server/criterion/mask.ts';
 import { monthNumber } from '../../../server/period/period.ts';
 import type { CommuneStatus } from '../../../server/status/status-service.ts';
 import { SummarySchema } from '../../../server/summary/routes.ts';
-import { getJson, seededApis, type ErrorBody } from '../../support/api.ts';
+import { getJson, seededApis, expectApiError } from '../../support/api.ts';
 
 interface TargetRow {
   id: number;
@@ -255,10 +255,7 @@ describe.each(seededApis())('GET /api/v1/summary on $name', ({ open }) => {
   ];
   for (const [path, status, code, message] of bad) {
     it(`refuses ${path} with ${status} naming the parameter`, async () => {
-      const { res, body } = await getJson<ErrorBody>(api.request, path);
-      expect(res.status).toBe(status);
-      expect(body.error.code).toBe(code);
-      expect(body.error.message).toMatch(message);
+      await expectApiError(api.request, path, status, code, message);
     });
   }
 });

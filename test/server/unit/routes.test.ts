@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiContext } from '../../../server/api/context.ts';
 import { UnitListSchema } from '../../../server/unit/routes.ts';
-import { getJson, seededApis, type ErrorBody } from '../../support/api.ts';
+import { getJson, seededApis, expectApiError } from '../../support/api.ts';
 
 interface UnitBody { code: string; name: string; type: string; level: string; parent: string | null; province: string; district: string | null; rural: boolean; bbox: number[] | null; label: number[] | null }
 interface UnitList { parent: { code: string; name: string; type: string; level: string } | null; level: string; count: number; units: UnitBody[] }
@@ -90,10 +90,7 @@ describe.each(seededApis())('GET /api/v1/units on $name', ({ open }) => {
   ];
   for (const [path, status, code, message] of bad) {
     it(`refuses ${path} with ${status}`, async () => {
-      const { res, body } = await getJson<ErrorBody>(api.request, path);
-      expect(res.status).toBe(status);
-      expect(body.error.code).toBe(code);
-      expect(body.error.message).toMatch(message);
+      const res = await expectApiError(api.request, path, status, code, message);
       expect(res.headers.get('Cache-Control')).toBe('no-store');
     });
   }
