@@ -29,7 +29,8 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   // running in parallel never race to write data/build.
   const built = await buildBoundaries({ boundariesDir: DEFAULT_BOUNDARIES_DIR, outDir: BUILD_DIR });
   if (!built.skipped) console.log(`[test] boundary build made in ${built.manifest.seconds} s`);
-  await buildClientIfStale((line) => console.log(`[test] ${line}`));
+  // NTM_SKIP_CLIENT_BUILD=1: API-only runs leave dist/ alone (a browser test running beside them keeps its files).
+  if (process.env.NTM_SKIP_CLIENT_BUILD !== '1') await buildClientIfStale((line) => console.log(`[test] ${line}`));
   const seededDir = mkdtempSync(join(tmpdir(), 'ntm-seeded-'));
   const seededSqliteUrl = `sqlite:${join(seededDir, 'seeded.sqlite')}`;
   await seedInto(seededSqliteUrl);
