@@ -7,6 +7,7 @@ import { loadStandings, type StandingStore } from '../recognition/standing.ts';
 import { createStatusService, type StatusService } from '../status/status-service.ts';
 import { loadUnitStore, type UnitStore } from '../unit/unit-store.ts';
 import { createResponseCache, type ResponseCache } from '../http/response-cache.ts';
+import { createSignInThrottle, type SignInThrottle } from '../auth/throttle.ts';
 
 export interface ApiContext {
   ndb: NtmDatabase;
@@ -19,6 +20,10 @@ export interface ApiContext {
   status: StatusService;
   /** Finished public responses; cleared (with `status.invalidate()`) whenever data is written. */
   responses: ResponseCache;
+  /** Failed sign-ins per account and address. */
+  throttle: SignInThrottle;
+  /** Call after a write commits: forgets cached statuses and responses, and re-reads what changed. */
+  dataChanged(what?: { reviews?: boolean; recognitions?: boolean }): Promise<void>;
 }
 
 export async function loadApiContext(ndb: NtmDatabase, manifest: BuildManifest, buildDir: string): Promise<ApiContext> {
@@ -28,5 +33,17 @@ export async function loadApiContext(ndb: NtmDatabase, manifest: BuildManifest, 
     loadPeriodStore(ndb.db),
     loadStandings(ndb.db),
   ]);
-  return { ndb, manifest, buildDir, units, catalogue, periods, standings, status: createStatusService(ndb.db, units, standings), responses: createResponseCache() };
+  const status = createStatusService(ndb.db, units, standings);
+  const responses = createResponseCache();
+  return {
+    ndb, manifest, buildDir, units, catalogue, periods, standings, status, responses,
+    throttle: createSignInThrottle(),
+    async dataChanged(what = {}) {
+      // Re-read first, then forget: a request between the two would otherwise cache the old figures again.
+      if (what.reviews) await periods.refresh();
+      if (what.recognitions) await standings.refresh();
+      status.invalidate();
+      responses.clear();
+    },
+  };
 }

@@ -19,6 +19,7 @@ import { rankingRoutes } from '../ranking/routes.ts';
 import { planRoutes } from '../plan/routes.ts';
 import { exportRoutes } from '../export/routes.ts';
 import type { ApiContext } from './context.ts';
+import { workspaceApi } from './workspace.ts';
 
 export const API_INFO = {
   title: 'NTM Map API',
@@ -48,6 +49,7 @@ export function createApiV1(ctx: ApiContext): OpenAPIHono {
   rankingRoutes(ctx, app);
   planRoutes(ctx, app);
   exportRoutes(ctx, app);
+  app.route('/', workspaceApi(ctx));
   return app;
 }
 

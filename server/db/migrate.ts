@@ -3,10 +3,12 @@
 // import it here and add it to MIGRATIONS under its name (names sort in order of application).
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { migration0001 } from './migrations/0001_initial.ts';
+import { migration0002 } from './migrations/0002_workspace.ts';
 import type { Database } from './schema.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': migration0001,
+  '0002_workspace': migration0002,
 };
 
 const provider: MigrationProvider = {

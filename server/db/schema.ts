@@ -172,6 +172,54 @@ export interface MetaTable {
   value: string;
 }
 
+/** Roles of the officials' workspace, each scoped to a unit and everything under it (admin: the country). */
+export type Role = 'admin' | 'province' | 'district' | 'commune';
+
+export interface AppUserTable {
+  id: Generated<number>;
+  email: string; // lower-cased
+  name: string | null;
+  role: Role;
+  unit_code: string | null; // GSO code of the role's unit (null for admin)
+  password_hash: string; // scrypt$N$r$p$salt$hash (server/auth/password.ts)
+  created_at: string; // ISO 8601
+  disabled: Generated<number>; // 1: cannot sign in
+}
+
+export interface SessionTable {
+  id: string; // SHA-256 (hex) of the cookie's random token: a database leak gives no usable session
+  user_id: number;
+  csrf_token: string;
+  created_at: string; // ISO 8601
+  expires_at: string; // ISO 8601
+  address: string | null;
+  user_agent: string | null;
+}
+
+/** One change made through the workspace or a CLI: append-only (no route updates or deletes a row). */
+export interface AuditEntryTable {
+  id: Generated<number>;
+  at: string; // ISO 8601
+  user_id: number | null; // null for the command line
+  actor: string; // e-mail, or "cli:<command>"
+  action: string; // e.g. "review.save", "import.apply", "recognition.create", "user.create"
+  unit_code: string | null; // the unit the change is about (commune, district, province)
+  entity: string; // table or concept: "review", "recognition", "target", "app_user", …
+  entity_id: string | null;
+  before: string | null; // JSON
+  after: string | null; // JSON
+}
+
+/** Villages (thôn) of a commune and how many are recognised NTM / model villages, as officials entered them. */
+export interface VillageCountTable {
+  commune_code: string;
+  villages: number;
+  ntm_villages: number;
+  model_villages: number;
+  updated_by: string;
+  updated_at: string;
+}
+
 export interface Database {
   unit: UnitTable;
   criteria_set: CriteriaSetTable;
@@ -185,4 +233,8 @@ export interface Database {
   planned_commune: PlannedCommuneTable;
   reported_criteria: ReportedCriteriaTable;
   meta: MetaTable;
+  app_user: AppUserTable;
+  session: SessionTable;
+  audit_entry: AuditEntryTable;
+  village_count: VillageCountTable;
 }

@@ -51,6 +51,8 @@ export interface StandingStore {
   recognitionsOf(unitCode: string): readonly RecognitionRecord[];
   listingsOf(communeCode: string): readonly ListingRecord[];
   at(communeCode: string, period: Period): Standing;
+  /** Re-reads recognitions and listings (after officials record a recognition or a revocation). */
+  refresh(): Promise<void>;
 }
 
 /** Whether a recognition is in force during `period` (recognised, effective by then, not yet revoked). */
@@ -61,6 +63,27 @@ export function inForce(r: RecognitionRecord, period: Period): boolean {
 }
 
 export async function loadStandings(db: Kysely<Database>): Promise<StandingStore> {
+  let { recognitions, listings } = await readStandings(db);
+  return {
+    recognitionsOf: (code) => recognitions.get(code) ?? [],
+    listingsOf: (code) => listings.get(code) ?? [],
+    at(code, period) {
+      let recognition: RecognitionRecord | null = null;
+      for (const r of recognitions.get(code) ?? []) {
+        if (r.unitLevel !== 'commune' || !inForce(r, period)) continue;
+        // Highest level wins; at equal level an official record wins over an illustrative one.
+        if (!recognition || LEVELS.indexOf(r.level) > LEVELS.indexOf(recognition.level) || (r.level === recognition.level && r.provenance === 'official')) recognition = r;
+      }
+      const listing = (listings.get(code) ?? []).find((l) => l.special && l.periodFrom <= period && period <= l.periodTo) ?? null;
+      return { level: recognition?.level ?? 'chua_dat', recognition, special: listing !== null, listing };
+    },
+    async refresh() {
+      ({ recognitions, listings } = await readStandings(db));
+    },
+  };
+}
+
+async function readStandings(db: Kysely<Database>): Promise<{ recognitions: Map<string, RecognitionRecord[]>; listings: Map<string, ListingRecord[]> }> {
   const recognitions = new Map<string, RecognitionRecord[]>();
   for (const r of await db.selectFrom('recognition').selectAll().orderBy('id').execute()) {
     const record: RecognitionRecord = {
@@ -98,18 +121,5 @@ export async function loadStandings(db: Kysely<Database>): Promise<StandingStore
     };
     (listings.get(l.commune_code) ?? listings.set(l.commune_code, []).get(l.commune_code)!).push(record);
   }
-  return {
-    recognitionsOf: (code) => recognitions.get(code) ?? [],
-    listingsOf: (code) => listings.get(code) ?? [],
-    at(code, period) {
-      let recognition: RecognitionRecord | null = null;
-      for (const r of recognitions.get(code) ?? []) {
-        if (r.unitLevel !== 'commune' || !inForce(r, period)) continue;
-        // Highest level wins; at equal level an official record wins over an illustrative one.
-        if (!recognition || LEVELS.indexOf(r.level) > LEVELS.indexOf(recognition.level) || (r.level === recognition.level && r.provenance === 'official')) recognition = r;
-      }
-      const listing = (listings.get(code) ?? []).find((l) => l.special && l.periodFrom <= period && period <= l.periodTo) ?? null;
-      return { level: recognition?.level ?? 'chua_dat', recognition, special: listing !== null, listing };
-    },
-  };
+  return { recognitions, listings };
 }

@@ -21,6 +21,9 @@ declare module 'vitest' {
     /** Seeded databases (whole country, default seed) that API tests read and never write. */
     seededSqliteUrl: string;
     seededPgUrl: string | null;
+    /** A copy of the seeded PostgreSQL database that nobody connects to: tests that write clone it
+     * (`create database … template …`, test/support/workspace.ts). Null when NTM_SKIP_PG=1. */
+    seededPgTemplate: string | null;
   }
 }
 
@@ -40,6 +43,7 @@ export default async function setup(project: TestProject): Promise<(() => void) 
     console.log('[test] NTM_SKIP_PG=1: PostgreSQL not started, tests run on SQLite only');
     project.provide('pgUrl', null);
     project.provide('seededPgUrl', null);
+    project.provide('seededPgTemplate', null);
     return removeSeeded;
   }
   let cluster;
@@ -56,6 +60,8 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   const seededPgUrl = await createDatabase(cluster.url, 'seeded');
   await seedInto(seededPgUrl);
   project.provide('seededPgUrl', seededPgUrl);
+  await createDatabase(cluster.url, 'seeded_template', 'seeded');
+  project.provide('seededPgTemplate', 'seeded_template');
   return () => {
     removeSeeded();
     const stopping = performance.now();
@@ -77,11 +83,11 @@ async function seedInto(url: string): Promise<void> {
   console.log(`[test] seeded ${ndb.engine} database for the API tests in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-async function createDatabase(adminUrl: string, name: string): Promise<string> {
+async function createDatabase(adminUrl: string, name: string, template?: string): Promise<string> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    await client.query(`create database ${name}`);
+    await client.query(`create database ${name}${template ? ` template ${template}` : ''}`);
   } finally {
     await client.end();
   }

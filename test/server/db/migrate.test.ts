@@ -1,5 +1,5 @@
 import SqliteDatabase from 'better-sqlite3';
-import { CompiledQuery, type Kysely, type Selectable, sql } from 'kysely';
+import { CompiledQuery, type Kysely, NO_MIGRATIONS, type Selectable, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type NtmDatabase, parseDatabaseUrl } from '../../../server/db/database.ts';
 import { createMigrator, MIGRATIONS, migrateToLatest } from '../../../server/db/migrate.ts';
@@ -144,9 +144,13 @@ const SCHEMA: SchemaSpec = {
     note: 'text null',
   },
   meta: { key: 'text', value: 'text' },
+  app_user: { id: 'integer', email: 'text', name: 'text null', role: 'text', unit_code: 'text null', password_hash: 'text', created_at: 'text', disabled: 'integer' },
+  session: { id: 'text', user_id: 'integer', csrf_token: 'text', created_at: 'text', expires_at: 'text', address: 'text null', user_agent: 'text null' },
+  audit_entry: { id: 'integer', at: 'text', user_id: 'integer null', actor: 'text', action: 'text', unit_code: 'text null', entity: 'text', entity_id: 'text null', before: 'text null', after: 'text null' },
+  village_count: { commune_code: 'text', villages: 'integer', ntm_villages: 'integer', model_villages: 'integer', updated_by: 'text', updated_at: 'text' },
 };
 
-const TABLES_WITH_ID = ['review', 'recognition', 'special_difficulty', 'target', 'planned_commune', 'reported_criteria'];
+const TABLES_WITH_ID = ['review', 'recognition', 'special_difficulty', 'target', 'planned_commune', 'reported_criteria', 'app_user', 'audit_entry'];
 
 /** Every index and key, as "table(col, col)" with " unique" when unique; integer ids are checked apart. */
 const INDEXES = [
@@ -165,6 +169,11 @@ const INDEXES = [
   'planned_commune(commune_code)',
   'reported_criteria(commune_code)',
   'meta(key) unique',
+  'app_user(email) unique',
+  'session(user_id)',
+  'audit_entry(unit_code,at)',
+  'audit_entry(at)',
+  'village_count(commune_code) unique',
 ].sort();
 
 function storageKind(dataType: string): string {
@@ -254,7 +263,7 @@ describe.each(engines())('migrations on $name', ({ name, open }) => {
 
   it('re-running applies nothing', async () => {
     expect(await migrateToLatest(handle.db)).toEqual([]);
-    expect(Object.keys(MIGRATIONS)).toEqual(['0001_initial']);
+    expect(Object.keys(MIGRATIONS)).toEqual(['0001_initial', '0002_workspace']);
   });
 
   it('review: unique (commune_code, period), ids assigned, version defaults to 1', async () => {
@@ -318,17 +327,17 @@ describe.each(engines())('migrations on $name', ({ name, open }) => {
     await sql`delete from kysely_migration`.execute(handle.db);
     await expect(migrateToLatest(handle.db)).rejects.toThrow(/migration "0001_initial" failed/);
     const now = new Date().toISOString();
-    await sql`insert into kysely_migration (name, timestamp) values ('0001_initial', ${now})`.execute(handle.db);
+    for (const name of Object.keys(MIGRATIONS)) await sql`insert into kysely_migration (name, timestamp) values (${name}, ${now})`.execute(handle.db);
     expect(await migrateToLatest(handle.db)).toEqual([]);
   });
 
   it('migrating down drops every table', async () => {
     const scratch = await open();
     try {
-      const { error } = await createMigrator(scratch.db).migrateDown();
+      const { error } = await createMigrator(scratch.db).migrateTo(NO_MIGRATIONS);
       expect(error).toBeUndefined();
       expect(await scratch.db.introspection.getTables()).toEqual([]);
-      expect(await migrateToLatest(scratch.db)).toEqual(['0001_initial']);
+      expect(await migrateToLatest(scratch.db)).toEqual(Object.keys(MIGRATIONS));
     } finally {
       await scratch.close();
     }

@@ -1,0 +1,44 @@
+// The officials' workspace under /api/v1: sign-in (/auth/…) and every write and private read
+// (/admin/…). Admin routes are for signed-in users only, never cached, CSRF-checked on every
+// state-changing request, and each route checks the user's scope for the unit it touches.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { auditRoutes } from '../audit/routes.ts';
+import { authRoutes } from '../auth/routes.ts';
+import { type AuthEnv, csrfGuard, loadSession, noStore, requireUser } from '../auth/middleware.ts';
+import { CSRF_HEADER } from '../auth/middleware.ts';
+import { SESSION_COOKIE } from '../auth/session.ts';
+import { boardRoutes } from '../board/routes.ts';
+import { sendError } from '../http/errors.ts';
+import { validationHook } from '../http/validation.ts';
+import { importRoutes } from '../import/routes.ts';
+import { planAdminRoutes } from '../plan/admin-routes.ts';
+import { recognitionAdminRoutes } from '../recognition/admin-routes.ts';
+import { reviewAdminRoutes } from '../review/admin-routes.ts';
+import { villageRoutes } from '../village/routes.ts';
+import type { ApiContext } from './context.ts';
+
+/** Largest request body of an admin route (imports excepted: they take files up to IMPORT_MAX_BYTES). */
+export const ADMIN_MAX_BYTES = 1024 * 1024;
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+
+export function workspaceApi(ctx: ApiContext): OpenAPIHono<AuthEnv> {
+  const app = new OpenAPIHono<AuthEnv>({ defaultHook: validationHook });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Set by POST /auth/login' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'csrf', { type: 'apiKey', in: 'header', name: CSRF_HEADER, description: 'The csrf_token given at sign-in and by GET /auth/me' });
+  authRoutes(ctx, app);
+
+  const tooLarge = (max: number) => bodyLimit({ maxSize: max, onError: (c) => sendError(c, 413, 'too_large', `Request body over ${Math.round(max / 1024)} KB`) });
+  app.use('/admin/*', noStore, loadSession(ctx), requireUser, csrfGuard, async (c, next) => {
+    const limit = c.req.path.startsWith('/api/v1/admin/imports') ? tooLarge(IMPORT_MAX_BYTES) : tooLarge(ADMIN_MAX_BYTES);
+    return limit(c, next);
+  });
+  reviewAdminRoutes(ctx, app);
+  importRoutes(ctx, app);
+  recognitionAdminRoutes(ctx, app);
+  planAdminRoutes(ctx, app);
+  villageRoutes(ctx, app);
+  auditRoutes(ctx, app);
+  boardRoutes(ctx, app);
+  return app;
+}

@@ -1,0 +1,107 @@
+// POST /auth/login, POST /auth/logout, GET /auth/me: sign-in with e-mail and password into a session
+// cookie (HttpOnly, SameSite=Lax, Secure over HTTPS; a new session at every sign-in), throttled per
+// account and per address; sign-out of this session or of every session of the account.
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { ApiContext } from '../api/context.ts';
+import { ApiError, sendError } from '../http/errors.ts';
+import type { UnitStore } from '../unit/unit-store.ts';
+import { assertSameOrigin, type AuthEnv, clientAddress, csrfGuard, currentUser, loadSession, noStore } from './middleware.ts';
+import { DUMMY_HASH, verifyPassword } from './password.ts';
+import { SESSION_SECURITY, SignedInSchema, WRITE_SECURITY, workspaceErrors } from './schemas.ts';
+import { createSession, endAllSessions, endSession, SESSION_COOKIE, SESSION_HOURS, sessionIdOf, type SessionUser } from './session.ts';
+import { findUserByEmail } from './users.ts';
+
+const LoginSchema = z
+  .object({
+    email: z.string().trim().toLowerCase().min(3).max(254).openapi({ example: 'can.bo@example.org' }),
+    password: z.string().min(1).max(1024),
+  })
+  .openapi('Login');
+
+const LogoutSchema = z.object({ everywhere: z.boolean().optional().openapi({ description: 'End every session of the account (all devices)' }) }).openapi('Logout');
+
+const tooMany = { description: 'Too many failed sign-ins for this account or address: Retry-After says how long to wait', content: { 'application/json': { schema: workspaceErrors[401].content['application/json'].schema } } };
+
+const loginRoute = createRoute({
+  method: 'post',
+  path: '/auth/login',
+  tags: ['Workspace'],
+  summary: 'Sign in (sets the session cookie)',
+  request: { body: { content: { 'application/json': { schema: LoginSchema } }, required: true } },
+  responses: { 200: { description: 'Signed in', content: { 'application/json': { schema: SignedInSchema } } }, 400: workspaceErrors[400], 401: workspaceErrors[401], 403: workspaceErrors[403], 429: tooMany },
+});
+
+const logoutRoute = createRoute({
+  method: 'post',
+  path: '/auth/logout',
+  tags: ['Workspace'],
+  summary: 'Sign out (this session, or everywhere)',
+  security: WRITE_SECURITY,
+  request: { body: { content: { 'application/json': { schema: LogoutSchema } }, required: false } },
+  responses: { 200: { description: 'Signed out', content: { 'application/json': { schema: z.object({ ended: z.number().int().openapi({ description: 'Sessions ended' }) }) } } }, 401: workspaceErrors[401], 403: workspaceErrors[403] },
+});
+
+const meRoute = createRoute({
+  method: 'get',
+  path: '/auth/me',
+  tags: ['Workspace'],
+  summary: 'The signed-in official, their scope and the CSRF token',
+  security: SESSION_SECURITY,
+  responses: { 200: { description: 'Signed in', content: { 'application/json': { schema: SignedInSchema } } }, 401: workspaceErrors[401] },
+});
+
+function signedIn(units: UnitStore, user: Omit<SessionUser, 'session'>, session: { csrfToken: string; expiresAt: string }): z.infer<typeof SignedInSchema> {
+  const unit = user.unit ? units.byCode.get(user.unit) : undefined;
+  return {
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, unit: unit ? { code: unit.code, name: unit.name, level: unit.level } : null },
+    csrf_token: session.csrfToken,
+    expires_at: session.expiresAt,
+  };
+}
+
+const isHttps = (c: Context) => new URL(c.req.url).protocol === 'https:' || c.req.header('X-Forwarded-Proto') === 'https';
+
+export function authRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
+  app.use('/auth/*', noStore, bodyLimit({ maxSize: 16 * 1024, onError: (c) => sendError(c, 413, 'too_large', 'Request body over 16 KB') }), loadSession(ctx));
+  app.use('/auth/logout', csrfGuard);
+
+  app.openapi(loginRoute, async (c) => {
+    assertSameOrigin(c);
+    const { email, password } = c.req.valid('json');
+    const address = clientAddress(c);
+    const wait = ctx.throttle.retryAfter(email, address);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      return sendError(c, 429, 'too_many_attempts', `Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} min`) as never;
+    }
+    const user = await findUserByEmail(ctx.ndb.db, email);
+    const ok = await verifyPassword(password, user?.password_hash ?? (await DUMMY_HASH));
+    if (!user || !ok || user.disabled === 1) {
+      ctx.throttle.fail(email, address);
+      throw new ApiError(401, 'invalid_credentials', 'E-mail or password is wrong');
+    }
+    ctx.throttle.succeed(email);
+    // A new session at every sign-in (a session id planted before sign-in is worth nothing); the old one ends.
+    const previous = getCookie(c, SESSION_COOKIE);
+    if (previous) await endSession(ctx.ndb.db, sessionIdOf(previous));
+    const session = await createSession(ctx.ndb.db, user.id, { address, userAgent: c.req.header('User-Agent') ?? null });
+    setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'Lax', secure: isHttps(c), path: '/', maxAge: SESSION_HOURS * 3600 });
+    return c.json(signedIn(ctx.units, { id: user.id, email: user.email, name: user.name, role: user.role, unit: user.unit_code }, session), 200);
+  });
+
+  app.openapi(logoutRoute, async (c) => {
+    const user = currentUser(c);
+    const body = c.req.header('Content-Type')?.includes('json') ? c.req.valid('json') : {};
+    const ended = body?.everywhere ? await endAllSessions(ctx.ndb.db, user.id) : (await endSession(ctx.ndb.db, user.session.id), 1);
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) });
+    return c.json({ ended }, 200);
+  });
+
+  app.openapi(meRoute, (c) => {
+    const user = currentUser(c);
+    return c.json(signedIn(ctx.units, user, user.session), 200);
+  });
+}

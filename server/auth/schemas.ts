@@ -1,0 +1,32 @@
+// Schemas of the workspace's sign-in routes and the errors that every workspace route can give.
+import { z } from '@hono/zod-openapi';
+import { ErrorSchema } from '../api/schemas.ts';
+import { RoleSchema } from './users.ts';
+
+export const SignedInSchema = z
+  .object({
+    user: z.object({
+      id: z.number().int(),
+      email: z.string(),
+      name: z.string().nullable(),
+      role: RoleSchema.openapi({ description: 'admin: the country; province, district, commune: that unit and everything under it' }),
+      unit: z.object({ code: z.string(), name: z.string(), level: z.enum(['province', 'district', 'commune']) }).nullable(),
+    }),
+    csrf_token: z.string().openapi({ description: 'Send it back in the X-CSRF-Token header of every POST, PUT, PATCH or DELETE' }),
+    expires_at: z.string().openapi({ description: 'When the session ends (ISO 8601)', example: '2026-01-20T20:00:00.000Z' }),
+  })
+  .openapi('SignedIn');
+
+const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
+
+/** Errors of every workspace route. */
+export const workspaceErrors = {
+  400: error('The request is wrong: the message names the field and why'),
+  401: error('Not signed in, or the session expired'),
+  403: error('Outside your role\'s scope, or refused as cross-site (CSRF)'),
+  404: error('Unknown unit, period or record'),
+} as const;
+
+/** OpenAPI security requirement of the workspace routes: the session cookie, plus the CSRF header on writes. */
+export const SESSION_SECURITY = [{ session: [] as string[] }];
+export const WRITE_SECURITY = [{ session: [] as string[], csrf: [] as string[] }];
