@@ -1,6 +1,7 @@
 // The commune card: everything the app and the officials see about one commune at a period — names and
 // parents, recognitions, special-difficulty listings, every criterion of the set that applies with its
-// indicators, the monthly history, the plans naming it, the targets that apply, and `at_risk`.
+// indicators, the monthly history, the plans naming it, the targets that apply, `at_risk`, and its villages
+// (thôn: how many are NTM / model villages) as officials entered them.
 // Reads the commune's reviews (one range of the unique index (commune_code, period)), its plans, targets
 // and reported counts from the database; units, the catalogue and the standings from memory.
 import type { Selectable } from 'kysely';
@@ -9,7 +10,10 @@ import type { CriteriaSet } from '../criterion/catalogue.ts';
 import { isMet } from '../criterion/mask.ts';
 import type { PlannedCommuneTable, ReviewTable, TargetTable } from '../db/schema.ts';
 import type { Period } from '../period/period.ts';
-import { inForce, LEVELS, type Level } from '../recognition/standing.ts';
+import { atRiskCriteria, failingCriteria } from '../recognition/at-risk.ts';
+import { recognitionJson } from '../recognition/recognition-json.ts';
+import { LEVELS, type Level } from '../recognition/standing.ts';
+import { villageCountOf, villagesOnCard } from '../village/village-store.ts';
 import type { Unit } from '../unit/unit-store.ts';
 import type { CommuneCard, IllustrativePart } from './schema.ts';
 
@@ -26,12 +30,13 @@ const SCOPE_ORDER: Record<Selectable<TargetTable>['scope'], number> = { commune:
 export async function communeCard(ctx: ApiContext, unit: Unit, period: Period): Promise<CommuneCard> {
   const db = ctx.ndb.db;
   const scored = unit.rural;
-  const [reviews, plans, targets, reported] = await Promise.all([
+  const [reviews, plans, targets, reported, villages] = await Promise.all([
     scored ? reviewsUpTo(ctx, unit.code, period) : [],
     db.selectFrom('planned_commune').selectAll().where('commune_code', '=', unit.code).orderBy('due_period').orderBy('id').execute(),
     // NTM targets are about rural communes: none applies to a phường or thị trấn.
     scored ? targetsFor(ctx, unit) : [],
     db.selectFrom('reported_criteria').selectAll().where('commune_code', '=', unit.code).orderBy('id').execute(),
+    scored ? villageCountOf(db, unit.code) : null,
   ]);
 
   const district = unit.district ? ctx.units.byCode.get(unit.district) : undefined;
@@ -41,7 +46,8 @@ export async function communeCard(ctx: ApiContext, unit: Unit, period: Period): 
   const shown = reviews.at(-1) ?? null;
   // A review of another criteria set (e.g. carried across a change of set) says nothing about this set's criteria.
   const mask = shown && set && shown.set_code === set.code ? shown.met_mask : null;
-  const failed = set && mask !== null ? set.criteria.filter((c) => !isMet(mask, c.number)).map((c) => c.number) : null;
+  const failed = set && mask !== null ? failingCriteria(set, mask) : null;
+  const risk = standing.recognition ? atRiskCriteria(standing.level, failed) : null;
 
   const recognitions = ctx.standings.recognitionsOf(unit.code).filter((r) => r.unitLevel === 'commune');
   const listings = ctx.standings.listingsOf(unit.code);
@@ -64,23 +70,7 @@ export async function communeCard(ctx: ApiContext, unit: Unit, period: Period): 
     level: standing.level,
     level_provenance: standing.recognition?.provenance ?? null,
     level_recognition_id: standing.recognition?.id ?? null,
-    recognitions: recognitions.map((r) => ({
-      id: r.id,
-      level: r.level,
-      year: r.year,
-      decision: r.decision,
-      decision_date: r.decisionDate,
-      effective_period: r.effectivePeriod,
-      signer: r.signer,
-      status: r.status,
-      in_force: inForce(r, period),
-      revoked_date: r.revokedDate,
-      revocation_decision: r.revocationDecision,
-      revocation_reason: r.revocationReason,
-      provenance: r.provenance,
-      source_url: r.sourceUrl,
-      note: r.note,
-    })),
+    recognitions: recognitions.map((r) => recognitionJson(r, period)),
     special: standing.special,
     special_difficulty: listings.map((l) => ({
       classification: l.classification,
@@ -130,10 +120,8 @@ export async function communeCard(ctx: ApiContext, unit: Unit, period: Period): 
       source_url: r.source_url,
       note: r.note,
     })),
-    at_risk:
-      standing.recognition && failed && failed.length > 0
-        ? { criteria: failed, level: standing.recognition.level, note: AT_RISK_NOTE }
-        : null,
+    at_risk: standing.recognition && risk ? { criteria: [...risk], level: standing.recognition.level, note: AT_RISK_NOTE } : null,
+    villages: villages ? villagesOnCard(villages) : null,
     illustrative: parts.length > 0,
     illustrative_parts: parts,
     provenance_note: provenanceNote(parts, scored),

@@ -9,9 +9,9 @@ import type { Selectable } from 'kysely';
 import type { ApiContext } from '../api/context.ts';
 import type { Scope } from '../api/scope.ts';
 import type { CriteriaSet } from '../criterion/catalogue.ts';
-import { isMet } from '../criterion/mask.ts';
 import type { PlannedCommuneTable, Provenance, RecognitionLevel } from '../db/schema.ts';
 import type { Period } from '../period/period.ts';
+import { atRiskCriteria, failingCriteria } from '../recognition/at-risk.ts';
 import { LEVELS, type Level } from '../recognition/standing.ts';
 import type { ProvenanceCount } from '../summary/tally.ts';
 import { communeTargets } from '../target/target-store.ts';
@@ -19,6 +19,8 @@ import { communeTargets } from '../target/target-store.ts';
 export type PlanStatus = 'reached' | 'on_track' | 'late';
 
 export interface PlannedCommune {
+  /** The planned_commune record. */
+  id: number;
   code: string;
   name: string;
   district: { code: string; name: string } | null;
@@ -97,7 +99,9 @@ export async function plansIn(ctx: ApiContext, scope: Scope, period: Period, set
     if (s) provenance.reviews[s.provenance]++;
     const levelProvenance = standing.recognition?.provenance ?? s?.provenance ?? null;
     if (levelProvenance) provenance.levels[levelProvenance]++;
+    const missing = s ? failingCriteria(set, s.mask) : null;
     return {
+      id: r.id,
       code: unit.code,
       name: unit.name,
       district: district ? { code: district.code, name: district.name } : null,
@@ -109,7 +113,7 @@ export async function plansIn(ctx: ApiContext, scope: Scope, period: Period, set
       note: r.note,
       met,
       criteria_total: total,
-      missing: s ? set.criteria.filter((c) => !isMet(s.mask, c.number)).map((c) => c.number) : null,
+      missing,
       as_of: s && s.asOf !== period ? s.asOf : null,
       provenance: s?.provenance ?? null,
       level: standing.level,
@@ -125,7 +129,7 @@ export async function plansIn(ctx: ApiContext, scope: Scope, period: Period, set
         : null,
       recognised: standing.level !== 'chua_dat',
       all_criteria_met: met !== null && met >= total,
-      at_risk: standing.level !== 'chua_dat' && met !== null && met < total,
+      at_risk: atRiskCriteria(standing.level, missing) !== null,
       reached_by: reachedBy,
       status,
       targets: (targets.get(r.commune_code) ?? []).map((t) => ({

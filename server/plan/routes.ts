@@ -13,6 +13,7 @@ const StatusSchema = z.enum(['reached', 'on_track', 'late']);
 
 const PlannedCommuneSchema = z
   .object({
+    id: z.number().int().openapi({ description: 'The plan record (officials remove it by this id)' }),
     code: z.string().openapi({ example: '03037' }),
     name: z.string(),
     district: z.object({ code: z.string(), name: z.string() }).nullable(),

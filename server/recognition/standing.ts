@@ -1,9 +1,9 @@
 // A commune's standing at a period from the recorded facts: the recognition level in force (with its
 // decision) and whether it is listed as special-difficulty (with the listing's decision). Held in memory:
 // a few thousand rows, read once and re-read when officials record a change.
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { lastDayOf, type Period } from '../period/period.ts';
-import type { Database, Provenance, RecognitionLevel } from '../db/schema.ts';
+import type { Database, Provenance, RecognitionLevel, RecognitionTable } from '../db/schema.ts';
 
 export type Level = 'chua_dat' | RecognitionLevel;
 export const LEVELS: readonly Level[] = ['chua_dat', 'dat_chuan', 'nang_cao', 'kieu_mau'];
@@ -83,27 +83,32 @@ export async function loadStandings(db: Kysely<Database>): Promise<StandingStore
   };
 }
 
+/** A row of the `recognition` table as a record. */
+export function recognitionRecordOf(r: Selectable<RecognitionTable>): RecognitionRecord {
+  return {
+    id: r.id,
+    unitCode: r.unit_code,
+    unitLevel: r.unit_level,
+    level: r.level,
+    year: r.year,
+    decision: r.decision,
+    decisionDate: r.decision_date,
+    effectivePeriod: r.effective_period,
+    signer: r.signer,
+    status: r.status,
+    revokedDate: r.revoked_date,
+    revocationDecision: r.revocation_decision,
+    revocationReason: r.revocation_reason,
+    provenance: r.provenance,
+    sourceUrl: r.source_url,
+    note: r.note,
+  };
+}
+
 async function readStandings(db: Kysely<Database>): Promise<{ recognitions: Map<string, RecognitionRecord[]>; listings: Map<string, ListingRecord[]> }> {
   const recognitions = new Map<string, RecognitionRecord[]>();
   for (const r of await db.selectFrom('recognition').selectAll().orderBy('id').execute()) {
-    const record: RecognitionRecord = {
-      id: r.id,
-      unitCode: r.unit_code,
-      unitLevel: r.unit_level,
-      level: r.level,
-      year: r.year,
-      decision: r.decision,
-      decisionDate: r.decision_date,
-      effectivePeriod: r.effective_period,
-      signer: r.signer,
-      status: r.status,
-      revokedDate: r.revoked_date,
-      revocationDecision: r.revocation_decision,
-      revocationReason: r.revocation_reason,
-      provenance: r.provenance,
-      sourceUrl: r.source_url,
-      note: r.note,
-    };
+    const record = recognitionRecordOf(r);
     (recognitions.get(r.unit_code) ?? recognitions.set(r.unit_code, []).get(r.unit_code)!).push(record);
   }
   const listings = new Map<string, ListingRecord[]>();
