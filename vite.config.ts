@@ -1,5 +1,8 @@
 // Build of the browser client (Vite) and the test runner's configuration (Vitest).
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+const page = (path: string) => fileURLToPath(new URL(`./client/${path}`, import.meta.url));
 
 export default defineConfig({
   root: 'client',
@@ -9,6 +12,8 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
+      // The pages: the public map, and the officials' workspace (/workspace/).
+      input: { main: page('index.html'), workspace: page('workspace/index.html') },
       output: {
         // maplibre-gl and pmtiles in chunks of their own, so that the app's own code is measurable (and cacheable apart).
         advancedChunks: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ }, { name: 'pmtiles', test: /node_modules[\\/](pmtiles|fflate)/ }] },

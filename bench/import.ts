@@ -1,0 +1,128 @@
+// Benchmark of the monthly review import (issue #7: "10,000 rows import in under 10 s"): a long-layout file
+// of 526 communes × 19 criteria = 9,994 rows, as CSV and as XLSX, uploaded through the API as a signed-in
+// admin (multipart parse, validation of every row, preview or one-transaction apply with audit entries),
+// on SQLite and on a throw-away PostgreSQL cluster. Prints times and their ratio to the 10 s target.
+import ExcelJS from 'exceljs';
+import { stringify } from 'csv-stringify/sync';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { buildBoundaries, readBuildManifest, readUnitsIndex } from '../scripts/boundary/build.ts';
+import { startThrowawayCluster } from '../scripts/pg/throwaway-cluster.ts';
+import { loadApiContext } from '../server/api/context.ts';
+import { createApp } from '../server/app.ts';
+import { cliActor } from '../server/audit/audit.ts';
+import { createUser } from '../server/auth/users.ts';
+import { BUILD_DIR, DEFAULT_BOUNDARIES_DIR, DEFAULT_FACTS_DIR } from '../server/config/paths.ts';
+import { openDatabase, type NtmDatabase } from '../server/db/database.ts';
+import { migrateToLatest } from '../server/db/migrate.ts';
+import { seedDatabase } from '../server/seed/seed.ts';
+
+const COMMUNES = 526;
+const TARGET_MS = 10_000;
+const ORIGIN = 'http://localhost';
+const HEADERS = ['Mã xã', 'Tên xã', 'Kỳ báo cáo', 'Tiêu chí', 'Đạt', 'Ghi chú'];
+const work = mkdtempSync(join(tmpdir(), 'ntm-bench-import-'));
+const line = (label: string, value: string, note = '') => console.log(`${label.padEnd(62)} ${value.padStart(10)}   ${note}`);
+
+/** 526 rural communes × 19 criteria for `period`, with about one value in seven flipped from the stored review. */
+async function fileRows(ndb: NtmDatabase, period: string): Promise<string[][]> {
+  const communes = await ndb.db
+    .selectFrom('unit')
+    .leftJoin('review', (j) => j.onRef('review.commune_code', '=', 'unit.code').on('review.period', '=', '2025-12'))
+    .select(['unit.code', 'unit.name', 'review.met_mask'])
+    .where('unit.level', '=', 'commune')
+    .where('unit.rural', '=', 1)
+    .where('unit.structure', '=', 'pre2025')
+    .orderBy('unit.code')
+    .limit(COMMUNES)
+    .execute();
+  const rows: string[][] = [];
+  communes.forEach((c, i) => {
+    for (let n = 1; n <= 19; n++) {
+      const met = (((c.met_mask ?? 0) >> (n - 1)) & 1) === 1;
+      rows.push([c.code, c.name, period, `TC${String(n).padStart(2, '0')}`, met !== ((i + n) % 7 === 0) ? 'Đạt' : 'Không đạt', n === 19 && i % 10 === 0 ? 'Đã kiểm tra thực địa' : '']);
+    }
+  });
+  return rows;
+}
+
+async function xlsxOf(rows: string[][]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Rà soát');
+  sheet.addRow(HEADERS);
+  sheet.addRows(rows);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+async function run(engine: string, ndb: NtmDatabase): Promise<void> {
+  const manifest = readBuildManifest(BUILD_DIR)!;
+  const ctx = await loadApiContext(ndb, manifest, BUILD_DIR);
+  const app = createApp({ ctx });
+  const email = `bench-${Date.now()}@example.org`;
+  const password = 'bench password for the import';
+  await createUser(ndb.db, { email, role: 'admin', password }, cliActor('bench'));
+  const login = await app.request(`${ORIGIN}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: ORIGIN }, body: JSON.stringify({ email, password }) });
+  const cookie = (login.headers.get('Set-Cookie') ?? '').split(';')[0]!;
+  const { csrf_token: csrf } = (await login.json()) as { csrf_token: string };
+
+  const upload = async (label: string, bytes: Uint8Array | string, name: string, dryRun: 0 | 1) => {
+    const form = new FormData();
+    form.append('file', new Blob([bytes as BlobPart]), name);
+    const started = performance.now();
+    const res = await app.request(`${ORIGIN}/api/v1/admin/imports?dryRun=${dryRun}`, { method: 'POST', headers: { Cookie: cookie, Origin: ORIGIN, 'X-CSRF-Token': csrf }, body: form });
+    const body = (await res.json()) as { counts?: Record<string, number>; error?: { message: string } };
+    const ms = performance.now() - started;
+    if (res.status !== 200) throw new Error(`${label}: ${res.status} ${body.error?.message}`);
+    const c = body.counts!;
+    line(`${label}, ${engine}`, `${(ms / 1000).toFixed(2)} s`, `${((ms / TARGET_MS) * 100).toFixed(0)} % of the 10 s target; ${c.reviews} reviews: ${c.new} new, ${c.changed} changed, ${c.confirmed} confirmed, ${c.unchanged} unchanged`);
+  };
+
+  const june = await fileRows(ndb, '2025-06');
+  const csv = stringify([HEADERS, ...june], { bom: true, record_delimiter: 'windows' });
+  line(`file: ${june.length.toLocaleString('en')} rows (${COMMUNES} communes × 19)`, `${(Buffer.byteLength(csv) / 1e6).toFixed(2)} MB`, 'CSV, long layout');
+  await upload('CSV dry run (2025-06)', csv, 'bench.csv', 1);
+  await upload('CSV apply (2025-06, updates)', csv, 'bench.csv', 0);
+  const may = await xlsxOf(await fileRows(ndb, '2025-05'));
+  line('file: the same rows for 2025-05 as XLSX', `${(may.byteLength / 1e6).toFixed(2)} MB`);
+  await upload('XLSX dry run (2025-05)', may, 'bench.xlsx', 1);
+  await upload('XLSX apply (2025-05, updates)', may, 'bench.xlsx', 0);
+  const january = stringify([HEADERS, ...(await fileRows(ndb, '2026-01'))], { bom: true });
+  await upload('CSV apply (2026-01, a month without reviews: inserts)', january, 'bench-new.csv', 0);
+}
+
+try {
+  await buildBoundaries({ boundariesDir: DEFAULT_BOUNDARIES_DIR, outDir: BUILD_DIR });
+  const units = readUnitsIndex(BUILD_DIR).units;
+  console.log('Import of 10,000 review rows (target: under 10 s)');
+  const sqlite = await openDatabase(`sqlite:${join(work, 'bench.sqlite')}`);
+  await migrateToLatest(sqlite.db);
+  await seedDatabase(sqlite, { units, factsDir: DEFAULT_FACTS_DIR });
+  await run('SQLite', sqlite);
+  await sqlite.close();
+
+  let cluster;
+  try {
+    cluster = await startThrowawayCluster();
+  } catch (error) {
+    console.log(`PostgreSQL skipped: ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (cluster) {
+    try {
+      const pg = await openDatabase(cluster.url);
+      await migrateToLatest(pg.db);
+      await seedDatabase(pg, { units, factsDir: DEFAULT_FACTS_DIR });
+      await sql`vacuum analyze`.execute(pg.db);
+      await run('PostgreSQL', pg);
+      await pg.close();
+    } finally {
+      cluster.stop();
+    }
+  }
+} catch (error) {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,58 @@
+// The workspace's calls to the server: JSON in and out, the session cookie sent by the browser, the
+// CSRF token (given at sign-in and by /auth/me) added to every state-changing request, and the API's
+// error body turned into a WorkspaceError that views show next to the field it names.
+export interface ApiErrorShape { code: string; message: string; details?: unknown }
+
+export class WorkspaceError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown, readonly retryAfter?: number) {
+    super(message);
+  }
+}
+
+let csrfToken = '';
+export const setCsrfToken = (token: string) => {
+  csrfToken = token;
+};
+
+const BASE = '/api/v1';
+
+async function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json', ...headers } };
+  if (method !== 'GET' && method !== 'HEAD') (init.headers as Record<string, string>)['X-CSRF-Token'] = csrfToken;
+  if (body instanceof FormData) init.body = body;
+  else if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
+  }
+  const res = await fetch(`${BASE}${path}`, init);
+  if (!res.ok) {
+    let error: ApiErrorShape = { code: 'http_error', message: `${res.status} ${res.statusText}` };
+    try {
+      error = ((await res.json()) as { error: ApiErrorShape }).error ?? error;
+    } catch {
+      // not JSON: keep the status line
+    }
+    throw new WorkspaceError(res.status, error.code, error.message, error.details, Number(res.headers.get('Retry-After')) || undefined);
+  }
+  return res;
+}
+
+export async function getJson<T>(path: string): Promise<T> {
+  return (await (await send('GET', path)).json()) as T;
+}
+export async function sendJson<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+  const res = await send(method, path, body, headers);
+  return (res.status === 204 ? null : await res.json()) as T;
+}
+export async function sendForm<T>(path: string, form: FormData): Promise<T> {
+  return (await (await send('POST', path, form)).json()) as T;
+}
+
+/** Field errors of a 400 (`details.issues`), by parameter path. */
+export function fieldErrors(error: unknown): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!(error instanceof WorkspaceError)) return out;
+  const issues = (error.details as { issues?: Array<{ parameter: string; message: string }> } | undefined)?.issues ?? [];
+  for (const issue of issues) if (!out.has(issue.parameter)) out.set(issue.parameter, issue.message);
+  return out;
+}

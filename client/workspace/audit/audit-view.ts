@@ -1,0 +1,106 @@
+// "Audit trail": the entries the official may read, newest first, filtered by unit (within their scope),
+// from / to dates (days in Vietnam), action and actor, with before → after summarised, and an "Older
+// entries" button that reads the next page (next_before). The filters live in the hash.
+import { strings } from '../../i18n/i18n.ts';
+import { getJson } from '../api.ts';
+import { el, field } from '../dom.ts';
+import { showErrors } from '../common/form-errors.ts';
+import { timeText } from '../common/labels.ts';
+import { hashFor, queryOf } from '../common/view-state.ts';
+import { unitsUnder } from '../scope-picker.ts';
+import type { ViewContext } from '../views.ts';
+import { changeSummary } from './audit-diff.ts';
+
+const ACTIONS = ['review.save', 'import.apply', 'recognition.create', 'recognition.revoke', 'plan.add', 'plan.remove', 'target.create', 'target.update', 'target.delete', 'village.update', 'user.create'] as const;
+
+const t = strings({
+  vi: {
+    title: 'Nhật ký thay đổi', unit: 'Đơn vị', all: '— mọi đơn vị —', from: 'Từ ngày', to: 'Đến ngày', action: 'Thao tác', anyAction: '— mọi thao tác —', actor: 'Người thực hiện (e-mail)', filter: 'Lọc', reset: 'Bỏ lọc',
+    time: 'Thời gian (giờ Việt Nam)', who: 'Người thực hiện', what: 'Thao tác', where: 'Đơn vị', change: 'Thay đổi (trước → sau)', none: 'Không có mục nào phù hợp.', older: 'Các mục cũ hơn', loading: 'Đang tải…', count: '{n} mục đang hiển thị, mới nhất trước.',
+    'review.save': 'Lưu rà soát', 'import.apply': 'Nhập tệp', 'recognition.create': 'Ghi nhận công nhận', 'recognition.revoke': 'Thu hồi công nhận', 'plan.add': 'Thêm xã vào kế hoạch', 'plan.remove': 'Bỏ xã khỏi kế hoạch',
+    'target.create': 'Thêm chỉ tiêu', 'target.update': 'Sửa chỉ tiêu', 'target.delete': 'Xóa chỉ tiêu', 'village.update': 'Cập nhật số thôn', 'user.create': 'Tạo tài khoản', appendOnly: 'Nhật ký chỉ được ghi thêm, không thể sửa hay xóa.',
+  },
+  en: {
+    title: 'Audit trail', unit: 'Unit', all: '— every unit —', from: 'From', to: 'To', action: 'Action', anyAction: '— every action —', actor: 'By (e-mail)', filter: 'Filter', reset: 'Clear filters',
+    time: 'Time (Vietnam)', who: 'By', what: 'Action', where: 'Unit', change: 'Change (before → after)', none: 'No entry matches.', older: 'Older entries', loading: 'Loading…', count: '{n} entries shown, newest first.',
+    'review.save': 'Review saved', 'import.apply': 'File imported', 'recognition.create': 'Recognition recorded', 'recognition.revoke': 'Recognition revoked', 'plan.add': 'Commune added to a plan', 'plan.remove': 'Commune removed from a plan',
+    'target.create': 'Target added', 'target.update': 'Target changed', 'target.delete': 'Target deleted', 'village.update': 'Village counts updated', 'user.create': 'Account created', appendOnly: 'The trail is append-only: entries cannot be edited or deleted.',
+  },
+});
+
+interface AuditEntry { id: number; at: string; actor: string; action: string; unit: { code: string; name: string | null } | null; entity: string; entity_id: string | null; before: unknown; after: unknown }
+interface AuditPage { entries: AuditEntry[]; next_before: number | null }
+
+const actionName = (action: string) => ((ACTIONS as readonly string[]).includes(action) ? t(action as (typeof ACTIONS)[number]) : action);
+
+/** The units a user may filter by: their own and the units one level under it (admin: the provinces). */
+async function unitChoices(ctx: ViewContext): Promise<Array<{ code: string; name: string }>> {
+  const unit = ctx.session.user.unit;
+  if (!unit) return unitsUnder(null);
+  if (unit.level === 'commune') return [unit];
+  return [unit, ...(await unitsUnder(unit.code))];
+}
+
+export async function renderAudit(main: HTMLElement, ctx: ViewContext): Promise<void> {
+  const query = queryOf(ctx);
+  const units = await unitChoices(ctx);
+  const fields = {
+    unit: field(t('unit'), el('select', { name: 'unit' }, el('option', { value: '', text: t('all') }), ...units.map((u) => el('option', { value: u.code, text: u.name, selected: u.code === query.get('unit') })))),
+    from: field(t('from'), el('input', { name: 'from', type: 'date', value: query.get('from') ?? undefined })),
+    to: field(t('to'), el('input', { name: 'to', type: 'date', value: query.get('to') ?? undefined })),
+    action: field(t('action'), el('select', { name: 'action' }, el('option', { value: '', text: t('anyAction') }), ...ACTIONS.map((a) => el('option', { value: a, text: actionName(a), selected: a === query.get('action') })))),
+    actor: field(t('actor'), el('input', { name: 'actor', type: 'email', autocomplete: 'off', value: query.get('actor') ?? undefined })),
+  };
+  const filter = el('button', { type: 'submit', class: 'primary', text: t('filter') });
+  const reset = el('button', { type: 'button', class: 'secondary', text: t('reset') });
+  const status = el('p', { class: 'status-line', role: 'status', 'aria-live': 'polite' });
+  const form = el('form', { class: 'card audit-filters', role: 'search', novalidate: true }, el('div', { class: 'row' }, ...Object.values(fields).map((f) => f.wrap), filter, reset));
+  const choices = () => Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.input.value.trim() || null]));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const next = hashFor('audit', choices());
+    if (`#${next}` === location.hash) void renderAudit(main, ctx);
+    else ctx.go(next);
+  });
+  reset.addEventListener('click', () => ctx.go('audit'));
+
+  const rows = el('tbody');
+  const older = el('button', { type: 'button', class: 'secondary', text: t('older'), hidden: true });
+  const table = el('table', { class: 'list audit' }, el('caption', { text: t('appendOnly') }), el('thead', {}, el('tr', {}, ...[t('time'), t('who'), t('what'), t('where'), t('change')].map((h) => el('th', { scope: 'col', text: h })))), rows);
+  main.replaceChildren(el('h1', { text: t('title') }), form, status, el('div', { class: 'table-wrap' }, table), el('p', {}, older));
+
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(choices())) if (v) params.set(k, v);
+  let shown = 0;
+  const load = async (before: number | null) => {
+    older.disabled = true;
+    status.textContent = t('loading');
+    try {
+      const page = await getJson<AuditPage>(`/admin/audit?${params}${before ? `&before=${before}` : ''}&limit=50`);
+      const firstNew = rows.childElementCount;
+      for (const e of page.entries) {
+        rows.append(el('tr', {},
+          el('td', { class: 'nowrap' }, el('time', { datetime: e.at, text: timeText(e.at) })),
+          el('td', { class: 'actor', text: e.actor }),
+          el('td', { text: actionName(e.action) }),
+          el('td', { text: e.unit ? (e.unit.name ?? e.unit.code) : '—' }),
+          el('td', {}, changeSummary(e.before, e.after)),
+        ));
+      }
+      shown += page.entries.length;
+      status.textContent = shown ? t('count', { n: shown }) : t('none');
+      older.hidden = page.next_before === null;
+      older.onclick = () => void load(page.next_before);
+      if (before && rows.children[firstNew]) {
+        const cell = rows.children[firstNew]!.firstElementChild as HTMLElement;
+        cell.tabIndex = -1;
+        cell.focus();
+      }
+    } catch (error) {
+      showErrors(error, fields, status);
+    } finally {
+      older.disabled = false;
+    }
+  };
+  await load(null);
+}

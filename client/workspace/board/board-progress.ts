@@ -1,0 +1,91 @@
+// The board's later sections: communes at revocation risk, progress against the targets that apply
+// (value now against the target, on track or not) and the planned communes due this half-year.
+import { formatNumber, formatPeriod, strings } from '../../i18n/i18n.ts';
+import { el } from '../dom.ts';
+import { dateText, dueName, levelName, provenanceBadge } from '../common/labels.ts';
+import { bar } from './board-reviews.ts';
+import type { Board, TargetProgress } from './types.ts';
+
+const t = strings({
+  vi: {
+    risk: 'Xã có nguy cơ bị thu hồi công nhận ({n})', noRisk: 'Không có xã nào đã được công nhận mà nay không đạt tiêu chí.', commune: 'Xã', level: 'Mức', met: 'Tiêu chí đạt', failing: 'Tiêu chí không đạt (từ tháng)',
+    targets: 'Tiến độ thực hiện chỉ tiêu', noTargets: 'Không có chỉ tiêu nào áp dụng.', target: 'Chỉ tiêu', now: 'Hiện nay', goal: 'Mục tiêu', deadline: 'Hạn', state: 'Đánh giá',
+    onTrack: 'đúng tiến độ', behind: 'chậm tiến độ', unknown: 'chưa đánh giá', notComputable: 'Chỉ tiêu chưa đo được bằng dữ liệu ({n})', expected: 'cần {value} vào lúc này',
+    plans: 'Xã trong kế hoạch: {half}', plansSummary: 'Còn {n} lượt tiêu chí cần hoàn thành; {reached} xã đã đạt, {on_track} đang thực hiện, {late} chậm.', noPlans: 'Không có xã nào trong kế hoạch cho kỳ này.',
+    due: 'Hạn', missing: 'Tiêu chí còn thiếu', needed: 'Lượt tiêu chí', status: 'Tình trạng', reached: 'đã đạt', on_track: 'đang thực hiện', late: 'chậm',
+  },
+  en: {
+    risk: 'Communes at risk of losing their recognition ({n})', noRisk: 'No recognised commune fails a criterion.', commune: 'Commune', level: 'Level', met: 'Criteria met', failing: 'Criteria at fault (since)',
+    targets: 'Progress against targets', noTargets: 'No target applies.', target: 'Target', now: 'Now', goal: 'Goal', deadline: 'Deadline', state: 'Assessment',
+    onTrack: 'on track', behind: 'behind', unknown: 'not assessed', notComputable: 'Targets the data cannot measure yet ({n})', expected: '{value} expected by now',
+    plans: 'Planned communes: {half}', plansSummary: '{n} criterion completions still needed; {reached} reached, {on_track} on track, {late} late.', noPlans: 'No planned commune for this period.',
+    due: 'Due', missing: 'Criteria missing', needed: 'Completions', status: 'Status', reached: 'reached', on_track: 'on track', late: 'late',
+  },
+});
+
+const head = (labels: string[], numeric: number[] = []) => el('thead', {}, el('tr', {}, ...labels.map((h, i) => el('th', { scope: 'col', class: numeric.includes(i) ? 'num' : undefined, text: h }))));
+const sub = (text: string) => el('span', { class: 'sub', text });
+const withText = (section: HTMLElement, text: string) => {
+  section.append(el('p', { text }));
+  return section;
+};
+
+export function atRiskSection(board: Board): HTMLElement {
+  const section = el('section', { class: 'card', 'aria-labelledby': 'board-risk' }, el('h2', { id: 'board-risk', text: t('risk', { n: board.at_risk.length }) }));
+  if (!board.at_risk.length) return withText(section, t('noRisk'));
+  const table = el('table', { class: 'list' }, head([t('commune'), t('level'), t('met'), t('failing')], [2]));
+  table.append(el('tbody', {}, ...board.at_risk.map((c) => el('tr', {},
+    el('th', { scope: 'row' }, c.name, c.district && board.scope.level === 'province' ? sub(c.district.name) : null),
+    el('td', {}, levelName(c.level), ' ', provenanceBadge(c.recognition.provenance)),
+    el('td', { class: 'num' }, `${c.met}/${c.criteria_total}`, ' ', provenanceBadge(c.provenance)),
+    el('td', {}, c.failing.map((f) => `${f.number}. ${f.name_vi} (${formatPeriod(f.failing_since)})`).join('; ')),
+  ))));
+  section.append(el('div', { class: 'table-wrap' }, table));
+  return section;
+}
+
+const valueText = (value: number | null, unit: TargetProgress['unit']) => (value === null ? '—' : `${formatNumber(value, { maximumFractionDigits: 1 })}${unit === '%' ? ' %' : ''}`);
+
+export function targetsSection(board: Board): HTMLElement {
+  const section = el('section', { class: 'card', 'aria-labelledby': 'board-targets' }, el('h2', { id: 'board-targets', text: t('targets') }));
+  if (!board.targets.length) return withText(section, t('noTargets'));
+  const measured = board.targets.filter((x) => x.computable);
+  const other = board.targets.filter((x) => !x.computable);
+  if (measured.length) {
+    const table = el('table', { class: 'list' }, head([t('target'), t('now'), t('goal'), t('deadline'), t('state')], [1, 2]));
+    table.append(el('tbody', {}, ...measured.map((x) => {
+      const goal = x.target.number;
+      const state = x.on_track === null ? el('span', { class: 'badge', text: t('unknown') }) : el('span', { class: `badge ${x.on_track ? 'official' : 'missing'}`, text: x.on_track ? t('onTrack') : t('behind') });
+      return el('tr', {},
+        el('th', { scope: 'row' }, x.clause ?? x.target.value, sub(`${x.scope.name} · ${x.metric}`)),
+        el('td', { class: 'num' }, goal && x.value_now !== null ? bar(x.value_now / goal, valueText(x.value_now, x.unit), x.on_track === false ? 'bad' : x.on_track ? 'good' : 'neutral') : valueText(x.value_now, x.unit), ' ', x.illustrative ? provenanceBadge('illustrative') : null),
+        el('td', { class: 'num', text: valueText(goal, x.unit) }),
+        el('td', { text: dateText(x.deadline) }),
+        el('td', {}, state, x.expected_now !== null ? sub(t('expected', { value: valueText(x.expected_now, x.unit) })) : null),
+      );
+    })));
+    section.append(el('div', { class: 'table-wrap' }, table));
+  }
+  if (other.length) {
+    section.append(el('details', {}, el('summary', { text: t('notComputable', { n: other.length }) }), el('ul', { class: 'plain' }, ...other.map((x) => el('li', {}, el('strong', { text: x.clause ?? x.target.value }), ` — ${x.scope.name}`, x.reason ? sub(x.reason) : null)))));
+  }
+  return section;
+}
+
+export function plansSection(board: Board): HTMLElement {
+  const p = board.plans;
+  const section = el('section', { class: 'card', 'aria-labelledby': 'board-plans' }, el('h2', { id: 'board-plans', text: t('plans', { half: dueName(p.half_year) }) }));
+  if (!p.communes.length) return withText(section, t('noPlans'));
+  section.append(el('p', { text: t('plansSummary', { n: p.criteria_needed, ...p.counts }) }));
+  const table = el('table', { class: 'list' }, head([t('commune'), t('due'), t('met'), t('missing'), t('needed'), t('status')], [2, 4]));
+  table.append(el('tbody', {}, ...p.communes.map((c) => el('tr', {},
+    el('th', { scope: 'row' }, c.name, c.district && board.scope.level === 'province' ? sub(c.district.name) : null),
+    el('td', {}, dueName(c.due), sub(levelName(c.target_level))),
+    el('td', { class: 'num' }, c.met === null ? '—' : `${c.met}/${c.criteria_total}`, ' ', provenanceBadge(c.provenance)),
+    el('td', { text: c.missing === null ? '—' : c.missing.length ? c.missing.join(', ') : '✓' }),
+    el('td', { class: 'num', text: c.criteria_needed === null ? '—' : String(c.criteria_needed) }),
+    el('td', {}, el('span', { class: `badge ${c.status === 'reached' ? 'official' : c.status === 'late' ? 'missing' : ''}`, text: t(c.status) })),
+  ))));
+  section.append(el('div', { class: 'table-wrap' }, table));
+  return section;
+}

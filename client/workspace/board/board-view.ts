@@ -1,0 +1,59 @@
+// "Monthly report": the board of a district or province for a month — reviews received vs due, criteria
+// gained and lost, communes at revocation risk, progress against targets, planned communes — with the
+// XLSX download for the provincial office; illustrative figures are said to be so.
+import { formatNumber, formatPeriod, strings } from '../../i18n/i18n.ts';
+import { getJson } from '../api.ts';
+import { el } from '../dom.ts';
+import { hashFor, queryOf, scopeOf } from '../common/view-state.ts';
+import { periodPicker } from '../period-picker.ts';
+import { scopePicker, scopeQuery } from '../scope-picker.ts';
+import type { ViewContext } from '../views.ts';
+import { atRiskSection, plansSection, targetsSection } from './board-progress.ts';
+import { changesSection, reviewsSection } from './board-reviews.ts';
+import type { Board } from './types.ts';
+
+const t = strings({
+  vi: {
+    title: 'Báo cáo tháng', heading: 'Báo cáo {scope}, {period}', pick: 'Chọn một tỉnh để xem báo cáo.', commune: 'Báo cáo tháng do huyện và tỉnh lập; cán bộ cấp xã xem kết quả của xã ở mục Rà soát hằng tháng.',
+    download: 'Tải báo cáo (XLSX)', illustrative: 'Có số liệu minh họa', summary: '{recognised}/{communes} xã đạt chuẩn trở lên; bình quân {average} tiêu chí/xã.',
+  },
+  en: {
+    title: 'Monthly report', heading: 'Report of {scope}, {period}', pick: 'Choose a province to see its report.', commune: 'The monthly report is made by districts and provinces; commune officers see their commune under Monthly reviews.',
+    download: 'Download the report (XLSX)', illustrative: 'Contains illustrative figures', summary: '{recognised} of {communes} communes at the standard or above; {average} criteria met on average.',
+  },
+});
+
+export async function renderBoard(main: HTMLElement, ctx: ViewContext): Promise<void> {
+  const query = queryOf(ctx);
+  const scope = scopeOf(ctx, query);
+  if (ctx.session.user.role === 'commune') {
+    main.replaceChildren(el('h1', { text: t('title') }), el('p', { text: t('commune') }));
+    return;
+  }
+  const reload = (s: typeof scope, period: string) => ctx.go(hashFor('board', { province: s.province, district: s.district, period }));
+  const picker = await periodPicker(query.get('period'), (p) => reload(scope, p));
+  const scopeEl = await scopePicker(ctx.session, scope, (s) => reload(s, picker.value));
+  const body = el('div');
+  main.replaceChildren(el('h1', { text: t('title') }), el('div', { class: 'row card' }, scopeEl, picker.wrap), body);
+  if (!scope.province && !scope.district) {
+    body.append(el('p', { text: t('pick') }));
+    return;
+  }
+  const q = `${scopeQuery(scope)}&period=${encodeURIComponent(picker.value)}`;
+  const board = await getJson<Board>(`/admin/board?${q}`);
+  const s = board.summary;
+  const head = el('div', { class: 'board-head' },
+    el('h2', { text: t('heading', { scope: board.scope.name, period: formatPeriod(board.period) }) }),
+    el('a', { class: 'button-link', href: `/api/v1/admin/board?${q}&format=xlsx`, download: `bao-cao-${board.scope.code}-${board.period}.xlsx`, text: t('download') }),
+  );
+  body.append(head);
+  if (board.provenance.illustrative) body.append(el('p', { class: 'notice illustrative', role: 'note' }, el('strong', { text: `${t('illustrative')}: ` }), board.provenance.note));
+  body.append(
+    el('p', { text: t('summary', { recognised: s.recognised, communes: s.communes, average: s.average_met === null ? '—' : formatNumber(s.average_met, { maximumFractionDigits: 1 }) }) }),
+    reviewsSection(board),
+    changesSection(board),
+    atRiskSection(board),
+    targetsSection(board),
+    plansSection(board),
+  );
+}

@@ -1,0 +1,30 @@
+// Unit choices for the views' forms: the rural communes (xã) of a scope, grouped by district, and the
+// districts of a province, from GET /units (cached by the scope picker's unitsUnder).
+import { strings } from '../../i18n/i18n.ts';
+import { el } from '../dom.ts';
+import { type Scope, type UnitRef, unitsUnder } from '../scope-picker.ts';
+
+const t = strings({ vi: { wholeDistrict: '{name} (cấp huyện)' }, en: { wholeDistrict: '{name} (the district)' } });
+
+interface UnitWithRural extends UnitRef { rural?: boolean }
+
+export interface DistrictCommunes { district: UnitRef; communes: UnitRef[] }
+
+/** The districts of the scope, each with its rural communes. */
+export async function communesByDistrict(scope: Scope, districtName?: string): Promise<DistrictCommunes[]> {
+  let districts: UnitRef[];
+  if (scope.district) {
+    const province = scope.province;
+    const siblings = province ? await unitsUnder(province) : [];
+    districts = [siblings.find((d) => d.code === scope.district) ?? { code: scope.district, name: districtName ?? scope.district, level: 'district', province: province ?? '', district: scope.district }];
+  } else if (scope.province) districts = await unitsUnder(scope.province);
+  else return [];
+  return Promise.all(districts.map(async (district) => ({ district, communes: ((await unitsUnder(district.code)) as UnitWithRural[]).filter((c) => c.rural) })));
+}
+
+/** <option>s of the rural communes, in an <optgroup> per district when there are several. */
+export function communeOptions(groups: DistrictCommunes[], selected?: string | null, withDistricts = false): Node[] {
+  const option = (u: UnitRef, text = u.name) => el('option', { value: u.code, text, selected: u.code === selected });
+  if (groups.length === 1 && !withDistricts) return groups[0]!.communes.map((c) => option(c));
+  return groups.map((g) => el('optgroup', { label: g.district.name }, withDistricts ? option(g.district, t('wholeDistrict', { name: g.district.name })) : null, ...g.communes.map((c) => option(c))));
+}

@@ -1,0 +1,47 @@
+// The revocation-risk list: recognised communes whose latest review fails a criterion, with each criterion
+// at fault and the month since which it fails (Quyết định 18/2022/QĐ-TTg) — what a district must act on first.
+import { formatPeriod, getLang, strings } from '../../i18n/i18n.ts';
+import { el } from '../dom.ts';
+import { levelName, provenanceBadge } from '../common/labels.ts';
+import type { AtRisk } from './types.ts';
+
+const t = strings({
+  vi: {
+    title: 'Xã có nguy cơ bị thu hồi công nhận', none: 'Không có xã nào đã được công nhận mà nay không đạt tiêu chí ({period}).',
+    count: '{n} xã đã được công nhận nhưng không còn đạt đủ tiêu chí ({period}).', caption: 'Xã có nguy cơ bị thu hồi, {period}',
+    commune: 'Xã', level: 'Mức công nhận', met: 'Tiêu chí đạt', failing: 'Tiêu chí không đạt (từ tháng)', review: 'Theo rà soát',
+  },
+  en: {
+    title: 'Communes at risk of losing their recognition', none: 'No recognised commune fails a criterion ({period}).',
+    count: '{n} recognised communes no longer meet every criterion ({period}).', caption: 'Communes at revocation risk, {period}',
+    commune: 'Commune', level: 'Recognised as', met: 'Criteria met', failing: 'Criteria at fault (since)', review: 'Review of',
+  },
+});
+
+export function atRiskSection(data: AtRisk): HTMLElement {
+  const section = el('section', { class: 'card at-risk', 'aria-labelledby': 'at-risk-title' }, el('h2', { id: 'at-risk-title', text: t('title') }));
+  const period = formatPeriod(data.period);
+  if (!data.communes.length) {
+    section.append(el('p', { text: t('none', { period }) }));
+    return section;
+  }
+  section.append(el('p', { text: t('count', { n: data.communes.length, period }) }), el('p', { class: 'hint', text: data.rule }));
+  const table = el('table', { class: 'list' }, el('caption', { class: 'visually-hidden', text: t('caption', { period }) }));
+  table.append(el('thead', {}, el('tr', {}, ...[t('commune'), t('level'), t('met'), t('failing'), t('review')].map((h, i) => el('th', { scope: 'col', class: i === 2 ? 'num' : undefined, text: h })))));
+  const body = el('tbody');
+  for (const c of data.communes) {
+    const failing = el('ul', { class: 'plain' }, ...c.criteria.map((f) => el('li', {}, el('strong', { text: `${f.number}. ${getLang() === 'en' ? f.name_en : f.name_vi}` }), ` · ${formatPeriod(f.failing_since)}`)));
+    body.append(
+      el('tr', {},
+        el('th', { scope: 'row' }, c.name, c.district ? el('span', { class: 'sub', text: c.district.name }) : null),
+        el('td', {}, levelName(c.level), ' ', provenanceBadge(c.recognition.provenance)),
+        el('td', { class: 'num', text: `${c.met}/${c.criteria_total}` }),
+        el('td', {}, failing),
+        el('td', {}, formatPeriod(c.review_period), ' ', provenanceBadge(c.review_provenance)),
+      ),
+    );
+  }
+  table.append(body);
+  section.append(el('div', { class: 'table-wrap' }, table));
+  return section;
+}

@@ -1,0 +1,67 @@
+// "Record a recognition decision": unit (a rural commune, or a district for province officers), level,
+// decision number, date, signer, link to the document and a note; POST /admin/recognitions.
+import { strings } from '../../i18n/i18n.ts';
+import { sendJson } from '../api.ts';
+import { el, field, statusLine } from '../dom.ts';
+import { clearErrors, showErrors } from '../common/form-errors.ts';
+import { levelName, RECOGNITION_LEVELS, todayInVietnam } from '../common/labels.ts';
+import { communeOptions, type DistrictCommunes } from '../common/units.ts';
+import type { Recognition } from './types.ts';
+
+const t = strings({
+  vi: {
+    title: 'Ghi nhận quyết định công nhận', unit: 'Đơn vị được công nhận', choose: '— chọn xã —', level: 'Mức công nhận', decision: 'Số quyết định', decisionHint: 'Ví dụ: 1234/QĐ-UBND',
+    date: 'Ngày quyết định', signer: 'Người ký', signerHint: 'Ví dụ: Chủ tịch UBND tỉnh', url: 'Đường dẫn văn bản (không bắt buộc)', note: 'Ghi chú (không bắt buộc)',
+    save: 'Ghi nhận quyết định', saving: 'Đang lưu…', saved: 'Đã ghi nhận: {unit}, {level}, quyết định {decision}.',
+  },
+  en: {
+    title: 'Record a recognition decision', unit: 'Unit recognised', choose: '— choose a commune —', level: 'Level', decision: 'Decision number', decisionHint: 'E.g. 1234/QĐ-UBND',
+    date: 'Decision date', signer: 'Signed by', signerHint: 'E.g. Chairman of the provincial People\'s Committee', url: 'Link to the document (optional)', note: 'Note (optional)',
+    save: 'Record the decision', saving: 'Saving…', saved: 'Recorded: {unit}, {level}, decision {decision}.',
+  },
+});
+
+export function recognitionForm(groups: DistrictCommunes[], withDistricts: boolean, onSaved: (r: Recognition) => void): HTMLElement {
+  const fields = {
+    unit: field(t('unit'), el('select', { name: 'unit', required: true }, el('option', { value: '', text: t('choose') }), ...communeOptions(groups, null, withDistricts))),
+    level: field(t('level'), el('select', { name: 'level', required: true }, ...RECOGNITION_LEVELS.map((l) => el('option', { value: l, text: levelName(l) })))),
+    decision: field(t('decision'), el('input', { name: 'decision', required: true, maxlength: 120, autocomplete: 'off' }), t('decisionHint')),
+    decision_date: field(t('date'), el('input', { name: 'decision_date', type: 'date', required: true, max: todayInVietnam() })),
+    signer: field(t('signer'), el('input', { name: 'signer', required: true, maxlength: 200 }), t('signerHint')),
+    document_url: field(t('url'), el('input', { name: 'document_url', type: 'url', inputmode: 'url', placeholder: 'https://…' })),
+    note: field(t('note'), el('textarea', { name: 'note', rows: 2, maxlength: 2000 })),
+  };
+  const status = statusLine();
+  const save = el('button', { type: 'submit', class: 'primary', text: t('save') });
+  const form = el('form', { class: 'card record-form', novalidate: true, 'aria-labelledby': 'record-title' },
+    el('h2', { id: 'record-title', text: t('title') }),
+    el('div', { class: 'form-grid' }, ...Object.values(fields).map((f) => f.wrap)),
+    el('div', { class: 'row' }, save, status),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(fields);
+    save.disabled = true;
+    status.textContent = t('saving');
+    const optional = (v: string) => (v.trim() ? v.trim() : undefined);
+    const body = {
+      unit: fields.unit.input.value,
+      level: fields.level.input.value,
+      decision: fields.decision.input.value,
+      decision_date: fields.decision_date.input.value,
+      signer: fields.signer.input.value,
+      document_url: optional(fields.document_url.input.value),
+      note: optional(fields.note.input.value),
+    };
+    try {
+      const saved = await sendJson<Recognition>('POST', '/admin/recognitions', body);
+      status.textContent = t('saved', { unit: saved.unit.name, level: levelName(saved.level), decision: saved.decision ?? '' });
+      onSaved(saved);
+    } catch (error) {
+      showErrors(error, fields, status);
+    } finally {
+      save.disabled = false;
+    }
+  });
+  return form;
+}

@@ -1,0 +1,77 @@
+// The recognitions of a scope: unit, level, decision, date, in force or revoked (with the revocation), and
+// per row in force a "Revoke" button that opens the revocation form under the row.
+import { formatPeriod, strings } from '../../i18n/i18n.ts';
+import { el } from '../dom.ts';
+import { dateText, levelName, provenanceBadge } from '../common/labels.ts';
+import { revokeForm } from './revoke-form.ts';
+import type { Recognition, RecognitionList } from './types.ts';
+
+const t = strings({
+  vi: {
+    title: 'Các quyết định công nhận', summary: '{total} bản ghi: {inForce} đang có hiệu lực, {revoked} đã thu hồi ({illustrative} bản ghi minh họa).', caption: 'Quyết định công nhận, hiệu lực tại {period}',
+    unit: 'Đơn vị', level: 'Mức', decision: 'Quyết định', date: 'Ngày', state: 'Hiệu lực', inForce: 'đang hiệu lực', revoked: 'đã thu hồi {date}', notYet: 'chưa có hiệu lực', proposed: 'đề nghị',
+    revoke: 'Thu hồi', revokeLabel: 'Thu hồi công nhận: {unit}', district: 'cấp huyện', none: 'Chưa có quyết định công nhận nào trong phạm vi này.', from: 'từ {period}', signer: 'Ký: {signer}', doc: 'văn bản',
+  },
+  en: {
+    title: 'Recognition decisions', summary: '{total} records: {inForce} in force, {revoked} revoked ({illustrative} illustrative).', caption: 'Recognition decisions, in force at {period}',
+    unit: 'Unit', level: 'Level', decision: 'Decision', date: 'Date', state: 'In force', inForce: 'in force', revoked: 'revoked {date}', notYet: 'not in force', proposed: 'proposed',
+    revoke: 'Revoke', revokeLabel: 'Revoke the recognition of {unit}', district: 'district', none: 'No recognition decision in this scope yet.', from: 'from {period}', signer: 'Signed by {signer}', doc: 'document',
+  },
+});
+
+export function recognitionTable(list: RecognitionList, canRevoke: boolean, onRevoked: (r: Recognition) => void): HTMLElement {
+  const section = el('section', { 'aria-labelledby': 'recognitions-title' }, el('h2', { id: 'recognitions-title', text: t('title') }));
+  if (!list.recognitions.length) {
+    section.append(el('p', { text: t('none') }));
+    return section;
+  }
+  const c = list.counts;
+  section.append(el('p', { text: t('summary', { total: c.recognitions, inForce: c.in_force, revoked: c.revoked, illustrative: c.illustrative }) }));
+  const headers = [t('unit'), t('level'), t('decision'), t('date'), t('state')];
+  if (canRevoke) headers.push('');
+  const table = el('table', { class: 'list' }, el('caption', { text: t('caption', { period: formatPeriod(list.period) }) }), el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col', text: h })))));
+  const body = el('tbody');
+  for (const r of list.recognitions) {
+    const state = r.revoked_date
+      ? el('span', { class: 'badge missing', text: t('revoked', { date: dateText(r.revoked_date) }) })
+      : r.in_force
+        ? el('span', { class: 'badge official', text: t('inForce') })
+        : el('span', { class: 'badge', text: r.status === 'proposed' ? t('proposed') : t('notYet') });
+    const revocation = r.revocation_decision ? el('span', { class: 'sub', text: `${r.revocation_decision}${r.revocation_reason ? ` · ${r.revocation_reason}` : ''}` }) : null;
+    const decision = el('td', {}, r.source_url ? el('a', { href: r.source_url, rel: 'noopener', target: '_blank', text: r.decision ?? t('doc') }) : (r.decision ?? '—'), ' ', provenanceBadge(r.provenance), r.signer ? el('span', { class: 'sub', text: t('signer', { signer: r.signer }) }) : null);
+    const row = el('tr', {},
+      el('th', { scope: 'row' }, r.unit.name, r.unit.level === 'district' ? el('span', { class: 'sub', text: t('district') }) : r.district ? el('span', { class: 'sub', text: r.district.name }) : null),
+      el('td', { text: levelName(r.level) }),
+      decision,
+      el('td', {}, dateText(r.decision_date), r.effective_period ? el('span', { class: 'sub', text: t('from', { period: formatPeriod(r.effective_period) }) }) : null),
+      el('td', {}, state, revocation),
+    );
+    if (canRevoke) {
+      const cell = el('td');
+      if (!r.revoked_date && r.status === 'recognised') {
+        const button = el('button', { type: 'button', class: 'secondary small', text: t('revoke'), 'aria-label': t('revokeLabel', { unit: r.unit.name }), 'aria-expanded': 'false' });
+        button.addEventListener('click', () => {
+          const open = row.nextElementSibling?.classList.contains('revoke-row');
+          if (open) return void (row.nextElementSibling as HTMLElement).querySelector('input')?.focus();
+          const formRow = el('tr', { class: 'revoke-row' });
+          const close = (saved: Recognition | null) => {
+            formRow.remove();
+            button.setAttribute('aria-expanded', 'false');
+            if (saved) onRevoked(saved);
+            else button.focus();
+          };
+          formRow.append(el('td', { colspan: headers.length }, revokeForm(r, close)));
+          row.after(formRow);
+          button.setAttribute('aria-expanded', 'true');
+          formRow.querySelector('input')?.focus();
+        });
+        cell.append(button);
+      }
+      row.append(cell);
+    }
+    body.append(row);
+  }
+  table.append(body);
+  section.append(el('div', { class: 'table-wrap' }, table));
+  return section;
+}

@@ -1,0 +1,60 @@
+// "Recognitions": for the chosen province or district, the recognised communes now failing a criterion
+// (revocation risk) first, then every recognition decision with its revocation, a form to record a new
+// decision and a "Revoke" action per decision in force. Commune officers only read.
+import { strings } from '../../i18n/i18n.ts';
+import { getJson } from '../api.ts';
+import { el, statusLine } from '../dom.ts';
+import { scopePicker, scopeQuery } from '../scope-picker.ts';
+import type { ViewContext } from '../views.ts';
+import { communesByDistrict } from '../common/units.ts';
+import { hashFor, listingScope, mayWrite, queryOf, scopeOf } from '../common/view-state.ts';
+import { atRiskSection } from './at-risk.ts';
+import { recognitionForm } from './recognition-form.ts';
+import { recognitionTable } from './recognition-table.ts';
+import type { AtRisk, RecognitionList } from './types.ts';
+
+const t = strings({
+  vi: { title: 'Công nhận và thu hồi công nhận', pick: 'Chọn một tỉnh để xem các quyết định công nhận.', readOnly: 'Cán bộ cấp xã chỉ xem; quyết định công nhận do tỉnh ban hành và cán bộ tỉnh, huyện ghi nhận.', revoked: 'Đã ghi nhận thu hồi công nhận: {unit}.' },
+  en: { title: 'Recognitions and revocations', pick: 'Choose a province to see its recognition decisions.', readOnly: 'Commune officers can read only; the province decides recognitions and province or district officers record them.', revoked: 'Revocation recorded: {unit}.' },
+});
+
+export async function renderRecognitions(main: HTMLElement, ctx: ViewContext): Promise<void> {
+  const query = queryOf(ctx);
+  const scope = scopeOf(ctx, query);
+  const picker = await scopePicker(ctx.session, scope, (s) => ctx.go(hashFor('recognitions', { province: s.province, district: s.district })));
+  const status = statusLine();
+  const body = el('div');
+  main.replaceChildren(el('h1', { text: t('title') }), picker.childElementCount ? el('div', { class: 'row card' }, picker) : '', status, body);
+  const listing = await listingScope(ctx.session, scope);
+  if (!listing.province && !listing.district) {
+    body.append(el('p', { text: t('pick') }));
+    return;
+  }
+  const q = scopeQuery(listing);
+  const [atRisk, list] = await Promise.all([getJson<AtRisk>(`/admin/recognitions/at-risk?${q}`), getJson<RecognitionList>(`/admin/recognitions?${q}`)]);
+  const canWrite = mayWrite(ctx.session);
+  const onRevoked = (r: { unit: { name: string } }) => void reload(t('revoked', { unit: r.unit.name }));
+  let riskEl = atRiskSection(atRisk);
+  let tableEl = recognitionTable(list, canWrite, onRevoked);
+  body.append(riskEl, tableEl);
+  if (!canWrite) {
+    body.append(el('p', { class: 'hint', text: t('readOnly') }));
+    return;
+  }
+  const groups = await communesByDistrict(listing, ctx.session.user.unit?.level === 'district' ? ctx.session.user.unit.name : undefined);
+  body.append(recognitionForm(groups, ctx.session.user.role !== 'district', () => void reload(null)));
+
+  /** Reads both lists again after a change (a revocation or a new decision changes both). */
+  async function reload(message: string | null): Promise<void> {
+    const [freshRisk, fresh] = await Promise.all([getJson<AtRisk>(`/admin/recognitions/at-risk?${q}`), getJson<RecognitionList>(`/admin/recognitions?${q}`)]);
+    const next = [atRiskSection(freshRisk), recognitionTable(fresh, canWrite, onRevoked)] as const;
+    riskEl.replaceWith(next[0]);
+    tableEl.replaceWith(next[1]);
+    [riskEl, tableEl] = next;
+    if (message) {
+      status.textContent = message;
+      status.tabIndex = -1;
+      status.focus();
+    }
+  }
+}

@@ -1,0 +1,52 @@
+// Shapes of the recognition routes' answers (server/recognition/schemas.ts) that the workspace reads.
+import type { Level } from '../common/labels.ts';
+
+export type Provenance = 'official' | 'illustrative';
+export type RecognitionLevel = Exclude<Level, 'chua_dat'>;
+interface ScopeRef { level: 'province' | 'district'; code: string; name: string }
+
+export interface Recognition {
+  id: number;
+  unit: { code: string; name: string; level: 'commune' | 'district' };
+  district: { code: string; name: string } | null;
+  level: RecognitionLevel;
+  year: number | null;
+  decision: string | null;
+  decision_date: string | null;
+  effective_period: string | null;
+  signer: string | null;
+  status: 'recognised' | 'proposed';
+  in_force: boolean;
+  revoked_date: string | null;
+  revocation_decision: string | null;
+  revocation_reason: string | null;
+  provenance: Provenance;
+  source_url: string | null;
+  note: string | null;
+}
+
+export interface RecognitionList {
+  scope: ScopeRef;
+  period: string;
+  counts: { recognitions: number; in_force: number; revoked: number; official: number; illustrative: number };
+  recognitions: Recognition[];
+}
+
+export interface AtRisk {
+  scope: ScopeRef;
+  period: string;
+  criteria_set: string;
+  rule: string;
+  communes: Array<{
+    code: string;
+    name: string;
+    district: { code: string; name: string } | null;
+    level: RecognitionLevel;
+    recognition: { id: number; decision: string | null; decision_date: string | null; effective_period: string | null; provenance: Provenance };
+    met: number;
+    criteria_total: number;
+    review_period: string;
+    review_provenance: Provenance;
+    criteria: Array<{ number: number; code: string; name_vi: string; name_en: string; failing_since: string }>;
+  }>;
+}

@@ -1,0 +1,72 @@
+// Picks the district (or commune) a view works on, within the signed-in user's scope: a province
+// officer chooses among the province's districts; a district officer has theirs; admin chooses a
+// province then a district.
+import { strings } from '../i18n/i18n.ts';
+import { getJson } from './api.ts';
+import { el, field } from './dom.ts';
+import type { SignedIn } from './session.ts';
+
+const t = strings({
+  vi: { province: 'Tỉnh', district: 'Huyện', choose: '— chọn —', all: '— cả tỉnh —' },
+  en: { province: 'Province', district: 'District', choose: '— choose —', all: '— whole province —' },
+});
+
+export interface UnitRef { code: string; name: string; level: 'province' | 'district' | 'commune'; province: string; district: string | null }
+
+const lists = new Map<string, Promise<UnitRef[]>>();
+export function unitsUnder(parent: string | null): Promise<UnitRef[]> {
+  const key = parent ?? '';
+  let list = lists.get(key);
+  if (!list) {
+    list = getJson<{ units: UnitRef[] }>(`/units${parent ? `?parent=${encodeURIComponent(parent)}` : ''}`).then((b) => b.units);
+    list.catch(() => lists.delete(key));
+    lists.set(key, list);
+  }
+  return list;
+}
+
+export interface Scope { province: string | null; district: string | null }
+
+/** The scope a user starts with: their own unit's province/district. */
+export function homeScope(session: SignedIn): Scope {
+  const unit = session.user.unit;
+  if (!unit) return { province: null, district: null };
+  if (unit.level === 'province') return { province: unit.code, district: null };
+  return { province: null, district: unit.level === 'district' ? unit.code : null };
+}
+
+/** Selects for province and district as the role allows; calls onChange with the chosen scope. */
+export async function scopePicker(session: SignedIn, initial: Scope, onChange: (s: Scope) => void, options: { provinceLevel: boolean } = { provinceLevel: true }): Promise<HTMLElement> {
+  const wrap = el('div', { class: 'scope-picker' });
+  const role = session.user.role;
+  if (role === 'district' || role === 'commune') return wrap; // fixed scope
+  let province = role === 'province' ? session.user.unit!.code : initial.province;
+  const districtSelect = el('select', { name: 'district' });
+  const fillDistricts = async () => {
+    districtSelect.replaceChildren(el('option', { value: '', text: options.provinceLevel ? t('all') : t('choose') }));
+    if (!province) return;
+    for (const d of await unitsUnder(province)) districtSelect.append(el('option', { value: d.code, text: d.name, selected: d.code === initial.district }));
+  };
+  if (role === 'admin') {
+    const provinceSelect = el('select', { name: 'province' }, el('option', { value: '', text: t('choose') }));
+    for (const p of await unitsUnder(null)) provinceSelect.append(el('option', { value: p.code, text: p.name, selected: p.code === province }));
+    provinceSelect.addEventListener('change', async () => {
+      province = provinceSelect.value || null;
+      initial = { province, district: null };
+      await fillDistricts();
+      onChange({ province, district: null });
+    });
+    wrap.append(field(t('province'), provinceSelect).wrap);
+  }
+  await fillDistricts();
+  districtSelect.addEventListener('change', () => onChange({ province, district: districtSelect.value || null }));
+  wrap.append(field(t('district'), districtSelect).wrap);
+  return wrap;
+}
+
+/** The query string of a scope: district wins, else province; empty for none. */
+export function scopeQuery(s: Scope): string {
+  if (s.district) return `district=${s.district}`;
+  if (s.province) return `province=${s.province}`;
+  return '';
+}

@@ -1,0 +1,41 @@
+// Who is signed in: the user from GET /auth/me (or the sign-in answer), kept for the views, and sign-out.
+import { getJson, sendJson, setCsrfToken, WorkspaceError } from './api.ts';
+
+export type Role = 'admin' | 'province' | 'district' | 'commune';
+export interface SignedIn {
+  user: { id: number; email: string; name: string | null; role: Role; unit: { code: string; name: string; level: 'province' | 'district' | 'commune' } | null };
+  csrf_token: string;
+  expires_at: string;
+}
+
+let current: SignedIn | null = null;
+export const signedIn = (): SignedIn | null => current;
+
+export function remember(session: SignedIn): SignedIn {
+  current = session;
+  setCsrfToken(session.csrf_token);
+  return session;
+}
+
+/** The session, or null when nobody is signed in. */
+export async function loadSession(): Promise<SignedIn | null> {
+  try {
+    return remember(await getJson<SignedIn>('/auth/me'));
+  } catch (error) {
+    if (error instanceof WorkspaceError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export async function signIn(email: string, password: string): Promise<SignedIn> {
+  return remember(await sendJson<SignedIn>('POST', '/auth/login', { email, password }));
+}
+
+export async function signOut(everywhere: boolean): Promise<void> {
+  try {
+    await sendJson('POST', '/auth/logout', { everywhere });
+  } finally {
+    current = null;
+    setCsrfToken('');
+  }
+}

@@ -1,0 +1,130 @@
+// "Villages": for a commune of the user's scope, the number of villages (thôn), of NTM villages and of
+// model villages (GET|PUT /admin/villages/{commune}), the shares they make, and each village target of the
+// commune's province, district or the country, met or not.
+import { formatNumber, strings } from '../../i18n/i18n.ts';
+import { getJson, sendJson } from '../api.ts';
+import { el, field, statusLine } from '../dom.ts';
+import { clearErrors, showErrors } from '../common/form-errors.ts';
+import { dateText, timeText } from '../common/labels.ts';
+import { communeOptions, communesByDistrict } from '../common/units.ts';
+import { hashFor, listingScope, queryOf, scopeOf } from '../common/view-state.ts';
+import { scopePicker } from '../scope-picker.ts';
+import type { ViewContext } from '../views.ts';
+
+const t = strings({
+  vi: {
+    title: 'Thôn nông thôn mới', commune: 'Xã', choose: '— chọn xã —', pickDistrict: 'Chọn một huyện, rồi một xã.', pickCommune: 'Chọn một xã để nhập số thôn.',
+    villages: 'Số thôn', ntm: 'Số thôn đạt chuẩn NTM', model: 'Số thôn kiểu mẫu', modelHint: 'Thôn kiểu mẫu cũng là thôn NTM: kiểu mẫu ≤ NTM ≤ số thôn.',
+    save: 'Lưu số thôn', saving: 'Đang lưu…', saved: 'Đã lưu lúc {time}.', unchanged: 'Không có thay đổi.', countsTitle: 'Số thôn của {commune}',
+    never: 'Chưa nhập số thôn của xã này.', updated: 'Cập nhật bởi {by} lúc {at}.', ntmShare: 'Tỷ lệ thôn NTM: {share}', modelShare: 'Tỷ lệ thôn kiểu mẫu: {share}',
+    targets: 'Chỉ tiêu về thôn', noTargets: 'Không có chỉ tiêu về thôn áp dụng cho xã này.', met: 'đạt', notMet: 'chưa đạt', notApplicable: 'không áp dụng cho xã này', unknown: 'chưa đánh giá được',
+    deadline: 'hạn {date}', noVillage: 'xã không có thôn',
+  },
+  en: {
+    title: 'NTM villages', commune: 'Commune', choose: '— choose a commune —', pickDistrict: 'Choose a district, then a commune.', pickCommune: 'Choose a commune to enter its village counts.',
+    villages: 'Villages (thôn)', ntm: 'NTM villages', model: 'Model villages', modelHint: 'A model village is an NTM village too: model ≤ NTM ≤ villages.',
+    save: 'Save the counts', saving: 'Saving…', saved: 'Saved at {time}.', unchanged: 'Nothing changed.', countsTitle: 'Villages of {commune}',
+    never: 'No village counts entered for this commune yet.', updated: 'Updated by {by} at {at}.', ntmShare: 'NTM villages: {share}', modelShare: 'Model villages: {share}',
+    targets: 'Village targets', noTargets: 'No village target applies to this commune.', met: 'met', notMet: 'not met', notApplicable: 'does not apply to this commune', unknown: 'cannot be judged yet',
+    deadline: 'due {date}', noVillage: 'no village',
+  },
+});
+
+interface VillageCounts {
+  commune: { code: string; name: string; district: string | null; province: string };
+  counts: { villages: number; ntm_villages: number; model_villages: number; ntm_share: number | null; model_share: number | null; updated_by: string; updated_at: string } | null;
+  changed?: boolean;
+  targets: Array<{ id: number; metric: string; value: string; deadline: string | null; source: string; source_url: string | null; note: string | null; applies: boolean; met: boolean | null }>;
+}
+
+export async function renderVillages(main: HTMLElement, ctx: ViewContext): Promise<void> {
+  const query = queryOf(ctx);
+  const scope = scopeOf(ctx, query);
+  const own = ctx.session.user.unit?.level === 'commune' ? ctx.session.user.unit.code : null;
+  const chosen = own ?? query.get('commune');
+  const go = (district: string | null, commune: string | null) => ctx.go(hashFor('villages', { province: scope.province, district, commune }));
+  const picker = await scopePicker(ctx.session, scope, (s) => ctx.go(hashFor('villages', { province: s.province, district: s.district })), { provinceLevel: false });
+  const controls = el('div', { class: 'row card' }, picker);
+  const body = el('div');
+  main.replaceChildren(el('h1', { text: t('title') }), controls, body);
+  if (!own) {
+    const listing = await listingScope(ctx.session, scope);
+    if (!listing.district) {
+      body.append(el('p', { text: t('pickDistrict') }));
+      return;
+    }
+    const groups = await communesByDistrict(listing, ctx.session.user.unit?.level === 'district' ? ctx.session.user.unit.name : undefined);
+    const select = el('select', { name: 'commune' }, el('option', { value: '', text: t('choose') }), ...communeOptions(groups, chosen));
+    select.addEventListener('change', () => go(listing.district, select.value || null));
+    controls.append(field(t('commune'), select).wrap);
+  } else controls.remove();
+  if (!chosen) {
+    body.append(el('p', { text: t('pickCommune') }));
+    return;
+  }
+  const data = await getJson<VillageCounts>(`/admin/villages/${encodeURIComponent(chosen)}`);
+  const result = el('div');
+  const status = statusLine();
+  const number = (name: string, value: number | undefined) => el('input', { name, type: 'number', inputmode: 'numeric', min: 0, max: 2000, step: 1, required: true, value: value ?? '' });
+  const fields = {
+    villages: field(t('villages'), number('villages', data.counts?.villages)),
+    ntm_villages: field(t('ntm'), number('ntm_villages', data.counts?.ntm_villages)),
+    model_villages: field(t('model'), number('model_villages', data.counts?.model_villages), t('modelHint')),
+  };
+  const save = el('button', { type: 'submit', class: 'primary', text: t('save') });
+  const form = el('form', { class: 'card', novalidate: true, 'aria-labelledby': 'villages-title' },
+    el('h2', { id: 'villages-title', text: t('countsTitle', { commune: data.commune.name }) }),
+    el('div', { class: 'form-grid narrow' }, ...Object.values(fields).map((f) => f.wrap)),
+    el('div', { class: 'row' }, save, status),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(fields);
+    save.disabled = true;
+    status.textContent = t('saving');
+    const value = (f: { input: HTMLInputElement }) => (f.input.value.trim() === '' ? null : Number(f.input.value));
+    try {
+      const saved = await sendJson<VillageCounts>('PUT', `/admin/villages/${encodeURIComponent(chosen)}`, { villages: value(fields.villages), ntm_villages: value(fields.ntm_villages), model_villages: value(fields.model_villages) });
+      result.replaceChildren(...outcome(saved));
+      status.textContent = saved.changed === false ? t('unchanged') : t('saved', { time: timeText(saved.counts?.updated_at ?? new Date().toISOString()) });
+    } catch (error) {
+      showErrors(error, fields, status);
+    } finally {
+      save.disabled = false;
+    }
+  });
+  result.append(...outcome(data));
+  body.append(form, result);
+}
+
+const percent = (share: number | null) => (share === null ? t('noVillage') : `${formatNumber(share, { maximumFractionDigits: 1 })} %`);
+
+function outcome(data: VillageCounts): HTMLElement[] {
+  const c = data.counts;
+  const shares = el('section', { class: 'card', 'aria-live': 'polite' },
+    c
+      ? el('div', {},
+          el('p', { class: 'big' }, el('span', { text: t('ntmShare', { share: percent(c.ntm_share) }) }), ' · ', el('span', { text: t('modelShare', { share: percent(c.model_share) }) })),
+          el('p', { class: 'hint', text: t('updated', { by: c.updated_by, at: timeText(c.updated_at) }) }),
+        )
+      : el('p', { text: t('never') }),
+  );
+  const targets = el('section', { 'aria-labelledby': 'village-targets-title' }, el('h2', { id: 'village-targets-title', text: t('targets') }));
+  if (!data.targets.length) targets.append(el('p', { text: t('noTargets') }));
+  else {
+    targets.append(el('ul', { class: 'target-list' }, ...data.targets.map((target) => {
+      const verdict = !target.applies
+        ? el('span', { class: 'badge', text: t('notApplicable') })
+        : target.met === null
+          ? el('span', { class: 'badge', text: t('unknown') })
+          : el('span', { class: `badge ${target.met ? 'official' : 'missing'}`, text: target.met ? `✓ ${t('met')}` : `✗ ${t('notMet')}` });
+      const source = target.source_url ? el('a', { href: target.source_url, rel: 'noopener', target: '_blank', text: target.source }) : target.source;
+      return el('li', {},
+        el('strong', { text: target.value }), ' ', verdict,
+        el('span', { class: 'sub' }, target.note ?? target.metric, target.deadline ? ` · ${t('deadline', { date: dateText(target.deadline) })}` : ''),
+        el('span', { class: 'sub' }, source),
+      );
+    })));
+  }
+  return [shares, targets];
+}

@@ -1,0 +1,99 @@
+// Reads an uploaded spreadsheet into rows of text cells with their line numbers: CSV in UTF-8 (with or
+// without a byte-order mark; comma, semicolon or tab separated, as Excel saves it in either locale) or
+// the first worksheet of an XLSX workbook. Cells become text as the official sees them (dates as YYYY-MM).
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { ApiError } from '../http/errors.ts';
+
+export type FileFormat = 'csv' | 'xlsx';
+
+export interface SheetRow {
+  line: number;
+  cells: string[];
+}
+
+export interface Sheet {
+  format: FileFormat;
+  rows: SheetRow[];
+}
+
+/** Most rows a file may have (a whole province's month in the long layout is about 19 × 300). */
+export const MAX_ROWS = 100_000;
+
+const invalid = (message: string) => new ApiError(400, 'invalid_file', message);
+
+export function formatOf(bytes: Uint8Array, filename: string): FileFormat {
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  if (zip) return 'xlsx';
+  if (/\.xlsx?$/i.test(filename)) throw invalid(`${filename} is not an XLSX workbook (an .xls file from old Excel versions: save it as .xlsx or CSV UTF-8)`);
+  return 'csv';
+}
+
+export async function readSheet(bytes: Uint8Array, filename: string): Promise<Sheet> {
+  const format = formatOf(bytes, filename);
+  const rows = format === 'xlsx' ? await readXlsx(bytes) : readCsv(bytes);
+  const data = rows.filter((r) => r.cells.some((c) => c !== ''));
+  if (data.length === 0) throw invalid(`${filename} has no rows: expected a header row and one row per commune (and criterion)`);
+  if (data.length > MAX_ROWS + 1) throw invalid(`${filename} has ${data.length - 1} rows: at most ${MAX_ROWS} rows per file`);
+  return { format, rows: data };
+}
+
+function readCsv(bytes: Uint8Array): SheetRow[] {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw invalid('The file is not UTF-8 text: save it as "CSV UTF-8" (or as XLSX)');
+  }
+  if (text.includes('\u0000')) throw invalid('The file is binary, not CSV text: upload a CSV (UTF-8) or an XLSX file');
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const delimiter = [',', ';', '\t'].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0]![0];
+  let records: Array<{ record: string[]; raw: string }>;
+  try {
+    records = parse(text, { delimiter, raw: true, relax_column_count: true, relax_quotes: true, trim: true, skip_empty_lines: false }) as unknown as Array<{ record: string[]; raw: string }>;
+  } catch (error) {
+    const e = error as { message: string; lines?: number };
+    throw invalid(`The CSV cannot be read${e.lines ? ` at line ${e.lines}` : ''}: ${e.message.replace(/^Invalid Record Length: /, '')}`);
+  }
+  const rows: SheetRow[] = [];
+  let line = 1;
+  for (const { record, raw } of records) {
+    rows.push({ line, cells: record.map((c) => c.normalize('NFC')) });
+    line += (raw.match(/\n/g)?.length ?? 0) + 1;
+  }
+  return rows;
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  } catch (error) {
+    throw invalid(`The XLSX workbook cannot be read: ${(error as Error).message}`);
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw invalid('The XLSX workbook has no worksheet');
+  const rows: SheetRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, line) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      cells[col - 1] = cellText(cell.value);
+    });
+    rows.push({ line, cells: Array.from(cells, (c) => c ?? '') });
+  });
+  return rows;
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 7);
+  if (typeof value === 'string') return value.trim().normalize('NFC');
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim().normalize('NFC');
+    if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
+    if ('text' in value) return cellText(value.text as ExcelJS.CellValue);
+    if ('error' in value) return String(value.error);
+  }
+  return String(value);
+}

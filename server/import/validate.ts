@@ -1,0 +1,143 @@
+// Checks every row of an uploaded review spreadsheet and gathers its values by commune and month. Every
+// problem is reported with its line and column (never only the first one): unknown or non-rural commune,
+// commune outside the official's scope, bad or future month, month outside the criteria set, unknown
+// criterion, a value that is not met / not met, a note too long, a commune + criterion + month given twice.
+import type { ApiContext } from '../api/context.ts';
+import { inScope } from '../auth/scope.ts';
+import type { SessionUser } from '../auth/session.ts';
+import type { CriteriaSet } from '../criterion/catalogue.ts';
+import { ApiError } from '../http/errors.ts';
+import type { Period } from '../period/period.ts';
+import { currentMonth } from '../review/calendar.ts';
+import { GENERAL_NOTE } from '../review/review-record.ts';
+import { NOTE_MAX } from '../review/schemas.ts';
+import { columnLetter, H, type Layout, readHeader } from './layout.ts';
+import type { Sheet } from './read-file.ts';
+import { MET_WORDS, readCommuneCode, readCriterion, readMet, readPeriod } from './values.ts';
+
+export interface ImportIssue {
+  line: number;
+  column: string | null;
+  header: string | null;
+  value: string;
+  message: string;
+}
+
+/** What the file says of one commune's month. */
+export interface ReviewInput {
+  commune: string;
+  period: Period;
+  set: CriteriaSet;
+  lines: number[];
+  /** Criteria the file gives: met or not. */
+  met: Map<number, boolean>;
+  /** Notes the file gives, by criterion number (or GENERAL_NOTE). */
+  notes: Map<string, string>;
+}
+
+export interface ValidatedFile {
+  layout: Layout;
+  rows: number;
+  reviews: ReviewInput[];
+  errors: ImportIssue[];
+  /** Lines naming communes outside the official's scope (the whole import is refused with 403). */
+  outOfScope: ImportIssue[];
+}
+
+export function validateSheet(ctx: ApiContext, user: SessionUser, sheet: Sheet, now = new Date()): ValidatedFile {
+  const [header, ...rows] = sheet.rows;
+  const latestSet = ctx.catalogue.sets.at(-1);
+  if (!latestSet) throw new ApiError(400, 'invalid_file', 'No criteria set is loaded');
+  const maxCriterion = Math.max(...ctx.catalogue.sets.map((s) => s.criteria_count));
+  const head = readHeader(header!.cells, maxCriterion, latestSet);
+  if (!head.ok) throw new ApiError(400, 'invalid_file', head.message, { errors: [{ line: header!.line, column: null, header: null, value: header!.cells.join(', ').slice(0, 300), message: head.message }] });
+  const cols = head.columns;
+  if (rows.length === 0) throw new ApiError(400, 'invalid_file', 'The file has a header row but no data rows: add one row per commune (and criterion)', { errors: [], error_count: 0, truncated: false });
+  const errors: ImportIssue[] = [];
+  const outOfScope: ImportIssue[] = [];
+  const reviews = new Map<string, ReviewInput>();
+  const seen = new Map<string, number>();
+  const current = currentMonth(now);
+  const issue = (line: number, col: number | null, message: string, cells: readonly string[]): ImportIssue => ({
+    line,
+    column: col === null ? null : columnLetter(col),
+    header: col === null ? null : (cols.headers[col] ?? null),
+    value: col === null ? '' : (cells[col] ?? '').slice(0, 200),
+    message,
+  });
+
+  for (const { line, cells } of rows) {
+    const cell = (col: number | null) => (col === null ? '' : (cells[col] ?? '').trim());
+    const fail = (col: number | null, message: string) => errors.push(issue(line, col, message, cells));
+    // commune
+    const codeText = cell(cols.commune);
+    const code = readCommuneCode(codeText);
+    const unit = code ? ctx.units.byCode.get(code) : undefined;
+    let communeOk = false;
+    if (!codeText) fail(cols.commune, `${H.commune} is empty`);
+    else if (!code || !unit || unit.level !== 'commune') fail(cols.commune, `unknown commune code "${codeText}"`);
+    else if (!unit.rural) fail(cols.commune, `${unit.name} (${code}) is not a rural commune (xã): the NTM criteria apply to xã only`);
+    else if (!inScope(user, unit)) outOfScope.push(issue(line, cols.commune, `${unit.name} (${code}) is outside your scope`, cells));
+    else communeOk = true;
+    // month
+    const periodText = cell(cols.period);
+    const period = readPeriod(periodText);
+    const set = period ? ctx.catalogue.setFor(period) : null;
+    if (!periodText) fail(cols.period, `${H.period} is empty: write the month as YYYY-MM or MM/YYYY`);
+    else if (!period) fail(cols.period, `"${periodText}" is not a month: write it as YYYY-MM or MM/YYYY, e.g. 2024-06 or 06/2024`);
+    else if (period > current) fail(cols.period, `${period} is after the current month (${current})`);
+    else if (!set) fail(cols.period, `no criteria set applies to ${period}`);
+    // criteria and values
+    const given: Array<[number, boolean, string | null]> = [];
+    const noteText = cell(cols.note);
+    if (noteText.length > NOTE_MAX) fail(cols.note, `${H.note} is ${noteText.length} characters: at most ${NOTE_MAX}`);
+    const note = noteText && noteText.length <= NOTE_MAX ? noteText : null;
+    if (cols.layout === 'long') {
+      const criterionText = cell(cols.criterion);
+      const number = readCriterion(criterionText);
+      const metText = cell(cols.met);
+      const met = readMet(metText);
+      if (!criterionText) fail(cols.criterion, `${H.criterion} is empty`);
+      else if (number === undefined || (set && !set.criteria.some((c) => c.number === number)) || number < 1) {
+        fail(cols.criterion, `unknown criterion "${criterionText}"${set ? `: the ${set.code} set has criteria 1 to ${set.criteria_count} (TC01 … TC${String(set.criteria_count).padStart(2, '0')})` : ''}`);
+      }
+      if (!metText) fail(cols.met, `${H.met} is empty: write ${MET_WORDS.join(', ')} (or delete the row to keep the current value)`);
+      else if (met === undefined) fail(cols.met, `"${metText}" is not a value of ${H.met}: write ${MET_WORDS.join(', ')}`);
+      if (number !== undefined && met !== undefined) given.push([number, met, note]);
+    } else {
+      for (const [number, col] of cols.criteria) {
+        const text = cell(col);
+        if (!text) continue; // empty: keep the current value
+        const met = readMet(text);
+        if (met === undefined) fail(col, `"${text}" is not a value of ${cols.headers[col]}: write ${MET_WORDS.join(', ')}, or leave it empty to keep the current value`);
+        else if (set && !set.criteria.some((c) => c.number === number)) fail(col, `criterion ${number} is not in the ${set.code} set`);
+        else given.push([number, met, null]);
+      }
+    }
+    if (!communeOk || !period || !set) continue;
+    // duplicates and gathering
+    const key = `${code}/${period}`;
+    let review = reviews.get(key);
+    if (!review) reviews.set(key, (review = { commune: code!, period, set, lines: [], met: new Map(), notes: new Map() }));
+    review.lines.push(line);
+    if (cols.layout === 'wide') {
+      const first = seen.get(key);
+      if (first !== undefined) fail(cols.commune, `commune ${code} and month ${period} are already on line ${first}`);
+      else seen.set(key, line);
+      for (const [number, met] of given) review.met.set(number, met);
+      if (note) review.notes.set(GENERAL_NOTE, note);
+      continue;
+    }
+    for (const [number, met, n] of given) {
+      const first = seen.get(`${key}/${number}`);
+      if (first !== undefined) {
+        fail(cols.criterion, `commune ${code}, criterion ${number} and month ${period} are already on line ${first}`);
+        continue;
+      }
+      seen.set(`${key}/${number}`, line);
+      review.met.set(number, met);
+      if (n) review.notes.set(String(number), n);
+    }
+  }
+  return { layout: cols.layout, rows: rows.length, reviews: [...reviews.values()], errors, outOfScope };
+}
