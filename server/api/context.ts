@@ -22,8 +22,9 @@ export interface ApiContext {
   responses: ResponseCache;
   /** Failed sign-ins per account and address. */
   throttle: SignInThrottle;
-  /** Call after a write commits: forgets cached statuses and responses, and re-reads what changed. */
-  dataChanged(what?: { reviews?: boolean; recognitions?: boolean }): Promise<void>;
+  /** Call after a write commits: forgets cached statuses and responses, and re-reads what changed
+   * (`reviews`: the months written, so that a new month joins the periods; `recognitions`: the standings). */
+  dataChanged(what?: { reviews?: readonly string[]; recognitions?: boolean }): Promise<void>;
 }
 
 export async function loadApiContext(ndb: NtmDatabase, manifest: BuildManifest, buildDir: string): Promise<ApiContext> {
@@ -40,7 +41,8 @@ export async function loadApiContext(ndb: NtmDatabase, manifest: BuildManifest, 
     throttle: createSignInThrottle(),
     async dataChanged(what = {}) {
       // Re-read first, then forget: a request between the two would otherwise cache the old figures again.
-      if (what.reviews) await periods.refresh();
+      // Re-reading the periods scans every review: only when a write brings a month not known yet.
+      if (what.reviews?.some((p) => !periods.has(p))) await periods.refresh();
       if (what.recognitions) await standings.refresh();
       status.invalidate();
       responses.clear();

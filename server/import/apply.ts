@@ -44,6 +44,7 @@ export async function applyImport(ctx: ApiContext, user: SessionUser, inputs: re
     );
     return planned;
   });
-  if (plan.some((p) => p.status !== 'unchanged')) await ctx.dataChanged({ reviews: true });
+  const written = plan.filter((p) => p.status !== 'unchanged');
+  if (written.length) await ctx.dataChanged({ reviews: [...new Set(written.map((p) => p.input.period))] });
   return plan;
 }

@@ -131,5 +131,5 @@ export async function saveReview(ctx: ApiContext, user: SessionUser, commune: Un
       after: auditSnapshot({ ...content, period, provenance: 'official', version: 1 }),
     });
   });
-  await ctx.dataChanged({ reviews: true });
+  await ctx.dataChanged({ reviews: [period] });
 }

@@ -79,7 +79,7 @@ describe.each(writableApis())('monthly reporting board on $name', ({ open }) => 
     // Official reviews this month for three communes of Đắk Glei (610) and one of 611.
     const chosen = [...(await ruralOf('district_code', '610')).slice(0, 3), (await ruralOf('district_code', '611'))[0]!];
     await db().updateTable('review').set({ provenance: 'official', source: 'board test', reviewed_by: 'test' }).where('period', '=', latest).where('commune_code', 'in', chosen).execute();
-    await ws.ctx.dataChanged({ reviews: true });
+    await ws.ctx.dataChanged({ reviews: [latest] });
   });
   afterAll(() => ws?.close());
 
@@ -138,7 +138,7 @@ describe.each(writableApis())('monthly reporting board on $name', ({ open }) => 
     await db().updateTable('review').set({ met_mask: full & ~(1 << 4), met_count: 18 }).where('commune_code', '=', loser).where('period', '=', latest).execute();
     const gained = now0.get(gainer)! | (1 << 6);
     await db().updateTable('review').set({ met_mask: gained, met_count: bits(gained).length }).where('commune_code', '=', gainer).where('period', '=', latest).execute();
-    await ws.ctx.dataChanged({ reviews: true });
+    await ws.ctx.dataChanged({ reviews: [latest] });
 
     const b = await board(admin, 'province=62');
     const now = await masksAt(codes, latest);
