@@ -9,7 +9,7 @@ const t = strings({
 });
 
 const HIDDEN = new Set(['id', 'created_at', 'updated_at', 'created_by', 'updated_by', 'password_hash']);
-const MAX_FIELDS = 6;
+const MAX_FIELDS = 5;
 
 function short(value: unknown): string {
   if (value === null || value === undefined || value === '') return '∅';

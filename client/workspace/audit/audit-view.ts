@@ -9,6 +9,7 @@ import { timeText } from '../common/labels.ts';
 import { hashFor, queryOf } from '../common/view-state.ts';
 import { unitsUnder } from '../scope-picker.ts';
 import type { ViewContext } from '../views.ts';
+import { stackTable } from '../common/stack-table.ts';
 import { changeSummary } from './audit-diff.ts';
 
 const ACTIONS = ['review.save', 'import.apply', 'recognition.create', 'recognition.revoke', 'plan.add', 'plan.remove', 'target.create', 'target.update', 'target.delete', 'village.update', 'user.create'] as const;
@@ -80,13 +81,14 @@ export async function renderAudit(main: HTMLElement, ctx: ViewContext): Promise<
       const firstNew = rows.childElementCount;
       for (const e of page.entries) {
         rows.append(el('tr', {},
-          el('td', { class: 'nowrap' }, el('time', { datetime: e.at, text: timeText(e.at) })),
+          el('th', { scope: 'row', class: 'nowrap' }, el('time', { datetime: e.at, text: timeText(e.at) })),
           el('td', { class: 'actor', text: e.actor }),
           el('td', { text: actionName(e.action) }),
           el('td', { text: e.unit ? (e.unit.name ?? e.unit.code) : '—' }),
           el('td', {}, changeSummary(e.before, e.after)),
         ));
       }
+      stackTable(table);
       shown += page.entries.length;
       status.textContent = shown ? t('count', { n: shown }) : t('none');
       older.hidden = page.next_before === null;

@@ -5,6 +5,7 @@ import { el } from '../dom.ts';
 import { dateText, dueName, levelName, provenanceBadge } from '../common/labels.ts';
 import { bar } from './board-reviews.ts';
 import type { Board, TargetProgress } from './types.ts';
+import { stackTable } from '../common/stack-table.ts';
 
 const t = strings({
   vi: {
@@ -40,7 +41,7 @@ export function atRiskSection(board: Board): HTMLElement {
     el('td', { class: 'num' }, `${c.met}/${c.criteria_total}`, ' ', provenanceBadge(c.provenance)),
     el('td', {}, c.failing.map((f) => `${f.number}. ${f.name_vi} (${formatPeriod(f.failing_since)})`).join('; ')),
   ))));
-  section.append(el('div', { class: 'table-wrap' }, table));
+  section.append(el('div', { class: 'table-wrap' }, stackTable(table)));
   return section;
 }
 
@@ -64,7 +65,7 @@ export function targetsSection(board: Board): HTMLElement {
         el('td', {}, state, x.expected_now !== null ? sub(t('expected', { value: valueText(x.expected_now, x.unit) })) : null),
       );
     })));
-    section.append(el('div', { class: 'table-wrap' }, table));
+    section.append(el('div', { class: 'table-wrap' }, stackTable(table)));
   }
   if (other.length) {
     section.append(el('details', {}, el('summary', { text: t('notComputable', { n: other.length }) }), el('ul', { class: 'plain' }, ...other.map((x) => el('li', {}, el('strong', { text: x.clause ?? x.target.value }), ` — ${x.scope.name}`, x.reason ? sub(x.reason) : null)))));
@@ -86,6 +87,6 @@ export function plansSection(board: Board): HTMLElement {
     el('td', { class: 'num', text: c.criteria_needed === null ? '—' : String(c.criteria_needed) }),
     el('td', {}, el('span', { class: `badge ${c.status === 'reached' ? 'official' : c.status === 'late' ? 'missing' : ''}`, text: t(c.status) })),
   ))));
-  section.append(el('div', { class: 'table-wrap' }, table));
+  section.append(el('div', { class: 'table-wrap' }, stackTable(table)));
   return section;
 }

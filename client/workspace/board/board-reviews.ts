@@ -4,6 +4,7 @@ import { formatNumber, formatPeriod, strings } from '../../i18n/i18n.ts';
 import { el } from '../dom.ts';
 import { dateText } from '../common/labels.ts';
 import type { Board } from './types.ts';
+import { stackTable } from '../common/stack-table.ts';
 
 const t = strings({
   vi: {
@@ -77,6 +78,6 @@ export function changesSection(board: Board): HTMLElement {
     el('td', { class: 'num diff-lost', text: x.lost ? `−${x.lost}` : '' }),
     el('td', {}, x.gained_communes.length ? el('span', { class: 'diff-gained', text: `▲ ${names(x.gained_communes)}` }) : null, x.gained_communes.length && x.lost_communes.length ? el('br') : null, x.lost_communes.length ? el('span', { class: 'diff-lost', text: `▼ ${names(x.lost_communes)}` }) : null),
   ))));
-  section.append(el('div', { class: 'table-wrap' }, table));
+  section.append(el('div', { class: 'table-wrap' }, stackTable(table)));
   return section;
 }

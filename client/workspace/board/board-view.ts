@@ -15,11 +15,11 @@ import type { Board } from './types.ts';
 const t = strings({
   vi: {
     title: 'Báo cáo tháng', heading: 'Báo cáo {scope}, {period}', pick: 'Chọn một tỉnh để xem báo cáo.', commune: 'Báo cáo tháng do huyện và tỉnh lập; cán bộ cấp xã xem kết quả của xã ở mục Rà soát hằng tháng.',
-    download: 'Tải báo cáo (XLSX)', illustrative: 'Có số liệu minh họa', summary: '{recognised}/{communes} xã đạt chuẩn trở lên; bình quân {average} tiêu chí/xã.',
+    download: 'Tải báo cáo (XLSX)', illustrative: 'Có số liệu minh họa', illustrativeNote: 'Số liệu đánh dấu “minh họa” do dự án tạo ra (cố định, nhất quán với số liệu đã công bố) vì chưa có bộ dữ liệu công khai về tình trạng hằng tháng của từng xã; đây không phải số liệu chính thức.', summary: '{recognised}/{communes} xã đạt chuẩn trở lên; bình quân {average} tiêu chí/xã.',
   },
   en: {
     title: 'Monthly report', heading: 'Report of {scope}, {period}', pick: 'Choose a province to see its report.', commune: 'The monthly report is made by districts and provinces; commune officers see their commune under Monthly reviews.',
-    download: 'Download the report (XLSX)', illustrative: 'Contains illustrative figures', summary: '{recognised} of {communes} communes at the standard or above; {average} criteria met on average.',
+    download: 'Download the report (XLSX)', illustrative: 'Contains illustrative figures', illustrativeNote: '', summary: '{recognised} of {communes} communes at the standard or above; {average} criteria met on average.',
   },
 });
 
@@ -47,7 +47,7 @@ export async function renderBoard(main: HTMLElement, ctx: ViewContext): Promise<
     el('a', { class: 'button-link', href: `/api/v1/admin/board?${q}&format=xlsx`, download: `bao-cao-${board.scope.code}-${board.period}.xlsx`, text: t('download') }),
   );
   body.append(head);
-  if (board.provenance.illustrative) body.append(el('p', { class: 'notice illustrative', role: 'note' }, el('strong', { text: `${t('illustrative')}: ` }), board.provenance.note));
+  if (board.provenance.illustrative) body.append(el('p', { class: 'notice illustrative', role: 'note' }, el('strong', { text: `${t('illustrative')}: ` }), t('illustrativeNote') || board.provenance.note));
   body.append(
     el('p', { text: t('summary', { recognised: s.recognised, communes: s.communes, average: s.average_met === null ? '—' : formatNumber(s.average_met, { maximumFractionDigits: 1 }) }) }),
     reviewsSection(board),

@@ -3,6 +3,7 @@
 import { strings } from '../../i18n/i18n.ts';
 import { fieldErrors, WorkspaceError } from '../api.ts';
 import { el, errorText, type Field } from '../dom.ts';
+import { fieldMessage } from './server-messages.ts';
 
 const t = strings({
   vi: { conflict: 'Không lưu được: {message}', forbidden: 'Bạn không có quyền thực hiện thao tác này: {message}', fix: 'Vui lòng sửa các trường được đánh dấu.' },
@@ -20,13 +21,13 @@ export function showErrors(error: unknown, fields: Record<string, AnyField>, sta
   clearErrors(fields);
   const byField = fieldErrors(error);
   const named = error instanceof WorkspaceError ? (error.details as { parameter?: string } | undefined)?.parameter : undefined;
-  if (named && !byField.size && error instanceof WorkspaceError) byField.set(named, error.message);
+  if (named && !byField.size && error instanceof WorkspaceError) byField.set(named, error.message.replace(/^Parameter '[^']+' \([^)]+\): /, ''));
   let first: AnyField | null = null;
   const unplaced: string[] = [];
   for (const [parameter, message] of byField) {
     const f = fields[parameter] ?? fields[parameter.split('.')[0]!];
     if (f) {
-      f.setError(message);
+      f.setError(fieldMessage(message));
       first ??= f;
     } else unplaced.push(`${parameter}: ${message}`);
   }

@@ -32,12 +32,12 @@ const locale = () => (getLang() === 'vi' ? 'vi-VN' : 'en-GB');
 export function dateText(date: string | null): string {
   if (!date) return '—';
   const [y, m, d] = date.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return new Intl.DateTimeFormat(locale(), getLang() === 'vi' ? { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' } : { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** An instant in Vietnam time (Asia/Ho_Chi_Minh). */
 export function timeText(iso: string): string {
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale(), { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(iso));
 }
 
 /** Today in Vietnam, YYYY-MM-DD (decisions cannot be dated later). */

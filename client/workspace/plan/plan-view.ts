@@ -24,6 +24,7 @@ export async function renderPlans(main: HTMLElement, ctx: ViewContext): Promise<
   const scope = scopeOf(ctx, query);
   const picker = await scopePicker(ctx.session, scope, (s) => ctx.go(hashFor('plans', { province: s.province, district: s.district })));
   const status = statusLine();
+  status.classList.add('view-status');
   const body = el('div');
   main.replaceChildren(el('h1', { text: t('title') }), picker.childElementCount ? el('div', { class: 'row card' }, picker) : '', status, body);
   const listing = await listingScope(ctx.session, scope);

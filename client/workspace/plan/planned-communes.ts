@@ -5,10 +5,12 @@ import { formatPeriod, strings } from '../../i18n/i18n.ts';
 import { el } from '../dom.ts';
 import { dueName, levelName, provenanceBadge } from '../common/labels.ts';
 import type { PlanBoard, PlannedCommune, PlanStatus } from './types.ts';
+import { stackTable } from '../common/stack-table.ts';
 
 const t = strings({
   vi: {
-    title: 'Xã trong kế hoạch đạt chuẩn', completionsTitle: 'Lượt tiêu chí kế hoạch cần', none: 'Chưa có xã nào trong kế hoạch của phạm vi này.',
+    title: 'Xã trong kế hoạch đạt chuẩn', completionsTitle: 'Lượt tiêu chí kế hoạch cần',
+    note: 'Lượt tiêu chí: tổng số tiêu chí còn thiếu của các xã trong kế hoạch chưa đạt đủ tiêu chí, như Kế hoạch 104/KH-BCĐ tỉnh Lào Cai (15/02/2024) tính (11 lượt cho 4 xã đến hạn 6 tháng đầu năm 2024). Ở đây tính theo bộ tiêu chí quốc gia; kế hoạch của tỉnh dùng bộ tiêu chí của tỉnh.', none: 'Chưa có xã nào trong kế hoạch của phạm vi này.',
     completions: 'Còn {total} lượt tiêu chí cần hoàn thành ở {communes} xã (tại {period}).', withoutReview: '{n} xã chưa có kết quả rà soát.',
     byDue: 'Lượt tiêu chí cần hoàn thành theo hạn', due: 'Hạn', communes: 'Số xã', missingCommunes: 'Xã còn thiếu tiêu chí', needed: 'Lượt tiêu chí',
     commune: 'Xã', target: 'Mục tiêu', met: 'Tiêu chí đạt', missing: 'Tiêu chí còn thiếu', level: 'Mức hiện tại', status: 'Tình trạng', plan: 'Kế hoạch',
@@ -16,7 +18,8 @@ const t = strings({
     remove: 'Bỏ khỏi kế hoạch', removeLabel: 'Bỏ {commune} khỏi kế hoạch', caption: 'Xã trong kế hoạch, {period}',
   },
   en: {
-    title: 'Communes planned to reach the standard', completionsTitle: 'Criterion completions the plan needs', none: 'No commune is planned in this scope yet.',
+    title: 'Communes planned to reach the standard', completionsTitle: 'Criterion completions the plan needs',
+    note: 'Criterion completions (lượt tiêu chí): the criteria still missing, summed over the planned communes not yet meeting all of them, as Lào Cai\'s Kế hoạch 104/KH-BCĐ (15/02/2024) counts them (11 for the 4 communes due in 2024-H1). Counted here on the national criteria set; the provincial plan used its provincial set.', none: 'No commune is planned in this scope yet.',
     completions: '{total} criterion completions still needed in {communes} communes (at {period}).', withoutReview: '{n} communes have no review yet.',
     byDue: 'Criterion completions needed by due date', due: 'Due', communes: 'Communes', missingCommunes: 'Communes missing criteria', needed: 'Completions',
     commune: 'Commune', target: 'Target', met: 'Criteria met', missing: 'Criteria missing', level: 'Level now', status: 'Status', plan: 'Plan',
@@ -30,6 +33,7 @@ export const statusBadge = (status: PlanStatus): HTMLElement => el('span', { cla
 
 export function completionsSummary(board: PlanBoard): HTMLElement {
   const cc = board.criterion_completions;
+  if (!board.communes.length) return el('div', { hidden: true });
   const section = el('section', { class: 'card', 'aria-labelledby': 'completions-title' },
     el('h2', { id: 'completions-title', text: t('completionsTitle') }),
     el('p', { class: 'big', text: t('completions', { total: cc.total, communes: cc.communes_missing_criteria, period: formatPeriod(board.period) }) }),
@@ -40,7 +44,7 @@ export function completionsSummary(board: PlanBoard): HTMLElement {
     table.append(el('tbody', {}, ...cc.by_due.map((d) => el('tr', {}, el('th', { scope: 'row', text: dueName(d.due) }), el('td', { class: 'num', text: String(d.communes) }), el('td', { class: 'num', text: String(d.communes_missing_criteria) }), el('td', { class: 'num', text: String(d.completions) })))));
     section.append(el('div', { class: 'table-wrap' }, table));
   }
-  section.append(el('p', { class: 'hint', text: cc.note }));
+  section.append(el('p', { class: 'hint', text: t('note') }));
   return section;
 }
 
@@ -71,6 +75,6 @@ export function plannedTable(board: PlanBoard, canRemove: boolean, onRemove: (p:
     body.append(row);
   }
   table.append(body);
-  section.append(el('div', { class: 'table-wrap' }, table));
+  section.append(el('div', { class: 'table-wrap' }, stackTable(table)));
   return section;
 }

@@ -7,10 +7,11 @@ import { clearErrors, showErrors } from '../common/form-errors.ts';
 import { dateText } from '../common/labels.ts';
 import type { UnitRef } from '../scope-picker.ts';
 import type { Target, TargetList } from './types.ts';
+import { stackTable } from '../common/stack-table.ts';
 
 const t = strings({
   vi: {
-    title: 'Chỉ tiêu', none: 'Chưa có chỉ tiêu nào.', caption: 'Chỉ tiêu và số liệu đã công bố của {scope}', unit: 'Đơn vị', metric: 'Chỉ tiêu', value: 'Giá trị', deadline: 'Thời hạn', source: 'Nguồn',
+    title: 'Chỉ tiêu', none: 'Chưa có chỉ tiêu nào.', caption: 'Chỉ tiêu và số liệu đã công bố của {scope}', unit: 'Đơn vị', metric: 'Mã chỉ tiêu', value: 'Giá trị', deadline: 'Thời hạn', source: 'Nguồn',
     reported: 'số liệu báo cáo', edit: 'Sửa', del: 'Xóa', editLabel: 'Sửa chỉ tiêu {metric}', delLabel: 'Xóa chỉ tiêu {metric}', confirm: 'Xóa chỉ tiêu "{metric}" ({value})? Nhật ký thay đổi vẫn giữ bản ghi.',
     addTitle: 'Thêm chỉ tiêu', editTitle: 'Sửa chỉ tiêu {metric}', scope: 'Chỉ tiêu của', metricHint: 'Ví dụ: target_communes_ntm', valueHint: 'Như văn bản ghi, ví dụ: >=60 hoặc 84/127',
     kind: 'Loại', kindTarget: 'Chỉ tiêu phải đạt', kindReported: 'Số liệu báo cáo tại ngày', sourceUrl: 'Đường dẫn nguồn (không bắt buộc)', note: 'Ghi chú (không bắt buộc)',
@@ -137,7 +138,7 @@ function targetTable(list: TargetList, actions: { edit(t: Target): void; remove(
       el('td', { text: target.scope_name }),
       el('th', { scope: 'row' }, el('code', { text: target.metric }), target.kind === 'reported' ? el('span', { class: 'badge', text: t('reported') }) : null, target.note ? el('span', { class: 'sub', text: target.note }) : null),
       el('td', { text: target.value }),
-      el('td', { text: dateText(target.deadline) }),
+      el('td', { class: 'nowrap', text: dateText(target.deadline) }),
       el('td', { class: 'source' }, target.source_url ? el('a', { href: target.source_url, rel: 'noopener', target: '_blank', text: target.source }) : target.source),
     );
     if (anyEditable) {
@@ -154,5 +155,5 @@ function targetTable(list: TargetList, actions: { edit(t: Target): void; remove(
     body.append(row);
   }
   table.append(body);
-  return el('div', { class: 'table-wrap' }, table);
+  return el('div', { class: 'table-wrap' }, stackTable(table));
 }

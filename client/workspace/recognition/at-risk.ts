@@ -4,16 +4,19 @@ import { formatPeriod, getLang, strings } from '../../i18n/i18n.ts';
 import { el } from '../dom.ts';
 import { levelName, provenanceBadge } from '../common/labels.ts';
 import type { AtRisk } from './types.ts';
+import { stackTable } from '../common/stack-table.ts';
 
 const t = strings({
   vi: {
     title: 'Xã có nguy cơ bị thu hồi công nhận', none: 'Không có xã nào đã được công nhận mà nay không đạt tiêu chí ({period}).',
     count: '{n} xã đã được công nhận nhưng không còn đạt đủ tiêu chí ({period}).', caption: 'Xã có nguy cơ bị thu hồi, {period}',
+    rule: 'Theo Quyết định 18/2022/QĐ-TTg, xã đã được công nhận mà không còn đạt đủ tiêu chí có thể bị thu hồi công nhận; xã cần hoàn thành lại các tiêu chí không đạt.',
     commune: 'Xã', level: 'Mức công nhận', met: 'Tiêu chí đạt', failing: 'Tiêu chí không đạt (từ tháng)', review: 'Theo rà soát',
   },
   en: {
     title: 'Communes at risk of losing their recognition', none: 'No recognised commune fails a criterion ({period}).',
     count: '{n} recognised communes no longer meet every criterion ({period}).', caption: 'Communes at revocation risk, {period}',
+    rule: 'Under Decision 18/2022/QĐ-TTg a recognised commune that no longer meets every criterion can lose its recognition; it must complete the criteria at fault again.',
     commune: 'Commune', level: 'Recognised as', met: 'Criteria met', failing: 'Criteria at fault (since)', review: 'Review of',
   },
 });
@@ -25,7 +28,7 @@ export function atRiskSection(data: AtRisk): HTMLElement {
     section.append(el('p', { text: t('none', { period }) }));
     return section;
   }
-  section.append(el('p', { text: t('count', { n: data.communes.length, period }) }), el('p', { class: 'hint', text: data.rule }));
+  section.append(el('p', { text: t('count', { n: data.communes.length, period }) }), el('p', { class: 'hint', text: t('rule') }));
   const table = el('table', { class: 'list' }, el('caption', { class: 'visually-hidden', text: t('caption', { period }) }));
   table.append(el('thead', {}, el('tr', {}, ...[t('commune'), t('level'), t('met'), t('failing'), t('review')].map((h, i) => el('th', { scope: 'col', class: i === 2 ? 'num' : undefined, text: h })))));
   const body = el('tbody');
@@ -42,6 +45,6 @@ export function atRiskSection(data: AtRisk): HTMLElement {
     );
   }
   table.append(body);
-  section.append(el('div', { class: 'table-wrap' }, table));
+  section.append(el('div', { class: 'table-wrap' }, stackTable(table)));
   return section;
 }

@@ -5,6 +5,7 @@ import { el } from '../dom.ts';
 import { dateText, levelName, provenanceBadge } from '../common/labels.ts';
 import { revokeForm } from './revoke-form.ts';
 import type { Recognition, RecognitionList } from './types.ts';
+import { stackTable } from '../common/stack-table.ts';
 
 const t = strings({
   vi: {
@@ -72,6 +73,6 @@ export function recognitionTable(list: RecognitionList, canRevoke: boolean, onRe
     body.append(row);
   }
   table.append(body);
-  section.append(el('div', { class: 'table-wrap' }, table));
+  section.append(el('div', { class: 'table-wrap' }, stackTable(table)));
   return section;
 }

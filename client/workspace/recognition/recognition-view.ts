@@ -14,8 +14,8 @@ import { recognitionTable } from './recognition-table.ts';
 import type { AtRisk, RecognitionList } from './types.ts';
 
 const t = strings({
-  vi: { title: 'Công nhận và thu hồi công nhận', pick: 'Chọn một tỉnh để xem các quyết định công nhận.', readOnly: 'Cán bộ cấp xã chỉ xem; quyết định công nhận do tỉnh ban hành và cán bộ tỉnh, huyện ghi nhận.', revoked: 'Đã ghi nhận thu hồi công nhận: {unit}.' },
-  en: { title: 'Recognitions and revocations', pick: 'Choose a province to see its recognition decisions.', readOnly: 'Commune officers can read only; the province decides recognitions and province or district officers record them.', revoked: 'Revocation recorded: {unit}.' },
+  vi: { title: 'Công nhận và thu hồi công nhận', pick: 'Chọn một tỉnh để xem các quyết định công nhận.', readOnly: 'Cán bộ cấp xã chỉ xem; quyết định công nhận do tỉnh ban hành và cán bộ tỉnh, huyện ghi nhận.', revoked: 'Đã ghi nhận thu hồi công nhận: {unit}.', jump: 'Ghi nhận quyết định công nhận mới ↓' },
+  en: { title: 'Recognitions and revocations', pick: 'Choose a province to see its recognition decisions.', readOnly: 'Commune officers can read only; the province decides recognitions and province or district officers record them.', revoked: 'Revocation recorded: {unit}.', jump: 'Record a new recognition decision ↓' },
 });
 
 export async function renderRecognitions(main: HTMLElement, ctx: ViewContext): Promise<void> {
@@ -23,6 +23,7 @@ export async function renderRecognitions(main: HTMLElement, ctx: ViewContext): P
   const scope = scopeOf(ctx, query);
   const picker = await scopePicker(ctx.session, scope, (s) => ctx.go(hashFor('recognitions', { province: s.province, district: s.district })));
   const status = statusLine();
+  status.classList.add('view-status');
   const body = el('div');
   main.replaceChildren(el('h1', { text: t('title') }), picker.childElementCount ? el('div', { class: 'row card' }, picker) : '', status, body);
   const listing = await listingScope(ctx.session, scope);
@@ -42,7 +43,14 @@ export async function renderRecognitions(main: HTMLElement, ctx: ViewContext): P
     return;
   }
   const groups = await communesByDistrict(listing, ctx.session.user.unit?.level === 'district' ? ctx.session.user.unit.name : undefined);
-  body.append(recognitionForm(groups, ctx.session.user.role !== 'district', () => void reload(null)));
+  const form = recognitionForm(groups, ctx.session.user.role !== 'district', () => void reload(null));
+  const jump = el('button', { type: 'button', class: 'secondary', text: t('jump') });
+  jump.addEventListener('click', () => {
+    form.scrollIntoView({ block: 'start' });
+    form.querySelector('select')?.focus({ preventScroll: true });
+  });
+  main.querySelector('h1')!.after(el('p', {}, jump));
+  body.append(form);
 
   /** Reads both lists again after a change (a revocation or a new decision changes both). */
   async function reload(message: string | null): Promise<void> {
