@@ -10,6 +10,8 @@ export interface App {
   health: Health;
   /** The status last drawn on the map (for the current scope-free period/mode), or null before the first. */
   status(): Status | null;
+  /** Settles once the first choropleth is on screen (parts that are not the map wait for it to ask the server). */
+  ready: Promise<void>;
   /** Called after each redraw of the choropleth with the status drawn. */
   onStatus(listener: (status: Status) => void): () => void;
 }

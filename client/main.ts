@@ -1,18 +1,21 @@
 // The map page: the boundary archive coloured by each commune's status, the controls, the legend, the
 // tooltip and the side panel, all driven by the state in the URL.
 import './map/setup-maplibre.ts';
-import { Map as MapLibreMap, NavigationControl } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, type StyleSpecification } from 'maplibre-gl';
 import type { App } from './app.ts';
-import { fetchCriteria, fetchHealth, fetchStatus, type CommuneStatus, type Status } from './api/status.ts';
+import { fetchJson } from './api/http.ts';
+import { fetchCriteria, fetchHealth, fetchStatus, statusPath, type CommuneStatus, type Status, type StatusQuery } from './api/status.ts';
 import { mountControls } from './controls/controls.ts';
 import { mountTools } from './controls/index.ts';
 import { mountPanel } from './panel/index.ts';
 import { formatNumber, formatPeriod, onLangChange, setLang, strings } from './i18n/i18n.ts';
 import { boundaryStyle } from './map/boundary-style.ts';
-import { fillColor, paintStatus } from './map/choropleth.ts';
+import { createPainter, legendClasses } from './map/choropleth.ts';
 import { renderLegend, specialLabel } from './map/legend.ts';
+import { addLabels } from './map/labels.ts';
+import { inScope } from './map/scope.ts';
 import { attachTooltip } from './map/tooltip.ts';
-import { addSpecialLayers, showSpecial } from './map/special.ts';
+import { provideHatch, showSpecial } from './map/special.ts';
 import { mountTableView } from './table/table-view.ts';
 import { download, mapPng } from './export/png.ts';
 import type { LegendClass } from './map/choropleth.ts';
@@ -48,23 +51,46 @@ store.subscribe((s, p) => {
 const statusLine = document.getElementById('status')!;
 const legend = document.getElementById('legend')!;
 
-const [health, catalogue] = await Promise.all([fetchHealth(), fetchCriteria()]);
+/** What the choropleth shows: the chosen district's, province's or the whole country's communes. */
+const statusQuery = (s: AppState): StatusQuery => ({
+  ...(s.district ? { district: s.district } : s.province ? { province: s.province } : {}),
+  period: s.period ?? undefined,
+  criterion: s.mode === 'criterion' ? String(s.criterion) : undefined,
+  group: s.mode === 'group' ? String(s.group) : undefined,
+});
+
 const initial = store.get();
+// The first status is asked for at once, beside the health and the catalogue, so that the first
+// choropleth waits for the slowest of them rather than for each in turn.
+let prefetched: { path: string; answer: Promise<Status> } | null = { path: statusPath(statusQuery(initial)), answer: fetchStatus(statusQuery(initial)) };
+prefetched.answer.catch(() => {});
+const cataloguePromise = fetchCriteria();
+const health = await fetchHealth();
+// An optional basemap (NTM_BASEMAP_STYLE_URL) drawn under the choropleth; without it, a plain background.
+const basemap = health.basemap ? await fetchJson<StyleSpecification>(health.basemap).catch(() => null) : null;
 const map = new MapLibreMap({
   container: 'map',
-  style: boundaryStyle(health.tiles),
+  style: boundaryStyle(health.tiles, initial, basemap),
   ...(initial.view ? { center: [initial.view.lon, initial.view.lat] as [number, number], zoom: initial.view.zoom } : { bounds: [102.1, 8.3, 109.6, 23.4] as [number, number, number, number], fitBoundsOptions: { padding: 20 } }),
   attributionControl: { compact: true },
+  // Names appear at once: a fade keeps the map busy (not idle) for 300 ms after every redraw.
+  fadeDuration: 0,
 });
 map.addControl(new NavigationControl({ showCompass: false }));
+provideHatch(map);
+// Feature state can be written once the style is in (before any tile): tiles then load already coloured.
+const styleLoaded = new Promise<void>((resolve) => map.once('style.load', () => resolve()));
 
 let drawn: Status | null = null;
+let markReady = () => {};
+const ready = new Promise<void>((resolve) => { markReady = resolve; });
 const statusListeners = new Set<(s: Status) => void>();
 const app: App = {
   store,
   map,
   health,
   status: () => drawn,
+  ready,
   onStatus: (l) => {
     statusListeners.add(l);
     return () => statusListeners.delete(l);
@@ -73,8 +99,10 @@ const app: App = {
 window.ntm = { map, app };
 
 const byCode = new Map<string, CommuneStatus>();
-attachTooltip(map, (code) => byCode.get(code));
-const table = mountTableView(document.getElementById('table-view')!, map, (code) => byCode.get(code));
+const scopeOf = () => ({ province: store.get().province, district: store.get().district });
+attachTooltip(map, (code) => byCode.get(code), (props) => inScope(scopeOf(), props));
+const table = mountTableView(document.getElementById('table-view')!, map, (code) => byCode.get(code), (props) => inScope(scopeOf(), props));
+const catalogue = await cataloguePromise;
 const set = catalogue.sets.find((s) => s.code === catalogue.current) ?? catalogue.sets[0]!;
 mountControls(document.getElementById('controls')!, app, set.criteria, set.groups);
 mountTools({ search: document.getElementById('search')!, controls: document.getElementById('controls')! }, app);
@@ -104,27 +132,30 @@ async function exportPng(): Promise<void> {
   download(blob, `ntm-${status.period}.png`);
 }
 
+const painter = createPainter(map);
 let drawing = 0;
-let drawnKey = '';
+let drawnPath = '';
 async function draw(): Promise<void> {
   const s = store.get();
   const ticket = ++drawing;
-  const params = {
-    period: s.period ?? undefined,
-    criterion: s.mode === 'criterion' ? String(s.criterion) : undefined,
-    group: s.mode === 'group' ? String(s.group) : undefined,
-  };
-  const key = JSON.stringify(params);
+  const query = statusQuery(s);
+  const path = statusPath(query);
   // Same status (e.g. level ↔ criteria met): no new request, only the classes in the feature state change.
-  const status = key === drawnKey && drawn ? drawn : await fetchStatus(params);
+  let status: Status;
+  if (path === drawnPath && drawn) status = drawn;
+  else if (prefetched?.path === path) status = await prefetched.answer;
+  else status = await fetchStatus(query);
+  prefetched = null;
+  await styleLoaded;
   if (ticket !== drawing) return; // a newer request superseded this one
   if (status !== drawn) {
     drawn = status;
-    drawnKey = key;
+    drawnPath = path;
     byCode.clear();
     for (const c of status.communes) byCode.set(c.code, c);
   }
-  const classes = paintStatus(map, s.mode, status.communes, health.communes);
+  painter.paint(s.mode, status.communes);
+  const classes = legendClasses(s.mode, status);
   const illustrative = status.provenance.reviews.illustrative > 0;
   renderLegend(legend, legendTitle(s), classes, `${formatPeriod(status.period)}${illustrative ? ` · ${t('illustrative')}` : ''}`, {
     count: status.communes.filter((c) => c.special).length,
@@ -135,6 +166,14 @@ async function draw(): Promise<void> {
   lastLegend = { title: legendTitle(s), classes };
   statusLine.textContent = t('line', { count: formatNumber(status.communes.length), period: formatPeriod(status.period) });
   for (const l of statusListeners) l(status);
+  // The page is ready once the map has rendered the first choropleth (every tile loaded and coloured).
+  if (!document.documentElement.dataset.ready) {
+    map.once('idle', () => {
+      document.documentElement.dataset.ready = 'true';
+      markReady();
+      addLabels(map);
+    });
+  }
 }
 
 const redraw = () =>
@@ -147,7 +186,7 @@ store.subscribe((s, p) => {
     showSpecial(map, s.special, s.onlySpecial);
     void redraw(); // the legend's toggles follow the state
   }
-  if (s.mode !== p.mode || s.criterion !== p.criterion || s.group !== p.group || s.period !== p.period || s.lang !== p.lang) void redraw();
+  if (s.mode !== p.mode || s.criterion !== p.criterion || s.group !== p.group || s.period !== p.period || s.lang !== p.lang || s.province !== p.province || s.district !== p.district) void redraw();
   if (s.view && (s.view.lon !== p.view?.lon || s.view.lat !== p.view?.lat || s.view.zoom !== p.view?.zoom)) {
     const c = map.getCenter();
     if (Math.abs(c.lng - s.view.lon) > 1e-4 || Math.abs(c.lat - s.view.lat) > 1e-4 || Math.abs(map.getZoom() - s.view.zoom) > 0.01) map.jumpTo({ center: [s.view.lon, s.view.lat], zoom: s.view.zoom });
@@ -168,11 +207,5 @@ map.on('moveend', () => {
   store.set({ view: { lon: c.lng, lat: c.lat, zoom: map.getZoom() } }, 'replace');
 });
 
-map.once('load', () => {
-  map.setPaintProperty('communes-fill', 'fill-color', fillColor());
-  addSpecialLayers(map);
-  showSpecial(map, initial.special, initial.onlySpecial);
-  redraw()
-    .then(() => map.once('idle', () => { document.documentElement.dataset.ready = 'true'; }))
-    .catch(() => {});
-});
+// The first choropleth: drawn as soon as the status and the style are in.
+void redraw();

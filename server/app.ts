@@ -9,6 +9,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiContext } from './api/context.ts';
 import { createApiV1 } from './api/v1.ts';
+import { basemapOrigins } from './health/basemap.ts';
 import { ApiError, sendError } from './http/errors.ts';
 import { openApiRoutes } from './openapi/routes.ts';
 import { archiveRoutes } from './tiles/archive.ts';
@@ -30,8 +31,8 @@ export function createApp(parts: AppParts): Hono {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:', ...basemapOrigins()],
+        connectSrc: ["'self'", ...basemapOrigins()],
         workerSrc: ["'self'", 'blob:'],
         frameAncestors: ["'self'"],
         objectSrc: ["'none'"],
@@ -71,6 +72,7 @@ export function createApp(parts: AppParts): Hono {
 
   if (parts.distDir && existsSync(parts.distDir)) {
     const root = relative(process.cwd(), parts.distDir) || '.';
+    app.get('/workspace', (c) => c.redirect('/workspace/', 301)); // the officials' workspace page
     app.use('/*', serveStatic({ root }));
     app.get('*', serveStatic({ root, path: 'index.html' }));
   }

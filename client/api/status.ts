@@ -1,30 +1,29 @@
-// Typed reads of the public API that the map needs.
+// Typed reads of the public API that the map needs: the server's health, the criteria catalogue and the
+// status table (one rural commune a row) of the country, a province or a district.
+import { apiPath, fetchJson, getJson } from './http.ts';
+
 export type Level = 'chua_dat' | 'dat_chuan' | 'nang_cao' | 'kieu_mau';
 
 export interface CommuneStatus { code: string; met: number; level: Level; special: boolean; provenance: 'official' | 'illustrative'; as_of?: string; value?: number }
 export interface Status {
   period: string;
   criteria_set: string;
+  scope: { level: 'country' | 'province' | 'district'; code: string | null; name: string | null };
+  /** Communes of the scope: all of them (xã, phường, thị trấn) and the rural ones (xã) that NTM scores. */
+  units: { communes: number; rural: number };
   carried: number;
   provenance: { reviews: { official: number; illustrative: number }; note: string };
   communes: CommuneStatus[];
 }
-export interface Health { communes: number; periods: [string, string] | null; database: string; tiles: string }
+export interface Health { communes: number; periods: [string, string] | null; database: string; tiles: string; basemap: string | null }
 
-async function getJson<T>(path: string): Promise<T> {
-  const res = await fetch(path);
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? `${path}: HTTP ${res.status}`);
-  }
-  return (await res.json()) as T;
-}
+export const fetchHealth = () => fetchJson<Health>('/api/v1/health');
 
-export const fetchHealth = () => getJson<Health>('/api/v1/health');
-export const fetchStatus = (params: Record<string, string | undefined> = {}) => {
-  const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined));
-  return getJson<Status>(`/api/v1/status${query.size ? `?${query}` : ''}`);
-};
+export interface StatusQuery { province?: string; district?: string; period?: string; criterion?: string; group?: string }
+/** The status path for a query (also the key that tells whether two draws need the same answer). */
+export const statusPath = (q: StatusQuery): string => apiPath('/api/v1/status', { ...q });
+/** Not kept by the page (the browser's HTTP cache keeps it a few minutes): a whole-country table is large. */
+export const fetchStatus = (q: StatusQuery) => fetchJson<Status>(statusPath(q));
 
 export interface CatalogueEntry { number: number; name_vi: string; name_en: string }
 export interface Criteria {

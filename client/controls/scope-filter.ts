@@ -2,7 +2,7 @@
 // province, and the map following the scope: everything outside it greyed out, the camera on it.
 import type { App } from '../app.ts';
 import { onLangChange, strings } from '../i18n/i18n.ts';
-import { addScopeLayers, showScope } from '../map/scope.ts';
+import { showScope } from '../map/scope.ts';
 import { followScope } from './scope-camera.ts';
 import { byName, districtOfCommune, provinceOfDistrict, unitsOf, type Unit } from './units.ts';
 
@@ -102,7 +102,7 @@ export function mountScopeFilter(parent: HTMLElement, app: App): void {
   // card (the panel's own click) without the camera flying to the commune instead of the district.
   map.on('click', (e) => {
     const s = store.get();
-    if (!s.province || s.district || !map.getLayer('communes-fill')) return;
+    if (e.defaultPrevented || !s.province || s.district || !map.getLayer('communes-fill')) return; // defaultPrevented: a first tap shows only the tooltip
     const feature = map.queryRenderedFeatures(e.point, { layers: ['communes-fill'] })[0];
     const props = feature?.properties as { province?: string; district?: string } | undefined;
     if (props?.province !== s.province || !props.district) return;
@@ -112,13 +112,10 @@ export function mountScopeFilter(parent: HTMLElement, app: App): void {
   });
 
   const initial = store.get();
+  // The mask and outlines are in the first style, drawn for the scope in the URL; later scopes change their
+  // filters (showScope does nothing before the style is in; the style then already has the scope's filters).
   const draw = () => showScope(map, { province: store.get().province, district: store.get().district });
-  const addLayers = () => {
-    addScopeLayers(map);
-    draw();
-  };
-  if (map.isStyleLoaded()) addLayers();
-  else map.once('load', addLayers);
+  map.once('style.load', draw); // a scope completed (or changed) before the style was in
   // A hand-written link may name a commune without its district, or a district without its province:
   // complete the state (in place) so that the selects and the grey-out show them.
   if ((initial.commune && !initial.district) || (initial.district && !initial.province)) {

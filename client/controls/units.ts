@@ -1,5 +1,8 @@
 // The administrative units the filter and the camera need (provinces, districts of a province, communes
-// of a district: names, bbox, label point), read from /api/v1/units once per parent and kept.
+// of a district: names, bbox, label point), read from /api/v1/units through the page's per-URL cache (the
+// panel asks for the same lists), and indexed by code.
+import { apiPath, getJson } from '../api/http.ts';
+
 export type BBox = [number, number, number, number];
 
 export interface Unit {
@@ -15,27 +18,13 @@ export interface Unit {
 
 interface UnitList { units: Unit[] }
 
-const lists = new Map<string, Promise<Unit[]>>();
 const known = new Map<string, Unit>();
 
 /** The provinces (no parent), the districts of a province or the communes of a district. */
-export function unitsOf(parent: string | null): Promise<Unit[]> {
-  const key = parent ?? '';
-  let list = lists.get(key);
-  if (!list) {
-    list = fetch(`/api/v1/units${parent ? `?parent=${encodeURIComponent(parent)}` : ''}`)
-      .then((res) => {
-        if (!res.ok) throw new Error(`/api/v1/units: HTTP ${res.status}`);
-        return res.json() as Promise<UnitList>;
-      })
-      .then((body) => {
-        for (const u of body.units) known.set(u.code, u);
-        return body.units;
-      });
-    list.catch(() => lists.delete(key)); // a failed read may be retried
-    lists.set(key, list);
-  }
-  return list;
+export async function unitsOf(parent: string | null): Promise<Unit[]> {
+  const body = await getJson<UnitList>(apiPath('/api/v1/units', { parent }));
+  for (const u of body.units) known.set(u.code, u);
+  return body.units;
 }
 
 /** Remembers a unit learnt elsewhere (a search hit), so that the camera needs no extra request. */
@@ -55,10 +44,9 @@ export async function unitByCode(code: string, parent: string | null): Promise<U
 export async function districtOfCommune(code: string): Promise<string | null> {
   const hit = known.get(code);
   if (hit) return hit.district;
-  const res = await fetch(`/api/v1/communes/${encodeURIComponent(code)}`);
-  if (!res.ok) return null;
-  const card = (await res.json()) as { district?: { code: string } | null };
-  return card.district?.code ?? null;
+  // The same URL as the panel's card of the commune at the latest period, so that it is read once.
+  const card = await getJson<{ district?: { code: string } | null }>(`/api/v1/communes/${encodeURIComponent(code)}`).catch(() => null);
+  return card?.district?.code ?? null;
 }
 
 /** The province of a district, from the list of its communes (a `?district=` link without its province). */

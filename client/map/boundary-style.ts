@@ -1,14 +1,33 @@
-// The base map style: a plain background and the province, district and commune boundaries from
-// the project's PMTiles archive; no third-party basemap.
-import type { StyleSpecification } from 'maplibre-gl';
+// The map style: a plain background (or the configured basemap under everything), the choropleth, the
+// special-difficulty hatch, the boundaries from the project's PMTiles archive, the scope mask and outlines,
+// the selected commune (the province/district names are added once it is drawn: labels.ts). Every layer is in the first style, shown or
+// hidden from the start as the state in the URL asks: a layer added after load makes MapLibre parse every
+// tile again, which would delay the first choropleth.
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { AppState } from '../state/app-state.ts';
+import { fillColor } from './choropleth.ts';
+import { scopeLayers } from './scope.ts';
+import { selectedLayer } from './selected.ts';
+import { BOUNDARY_SOURCE } from './source.ts';
+import { specialLayers } from './special.ts';
 
-export const BOUNDARY_SOURCE = 'boundaries';
+export { BOUNDARY_SOURCE };
 
-export function boundaryStyle(archiveUrl: string): StyleSpecification {
+export function boundaryStyle(archiveUrl: string, s: AppState, basemap: StyleSpecification | null = null): StyleSpecification {
   const source = BOUNDARY_SOURCE;
+  const scope = scopeLayers({ province: s.province, district: s.district });
+  const ground: LayerSpecification[] = basemap
+    ? basemap.layers
+    : [
+      { id: 'background', type: 'background', paint: { 'background-color': '#eef2f3' } },
+      { id: 'provinces-fill', type: 'fill', source, 'source-layer': 'provinces', paint: { 'fill-color': '#fbfaf6' } },
+    ];
   return {
     version: 8,
+    ...(basemap?.sprite ? { sprite: basemap.sprite } : {}),
+    // No `glyphs`, even the basemap's: MapLibre then draws all text with local fonts, fetching nothing.
     sources: {
+      ...basemap?.sources,
       [source]: {
         type: 'vector',
         url: `pmtiles://${new URL(archiveUrl, location.href).href}`,
@@ -17,12 +36,16 @@ export function boundaryStyle(archiveUrl: string): StyleSpecification {
       },
     },
     layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': '#eef2f3' } },
-      { id: 'provinces-fill', type: 'fill', source, 'source-layer': 'provinces', paint: { 'fill-color': '#fbfaf6' } },
-      { id: 'communes-fill', type: 'fill', source, 'source-layer': 'communes', minzoom: 4, paint: { 'fill-color': '#f3efe4', 'fill-outline-color': 'rgba(0,0,0,0)' } },
+      ...ground,
+      { id: 'communes-fill', type: 'fill', source, 'source-layer': 'communes', minzoom: 4, paint: { 'fill-color': fillColor(), 'fill-outline-color': 'rgba(0,0,0,0)', 'fill-opacity': basemap ? 0.88 : 1 } },
+      ...specialLayers(s.special, s.onlySpecial),
       { id: 'communes-line', type: 'line', source, 'source-layer': 'communes', minzoom: 7, paint: { 'line-color': '#b9b3a5', 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.2, 12, 0.8] } },
+      scope.mask,
       { id: 'districts-line', type: 'line', source, 'source-layer': 'districts', minzoom: 5, paint: { 'line-color': '#7d7668', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.3, 10, 1.2] } },
       { id: 'provinces-line', type: 'line', source, 'source-layer': 'provinces', paint: { 'line-color': '#3f3a33', 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.5, 10, 2] } },
+      ...scope.lines,
+      selectedLayer(s.commune),
+      // The province and district names come after the first choropleth (labels.ts).
     ],
   };
 }

@@ -1,11 +1,12 @@
 // Colours communes by their status through feature state (keyed on the GSO code), so that a change of
-// mode or period re-colours without fetching geometry again. Palettes are colour-blind-safe ColorBrewer
+// mode or period re-colours without fetching geometry again; only communes whose class changed are
+// written, since MapLibre re-evaluates the colours of every written commune in every loaded tile. Palettes are colour-blind-safe ColorBrewer
 // schemes; phường and thị trấn (not scored) and communes without data get their own classes.
 import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { CommuneStatus } from '../api/status.ts';
 import { strings } from '../i18n/i18n.ts';
 import type { Mode } from '../state/app-state.ts';
-import { BOUNDARY_SOURCE } from './boundary-style.ts';
+import { BOUNDARY_SOURCE } from './source.ts';
 
 export interface LegendClass { key: string; label: string; color: string; count: number }
 
@@ -78,24 +79,60 @@ export function fillColor(): ExpressionSpecification {
   ] as unknown as ExpressionSpecification;
 }
 
-/** Colours the map for a mode from a status response and returns the legend classes with counts. Each
- * commune's feature state holds its figures (met, level, special, value) and its class for the mode. */
-export function paintStatus(map: MapLibreMap, mode: Mode, communes: readonly CommuneStatus[], totalCommunes: number): LegendClass[] {
+export interface StatusCounts { communes: readonly CommuneStatus[]; units: { communes: number; rural: number } }
+
+/** The legend classes of a mode with the count of the scope's communes in each: the mode's classes, rural
+ * communes without a review ("no data") and phường/thị trấn ("not scored"). */
+export function legendClasses(mode: Mode, status: StatusCounts): LegendClass[] {
   const defs = classes(mode);
   const counts = defs.map(() => 0);
-  const offset = offsetOf(mode);
-  for (const c of communes) {
+  for (const c of status.communes) {
     const cls = defs.findIndex((d) => d.test(c));
     if (cls >= 0) counts[cls]!++;
-    map.setFeatureState(
-      { source: BOUNDARY_SOURCE, sourceLayer: 'communes', id: c.code },
-      { cls: cls >= 0 ? offset + cls : null, met: c.met, level: c.level, special: c.special, value: c.value ?? null },
-    );
   }
   return [
     ...defs.map((d, i) => ({ key: d.key, label: t(d.key as Parameters<typeof t>[0]), color: d.color, count: counts[i]! })),
-    { key: 'not_scored', label: t('notScored'), color: NOT_SCORED_COLOR, count: Math.max(0, totalCommunes - communes.length) },
+    { key: 'no_data', label: t('noData'), color: NO_DATA_COLOR, count: Math.max(0, status.units.rural - status.communes.length) },
+    { key: 'not_scored', label: t('notScored'), color: NOT_SCORED_COLOR, count: Math.max(0, status.units.communes - status.units.rural) },
   ];
+}
+
+/** The class key (as in the legend) of a commune's status in a mode, or null when none fits. */
+export function classKey(mode: Mode, status: CommuneStatus): string | null {
+  return classes(mode).find((d) => d.test(status))?.key ?? null;
+}
+
+export interface Painter {
+  /** Writes each commune's class (and special flag) into the feature state; only what changed is written,
+   * and communes no longer in the status lose their class (they show as "no data"). */
+  paint(mode: Mode, communes: readonly CommuneStatus[]): void;
+}
+
+export function createPainter(map: MapLibreMap): Painter {
+  const written = new Map<string, { cls: number | null; special: boolean }>();
+  const write = (code: string, cls: number | null, special: boolean) =>
+    map.setFeatureState({ source: BOUNDARY_SOURCE, sourceLayer: 'communes', id: code }, { cls, special });
+  return {
+    paint(mode, communes) {
+      const defs = classes(mode);
+      const offset = offsetOf(mode);
+      const seen = new Set<string>();
+      for (const c of communes) {
+        seen.add(c.code);
+        const i = defs.findIndex((d) => d.test(c));
+        const cls = i >= 0 ? offset + i : null;
+        const before = written.get(c.code);
+        if (before && before.cls === cls && before.special === c.special) continue;
+        written.set(c.code, { cls, special: c.special });
+        write(c.code, cls, c.special);
+      }
+      for (const code of written.keys()) {
+        if (seen.has(code)) continue;
+        written.delete(code);
+        write(code, null, false);
+      }
+    },
+  };
 }
 
 export const levelLabel = (level: CommuneStatus['level']): string => t(level);

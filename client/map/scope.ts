@@ -1,8 +1,8 @@
 // The chosen province or district on the map: everything outside it greyed out (a semi-opaque fill over
 // the choropleth, from the communes' `province`/`district` tile properties) and its boundary drawn
 // stronger; and the camera moves that bring a scope or a commune into view.
-import type { FilterSpecification, LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
-import { BOUNDARY_SOURCE } from './boundary-style.ts';
+import type { FilterSpecification, LayerSpecification, LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
+import { BOUNDARY_SOURCE } from './source.ts';
 
 export const SCOPE_MASK = 'scope-mask';
 const PROVINCE_LINE = 'scope-province-line';
@@ -13,40 +13,49 @@ export const COUNTRY_BOUNDS: [number, number, number, number] = [102.1, 8.3, 109
 
 export interface Scope { province: string | null; district: string | null }
 
-/** Adds the layers (hidden until a scope is shown); call once the style has loaded. */
-export function addScopeLayers(map: MapLibreMap): void {
-  if (map.getLayer(SCOPE_MASK)) return;
+const NOTHING: FilterSpecification = ['boolean', false];
+const maskFilter = (scope: Scope): FilterSpecification =>
+  scope.district ? ['!=', ['get', 'district'], scope.district] : scope.province ? ['!=', ['get', 'province'], scope.province] : NOTHING;
+const lineFilter = (code: string | null): FilterSpecification => (code ? ['==', ['get', 'code'], code] : NOTHING);
+
+/** The mask and the scope's outlines, in the first style (a layer added later makes MapLibre parse every
+ * tile again). They stay visible and select nothing without a scope: only their filters change. */
+export function scopeLayers(scope: Scope): { mask: LayerSpecification; lines: LayerSpecification[] } {
   const source = BOUNDARY_SOURCE;
-  // Above the choropleth, the special-difficulty hatch and the commune lines; below district and province lines.
-  const before = map.getLayer('districts-line') ? 'districts-line' : undefined;
-  map.addLayer({
-    id: SCOPE_MASK, type: 'fill', source, 'source-layer': 'communes', minzoom: 4,
-    layout: { visibility: 'none' },
-    paint: { 'fill-color': '#c9c7c2', 'fill-opacity': 0.88 },
-  }, before);
-  map.addLayer({
-    id: PROVINCE_LINE, type: 'line', source, 'source-layer': 'provinces',
-    layout: { visibility: 'none', 'line-join': 'round' },
-    paint: { 'line-color': '#1d2a33', 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1.5, 10, 3] },
-  });
-  map.addLayer({
-    id: DISTRICT_LINE, type: 'line', source, 'source-layer': 'districts',
-    layout: { visibility: 'none', 'line-join': 'round' },
-    paint: { 'line-color': '#1d2a33', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 2, 10, 3.5] },
-  });
+  return {
+    // Above the choropleth, the special-difficulty hatch and the commune lines; below district and province lines.
+    mask: {
+      id: SCOPE_MASK, type: 'fill', source, 'source-layer': 'communes', minzoom: 4, filter: maskFilter(scope),
+      paint: { 'fill-color': '#c9c7c2', 'fill-opacity': 0.88 },
+    },
+    lines: [
+      {
+        id: PROVINCE_LINE, type: 'line', source, 'source-layer': 'provinces', filter: lineFilter(scope.province),
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': '#1d2a33', 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1.5, 10, 3] },
+      },
+      {
+        id: DISTRICT_LINE, type: 'line', source, 'source-layer': 'districts', filter: lineFilter(scope.district),
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': '#1d2a33', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 2, 10, 3.5] },
+      },
+    ],
+  };
 }
 
 /** Greys out everything outside the scope and outlines it; no scope shows the whole country plainly. */
 export function showScope(map: MapLibreMap, scope: Scope): void {
   if (!map.getLayer(SCOPE_MASK)) return;
-  const visible = (id: string, on: boolean) => map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
-  if (scope.district) map.setFilter(SCOPE_MASK, ['!=', ['get', 'district'], scope.district] as FilterSpecification);
-  else if (scope.province) map.setFilter(SCOPE_MASK, ['!=', ['get', 'province'], scope.province] as FilterSpecification);
-  visible(SCOPE_MASK, Boolean(scope.province || scope.district));
-  if (scope.province) map.setFilter(PROVINCE_LINE, ['==', ['get', 'code'], scope.province] as FilterSpecification);
-  visible(PROVINCE_LINE, Boolean(scope.province));
-  if (scope.district) map.setFilter(DISTRICT_LINE, ['==', ['get', 'code'], scope.district] as FilterSpecification);
-  visible(DISTRICT_LINE, Boolean(scope.district));
+  map.setFilter(SCOPE_MASK, maskFilter(scope));
+  map.setFilter(PROVINCE_LINE, lineFilter(scope.province));
+  map.setFilter(DISTRICT_LINE, lineFilter(scope.district));
+}
+
+/** Whether a commune (its tile properties) lies inside the scope. */
+export function inScope(scope: Scope, commune: { province?: unknown; district?: unknown }): boolean {
+  if (scope.district) return commune.district === scope.district;
+  if (scope.province) return commune.province === scope.province;
+  return true;
 }
 
 const PADDING = 32;

@@ -1,10 +1,12 @@
 // Special-difficulty communes (xã đặc biệt khó khăn) drawn with a hatch over their fill, and the
 // "only special-difficulty" view that greys out the others (as the USDA Rural Atlas does). Both read the
-// `special` feature state the choropleth sets, so they follow the period without new geometry.
-import type { Map as MapLibreMap } from 'maplibre-gl';
-import { BOUNDARY_SOURCE } from './boundary-style.ts';
+// `special` feature state the choropleth sets, so they follow the period without new geometry. The layers
+// are part of the first style (adding a layer later makes MapLibre parse every tile again).
+import type { LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import { BOUNDARY_SOURCE } from './source.ts';
 
 const HATCH = 'special-hatch';
+const GREY = 'others-grey';
 
 /** A 12×12 diagonal hatch (dark lines on transparent), drawn once on a canvas. */
 function hatchImage(): ImageData {
@@ -23,33 +25,49 @@ function hatchImage(): ImageData {
   return ctx.getImageData(0, 0, size, size);
 }
 
-export function addSpecialLayers(map: MapLibreMap): void {
-  if (!map.hasImage(HATCH)) map.addImage(HATCH, hatchImage(), { pixelRatio: 2 });
-  const before = map.getLayer('communes-line') ? 'communes-line' : undefined;
-  map.addLayer({
-    id: 'others-grey',
-    type: 'fill',
-    source: BOUNDARY_SOURCE,
-    'source-layer': 'communes',
-    minzoom: 4,
-    layout: { visibility: 'none' },
-    paint: { 'fill-color': '#bdbab3', 'fill-opacity': ['case', ['boolean', ['feature-state', 'special'], false], 0, 0.85] },
-  }, before);
-  map.addLayer({
-    id: 'special-hatch',
-    type: 'fill',
-    source: BOUNDARY_SOURCE,
-    'source-layer': 'communes',
-    minzoom: 4,
-    // Lighter at country zooms, where a hatch over thousands of small communes would drown the colours.
-    paint: {
-      'fill-pattern': HATCH,
-      'fill-opacity': ['interpolate', ['linear'], ['zoom'], 4, ['case', ['boolean', ['feature-state', 'special'], false], 0.45, 0], 7, ['case', ['boolean', ['feature-state', 'special'], false], 1, 0]],
+/** Gives the map the hatch image whenever a tile asks for it (before the first tile is parsed). */
+export function provideHatch(map: MapLibreMap): void {
+  const add = () => {
+    if (!map.hasImage(HATCH)) map.addImage(HATCH, hatchImage(), { pixelRatio: 2 });
+  };
+  map.on('styleimagemissing', (e: { id: string }) => {
+    if (e.id === HATCH) add();
+  });
+  map.on('style.load', add);
+}
+
+const visibility = (on: boolean) => (on ? 'visible' : 'none') as 'visible' | 'none';
+
+/** The grey-out and the hatch, placed above the choropleth and below the commune lines. */
+export function specialLayers(hatch: boolean, onlySpecial: boolean): LayerSpecification[] {
+  return [
+    {
+      id: GREY,
+      type: 'fill',
+      source: BOUNDARY_SOURCE,
+      'source-layer': 'communes',
+      minzoom: 4,
+      layout: { visibility: visibility(onlySpecial) },
+      paint: { 'fill-color': '#bdbab3', 'fill-opacity': ['case', ['boolean', ['feature-state', 'special'], false], 0, 0.85] },
     },
-  }, before);
+    {
+      id: HATCH,
+      type: 'fill',
+      source: BOUNDARY_SOURCE,
+      'source-layer': 'communes',
+      minzoom: 4,
+      layout: { visibility: visibility(hatch || onlySpecial) },
+      // Lighter at country zooms, where a hatch over thousands of small communes would drown the colours.
+      paint: {
+        'fill-pattern': HATCH,
+        'fill-opacity': ['interpolate', ['linear'], ['zoom'], 4, ['case', ['boolean', ['feature-state', 'special'], false], 0.45, 0], 7, ['case', ['boolean', ['feature-state', 'special'], false], 1, 0]],
+      },
+    },
+  ];
 }
 
 export function showSpecial(map: MapLibreMap, hatch: boolean, onlySpecial: boolean): void {
-  map.setLayoutProperty('special-hatch', 'visibility', hatch || onlySpecial ? 'visible' : 'none');
-  map.setLayoutProperty('others-grey', 'visibility', onlySpecial ? 'visible' : 'none');
+  if (!map.getLayer(HATCH)) return;
+  map.setLayoutProperty(HATCH, 'visibility', visibility(hatch || onlySpecial));
+  map.setLayoutProperty(GREY, 'visibility', visibility(onlySpecial));
 }

@@ -1,6 +1,7 @@
-// Typed reads of the API routes the side panel and the commune card show: summary, plans, rankings, units
-// and the commune card. Answers are kept per URL for the session (they change only with the period), so
-// that going back and forth between a card and its scope does not ask again.
+// Types of the API answers the side panel and the commune card show: summary, plans, rankings, units and
+// the commune card. They are read through the page's shared per-URL cache (../api/http.ts), so that going
+// back and forth between a card and its scope, or the panel and the filter asking for the same units,
+// does not ask again.
 import type { Level } from '../api/status.ts';
 
 export type Provenance = 'official' | 'illustrative';
@@ -16,6 +17,7 @@ export interface TargetProgress {
   clause: string | null;
   computable: boolean;
   reason: string | null;
+  reason_vi: string | null;
   measure: { kind: MeasureKind; description: string; level?: RecognitionLevel; year?: number; min_criteria?: number; criteria?: number[] } | null;
   unit: 'communes' | '%' | 'criteria' | 'criteria/year' | null;
   value_now: number | null;
@@ -25,6 +27,7 @@ export interface TargetProgress {
   on_track: boolean | null;
   on_track_rule: 'straight_line' | 'reached_by_deadline' | 'rate' | null;
   on_track_reason: string | null;
+  on_track_reason_vi: string | null;
   illustrative: boolean | null;
   source: string;
   source_url: string | null;
@@ -185,29 +188,4 @@ export interface CommuneCard {
   illustrative_parts: IllustrativePart[];
 }
 
-const cache = new Map<string, Promise<unknown>>();
-const CACHE_SIZE = 60;
-
-/** GETs a JSON answer, once per URL; a failed answer is forgotten so that it is asked again next time. */
-export function getJson<T>(path: string): Promise<T> {
-  const hit = cache.get(path);
-  if (hit) return hit as Promise<T>;
-  const answer = (async () => {
-    const res = await fetch(path);
-    if (!res.ok) {
-      const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-      throw new Error(body?.error?.message ?? `${path}: HTTP ${res.status}`);
-    }
-    return (await res.json()) as T;
-  })();
-  cache.set(path, answer);
-  answer.catch(() => cache.delete(path));
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  return answer;
-}
-
-/** A path with the query parameters that are set. */
-export function apiPath(path: string, params: Record<string, string | null | undefined>): string {
-  const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => typeof e[1] === 'string'));
-  return query.size ? `${path}?${query}` : path;
-}
+export { apiPath, getJson } from '../api/http.ts';

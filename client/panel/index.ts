@@ -9,6 +9,7 @@ import type { AppState } from '../state/app-state.ts';
 import { apiPath, getJson, type CommuneCard, type Plans, type Ranking, type Summary, type Units } from './api.ts';
 import { h } from './dom.ts';
 import { renderScope, scopeHeading, type ScopeData } from './scope.ts';
+import { showSelected } from '../map/selected.ts';
 import './panel.css';
 
 const t = strings({
@@ -30,8 +31,6 @@ function viewOf(s: AppState): View {
   return { kind: 'none' };
 }
 const keyOf = (v: View) => (v.kind === 'card' ? `card:${v.commune}` : v.kind === 'scope' ? `scope:${v.province}:${v.district}` : 'none');
-
-const SELECTED_LAYER = 'panel-selected-commune';
 
 export function mountPanel(root: HTMLElement, app: App): void {
   const { store, map } = app;
@@ -182,27 +181,12 @@ export function mountPanel(root: HTMLElement, app: App): void {
     else map.getCanvas().focus({ preventScroll: true });
   }
 
-  // The highlighted outline of the selected commune.
-  let selected: string | null = null;
-  function setSelected(code: string | null): void {
-    selected = code;
-    if (!map.getLayer(SELECTED_LAYER)) return;
-    map.setFilter(SELECTED_LAYER, ['==', ['get', 'code'], selected ?? '']);
-    map.setLayoutProperty(SELECTED_LAYER, 'visibility', selected ? 'visible' : 'none');
-  }
-  const addSelectedLayer = () => {
-    if (map.getLayer(SELECTED_LAYER) || !map.getSource('boundaries')) return;
-    map.addLayer({
-      id: SELECTED_LAYER, type: 'line', source: 'boundaries', 'source-layer': 'communes', minzoom: 4,
-      filter: ['==', ['get', 'code'], selected ?? ''],
-      layout: { visibility: selected ? 'visible' : 'none', 'line-join': 'round' },
-      paint: { 'line-color': '#c51b7d', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1.5, 10, 3.5] },
-    });
-  };
-  if (map.isStyleLoaded()) addSelectedLayer();
-  else map.once('load', addSelectedLayer);
+  // The highlighted outline of the selected commune (a layer of the first style; its filter follows).
+  // Before the style is in, the first style already outlines the commune in the URL.
+  const setSelected = (code: string | null) => showSelected(map, code);
 
   map.on('click', 'communes-fill', (e) => {
+    if (e.defaultPrevented) return; // a first tap on a touch screen only shows the tooltip
     const feature = e.features?.[0];
     const code = feature?.properties?.code;
     if (code !== undefined && code !== null) store.set({ commune: String(code) }, 'push');
@@ -218,9 +202,31 @@ export function mountPanel(root: HTMLElement, app: App): void {
     close();
   });
 
+  // A new month alone: the map's status is asked for first and the panel's figures once the map has drawn
+  // it (or after a second), so that the map is re-coloured without waiting behind the summary's heavier work.
+  let afterMap: (() => void) | null = null;
+  app.onStatus(() => {
+    const run = afterMap;
+    if (run) map.once('idle', run);
+  });
+  const updateAfterMap = () => {
+    let done = false;
+    const run = () => {
+      if (done) return;
+      done = true;
+      afterMap = null;
+      void update();
+    };
+    afterMap = run;
+    setTimeout(run, 1000);
+  };
   store.subscribe((s, p) => {
-    if (s.province !== p.province || s.district !== p.district || s.commune !== p.commune || s.period !== p.period) void update();
+    const scopeChanged = s.province !== p.province || s.district !== p.district || s.commune !== p.commune;
+    if (scopeChanged) void update();
+    else if (s.period !== p.period) updateAfterMap();
   });
   onLangChange(() => void update());
-  void update(true);
+  // The scope's summary waits for the first choropleth (at most 3 s): its requests would otherwise compete
+  // with the map's tiles for the connection and the server.
+  void Promise.race([app.ready, new Promise((resolve) => setTimeout(resolve, 3000))]).then(() => update(true));
 }

@@ -14,12 +14,6 @@ const t = strings({
     share_min_criteria: 'Tỷ lệ xã đạt từ {min} tiêu chí', share_criteria_met: 'Tỷ lệ xã đạt tiêu chí {list}', average_criteria_met: 'Số tiêu chí đạt bình quân mỗi xã',
     criteria_gain_per_year: 'Số tiêu chí tăng thêm mỗi xã trong 12 tháng',
     u_communes: '{n} xã', u_pct: '{n}%', u_criteria: '{n} tiêu chí', u_rate: '{n} tiêu chí/năm',
-    r_village: 'không có số liệu công nhận thôn', r_income: 'không có số liệu thu nhập', r_poverty: 'không có số liệu tỷ lệ nghèo',
-    r_district: 'chỉ có số liệu công nhận cấp huyện ở nơi có nguồn', r_special: 'việc ra khỏi diện đặc biệt khó khăn do danh sách sau 861/QĐ-TTg quyết định',
-    r_coop: 'hợp tác xã (một chỉ tiêu của tiêu chí 13) không được đánh giá riêng', r_completions: 'đếm lượt tiêu chí cần hoàn thành của các xã được nêu tên; xem từng xã trong kế hoạch',
-    r_condition: 'là điều kiện với các xã đã đạt chuẩn, không phải số liệu; thẻ xã cảnh báo xã đã đạt chuẩn nhưng không còn đạt tiêu chí',
-    r_report: 'là quy định về báo cáo, không phải số liệu', r_nodeadline: 'mục tiêu không có thời hạn', r_nodata: 'chưa có số liệu cho thời điểm này',
-    r_names: 'nêu tên xã hoặc điều kiện, không phải con số; xem thẻ từng xã', r_norule: 'chưa có cách đo mục tiêu này từ số liệu các xã',
   },
   en: {
     chua_dat: 'Not yet standard', dat_chuan: 'NTM standard', nang_cao: 'Advanced NTM', kieu_mau: 'Model NTM',
@@ -30,12 +24,6 @@ const t = strings({
     share_min_criteria: 'Share of communes meeting at least {min} criteria', share_criteria_met: 'Share of communes meeting criteria {list}', average_criteria_met: 'Average criteria met per commune',
     criteria_gain_per_year: 'Criteria gained per commune over 12 months',
     u_communes: '{n} communes', u_pct: '{n}%', u_criteria: '{n} criteria', u_rate: '{n} criteria/year',
-    r_village: 'village (thôn) recognitions are not in the data', r_income: 'rural income is not in the data', r_poverty: 'poverty rates are not in the data',
-    r_district: 'district recognitions are recorded only where a source gives them', r_special: 'leaving special-difficulty status is decided by the list after 861/QĐ-TTg',
-    r_coop: 'cooperatives (an indicator of criterion 13) are not reviewed separately', r_completions: 'a count of criterion completions by named communes; see each planned commune',
-    r_condition: 'a condition on recognised communes, not a figure; commune cards warn when a recognised commune fails a criterion',
-    r_report: 'a reporting rule, not a figure', r_nodeadline: 'the target has no deadline', r_nodata: 'no data for this period yet',
-    r_names: 'names communes or a condition, not a number; see the commune cards', r_norule: 'no rule measures this target from the communes\' data',
   },
 });
 
@@ -100,25 +88,9 @@ export function formatInUnit(value: number, unit: TargetProgress['unit']): strin
   }
 }
 
-const REASONS: ReadonlyArray<[RegExp, Parameters<typeof t>[0]]> = [
-  [/village|thôn/, 'r_village'],
-  [/income/, 'r_income'],
-  [/poverty/, 'r_poverty'],
-  [/special-difficulty/, 'r_special'],
-  [/district/, 'r_district'],
-  [/cooperative/, 'r_coop'],
-  [/criterion completions/, 'r_completions'],
-  [/condition on recognised/, 'r_condition'],
-  [/reporting rule/, 'r_report'],
-  [/no deadline/, 'r_nodeadline'],
-  [/^no data/, 'r_nodata'],
-  [/names communes/, 'r_names'],
-  [/no rule/, 'r_norule'],
-];
-
-/** Why a target cannot be measured, in the current language; the API's own words (English) when unknown. */
-export function reasonText(reason: string): { text: string; lang: 'vi' | 'en' } {
-  const hit = REASONS.find(([re]) => re.test(reason));
-  if (hit) return { text: t(hit[1]), lang: getLang() };
-  return { text: reason, lang: 'en' };
+/** Why a target cannot be measured or judged, in the current language: the API gives each reason in English
+ * and in Vietnamese (`reason_vi`, the English again when it has no translation, which is then marked as such). */
+export function reasonText(en: string, vi: string | null | undefined): { text: string; lang: 'vi' | 'en' } {
+  if (getLang() === 'vi' && vi && vi !== en) return { text: vi, lang: 'vi' };
+  return { text: en, lang: 'en' };
 }

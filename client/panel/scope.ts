@@ -191,7 +191,7 @@ function targetsSection(s: Summary, data: ScopeData): HTMLElement {
     children.push(h('details', { class: 'not-computable' },
       h('summary', null, t('notComputable', { n: other.length })),
       h('ul', null, ...other.map((tp) => {
-        const r = reasonText(tp.reason ?? '');
+        const r = reasonText(tp.reason ?? '', tp.reason_vi);
         return h('li', { 'data-target-id': tp.id }, h('q', null, tp.clause ?? tp.target.value), ' — ', h('span', { lang: r.lang === getLang() ? null : r.lang }, r.text), ' ', h('span', { class: 'muted' }, '(', sourceLink(tp.source, tp.source_url), ')'));
       }))));
   }
@@ -221,7 +221,7 @@ function targetRow(tp: TargetProgress, s: Summary, data: ScopeData): HTMLElement
   if (tp.on_track_rule === 'reached_by_deadline' && tp.value_at_deadline !== null && tp.value_at_deadline !== now) figures.push(t('atDeadline', { value: formatInUnit(tp.value_at_deadline, tp.unit) }));
   if (tp.on_track_rule === 'straight_line' && tp.expected_now !== null) figures.push(t('expected', { value: formatInUnit(tp.expected_now, tp.unit) }));
   children.push(h('div', { class: 'target-figures' }, figures.filter(Boolean).join(' · ')));
-  const reason = tp.on_track === null && tp.on_track_reason ? reasonText(tp.on_track_reason) : null;
+  const reason = tp.on_track === null && tp.on_track_reason ? reasonText(tp.on_track_reason, tp.on_track_reason_vi) : null;
   children.push(h('div', { class: `status status-${st.key}`, 'data-on-track': String(tp.on_track) }, icon(st.icon), ' ', t(st.key), reason ? h('span', { class: 'muted', lang: reason.lang === getLang() ? null : reason.lang }, ` — ${reason.text}`) : null));
   children.push(h('div', { class: 'muted small' }, sourceLine(tp.source, tp.source_url)));
   return h('li', { 'data-target-id': tp.id, 'data-on-track': String(tp.on_track) }, ...children);

@@ -1,4 +1,4 @@
-// The table view: the communes in view with the same figures as the map, sortable, for screen-reader
+// The table view: the communes in view (inside the chosen scope) with the same figures as the map, sortable, for screen-reader
 // users and for officials who prefer rows.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { CommuneStatus } from '../api/status.ts';
@@ -16,7 +16,7 @@ const LEVEL_ORDER = ['chua_dat', 'dat_chuan', 'nang_cao', 'kieu_mau'];
 
 interface Row { code: string; name: string; scored: boolean; status: CommuneStatus | undefined }
 
-export function mountTableView(root: HTMLElement, map: MapLibreMap, statusOf: (code: string) => CommuneStatus | undefined): { open(): void; close(): void } {
+export function mountTableView(root: HTMLElement, map: MapLibreMap, statusOf: (code: string) => CommuneStatus | undefined, inScope: (props: Record<string, unknown>) => boolean = () => true): { open(): void; close(): void } {
   let sortKey: Key = 'name';
   let ascending = true;
   let opener: HTMLElement | null = null;
@@ -24,6 +24,7 @@ export function mountTableView(root: HTMLElement, map: MapLibreMap, statusOf: (c
     const seen = new Map<string, Row>();
     for (const f of map.queryRenderedFeatures({ layers: ['communes-fill'] })) {
       const code = String(f.properties.code);
+      if (!inScope(f.properties)) continue; // greyed out: outside the chosen province or district
       if (!seen.has(code)) seen.set(code, { code, name: String(f.properties.name), scored: f.properties.type === 'Xã', status: statusOf(code) });
     }
     return [...seen.values()];

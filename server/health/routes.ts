@@ -1,7 +1,8 @@
 // GET /api/v1/health: whether the server is up, which database it uses, how many communes it
-// knows, the first and last period with reviews, and the current boundary archive.
+// knows, the first and last period with reviews, the current boundary archive and the optional basemap style.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../api/context.ts';
+import { basemapStyleUrl } from './basemap.ts';
 
 const HealthSchema = z
   .object({
@@ -10,6 +11,7 @@ const HealthSchema = z
     communes: z.number().int().openapi({ description: 'Communes (xã, phường, thị trấn) in the database', example: 10047 }),
     periods: z.tuple([z.string(), z.string()]).nullable().openapi({ description: 'First and last period with reviews' }),
     tiles: z.string().openapi({ description: 'URL of the current boundary archive (content-hashed name, cached for good)', example: '/tiles/ntm.db10c10ed7fd.pmtiles' }),
+    basemap: z.string().nullable().openapi({ description: 'URL of the MapLibre style drawn under the choropleth (NTM_BASEMAP_STYLE_URL); null: a plain background', example: null }),
   })
   .openapi('Health');
 
@@ -33,6 +35,7 @@ export function healthRoutes(ctx: ApiContext, app: OpenAPIHono): void {
         communes: Number(communes.n),
         periods: periods.length ? ([periods[0]!, periods.at(-1)!] as [string, string]) : null,
         tiles: `/tiles/${ctx.manifest.archive.hashedName}`,
+        basemap: basemapStyleUrl(),
       },
       200,
     );

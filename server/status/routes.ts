@@ -30,6 +30,7 @@ const StatusSchema = z
       note: z.string(),
     }),
     carried: z.number().int().openapi({ description: 'Communes shown with an earlier review (no review in the period)' }),
+    units: z.object({ communes: z.number().int(), rural: z.number().int() }).openapi({ description: 'Communes of the scope: all (xã, phường, thị trấn) and rural (xã, scored); rural communes missing from `communes` have no review' }),
     communes: z.array(CommuneStatusSchema),
   })
   .openapi('Status');
@@ -52,6 +53,12 @@ const route = createRoute({
   },
   responses: { 200: { description: 'Status table', content: { 'application/json': { schema: StatusSchema } } }, ...errorResponses },
 });
+
+/** All communes (xã, phường, thị trấn) of a province or a district, or of the country (no scope). */
+function communesIn(ctx: ApiContext, scope: string | null | undefined): number {
+  if (!scope) return [...ctx.units.byCode.values()].filter((u) => u.level === 'commune').length;
+  return ctx.units.children(scope).reduce((n, u) => n + (u.level === 'commune' ? 1 : communesIn(ctx, u.code)), 0);
+}
 
 export function statusRoutes(ctx: ApiContext, app: OpenAPIHono): void {
   app.openapi(route, async (c) => {
@@ -93,6 +100,7 @@ export function statusRoutes(ctx: ApiContext, app: OpenAPIHono): void {
         group: q.group ?? null,
         provenance: { ...count, note: ILLUSTRATIVE_NOTE },
         carried,
+        units: { communes: communesIn(ctx, scope.code), rural: ctx.units.ruralCommunes(scope.code).length },
         communes,
       },
       200,

@@ -11,6 +11,7 @@
 //     2021-2025, and no earlier than the first period with data; for "new in year Y": 0 at the end of Y-1)
 //     to the target at its deadline.
 // Every target asks for "at least" its number ("~40%" and "≥80%" alike).
+import { reasonVi } from './reasons-vi.ts';
 import type { ApiContext } from '../api/context.ts';
 import type { RecognitionLevel } from '../db/schema.ts';
 import { LEVELS } from '../recognition/standing.ts';
@@ -40,6 +41,8 @@ export interface TargetProgress {
   clause: string | null;
   computable: boolean;
   reason: string | null;
+  /** `reason` in Vietnamese. */
+  reason_vi: string | null;
   measure: MeasureOut | null;
   unit: MeasureUnit | null;
   value_now: number | null;
@@ -50,6 +53,8 @@ export interface TargetProgress {
   on_track: boolean | null;
   on_track_rule: OnTrackRule | null;
   on_track_reason: string | null;
+  /** `on_track_reason` in Vietnamese. */
+  on_track_reason_vi: string | null;
   illustrative: boolean | null;
   inputs: ProvenanceCount | null;
   source: string;
@@ -182,6 +187,7 @@ export async function targetProgress(ctx: ApiContext, targets: ReadonlyArray<{ r
         clause: clause.clause,
         computable: clause.measure !== null,
         reason: clause.reason,
+        reason_vi: null,
         measure: clause.measure ? measureOut(clause.measure) : null,
         unit: clause.unit,
         value_now: null,
@@ -192,6 +198,7 @@ export async function targetProgress(ctx: ApiContext, targets: ReadonlyArray<{ r
         on_track: null,
         on_track_rule: null,
         on_track_reason: null,
+        on_track_reason_vi: null,
         illustrative: null,
         inputs: null,
         source: record.source,
@@ -259,6 +266,10 @@ export async function targetProgress(ctx: ApiContext, targets: ReadonlyArray<{ r
         row.on_track = now.value >= expected - EPSILON;
       }
     }
+  }
+  for (const row of out) {
+    row.reason_vi = reasonVi(row.reason);
+    row.on_track_reason_vi = reasonVi(row.on_track_reason);
   }
   return out;
 }

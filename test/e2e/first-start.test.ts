@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../server/config/paths.ts';
 import { openDatabase, type NtmDatabase } from '../../server/db/database.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { classOf, legendRows, renderedCommunes } from '../support/e2e.ts';
 import { FetchSource, openArchive } from '../support/pmtiles.ts';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
 
@@ -85,16 +86,12 @@ describe('first start on a fresh SQLite file', () => {
         // The colours come from the API: the feature state of rendered communes equals /api/v1/status.
         const api = (await (await fetch(`${server.url}/api/v1/status`)).json()) as { period: string; communes: Array<{ code: string; level: string; met: number }> };
         const byCode = new Map(api.communes.map((c) => [c.code, c]));
-        const states = await page.evaluate(() => {
-          const map = window.ntm!.map;
-          return map.queryRenderedFeatures({ layers: ['communes-fill'] }).slice(0, 300).map((f) => ({ code: String(f.properties.code), type: String(f.properties.type), state: f.state as { level?: string; met?: number } }));
-        });
-        const scored = states.filter((s) => s.type === 'Xã' && byCode.has(s.code));
+        const legend = await legendRows(page);
+        const scored = (await renderedCommunes(page, 300)).filter((c) => c.type === 'Xã' && byCode.has(c.code));
         expect(scored.length).toBeGreaterThan(50);
-        for (const s of scored) expect(s.state).toMatchObject({ level: byCode.get(s.code)!.level, met: byCode.get(s.code)!.met });
+        for (const c of scored) expect(c.rgb, c.code).toBe(legend.get(classOf('level', byCode.get(c.code)!))!.rgb);
         // The legend counts every commune once: scored ones by level, phường and thị trấn as not scored.
-        const counts = await page.locator('#legend ul').first().locator('.count').allTextContents();
-        expect(counts.map((t) => Number(t.replace(/\D/g, ''))).reduce((a, b) => a + b, 0)).toBe(10047);
+        expect([...legend.values()].reduce((n, r) => n + r.count, 0)).toBe(10047);
         expect(await page.locator('#legend').textContent()).toMatch(/minh họa/);
         expect(await page.locator('#status').textContent()).toContain(`tháng ${Number(api.period.slice(5))}/${api.period.slice(0, 4)}`);
         expect(errors).toEqual([]);

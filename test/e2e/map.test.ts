@@ -5,18 +5,12 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { mapIdle, useMapPage } from '../support/e2e.ts';
+import { classOf, legendRows, mapIdle, renderedCommunes, useMapPage } from '../support/e2e.ts';
 
 interface ApiStatus { communes: Array<{ code: string; met: number; level: string; special: boolean; value?: number }> }
 
 async function renderedStates(page: Page) {
-  return page.evaluate(() =>
-    window.ntm!.map
-      .queryRenderedFeatures({ layers: ['communes-fill'] })
-      .filter((f) => f.properties.type === 'Xã')
-      .slice(0, 400)
-      .map((f) => ({ code: String(f.properties.code), state: f.state as { met?: number; level?: string; special?: boolean; value?: number | null } })),
-  );
+  return (await renderedCommunes(page)).filter((c) => c.type === 'Xã').map((c) => ({ code: c.code, state: { special: c.special } }));
 }
 
 describe('map page', () => {
@@ -25,36 +19,26 @@ describe('map page', () => {
 
   it('colours communes in every mode from the API, with a matching legend', async () => {
     const page = await e2e.open('/?view=107.9,14.6,8');
-    const cases: Array<[string, string]> = [
-      ['/?view=107.9,14.6,8', '/api/v1/status'],
-      ['/?mode=met&view=107.9,14.6,8', '/api/v1/status'],
-      ['/?mode=criterion&criterion=5&view=107.9,14.6,8', '/api/v1/status?criterion=5'],
-      ['/?mode=group&group=2&view=107.9,14.6,8', '/api/v1/status?group=2'],
+    const cases: Array<[string, string, 'level' | 'met' | 'criterion' | 'group']> = [
+      ['/?view=107.9,14.6,8', '/api/v1/status', 'level'],
+      ['/?mode=met&view=107.9,14.6,8', '/api/v1/status', 'met'],
+      ['/?mode=criterion&criterion=5&view=107.9,14.6,8', '/api/v1/status?criterion=5', 'criterion'],
+      ['/?mode=group&group=2&view=107.9,14.6,8', '/api/v1/status?group=2', 'group'],
     ];
     const titles = new Set<string>();
-    for (const [path, statusPath] of cases) {
+    for (const [path, statusPath, mode] of cases) {
       await page.goto(`${e2e.url}${path}`);
       await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
       await mapIdle(page);
       const byCode = new Map((await api(statusPath)).communes.map((c) => [c.code, c]));
-      const states = await renderedStates(page);
-      expect(states.length).toBeGreaterThan(50);
-      for (const s of states) {
-        const c = byCode.get(s.code)!;
-        expect(s.state, `${path} ${s.code}`).toMatchObject({ met: c.met, level: c.level, special: c.special, value: c.value ?? null });
-      }
-      // The fill colour MapLibre evaluates for a commune is the legend colour of its class.
-      const sample = states[0]!;
-      const legendColor = await page.evaluate((code) => {
-        const map = window.ntm!.map;
-        const f = map.queryRenderedFeatures({ layers: ['communes-fill'] }).find((x) => String(x.properties.code) === code)!;
-        const c = f.layer.paint?.['fill-color' as never] as unknown as { r: number; g: number; b: number } | undefined;
-        return c ? [c.r, c.g, c.b].map((v) => Math.round(v * 255)) : null;
-      }, sample.code);
-      const swatches = await page.locator('#legend ul').first().locator('.swatch').evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
-      expect(swatches.some((rgb) => rgb === `rgb(${legendColor!.join(', ')})`), `${path}: ${legendColor} in ${swatches}`).toBe(true);
+      const legend = await legendRows(page);
+      const drawn = (await renderedCommunes(page)).filter((c) => c.type === 'Xã' && byCode.has(c.code));
+      expect(drawn.length).toBeGreaterThan(50);
+      // Each commune is drawn in the legend colour of the class its API status falls in.
+      for (const c of drawn) expect(c.rgb, `${path} ${c.code}`).toBe(legend.get(classOf(mode, byCode.get(c.code)!))!.rgb);
+      expect((await renderedCommunes(page)).find((c) => c.type !== 'Xã')?.rgb).toBe(legend.get('not_scored')!.rgb);
       titles.add((await page.locator('#legend h2').textContent())!);
-      const counts = (await page.locator('#legend ul').first().locator('.count').allTextContents()).map((t) => Number(t.replace(/\D/g, '')));
+      const counts = [...legend.values()].map((r) => r.count);
       expect(counts.reduce((a, b) => a + b, 0)).toBe(10047);
     }
     expect(titles.size).toBe(4);

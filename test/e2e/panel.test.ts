@@ -169,14 +169,14 @@ describe('side panel and commune card', () => {
       for (const n of card.at_risk.criteria) expect(warning).toContain(criteria.find((c) => c.number === n)!.name_vi);
     }
     // The selected commune is outlined on the map.
-    expect(await page.evaluate(() => window.ntm!.map.getLayoutProperty('panel-selected-commune', 'visibility'))).toBe('visible');
+    await page.waitForFunction((code) => window.ntm!.map.queryRenderedFeatures({ layers: ['panel-selected-commune'] }).some((f) => String(f.properties.code) === code), commune.code);
     await axe(page, 'card');
     await e2e.screenshot(page, 'card-desktop');
 
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !new URLSearchParams(location.search).has('commune'));
     await page.waitForFunction(() => document.getElementById('panel')!.hidden);
-    expect(await page.evaluate(() => window.ntm!.map.getLayoutProperty('panel-selected-commune', 'visibility'))).toBe('none');
+    await page.waitForFunction(() => window.ntm!.map.queryRenderedFeatures({ layers: ['panel-selected-commune'] }).length === 0);
     await page.close();
   });
 

@@ -16,6 +16,7 @@ interface TargetRow {
   clause: string | null;
   computable: boolean;
   reason: string | null;
+  reason_vi: string | null;
   measure: { kind: string; level?: string; min_criteria?: number } | null;
   unit: string | null;
   value_now: number | null;
@@ -26,6 +27,7 @@ interface TargetRow {
   on_track: boolean | null;
   on_track_rule: string | null;
   on_track_reason: string | null;
+  on_track_reason_vi: string | null;
   illustrative: boolean | null;
   inputs: { official: number; illustrative: number } | null;
   source: string;
@@ -105,6 +107,11 @@ describe.each(seededApis())('GET /api/v1/summary on $name', ({ open }) => {
   /** The on-track rule of every measured target row, recomputed from its own fields. */
   function expectOnTrackRule(body: Summary): void {
     for (const t of body.targets) {
+      // Every reason comes in Vietnamese too (the panel's default language), never left in English.
+      for (const [en, vi] of [[t.reason, t.reason_vi], [t.on_track_reason, t.on_track_reason_vi]] as const) {
+        if (en === null) expect(vi).toBeNull();
+        else expect(vi, en).toMatch(/[àáảãạăâđèéêìíòóôơùúưýđ]/i);
+      }
       if (!t.computable) {
         expect(t.reason).toBeTruthy();
         expect(t.value_now).toBeNull();
