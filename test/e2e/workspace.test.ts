@@ -88,6 +88,14 @@ describe('officials\' workspace in the browser', () => {
     return state;
   }
 
+  it('the public map links to the sign-in page', async () => {
+    const page = await open('/?lang=en');
+    await page.getByRole('link', { name: 'Officials: sign in' }).click();
+    await page.getByRole('heading', { name: 'Sign in for officials' }).waitFor({ timeout: 15_000 });
+    expect(new URL(page.url()).pathname).toBe('/workspace/');
+    await page.context().close();
+  });
+
   it('a wrong password is said next to the field, and the form has no axe-core violations', async () => {
     const page = await open('/workspace/');
     await signInWithKeyboard(page, 'wrong password, wrong');
