@@ -73,8 +73,13 @@ export const noStore: MiddlewareHandler = async (c, next) => {
   c.header('Vary', 'Cookie', { append: true });
 };
 
-/** The network address of the request (for throttling and the session record); "local" in-process. */
+/** The network address of the request (for throttling and the session record); "local" in-process.
+ * Behind a trusted reverse proxy (NTM_TRUST_PROXY=1, validated at start), the right-most X-Forwarded-For. */
 export function clientAddress(c: Context): string {
+  if (process.env.NTM_TRUST_PROXY === '1') {
+    const forwarded = c.req.header('X-Forwarded-For')?.split(',').map((s) => s.trim()).filter(Boolean).at(-1);
+    if (forwarded) return forwarded;
+  }
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {

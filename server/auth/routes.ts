@@ -10,6 +10,7 @@ import { ApiError, sendError } from '../http/errors.ts';
 import type { UnitStore } from '../unit/unit-store.ts';
 import { assertSameOrigin, type AuthEnv, clientAddress, csrfGuard, currentUser, loadSession, noStore } from './middleware.ts';
 import { DUMMY_HASH, verifyPassword } from './password.ts';
+import { createCheckLimiter } from './throttle.ts';
 import { SESSION_SECURITY, SignedInSchema, WRITE_SECURITY, workspaceErrors } from './schemas.ts';
 import { createSession, endAllSessions, endSession, SESSION_COOKIE, SESSION_HOURS, sessionIdOf, type SessionUser } from './session.ts';
 import { findUserByEmail } from './users.ts';
@@ -31,7 +32,7 @@ const loginRoute = createRoute({
   tags: ['Workspace'],
   summary: 'Sign in (sets the session cookie)',
   request: { body: { content: { 'application/json': { schema: LoginSchema } }, required: true } },
-  responses: { 200: { description: 'Signed in', content: { 'application/json': { schema: SignedInSchema } } }, 400: workspaceErrors[400], 401: workspaceErrors[401], 403: workspaceErrors[403], 429: tooMany },
+  responses: { 200: { description: 'Signed in', content: { 'application/json': { schema: SignedInSchema } } }, 400: workspaceErrors[400], 401: workspaceErrors[401], 403: workspaceErrors[403], 429: tooMany, 503: { description: 'Too many sign-ins in progress on the server: Retry-After says when to try again', content: tooMany.content } },
 });
 
 const logoutRoute = createRoute({
@@ -65,6 +66,7 @@ function signedIn(units: UnitStore, user: Omit<SessionUser, 'session'>, session:
 const isHttps = (c: Context) => new URL(c.req.url).protocol === 'https:' || c.req.header('X-Forwarded-Proto') === 'https';
 
 export function authRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
+  const passwordChecks = createCheckLimiter();
   app.use('/auth/*', noStore, bodyLimit({ maxSize: 16 * 1024, onError: (c) => sendError(c, 413, 'too_large', 'Request body over 16 KB') }), loadSession(ctx));
   app.use('/auth/logout', csrfGuard);
 
@@ -72,18 +74,27 @@ export function authRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
     assertSameOrigin(c);
     const { email, password } = c.req.valid('json');
     const address = clientAddress(c);
-    const wait = ctx.throttle.retryAfter(email, address);
-    if (wait > 0) {
-      c.header('Retry-After', String(wait));
-      return sendError(c, 429, 'too_many_attempts', `Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} min`) as never;
+    const attempt = ctx.throttle.begin(email, address);
+    if ('wait' in attempt) {
+      c.header('Retry-After', String(attempt.wait));
+      return sendError(c, 429, 'too_many_attempts', `Too many sign-in attempts: try again in ${attempt.wait < 60 ? `${attempt.wait} s` : `${Math.ceil(attempt.wait / 60)} min`}`) as never;
     }
-    const user = await findUserByEmail(ctx.ndb.db, email);
-    const ok = await verifyPassword(password, user?.password_hash ?? (await DUMMY_HASH));
-    if (!user || !ok || user.disabled === 1) {
-      ctx.throttle.fail(email, address);
-      throw new ApiError(401, 'invalid_credentials', 'E-mail or password is wrong');
+    let user;
+    let ok: boolean | null = false;
+    try {
+      user = await findUserByEmail(ctx.ndb.db, email);
+      const hash = user?.password_hash ?? (await DUMMY_HASH);
+      const checked = passwordChecks(() => verifyPassword(password, hash));
+      if (checked === null) {
+        ok = null;
+        c.header('Retry-After', '5');
+        return sendError(c, 503, 'busy', 'Too many sign-ins at this moment: try again in a few seconds') as never;
+      }
+      ok = (await checked) && user !== undefined && user.disabled !== 1;
+    } finally {
+      attempt.finish(ok);
     }
-    ctx.throttle.succeed(email);
+    if (!ok || !user) throw new ApiError(401, 'invalid_credentials', 'E-mail or password is wrong');
     // A new session at every sign-in (a session id planted before sign-in is worth nothing); the old one ends.
     const previous = getCookie(c, SESSION_COOKIE);
     if (previous) await endSession(ctx.ndb.db, sessionIdOf(previous));

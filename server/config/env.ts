@@ -12,6 +12,9 @@ const EnvSchema = z.object({
   NTM_SEED: z.coerce.number().int().nonnegative().optional(),
   /** `1` adds /__baseline/<bytes> (an in-memory body of that size) for the API benchmark's comparison. */
   NTM_BENCH_BASELINE: z.enum(['0', '1']).default('0'),
+  /** `1` when a reverse proxy in front sets X-Forwarded-For: sign-in throttling then counts the client's
+   * address (the right-most one the proxy added), not the proxy's. Never set it without such a proxy. */
+  NTM_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   /** Optional basemap drawn under the choropleth: a MapLibre style URL (http(s) or a path on this server). */
   NTM_BASEMAP_STYLE_URL: z.string().regex(/^(https?:\/\/|\/)/, 'an http(s) URL or a path starting with /').optional(),
 });

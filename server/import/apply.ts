@@ -10,7 +10,7 @@ import { conflict } from '../review/save.ts';
 import { planImport, type PlannedReview } from './plan.ts';
 import type { ReviewInput } from './validate.ts';
 
-export async function applyImport(ctx: ApiContext, user: SessionUser, inputs: readonly ReviewInput[], by: { source: string; importId: string }): Promise<PlannedReview[]> {
+export async function applyImport(ctx: ApiContext, user: SessionUser, inputs: readonly ReviewInput[], by: { source: string; importId: string; fileName: string }): Promise<PlannedReview[]> {
   const authorship = { source: by.source, reviewedBy: user.email, reviewedAt: new Date().toISOString() };
   const plan = await ctx.ndb.db.transaction().execute(async (trx) => {
     const planned = await planImport(trx, inputs);
@@ -39,7 +39,7 @@ export async function applyImport(ctx: ApiContext, user: SessionUser, inputs: re
         entity: 'review',
         entityId: id,
         before,
-        after: { ...auditSnapshot({ ...p.content, period: p.input.period, provenance: 'official', version }), import_id: by.importId, lines: p.input.lines },
+        after: { ...auditSnapshot({ ...p.content, period: p.input.period, provenance: 'official', version }), import_id: by.importId, file: by.fileName, lines: p.input.lines },
       })),
     );
     return planned;

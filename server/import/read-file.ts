@@ -4,6 +4,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { ApiError } from '../http/errors.ts';
+import { guardXlsx } from './xlsx-guard.ts';
 
 export type FileFormat = 'csv' | 'xlsx';
 
@@ -50,14 +51,18 @@ function readCsv(bytes: Uint8Array): SheetRow[] {
   const delimiter = [',', ';', '\t'].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0]![0];
   let records: Array<{ record: string[]; raw: string }>;
   try {
-    records = parse(text, { delimiter, raw: true, relax_column_count: true, relax_quotes: true, trim: true, skip_empty_lines: false }) as unknown as Array<{ record: string[]; raw: string }>;
+    // Bounded: rows past the limit are not parsed (the row count check below then refuses the file), and
+    // a record longer than any real row (a 19 MB line of commas) stops the parser early.
+    records = parse(text, { delimiter, raw: true, relax_column_count: true, relax_quotes: true, trim: true, skip_empty_lines: false, to_line: MAX_ROWS + 2, max_record_size: 64 * 1024 }) as unknown as Array<{ record: string[]; raw: string }>;
   } catch (error) {
     const e = error as { message: string; lines?: number };
     throw invalid(`The CSV cannot be read${e.lines ? ` at line ${e.lines}` : ''}: ${e.message.replace(/^Invalid Record Length: /, '')}`);
   }
+  if (records.length >= MAX_ROWS + 2) throw invalid(`The file has more than ${MAX_ROWS + 1} lines: at most ${MAX_ROWS} rows per file`);
   const rows: SheetRow[] = [];
   let line = 1;
   for (const { record, raw } of records) {
+    if (record.length > 64) throw invalid(`Line ${line} has ${record.length} columns: the templates use at most 64`);
     rows.push({ line, cells: record.map((c) => c.normalize('NFC')) });
     line += (raw.match(/\n/g)?.length ?? 0) + 1;
   }
@@ -65,18 +70,21 @@ function readCsv(bytes: Uint8Array): SheetRow[] {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
+  guardXlsx(bytes, MAX_ROWS);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   } catch (error) {
-    throw invalid(`The XLSX workbook cannot be read: ${(error as Error).message}`);
+    // ExcelJS's messages are its internals ("Cannot read properties of undefined"): log them, say what to do.
+    console.error(`[import] XLSX not readable: ${(error as Error).message}`);
+    throw invalid('The XLSX workbook cannot be read: save it again from Excel (as .xlsx), or upload CSV UTF-8');
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw invalid('The XLSX workbook has no worksheet');
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, line) => {
     const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
       cells[col - 1] = cellText(cell.value);
     });
     rows.push({ line, cells: Array.from(cells, (c) => c ?? '') });

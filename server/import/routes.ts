@@ -49,7 +49,7 @@ const importRoute = createRoute({
   tags: ['Workspace'],
   summary: 'Import a monthly review spreadsheet (dry run or apply)',
   description:
-    'Multipart upload of a CSV (UTF-8) or XLSX file in the template\'s layout (max 20 MB). Every row is checked; errors are all listed with line and column (400 `invalid_file`). ' +
+    'Multipart upload of a CSV (UTF-8) or XLSX file in the template\'s layout (max 8 MB). Every row is checked; errors are all listed with line and column (400 `invalid_file`). ' +
     'A commune outside your scope refuses the whole file (403, naming the lines). dryRun=1 (default) says what would change per commune and month; dryRun=0 applies the ' +
     'whole file in one transaction (or nothing). Criteria a file does not give keep the value of that month\'s review, or of the latest earlier review.',
   security: WRITE_SECURITY,
@@ -58,7 +58,7 @@ const importRoute = createRoute({
     200: { description: 'What changes (dry run) or changed', content: { 'application/json': { schema: ImportResultSchema } } },
     ...workspaceErrors,
     409: { description: 'A review of the file was saved by someone else during the import: nothing was imported', content: { 'application/json': { schema: ConflictSchema } } },
-    413: { description: 'File over 20 MB', content: { 'application/json': { schema: ErrorSchema } } },
+    413: { description: 'File over 8 MB', content: { 'application/json': { schema: ErrorSchema } } },
   },
 });
 
@@ -138,8 +138,10 @@ export function importRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
     const file = { name, format: sheet.format, layout: checked.layout, rows: checked.rows };
     if (dryRun === '1' || dryRun === 'true') return c.json(resultOf(await planImport(ctx.ndb.db, checked.reviews), ctx, file, null), 200);
     const importId = `imp-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(4).toString('hex')}`;
-    const source = `NTM workspace: import ${importId} (${name}) by the ${officerLabel(ctx.units, user)}`;
-    const plan = await applyImport(ctx, user, checked.reviews, { source, importId });
+    // The public source names the import and the officer, not the uploaded file's name (free text chosen by
+    // the uploader, which the public card would show); the file name is kept in the audit trail.
+    const source = `NTM workspace: import ${importId} by the ${officerLabel(ctx.units, user)}`;
+    const plan = await applyImport(ctx, user, checked.reviews, { source, importId, fileName: name });
     return c.json(resultOf(plan, ctx, file, importId), 200);
   });
 }

@@ -18,8 +18,13 @@ export async function villageCountOf(db: Kysely<Database>, commune: string): Pro
 export async function saveVillageCount(db: Kysely<Database>, commune: string, counts: VillageCounts, by: string, at: string): Promise<{ before: VillageCountRow | null; after: VillageCountRow }> {
   const before = await villageCountOf(db, commune);
   const after: VillageCountRow = { commune_code: commune, ...counts, updated_by: by, updated_at: at };
-  if (before) await db.updateTable('village_count').set({ ...counts, updated_by: by, updated_at: at }).where('commune_code', '=', commune).execute();
-  else await db.insertInto('village_count').values(after).execute();
+  // An upsert: two first entries of the same commune at once must not collide on the primary key (a 500 on
+  // PostgreSQL); the later one wins, as two updates would.
+  await db
+    .insertInto('village_count')
+    .values(after)
+    .onConflict((oc) => oc.column('commune_code').doUpdateSet({ ...counts, updated_by: by, updated_at: at }))
+    .execute();
   return { before, after };
 }
 

@@ -148,6 +148,16 @@ describe.each(writableApis())('workspace sign-in on $name', ({ open }) => {
     expect((await login(ws, other, TEST_PASSWORD)).status).toBe(200);
   });
 
+  it('a burst of 40 parallel wrong passwords for one account gets at most 5 checked; the rest wait (429)', async () => {
+    const email = await ws.addUser('district', '616');
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => login(ws, email, `wrong password ${i}`)));
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(35);
+    expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+    ws.ctx.throttle = createSignInThrottle(); // the burst also counted against the address
+  });
+
   it('throttles per address: 20 failures on different accounts block the address', async () => {
     // In process every request comes from the address "local".
     for (let i = 0; i < 20; i++) await login(ws, `spray-${i}@example.org`, 'guess');

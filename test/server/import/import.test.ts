@@ -232,7 +232,7 @@ describe.each(writableApis())('review import on $name', ({ open }) => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('CSRF missing → 403 and nothing changes; no session → 401; a file over 20 MB → 413', async () => {
+  it('CSRF missing → 403 and nothing changes; no session → 401; a file over 8 MB → 413', async () => {
     const before = await snapshot();
     const file = csv([LONG, `${DAK_BLO},,2025-10,1,Đạt,`]);
     const err = await refusal(await upload(district, file, 'a.csv', 0, { csrf: false }), 403);
