@@ -13,7 +13,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
       // The pages: the public map, and the officials' workspace (/workspace/).
-      input: { main: page('index.html'), workspace: page('workspace/index.html') },
+      input: { main: page('index.html'), workspace: page('workspace/index.html'), embed: page('embed/index.html') },
       output: {
         // maplibre-gl and pmtiles in chunks of their own, so that the app's own code is measurable (and cacheable apart).
         advancedChunks: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ }, { name: 'pmtiles', test: /node_modules[\\/](pmtiles|fflate)/ }] },

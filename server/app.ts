@@ -11,6 +11,8 @@ import type { ApiContext } from './api/context.ts';
 import { createApiV1 } from './api/v1.ts';
 import { basemapOrigins } from './health/basemap.ts';
 import { ApiError, sendError } from './http/errors.ts';
+import { compressedAssets } from './http/static-assets.ts';
+import { embedRoutes, isEmbedPage } from './embed/routes.ts';
 import { openApiRoutes } from './openapi/routes.ts';
 import { archiveRoutes } from './tiles/archive.ts';
 
@@ -24,8 +26,8 @@ export interface AppParts {
 
 export function createApp(parts: AppParts): Hono {
   const app = new Hono();
-  app.use(
-    '*',
+  // Framing: the widget (/embed) may be framed by any origin; every other page only by this server's own.
+  const headers = (frameAncestors: string[]) =>
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
@@ -34,14 +36,17 @@ export function createApp(parts: AppParts): Hono {
         imgSrc: ["'self'", 'data:', 'blob:', ...basemapOrigins()],
         connectSrc: ["'self'", ...basemapOrigins()],
         workerSrc: ["'self'", 'blob:'],
-        frameAncestors: ["'self'"],
+        frameAncestors,
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
       },
+      xFrameOptions: frameAncestors.includes('*') ? false : 'SAMEORIGIN',
       crossOriginEmbedderPolicy: false,
       crossOriginResourcePolicy: 'cross-origin',
-    }),
-  );
+    });
+  const pageHeaders = headers(["'self'"]);
+  const embedHeaders = headers(['*']);
+  app.use('*', (c, next) => (isEmbedPage(c.req.path) ? embedHeaders(c, next) : pageHeaders(c, next)));
   // Caches public reads and compresses every API response (brotli or gzip).
   app.use('/api/*', parts.ctx.responses.middleware);
 
@@ -70,11 +75,16 @@ export function createApp(parts: AppParts): Hono {
   }
   app.all('/api/*', (c) => sendError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
 
+  // oEmbed, the resize script, the widget page and the main page with its share card (before the static files).
+  const pages = embedRoutes(ctx, parts.distDir && existsSync(parts.distDir) ? parts.distDir : null);
+  app.route('/', pages.routes);
+
   if (parts.distDir && existsSync(parts.distDir)) {
     const root = relative(process.cwd(), parts.distDir) || '.';
     app.get('/workspace', (c) => c.redirect('/workspace/', 301)); // the officials' workspace page
+    app.use('/assets/*', compressedAssets(parts.distDir)); // scripts and styles, brotli/gzip, cached a year
     app.use('/*', serveStatic({ root }));
-    app.get('*', serveStatic({ root, path: 'index.html' }));
+    app.get('*', pages.mainPage); // the client's own routes: the main page, with the share card of the link
   }
 
   app.notFound((c) => sendError(c, 404, 'not_found', `Not found: ${c.req.path}`));

@@ -1,0 +1,25 @@
+// What the server resolved for the widget (server/embed/page.ts writes it into the page as a JSON data
+// block): the archive URL, the period, the scope with its names and bbox, the data date. Without it (the
+// page served as a plain file) the widget asks the API for the archive and shows the country.
+export interface EmbedBoot {
+  tiles: string;
+  periods: [string, string] | null;
+  period: string | null;
+  province: string | null;
+  district: string | null;
+  commune: string | null;
+  scopeName: string | null;
+  communeName: string | null;
+  bbox: [number, number, number, number] | null;
+  dataDate: string | null;
+}
+
+export function readBoot(): EmbedBoot | null {
+  const text = document.getElementById('ntm-embed-boot')?.textContent;
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as EmbedBoot;
+  } catch {
+    return null;
+  }
+}

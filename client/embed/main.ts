@@ -1,0 +1,151 @@
+// The embeddable widget (/embed): the same map as the main page (style, choropleth, hatch, tooltip from
+// client/map/) with a title, a compact legend and a footer line (source, period, data date, whether the
+// figures are illustrative, a link to the full map), and nothing else: no panel, no cookies, nothing from
+// another origin. Parameters in its URL (params.ts); invalid ones fall back to defaults without a word.
+import '../map/setup-maplibre.ts';
+import { Map as MapLibreMap } from 'maplibre-gl';
+import { fetchCriteria, fetchHealth, fetchStatus, type CommuneStatus, type Status } from '../api/status.ts';
+import { statusQueryOf } from '../api/status-query.ts';
+import { download, mapPng } from '../export/png.ts';
+import { formatPeriod, setLang, strings } from '../i18n/i18n.ts';
+import { boundaryStyle } from '../map/boundary-style.ts';
+import { createPainter, legendClasses } from '../map/choropleth.ts';
+import { legendTitle } from '../map/legend-title.ts';
+import { specialLabel } from '../map/legend.ts';
+import { COUNTRY_BOUNDS, inScope, showScope } from '../map/scope.ts';
+import { provideHatch } from '../map/special.ts';
+import { attachTooltip } from '../map/tooltip.ts';
+import type { AppState } from '../state/app-state.ts';
+import { readBoot } from './boot.ts';
+import { renderCompactLegend, shownClasses } from './legend.ts';
+import { embedParamsFromSearch, mainSearchFromEmbedParams } from './params.ts';
+import { postHeight } from './height.ts';
+
+const t = strings({
+  vi: {
+    app: 'Bản đồ nông thôn mới', country: 'Việt Nam',
+    source: 'Nguồn: NTM Map · ranh giới GSO · tiêu chí QĐ 318/QĐ-TTg', period: 'Số liệu {period}', dataDate: 'cập nhật {date}', illustrative: 'Số liệu minh họa, không chính thức',
+    full: 'Xem bản đồ đầy đủ', png: 'PNG', pngLabel: 'Tải ảnh PNG của bản đồ', mapLabel: 'Bản đồ các xã', legendLabel: 'Chú giải', made: 'Số liệu {period} · tạo ngày {date} · {url}',
+    coopWindows: 'Nhấn Ctrl + cuộn để phóng to bản đồ', coopMac: 'Nhấn ⌘ + cuộn để phóng to bản đồ', coopMobile: 'Dùng hai ngón tay để di chuyển bản đồ',
+  },
+  en: {
+    app: 'New rural development map', country: 'Viet Nam',
+    source: 'Source: NTM Map · boundaries GSO · criteria Decision 318/QĐ-TTg', period: 'Data {period}', dataDate: 'updated {date}', illustrative: 'Illustrative figures, not official',
+    full: 'Open the full map', png: 'PNG', pngLabel: 'Download a PNG of the map', mapLabel: 'Map of the communes', legendLabel: 'Legend', made: 'Data {period} · made {date} · {url}',
+    coopWindows: 'Use Ctrl + scroll to zoom the map', coopMac: 'Use ⌘ + scroll to zoom the map', coopMobile: 'Use two fingers to move the map',
+  },
+});
+
+const params = embedParamsFromSearch(location.search);
+const boot = readBoot();
+// The server's resolution wins: it dropped unknown codes and periods (the reader sees the default instead).
+const state: AppState = boot
+  ? { ...params.map, province: boot.province, district: boot.district, commune: boot.commune, period: params.map.period && boot.period === params.map.period ? boot.period : null }
+  : params.map;
+params.map = state;
+setLang(state.lang);
+document.documentElement.lang = state.lang;
+if (params.height !== null) {
+  document.body.classList.add('fixed-height');
+  document.body.style.height = `${params.height}px`;
+}
+
+/** The status of the view; when a link's scope or period is unknown (no boot to check it), the country's latest. */
+async function loadStatus(): Promise<Status> {
+  try {
+    return await fetchStatus(statusQueryOf(state));
+  } catch (error) {
+    if (!state.province && !state.district && !state.period) throw error;
+    Object.assign(state, { province: null, district: null, period: null });
+    return fetchStatus(statusQueryOf(state));
+  }
+}
+
+const statusAnswer = loadStatus();
+statusAnswer.catch(() => {});
+const catalogue = state.mode === 'criterion' ? fetchCriteria().catch(() => null) : Promise.resolve(null);
+const tiles = boot?.tiles ?? (await fetchHealth()).tiles;
+
+const map = new MapLibreMap({
+  container: 'map',
+  style: boundaryStyle(tiles, state),
+  bounds: boot?.bbox ?? COUNTRY_BOUNDS,
+  fitBoundsOptions: { padding: 16, maxZoom: 11 },
+  interactive: params.interactive,
+  // Page scroll is never taken: the map zooms with Ctrl/⌘ + scroll and pans with two fingers.
+  cooperativeGestures: params.interactive,
+  attributionControl: false, // the footer names the sources
+  locale: { 'CooperativeGesturesHandler.WindowsHelpText': t('coopWindows'), 'CooperativeGesturesHandler.MacHelpText': t('coopMac'), 'CooperativeGesturesHandler.MobileHelpText': t('coopMobile') },
+});
+(window as unknown as { ntm: { map: MapLibreMap } }).ntm = { map };
+provideHatch(map);
+const styleLoaded = new Promise<void>((resolve) => map.once('style.load', () => resolve()));
+const byCode = new Map<string, CommuneStatus>();
+if (params.interactive) attachTooltip(map, (code) => byCode.get(code), (props) => inScope(state, props));
+
+const status = await statusAnswer;
+await styleLoaded;
+showScope(map, state); // the scope may have fallen back to the country (a link with an unknown code)
+for (const c of status.communes) byCode.set(c.code, c);
+createPainter(map).paint(state.mode, status.communes);
+
+const set = (await catalogue)?.sets.find((s) => s.code === status.criteria_set);
+const heading = legendTitle(state, set);
+const illustrative = status.provenance.reviews.illustrative > 0;
+const scopeName = status.scope.name ?? boot?.scopeName ?? t('country');
+const classes = legendClasses(state.mode, status);
+const special = state.special || state.onlySpecial ? { label: specialLabel(), count: status.communes.filter((c) => c.special).length } : null;
+const title = params.title ?? (boot?.communeName ? `${boot.communeName} · ${scopeName}` : scopeName);
+document.getElementById('embed-title')!.textContent = title;
+document.getElementById('embed-subtitle')!.textContent = `${heading} · ${formatPeriod(status.period)}`;
+document.title = `${title} · NTM Map`;
+document.getElementById('map')!.setAttribute('aria-label', t('mapLabel'));
+const legend = document.getElementById('embed-legend')!;
+legend.setAttribute('aria-label', t('legendLabel'));
+legend.hidden = !params.legend;
+if (params.legend) renderCompactLegend(legend, classes, special);
+
+// Footer: source · period · data date · illustrative · full map · PNG.
+const footer = document.getElementById('embed-footer')!;
+const span = (text: string, className?: string) => {
+  const s = document.createElement('span');
+  s.textContent = text;
+  if (className) s.className = className;
+  return s;
+};
+const full = document.createElement('a');
+full.href = `${location.origin}/${mainSearchFromEmbedParams(params)}`;
+full.target = '_blank';
+full.rel = 'noopener';
+full.textContent = `${t('full')} ↗`;
+const png = document.createElement('button');
+png.type = 'button';
+png.id = 'embed-png';
+png.textContent = t('png');
+png.title = png.ariaLabel = t('pngLabel');
+png.addEventListener('click', () => void exportPng());
+footer.append(
+  span(t('source')),
+  span(`${t('period', { period: formatPeriod(status.period) })}${boot?.dataDate ? ` · ${t('dataDate', { date: boot.dataDate })}` : ''}`),
+  ...(illustrative ? [span(t('illustrative'), 'illustrative')] : []),
+  full,
+  png,
+);
+
+async function exportPng(): Promise<void> {
+  const date = new Intl.DateTimeFormat(state.lang === 'en' ? 'en-GB' : 'vi-VN').format(new Date());
+  const blob = await mapPng(map, {
+    title,
+    subtitle: `${heading} · ${formatPeriod(status.period)}`,
+    legendTitle: heading,
+    classes: shownClasses(classes),
+    special,
+    footer: [t('source'), t('made', { period: formatPeriod(status.period), date, url: full.href }), ...(illustrative ? [t('illustrative')] : [])],
+  });
+  download(blob, `ntm-embed-${status.period}.png`);
+}
+
+postHeight();
+map.once('idle', () => {
+  document.documentElement.dataset.ready = 'true';
+});

@@ -1,0 +1,23 @@
+// What the map is coloured by, in words (the legend's heading, the widget's subtitle, the PNG's legend):
+// the level, the criteria met, one criterion with its name, or one criteria group with its name.
+import type { Criteria } from '../api/status.ts';
+import { strings } from '../i18n/i18n.ts';
+import type { AppState } from '../state/app-state.ts';
+
+const t = strings({
+  vi: { level: 'Mức đạt chuẩn nông thôn mới', met: 'Số tiêu chí đạt (trên 19)', criterion: 'Tiêu chí {n}', group: 'Nhóm tiêu chí {n}: tỷ lệ đạt' },
+  en: { level: 'New rural development level', met: 'Criteria met (of 19)', criterion: 'Criterion {n}', group: 'Criteria group {n}: share met' },
+});
+
+type CriteriaSet = Criteria['sets'][number];
+
+/** The heading for a state's mode; criterion and group names come from the catalogue's set when given. */
+export function legendTitle(s: Pick<AppState, 'mode' | 'criterion' | 'group' | 'lang'>, set: CriteriaSet | null | undefined): string {
+  const name = (list: ReadonlyArray<{ number: number; name_vi: string; name_en: string }> | undefined, n: number) => {
+    const hit = list?.find((c) => c.number === n);
+    return hit ? `: ${s.lang === 'en' ? hit.name_en : hit.name_vi}` : '';
+  };
+  if (s.mode === 'criterion') return `${t('criterion', { n: s.criterion })}${name(set?.criteria, s.criterion)}`;
+  if (s.mode === 'group') return t('group', { n: s.group });
+  return t(s.mode);
+}

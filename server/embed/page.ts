@@ -1,0 +1,85 @@
+// The HTML of the main map page and of the widget as the server sends them: the built page (dist/) with
+// the view's share card written into its head (Open Graph, Twitter, description, the oEmbed discovery link,
+// the title and language), and for the widget the view as resolved here (a JSON data block: no script runs
+// from it, so the CSP needs no inline script) so that it draws without asking for health or unit lists.
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { escapeHtml } from '../../client/embed-code/snippet.ts';
+import type { EmbedBoot } from '../../client/embed/boot.ts';
+import type { ApiContext } from '../api/context.ts';
+import { dataDate } from './data-date.ts';
+import { shareCard } from './share-card.ts';
+import { resolveView, type ResolvedView } from './view.ts';
+
+export type PageKind = 'main' | 'embed';
+const FILES: Record<PageKind, string> = { main: 'index.html', embed: join('embed', 'index.html') };
+
+/** Reads a built page, again only when its file changed (a rebuild while the server runs). */
+export function pageTemplates(distDir: string): (kind: PageKind) => string | null {
+  const cache = new Map<PageKind, { mtime: number; html: string }>();
+  return (kind) => {
+    const file = join(distDir, FILES[kind]);
+    let mtime: number;
+    try {
+      mtime = statSync(file).mtimeMs;
+    } catch {
+      return null;
+    }
+    const hit = cache.get(kind);
+    if (hit && hit.mtime === mtime) return hit.html;
+    const html = readFileSync(file, 'utf8');
+    cache.set(kind, { mtime, html });
+    return html;
+  };
+}
+
+export function oembedHref(origin: string, pageUrl: string): string {
+  return `${origin}/oembed?url=${encodeURIComponent(pageUrl)}&format=json`;
+}
+
+function embedBoot(ctx: ApiContext, view: ResolvedView, date: string | null): EmbedBoot {
+  const periods = ctx.periods.all();
+  const scope = view.district ?? view.province;
+  return {
+    tiles: `/tiles/${ctx.manifest.archive.hashedName}`,
+    periods: periods.length ? [periods[0]!, periods.at(-1)!] : null,
+    period: view.period,
+    province: view.province?.code ?? null,
+    district: view.district?.code ?? null,
+    commune: view.commune?.code ?? null,
+    scopeName: scope?.name ?? null,
+    communeName: view.commune?.name ?? null,
+    bbox: scope?.bbox ?? view.commune?.bbox ?? null,
+    dataDate: date,
+  };
+}
+
+/** JSON safe inside a <script> element (no `</script>`, no `<!--`). */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+
+export async function renderPage(ctx: ApiContext, template: string, requestUrl: string, kind: PageKind): Promise<string> {
+  const url = new URL(requestUrl);
+  const view = resolveView(ctx, url.search);
+  const [card, date] = await Promise.all([shareCard(ctx, view), kind === 'embed' ? dataDate(ctx) : null]);
+  const title = kind === 'embed' && view.params.title ? view.params.title : card.title;
+  const e = escapeHtml;
+  const tags = [
+    `<meta name="description" content="${e(card.description)}" />`,
+    `<meta property="og:type" content="website" />`,
+    `<meta property="og:site_name" content="NTM Map" />`,
+    `<meta property="og:title" content="${e(title)}" />`,
+    `<meta property="og:description" content="${e(card.description)}" />`,
+    `<meta property="og:url" content="${e(url.href)}" />`,
+    `<meta property="og:locale" content="${card.lang === 'en' ? 'en_GB' : 'vi_VN'}" />`,
+    `<meta name="twitter:card" content="summary" />`,
+    `<meta name="twitter:title" content="${e(title)}" />`,
+    `<meta name="twitter:description" content="${e(card.description)}" />`,
+    `<link rel="alternate" type="application/json+oembed" href="${e(oembedHref(url.origin, url.href))}" title="${e(title)}" />`,
+    ...(kind === 'embed' ? [`<script type="application/json" id="ntm-embed-boot">${scriptJson(embedBoot(ctx, view, date))}</script>`] : []),
+  ];
+  return template
+    // Replacer functions: a `$` in a title must not be read as a replacement pattern.
+    .replace(/<html lang="[^"]*"/, () => `<html lang="${card.lang}"`)
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${e(title)}</title>`)
+    .replace('</head>', () => `    ${tags.join('\n    ')}\n  </head>`);
+}

@@ -1,0 +1,41 @@
+// The routes of the widget and of sharing: /oembed, /embed.js (the auto-resize script), /embed (the
+// widget page) and the main map page with its share card (for `/` and every path the client routes).
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import type { ApiContext } from '../api/context.ts';
+import { oembed } from './oembed.ts';
+import { pageTemplates, renderPage, type PageKind } from './page.ts';
+import { RESIZE_SCRIPT } from './resize-script.ts';
+
+/** Paths of the widget page: framed by any origin (the main app only by itself). */
+export function isEmbedPage(path: string): boolean {
+  return path === '/embed' || path === '/embed/' || path === '/embed/index.html';
+}
+
+export interface PageRoutes {
+  routes: Hono;
+  /** The main map page with its share card (a handler for the client's catch-all route). */
+  mainPage(c: Context): Promise<Response>;
+}
+
+export function embedRoutes(ctx: ApiContext, distDir: string | null): PageRoutes {
+  const app = new Hono();
+  const templates = distDir ? pageTemplates(distDir) : () => null;
+  const page = (kind: PageKind) => async (c: Context): Promise<Response> => {
+    const template = templates(kind);
+    if (!template) return c.notFound();
+    const html = await renderPage(ctx, template, c.req.url, kind);
+    c.header('Cache-Control', 'no-cache');
+    return c.html(html);
+  };
+  app.get('/oembed', (c) => oembed(ctx, c));
+  app.get('/embed.js', (c) => {
+    c.header('Cache-Control', 'public, max-age=86400');
+    c.header('Content-Type', 'text/javascript; charset=utf-8');
+    return c.body(RESIZE_SCRIPT);
+  });
+  for (const path of ['/embed', '/embed/', '/embed/index.html']) app.get(path, page('embed'));
+  const mainPage = page('main');
+  for (const path of ['/', '/index.html']) app.get(path, mainPage);
+  return { routes: app, mainPage };
+}
