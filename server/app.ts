@@ -46,7 +46,12 @@ export function createApp(parts: AppParts): Hono {
     });
   const pageHeaders = headers(["'self'"]);
   const embedHeaders = headers(['*']);
-  app.use('*', (c, next) => (isEmbedPage(c.req.path) ? embedHeaders(c, next) : pageHeaders(c, next)));
+  // Public reads may be loaded by any site; the workspace's answers (sessions, unpublished reviews) only by this one.
+  const isPrivate = (path: string) => path.startsWith('/api/v1/auth/') || path.startsWith('/api/v1/admin/');
+  app.use('*', async (c, next) => {
+    await (isEmbedPage(c.req.path) ? embedHeaders(c, next) : pageHeaders(c, next));
+    if (isPrivate(c.req.path)) c.res.headers.set('Cross-Origin-Resource-Policy', 'same-origin');
+  });
   // Caches public reads and compresses every API response (brotli or gzip).
   app.use('/api/*', parts.ctx.responses.middleware);
 

@@ -4,11 +4,13 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { migration0001 } from './migrations/0001_initial.ts';
 import { migration0002 } from './migrations/0002_workspace.ts';
+import { migration0003 } from './migrations/0003_unique_decisions.ts';
 import type { Database } from './schema.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': migration0001,
   '0002_workspace': migration0002,
+  '0003_unique_decisions': migration0003,
 };
 
 const provider: MigrationProvider = {

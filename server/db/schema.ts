@@ -111,6 +111,8 @@ export interface RecognitionTable {
   provenance: Provenance;
   source_url: string | null;
   note: string | null;
+  /** The decision number normalised (case, spaces) for officials' records, unique per unit and level; null on seeded rows. */
+  decision_key: string | null;
 }
 
 /** A commune's listing as special-difficulty (xã đặc biệt khó khăn) or another area classification. */
@@ -152,6 +154,8 @@ export interface PlannedCommuneTable {
   plan: string; // e.g. "Kế hoạch 104/KH-BCĐ ngày 15/02/2024"
   source: string;
   note: string | null;
+  /** The plan's name normalised (case, spaces) for officials' entries, unique per commune and level; null on seeded rows. */
+  plan_key: string | null;
 }
 
 /** Criteria-met counts that a public source reported for a named commune at a date. */

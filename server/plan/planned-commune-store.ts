@@ -3,6 +3,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { type Actor, appendAudit } from '../audit/audit.ts';
 import type { Database, PlannedCommuneTable, RecognitionLevel } from '../db/schema.ts';
+import { isUniqueViolation } from '../db/unique-violation.ts';
 import { ApiError } from '../http/errors.ts';
 import { duePeriod } from '../seed/facts/plans.ts';
 
@@ -20,7 +21,7 @@ export interface NewPlannedCommune {
 const key = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
 
 export async function addPlannedCommune(db: Kysely<Database>, actor: Actor, input: NewPlannedCommune): Promise<PlannedCommuneRow> {
-  return db.transaction().execute(async (trx) => {
+  const add = () => db.transaction().execute(async (trx) => {
     const same = await trx.selectFrom('planned_commune').selectAll().where('commune_code', '=', input.commune).where('target_level', '=', input.target_level).execute();
     const duplicate = same.find((r) => key(r.plan) === key(input.plan));
     if (duplicate) throw new ApiError(409, 'conflict', `The plan "${duplicate.plan}" already names commune ${input.commune} for ${input.target_level} (due ${duplicate.due}, record ${duplicate.id})`, { id: duplicate.id });
@@ -32,12 +33,20 @@ export async function addPlannedCommune(db: Kysely<Database>, actor: Actor, inpu
       plan: input.plan,
       source: input.source ?? input.plan,
       note: input.note ?? null,
+      plan_key: key(input.plan),
     };
     const { id } = await trx.insertInto('planned_commune').values(values).returning('id').executeTakeFirstOrThrow();
     const row: PlannedCommuneRow = { id: Number(id), ...values };
     await appendAudit(trx, actor, { action: 'plan.add', unit: input.commune, entity: 'planned_commune', entityId: row.id, before: null, after: row });
     return row;
   });
+  try {
+    return await add();
+  } catch (error) {
+    // Another official added the same commune to the same plan between our check and our insert.
+    if (isUniqueViolation(error)) throw new ApiError(409, 'conflict', `The plan "${input.plan}" already names commune ${input.commune} for ${input.target_level}`);
+    throw error;
+  }
 }
 
 /** Removes a planned commune after `allowed` (the scope check) accepts the row read in the transaction. */

@@ -3,6 +3,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { type Actor, appendAudit } from '../audit/audit.ts';
 import type { Database, RecognitionLevel, RecognitionTable } from '../db/schema.ts';
+import { isUniqueViolation } from '../db/unique-violation.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Period } from '../period/period.ts';
 import type { Unit, UnitStore } from '../unit/unit-store.ts';
@@ -32,12 +33,12 @@ export interface Revocation {
 const decisionKey = (decision: string) => decision.toLowerCase().replace(/\s+/g, '');
 
 export async function createRecognition(db: Kysely<Database>, actor: Actor, unit: Unit, input: NewRecognition): Promise<RecognitionRow> {
-  return db.transaction().execute(async (trx) => {
+  const conflict = (found: { id: number; decision: string | null } | undefined) =>
+    new ApiError(409, 'conflict', `${unit.name} already has a ${input.level} recognition by decision ${found?.decision ?? input.decision}${found ? ` (record ${found.id})` : ''}`, found ? { id: found.id } : undefined);
+  const record = () => db.transaction().execute(async (trx) => {
     const same = await trx.selectFrom('recognition').select(['id', 'decision']).where('unit_code', '=', unit.code).where('level', '=', input.level).execute();
     const duplicate = same.find((r) => r.decision !== null && decisionKey(r.decision) === decisionKey(input.decision));
-    if (duplicate) {
-      throw new ApiError(409, 'conflict', `${unit.name} already has a ${input.level} recognition by decision ${duplicate.decision} (record ${duplicate.id})`, { id: duplicate.id });
-    }
+    if (duplicate) throw conflict(duplicate);
     const values = {
       unit_code: unit.code,
       unit_level: unit.level === 'district' ? ('district' as const) : ('commune' as const),
@@ -54,12 +55,20 @@ export async function createRecognition(db: Kysely<Database>, actor: Actor, unit
       provenance: 'official' as const,
       source_url: input.document_url ?? null,
       note: input.note ?? null,
+      decision_key: decisionKey(input.decision),
     };
     const { id } = await trx.insertInto('recognition').values(values).returning('id').executeTakeFirstOrThrow();
     const row: RecognitionRow = { id: Number(id), ...values };
     await appendAudit(trx, actor, { action: 'recognition.create', unit: unit.code, entity: 'recognition', entityId: row.id, before: null, after: row });
     return row;
   });
+  try {
+    return await record();
+  } catch (error) {
+    // Another official recorded the same decision between our check and our insert (the unique index saw it).
+    if (isUniqueViolation(error)) throw conflict(undefined);
+    throw error;
+  }
 }
 
 export async function findRecognition(db: Kysely<Database>, id: number): Promise<RecognitionRow | null> {

@@ -74,6 +74,20 @@ describe.each(writableApis())('workspace sign-in on $name', ({ open }) => {
     expect(((await anonymous.json()) as ErrorBody).error.code).toBe('not_signed_in');
   });
 
+  it('workspace answers may be read by this site only (CORP same-origin); public reads by any', async () => {
+    const official = await ws.official('province', '62');
+    for (const path of ['/api/v1/auth/me', '/api/v1/admin/reviews?district=610']) {
+      const res = await official.request('GET', path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('Cross-Origin-Resource-Policy'), path).toBe('same-origin');
+    }
+    const anonymous = await ws.request('/api/v1/auth/me');
+    expect(anonymous.headers.get('Cross-Origin-Resource-Policy')).toBe('same-origin');
+    const publicRead = await ws.request('/api/v1/criteria');
+    expect(publicRead.status).toBe(200);
+    expect(publicRead.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin');
+  });
+
   it('a forged or malformed cookie is no session', async () => {
     for (const cookie of ['ntm_session=' + 'A'.repeat(43), 'ntm_session=x', "ntm_session=' or 1=1 --"]) {
       const res = await ws.request('/api/v1/auth/me', { headers: { Cookie: cookie } });

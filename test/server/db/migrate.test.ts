@@ -97,6 +97,7 @@ const SCHEMA: SchemaSpec = {
     provenance: 'text',
     source_url: 'text null',
     note: 'text null',
+    decision_key: 'text null',
   },
   special_difficulty: {
     id: 'integer',
@@ -132,6 +133,7 @@ const SCHEMA: SchemaSpec = {
     plan: 'text',
     source: 'text',
     note: 'text null',
+    plan_key: 'text null',
   },
   reported_criteria: {
     id: 'integer',
@@ -164,9 +166,11 @@ const INDEXES = [
   'review(commune_code,period) unique',
   'review(period,commune_code)',
   'recognition(unit_code)',
+  'recognition(unit_code,level,decision_key) unique',
   'special_difficulty(commune_code)',
   'target(scope,scope_code)',
   'planned_commune(commune_code)',
+  'planned_commune(commune_code,target_level,plan_key) unique',
   'reported_criteria(commune_code)',
   'meta(key) unique',
   'app_user(email) unique',
@@ -263,7 +267,7 @@ describe.each(engines())('migrations on $name', ({ name, open }) => {
 
   it('re-running applies nothing', async () => {
     expect(await migrateToLatest(handle.db)).toEqual([]);
-    expect(Object.keys(MIGRATIONS)).toEqual(['0001_initial', '0002_workspace']);
+    expect(Object.keys(MIGRATIONS)).toEqual(['0001_initial', '0002_workspace', '0003_unique_decisions']);
   });
 
   it('review: unique (commune_code, period), ids assigned, version defaults to 1', async () => {

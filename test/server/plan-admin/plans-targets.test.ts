@@ -96,6 +96,11 @@ describe.each(writableApis())('workspace plans and targets on $name', ({ open })
     const dup = await province62.request('POST', '/api/v1/admin/plans', { ...payload, due: '2025' });
     expect(dup.status).toBe(409);
     expect(await count('planned_commune')).toBe(plans + 1);
+    // The same entry sent 6 times at once (another level, so not the one above): one 201, five 409
+    const burst = await Promise.all(Array.from({ length: 6 }, () => district610.request('POST', '/api/v1/admin/plans', { ...payload, target_level: 'kieu_mau' })));
+    expect(burst.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    expect(await count('planned_commune')).toBe(plans + 2);
+    expect(await count('audit_entry')).toBe(audits + 2);
     // H1 ends in June
     const h1 = await admin.request('POST', '/api/v1/admin/plans', { ...payload, target_level: 'nang_cao', due: '2026-H1' });
     expect(((await h1.json()) as { due_period: string }).due_period).toBe('2026-06');
