@@ -186,7 +186,7 @@ export async function renderBoardXlsx(board: Board): Promise<Uint8Array<ArrayBuf
       t.expected_now,
       t.deadline ? day(t.deadline) : null,
       yesNo(t.on_track),
-      t.on_track_reason ?? t.reason,
+      t.on_track_reason_vi ?? t.reason_vi ?? t.on_track_reason ?? t.reason,
       t.source,
     ]),
   );

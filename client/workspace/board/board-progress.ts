@@ -1,6 +1,6 @@
 // The board's later sections: communes at revocation risk, progress against the targets that apply
 // (value now against the target, on track or not) and the planned communes due this half-year.
-import { formatNumber, formatPeriod, strings } from '../../i18n/i18n.ts';
+import { formatNumber, formatPeriod, getLang, strings } from '../../i18n/i18n.ts';
 import { el } from '../dom.ts';
 import { dateText, dueName, levelName, provenanceBadge } from '../common/labels.ts';
 import { bar } from './board-reviews.ts';
@@ -26,6 +26,8 @@ const t = strings({
 
 const head = (labels: string[], numeric: number[] = []) => el('thead', {}, el('tr', {}, ...labels.map((h, i) => el('th', { scope: 'col', class: numeric.includes(i) ? 'num' : undefined, text: h }))));
 const sub = (text: string) => el('span', { class: 'sub', text });
+/** Why a target cannot be measured, in the page's language (the API gives both). */
+const reasonOf = (x: TargetProgress): string | null => (getLang() === 'vi' ? x.reason_vi ?? x.reason : x.reason);
 const withText = (section: HTMLElement, text: string) => {
   section.append(el('p', { text }));
   return section;
@@ -68,7 +70,7 @@ export function targetsSection(board: Board): HTMLElement {
     section.append(el('div', { class: 'table-wrap' }, stackTable(table)));
   }
   if (other.length) {
-    section.append(el('details', {}, el('summary', { text: t('notComputable', { n: other.length }) }), el('ul', { class: 'plain' }, ...other.map((x) => el('li', {}, el('strong', { text: x.clause ?? x.target.value }), ` — ${x.scope.name}`, x.reason ? sub(x.reason) : null)))));
+    section.append(el('details', {}, el('summary', { text: t('notComputable', { n: other.length }) }), el('ul', { class: 'plain' }, ...other.map((x) => el('li', {}, el('strong', { text: x.clause ?? x.target.value }), ` — ${x.scope.name}`, reasonOf(x) ? sub(reasonOf(x)!) : null)))));
   }
   return section;
 }

@@ -13,12 +13,14 @@ export interface TargetProgress {
   clause: string | null;
   computable: boolean;
   reason: string | null;
+  reason_vi: string | null;
   unit: 'communes' | '%' | 'criteria' | 'criteria/year' | null;
   value_now: number | null;
   deadline: string | null;
   expected_now: number | null;
   on_track: boolean | null;
   on_track_reason: string | null;
+  on_track_reason_vi: string | null;
   illustrative: boolean | null;
   source: string;
   source_url: string | null;
