@@ -164,7 +164,7 @@ const INDEXES = [
   'criterion(set_code,number) unique',
   'indicator(set_code,code) unique',
   'review(commune_code,period) unique',
-  'review(period,commune_code)',
+  'review(period,commune_code,met_mask,met_count,provenance)',
   'recognition(unit_code)',
   'recognition(unit_code,level,decision_key) unique',
   'special_difficulty(commune_code)',
@@ -267,7 +267,7 @@ describe.each(engines())('migrations on $name', ({ name, open }) => {
 
   it('re-running applies nothing', async () => {
     expect(await migrateToLatest(handle.db)).toEqual([]);
-    expect(Object.keys(MIGRATIONS)).toEqual(['0001_initial', '0002_workspace', '0003_unique_decisions']);
+    expect(Object.keys(MIGRATIONS)).toEqual(['0001_initial', '0002_workspace', '0003_unique_decisions', '0004_review_covering_index']);
   });
 
   it('review: unique (commune_code, period), ids assigned, version defaults to 1', async () => {
@@ -483,6 +483,13 @@ describe.each(engines())('migrations on $name', ({ name, open }) => {
           big.db.selectFrom('review').selectAll().where('commune_code', '=', '00001').orderBy('period').compile(),
         );
         expect(onePlan).toContain('review_commune_period_key');
+        // A month's reviews (the status of a month) come from the index alone on SQLite, no table lookups.
+        const monthPlan = await explain(
+          big,
+          big.db.selectFrom('review').select(['commune_code', 'period', 'met_mask', 'met_count', 'provenance']).where('period', '=', P).compile(),
+        );
+        expect(monthPlan).toContain('review_period_status_idx');
+        if (big.engine === 'sqlite') expect(monthPlan).toContain('COVERING INDEX');
 
         console.log(
           `[scale ${name}] insert ${total} reviews: ${Math.round(insertMs)} ms; ` +
