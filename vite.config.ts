@@ -11,6 +11,8 @@ export default defineConfig({
     outDir: '../dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
+    // dist/.vite/manifest.json: which chunks each page loads (bench/client.ts counts the map page's own JS).
+    manifest: true,
     rolldownOptions: {
       // The pages: the public map, and the officials' workspace (/workspace/).
       input: { main: page('index.html'), workspace: page('workspace/index.html'), embed: page('embed/index.html') },

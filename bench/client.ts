@@ -26,24 +26,32 @@ async function firstChoropleth(page: Page, url: string): Promise<{ ms: number; b
   return { ms, bytes };
 }
 
-/** Time from a change to the map idle with the new status drawn: the next choropleth redraw (main.ts calls
- * `onStatus` once the feature state is written), then the map's next `idle` (its frame is rendered). */
-async function changeToIdle(page: Page, change: () => Promise<void>): Promise<number> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __idle: Promise<void> };
-    w.__idle = new Promise<void>((resolve) => {
-      const off = window.ntm!.app.onStatus(() => {
-        off();
-        window.ntm!.map.once('idle', () => resolve());
-        window.ntm!.map.triggerRepaint();
-      });
+/** Time from a change to the map idle with the new status drawn, measured in the page (from just before the
+ * change's event to the map's next `idle` after the choropleth redraw: main.ts calls `onStatus` once the
+ * feature state is written), so that the figure is what a reader waits, not the test driver's round trips.
+ * `change` runs in the page: a mode is chosen in the select (its change event), a period set as the slider does. */
+async function changeToIdle(page: Page, change: { mode: string } | { period: string }): Promise<{ drawn: number; idle: number }> {
+  const times = (await page.evaluate(`new Promise((resolve) => {
+    const change = ${JSON.stringify(change)};
+    const started = performance.now();
+    const off = window.ntm.app.onStatus(() => {
+      off();
+      const drawn = performance.now() - started;
+      window.ntm.map.once('idle', () => resolve({ drawn: Math.round(drawn), idle: Math.round(performance.now() - started) }));
+      window.ntm.map.triggerRepaint();
     });
-  });
-  const started = Date.now();
-  await change();
-  await page.evaluate(() => (window as unknown as { __idle: Promise<void> }).__idle);
-  return Date.now() - started;
+    if (change.mode) {
+      const select = document.querySelector('#mode');
+      select.value = change.mode;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    } else window.ntm.app.store.set({ period: change.period });
+  })`)) as { drawn: number; idle: number };
+  // Let the side panel's own update for the change (it follows the map) finish before the next change.
+  await page.waitForTimeout(1500);
+  return times;
 }
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const work = mkdtempSync(join(tmpdir(), 'ntm-bench-client-'));
 const server = await startServer({ DATABASE_URL: `sqlite:${join(work, 'bench.sqlite')}` });
@@ -53,9 +61,21 @@ try {
   const assets = join(ROOT, 'dist', 'assets');
   const gz = (f: string) => gzipSync(readFileSync(join(assets, f))).length;
   const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
-  const own = js.filter((f) => !/^(maplibre|pmtiles)/.test(f)).reduce((n, f) => n + gz(f), 0);
-  line("app's own JS (without maplibre-gl, pmtiles), gzip", `${(own / 1024).toFixed(1)} KB`, '(target ≤ 60 KB)');
-  line('maplibre-gl + pmtiles JS, gzip', `${(js.filter((f) => /^(maplibre|pmtiles)/.test(f)).reduce((n, f) => n + gz(f), 0) / 1024).toFixed(0)} KB`);
+  const library = (f: string) => /^(assets\/)?(maplibre|pmtiles)/.test(f);
+  // The map page's own JS: every chunk its entry imports, at once or later (dynamic imports), from Vite's manifest.
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', '.vite', 'manifest.json'), 'utf8')) as Record<string, { file: string; imports?: string[]; dynamicImports?: string[] }>;
+  const chunksOf = (key: string, seen = new Set<string>()): Set<string> => {
+    if (seen.has(key) || !manifest[key]) return seen;
+    seen.add(key);
+    for (const next of [...(manifest[key].imports ?? []), ...(manifest[key].dynamicImports ?? [])]) chunksOf(next, seen);
+    return seen;
+  };
+  const pageJs = (entry: string) => [...chunksOf(entry)].map((k) => manifest[k]!.file).filter((f) => f.endsWith('.js') && !library(f.replace(/^assets\//, '')));
+  const own = pageJs('index.html').reduce((n, f) => n + gz(f.replace(/^assets\//, '')), 0);
+  line("map page's own JS (without maplibre-gl, pmtiles), gzip", `${(own / 1024).toFixed(1)} KB`, '(target ≤ 60 KB)');
+  const all = js.filter((f) => !library(f)).reduce((n, f) => n + gz(f), 0);
+  line('all pages\' own JS (map, embed, workspace), gzip', `${(all / 1024).toFixed(1)} KB`);
+  line('maplibre-gl + pmtiles JS, gzip', `${(js.filter((f) => library(f)).reduce((n, f) => n + gz(f), 0) / 1024).toFixed(0)} KB`);
   line('maplibre worker (raw)', `${(readdirSync(assets).filter((f) => f.endsWith('.mjs')).reduce((n, f) => n + statSync(join(assets, f)).size, 0) / 1024).toFixed(0)} KB`);
 
   for (const [name, path, target] of [['province (Kon Tum)', '/?province=62&view=107.9,14.6,8', 2000], ['whole country', '/', 3000]] as const) {
@@ -76,19 +96,30 @@ try {
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
+  page.on('crash', () => console.error('the page crashed'));
+  browser.on('disconnected', () => console.error('the browser went away'));
+  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
   // A province chosen (the map shows it, the rest greyed out); the same zoom with no province chosen (the
   // whole country's status, drawn where the camera is); the whole country.
-  for (const [name, path, target] of [['province (Kon Tum chosen)', '/?province=62&view=107.9,14.6,8', 100], ['province zoom, no scope', '/?view=107.9,14.6,8', 300], ['whole country', '/', 300]] as const) {
+  const months = (m: number) => ['2023-06', '2022-09', '2024-03', '2021-10', '2025-02'].map((p) => `${p.slice(0, 5)}${String(Number(p.slice(5)) + m).padStart(2, '0')}`); // m ≤ 2: valid months
+  for (const [name, path, target, periodsAsked] of [['province (Kon Tum chosen)', '/?province=62&view=107.9,14.6,8', 100, months(0)], ['province zoom, no scope', '/?view=107.9,14.6,8', 300, months(1)], ['whole country', '/', 300, months(2)]] as const) {
     await page.goto(`${server.url}${path}`);
     await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
     // From a settled page: the names (added after the first choropleth) drawn and the map idle.
     await page.waitForFunction(() => !!window.ntm!.map.getLayer('province-labels'));
     await page.evaluate(() => new Promise<void>((resolve) => { window.ntm!.map.once('idle', () => resolve()); window.ntm!.map.triggerRepaint(); }));
     await page.waitForTimeout(300);
-    const mode = await changeToIdle(page, async () => { await page.selectOption('#mode', 'met'); });
-    const period = await changeToIdle(page, () => page.evaluate(() => window.ntm!.app.store.set({ period: '2023-06' })));
-    line(`mode change to idle, ${name}`, `${mode} ms`, `(target ≤ ${target} ms)`);
-    line(`period change to idle, ${name}`, `${period} ms`, `(target ≤ ${target} ms)`);
+    // The first change after the page settled, then the median of further ones (modes in turn; months not
+    // asked for before, so each is fetched from the server and, the first time, computed there).
+    const firstMode = await changeToIdle(page, { mode: 'met' });
+    const modes: Array<{ drawn: number; idle: number }> = [];
+    for (const mode of ['level', 'criterion', 'group', 'met', 'level']) modes.push(await changeToIdle(page, { mode }));
+    const periods: Array<{ drawn: number; idle: number }> = [];
+    for (const period of periodsAsked) periods.push(await changeToIdle(page, { period }));
+    const idle = (xs: Array<{ idle: number }>) => median(xs.map((x) => x.idle));
+    const drawn = (xs: Array<{ drawn: number }>) => median(xs.map((x) => x.drawn));
+    line(`mode change to idle, ${name} (first; median of 5)`, `${firstMode.idle}; ${idle(modes)} ms`, `(target ≤ ${target} ms; state written after ${drawn(modes)} ms)`);
+    line(`period change to idle, ${name} (median of 5 new months)`, `${idle(periods)} ms`, `(target ≤ ${target} ms; state written after ${drawn(periods)} ms; max ${Math.max(...periods.map((p) => p.idle))} ms)`);
   }
   await context.close();
 } finally {
