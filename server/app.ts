@@ -88,6 +88,7 @@ export function createApp(parts: AppParts): Hono {
     const root = relative(process.cwd(), parts.distDir) || '.';
     app.get('/workspace', (c) => c.redirect('/workspace/', 301)); // the officials' workspace page
     app.use('/assets/*', compressedAssets(parts.distDir)); // scripts and styles, brotli/gzip, cached a year
+    app.all('/.vite/*', (c) => sendError(c, 404, 'not_found', `Not found: ${c.req.path}`)); // the build's manifest (for bench/) is not served
     app.use('/*', serveStatic({ root }));
     app.get('*', pages.mainPage); // the client's own routes: the main page, with the share card of the link
   }

@@ -124,4 +124,11 @@ describe.each(seededApis())('pages and share cards ($name)', (engine) => {
     expect(plain.headers.get('content-encoding')).toBeNull();
     expect((await plain.text()).length).toBeGreaterThan(1000);
   });
+
+  it("does not serve the build's own files (Vite's manifest)", async () => {
+    expect(existsSync(join(CLIENT_DIST_DIR, '.vite', 'manifest.json'))).toBe(true);
+    const res = await request('/.vite/manifest.json');
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toContain('"file"');
+  });
 });
