@@ -34,6 +34,9 @@ async function firstLoad(browser: Browser, url: string): Promise<{ ms: number; l
   const loaded: Loaded[] = [];
   if (process.env.NTM_BENCH_VERBOSE) for (const r of responses) console.log(`  ${r.status()} ${r.request().resourceType()} ${r.url()}`);
   for (const r of responses) {
+    // blob: and data: URLs are made in the page from what it already downloaded (MapLibre's worker is started
+    // from a blob: URL of its own bundle): nothing crosses the network, so they are not counted.
+    if (/^(blob|data):/.test(r.url())) continue;
     const body = await r.body().catch(() => Buffer.alloc(0));
     const sizes = await r.request().sizes().catch(() => ({ responseBodySize: body.length, responseHeadersSize: 0 }));
     // gzip: the body (decoded) gzipped at level 9, whatever this server sent (brotli, gzip or identity).
