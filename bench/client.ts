@@ -76,7 +76,8 @@ try {
   const all = js.filter((f) => !library(f)).reduce((n, f) => n + gz(f), 0);
   line('all pages\' own JS (map, embed, workspace), gzip', `${(all / 1024).toFixed(1)} KB`);
   line('maplibre-gl + pmtiles JS, gzip', `${(js.filter((f) => library(f)).reduce((n, f) => n + gz(f), 0) / 1024).toFixed(0)} KB`);
-  line('maplibre worker (raw)', `${(readdirSync(assets).filter((f) => f.endsWith('.mjs')).reduce((n, f) => n + statSync(join(assets, f)).size, 0) / 1024).toFixed(0)} KB`);
+  const workers = readdirSync(assets).filter((f) => f.endsWith('.mjs'));
+  line('maplibre worker, separate file (raw)', workers.length ? `${(workers.reduce((n, f) => n + statSync(join(assets, f)).size, 0) / 1024).toFixed(0)} KB` : 'none', workers.length ? '' : '(MapLibre 5: the worker is in its bundle)');
 
   for (const [name, path, target] of [['province (Kon Tum)', '/?province=62&view=107.9,14.6,8', 2000], ['whole country', '/', 3000]] as const) {
     const runs: number[] = [];
