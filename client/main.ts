@@ -54,13 +54,10 @@ store.subscribe((s, p) => {
 const statusLine = document.getElementById('status')!;
 const legend = document.getElementById('legend')!;
 
-/** What the choropleth shows: the chosen district's, province's or the whole country's communes. */
-const statusQuery = statusQueryOf;
-
 const initial = store.get();
 // The first status is asked for at once, beside the health and the catalogue, so that the first
 // choropleth waits for the slowest of them rather than for each in turn.
-let prefetched: { path: string; answer: Promise<Status> } | null = { path: statusPath(statusQuery(initial)), answer: fetchStatus(statusQuery(initial)) };
+let prefetched: { path: string; answer: Promise<Status> } | null = { path: statusPath(statusQueryOf(initial)), answer: fetchStatus(statusQueryOf(initial)) };
 prefetched.answer.catch(() => {});
 const cataloguePromise = fetchCriteria();
 const health = await fetchHealth();
@@ -133,7 +130,7 @@ let drawnPath = '';
 async function draw(): Promise<void> {
   const s = store.get();
   const ticket = ++drawing;
-  const query = statusQuery(s);
+  const query = statusQueryOf(s);
   const path = statusPath(query);
   // Same status (e.g. level ↔ criteria met): no new request, only the classes in the feature state change.
   let status: Status;

@@ -12,7 +12,8 @@ import { createApiV1 } from './api/v1.ts';
 import { basemapOrigins } from './health/basemap.ts';
 import { ApiError, sendError } from './http/errors.ts';
 import { compressedAssets } from './http/static-assets.ts';
-import { embedRoutes, isEmbedPage } from './embed/routes.ts';
+import { isEmbedPage } from './embed/paths.ts';
+import { embedRoutes } from './embed/routes.ts';
 import { openApiRoutes } from './openapi/routes.ts';
 import { archiveRoutes } from './tiles/archive.ts';
 
@@ -88,7 +89,7 @@ export function createApp(parts: AppParts): Hono {
     const root = relative(process.cwd(), parts.distDir) || '.';
     app.get('/workspace', (c) => c.redirect('/workspace/', 301)); // the officials' workspace page
     app.use('/assets/*', compressedAssets(parts.distDir)); // scripts and styles, brotli/gzip, cached a year
-    app.all('/.vite/*', (c) => sendError(c, 404, 'not_found', `Not found: ${c.req.path}`)); // the build's manifest (for bench/) is not served
+    app.all('/.vite/*', (c) => c.notFound()); // the build's manifest (for bench/) is not served
     app.use('/*', serveStatic({ root }));
     app.get('*', pages.mainPage); // the client's own routes: the main page, with the share card of the link
   }

@@ -6,6 +6,7 @@ import { DEFAULT_HEIGHT, DEFAULT_WIDTH, iframeSnippet } from '../../client/embed
 import { searchFromEmbedParams } from '../../client/embed/params.ts';
 import type { ApiContext } from '../api/context.ts';
 import { ApiError } from '../http/errors.ts';
+import { EMBED_PATHS, MAIN_PATHS } from './paths.ts';
 import { shareCard } from './share-card.ts';
 import { resolveView } from './view.ts';
 
@@ -22,7 +23,7 @@ export interface OEmbedRich {
 }
 
 /** Paths of this server that show a map: the main page and the widget. */
-const MAP_PATHS = new Set(['/', '/index.html', '/embed', '/embed/', '/embed/index.html']);
+const MAP_PATHS = new Set([...MAIN_PATHS, ...EMBED_PATHS]);
 
 function size(c: Context, name: 'maxwidth' | 'maxheight'): number | null {
   const value = c.req.query(name);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { escapeHtml } from '../../client/embed-code/snippet.ts';
 import type { EmbedBoot } from '../../client/embed/boot.ts';
 import type { ApiContext } from '../api/context.ts';
+import { archiveUrl } from '../tiles/archive.ts';
 import { dataDate } from './data-date.ts';
 import { shareCard } from './share-card.ts';
 import { resolveView, type ResolvedView } from './view.ts';
@@ -38,11 +39,10 @@ export function oembedHref(origin: string, pageUrl: string): string {
 }
 
 function embedBoot(ctx: ApiContext, view: ResolvedView, date: string | null): EmbedBoot {
-  const periods = ctx.periods.all();
   const scope = view.district ?? view.province;
   return {
-    tiles: `/tiles/${ctx.manifest.archive.hashedName}`,
-    periods: periods.length ? [periods[0]!, periods.at(-1)!] : null,
+    tiles: archiveUrl(ctx.manifest),
+    periods: ctx.periods.range(),
     period: view.period,
     province: view.province?.code ?? null,
     district: view.district?.code ?? null,

@@ -11,11 +11,12 @@ export const RESIZE_SCRIPT = `/* NTM Map: auto-resize of embedded widgets (ifram
     var data = event.data;
     if (!data || data.type !== 'ntm-embed:height' || typeof data.height !== 'number' || !isFinite(data.height)) return;
     if (origin && event.origin !== origin) return;
+    var height = Math.max(120, Math.min(4000, Math.ceil(data.height)));
     var frames = document.getElementsByTagName('iframe');
     for (var i = 0; i < frames.length; i++) {
       if (frames[i].contentWindow === event.source) {
-        frames[i].style.height = Math.max(120, Math.min(4000, Math.ceil(data.height))) + 'px';
-        frames[i].setAttribute('height', String(Math.max(120, Math.min(4000, Math.ceil(data.height)))));
+        frames[i].style.height = height + 'px';
+        frames[i].setAttribute('height', String(height));
       }
     }
   });

@@ -5,12 +5,8 @@ import { Hono } from 'hono';
 import type { ApiContext } from '../api/context.ts';
 import { oembed } from './oembed.ts';
 import { pageTemplates, renderPage, type PageKind } from './page.ts';
+import { EMBED_PATHS, MAIN_PATHS } from './paths.ts';
 import { RESIZE_SCRIPT } from './resize-script.ts';
-
-/** Paths of the widget page: framed by any origin (the main app only by itself). */
-export function isEmbedPage(path: string): boolean {
-  return path === '/embed' || path === '/embed/' || path === '/embed/index.html';
-}
 
 export interface PageRoutes {
   routes: Hono;
@@ -34,8 +30,8 @@ export function embedRoutes(ctx: ApiContext, distDir: string | null): PageRoutes
     c.header('Content-Type', 'text/javascript; charset=utf-8');
     return c.body(RESIZE_SCRIPT);
   });
-  for (const path of ['/embed', '/embed/', '/embed/index.html']) app.get(path, page('embed'));
+  for (const path of EMBED_PATHS) app.get(path, page('embed'));
   const mainPage = page('main');
-  for (const path of ['/', '/index.html']) app.get(path, mainPage);
+  for (const path of MAIN_PATHS) app.get(path, mainPage);
   return { routes: app, mainPage };
 }

@@ -2,6 +2,7 @@
 // knows, the first and last period with reviews, the current boundary archive and the optional basemap style.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../api/context.ts';
+import { archiveUrl } from '../tiles/archive.ts';
 import { basemapStyleUrl } from './basemap.ts';
 
 const HealthSchema = z
@@ -26,15 +27,14 @@ export function healthRoutes(ctx: ApiContext, app: OpenAPIHono): void {
   app.openapi(route, async (c) => {
     const { db } = ctx.ndb;
     const communes = await db.selectFrom('unit').select((eb) => eb.fn.countAll<number>().as('n')).where('level', '=', 'commune').executeTakeFirstOrThrow();
-    const periods = ctx.periods.all();
     c.header('Cache-Control', 'no-store');
     return c.json(
       {
         status: 'ok' as const,
         database: ctx.ndb.engine,
         communes: Number(communes.n),
-        periods: periods.length ? ([periods[0]!, periods.at(-1)!] as [string, string]) : null,
-        tiles: `/tiles/${ctx.manifest.archive.hashedName}`,
+        periods: ctx.periods.range(),
+        tiles: archiveUrl(ctx.manifest),
         basemap: basemapStyleUrl(),
       },
       200,

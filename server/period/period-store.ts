@@ -6,6 +6,8 @@ import type { Period } from './period.ts';
 export interface PeriodStore {
   all(): readonly Period[];
   latest(): Period | null;
+  /** The first and last period with data, or null when there is none. */
+  range(): [Period, Period] | null;
   has(period: Period): boolean;
   refresh(): Promise<void>;
 }
@@ -18,5 +20,11 @@ export async function loadPeriodStore(db: Kysely<Database>): Promise<PeriodStore
     known = new Set(periods);
   };
   await refresh();
-  return { all: () => periods, latest: () => periods.at(-1) ?? null, has: (p) => known.has(p), refresh };
+  return {
+    all: () => periods,
+    latest: () => periods.at(-1) ?? null,
+    range: () => (periods.length ? [periods[0]!, periods.at(-1)!] : null),
+    has: (p) => known.has(p),
+    refresh,
+  };
 }

@@ -9,6 +9,9 @@ import { sendError } from '../http/errors.ts';
 
 export type ByteRange = { start: number; end: number }; // inclusive
 
+/** The URL of the current archive as the app mounts it (under /tiles, by its content-hashed name). */
+export const archiveUrl = (manifest: BuildManifest): string => `/tiles/${manifest.archive.hashedName}`;
+
 /** Parses a Range header for a file of `size` bytes: a range, 'none' (absent/ignorable), or 'unsatisfiable'. */
 export function parseRange(header: string | undefined, size: number): ByteRange | 'none' | 'unsatisfiable' {
   if (!header) return 'none';
