@@ -7,23 +7,30 @@ import { gzipSync } from 'node:zlib';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Page } from 'playwright-core';
+import { FIRST_CHOROPLETH } from '../client/map/ready.ts';
 import { ROOT } from '../server/config/paths.ts';
 import { launchBrowser } from '../test/support/browser.ts';
 import { startServer } from '../test/support/server-process.ts';
 
 const line = (label: string, value: string, target = '') => console.log(`${label.padEnd(52)} ${value.padStart(10)}   ${target}`);
 
-async function firstChoropleth(page: Page, url: string): Promise<{ ms: number; bytes: number }> {
+/** Time from the navigation's start to the first choropleth drawn, as the page's own clock has it (the
+ * User Timing mark client/map/ready.ts sets, against Navigation Timing's origin); and as the test driver saw
+ * it (from its call to navigate to its poll finding `data-ready`), which adds the driver's round trips and
+ * poll, and the work the page does right after the first choropleth (the names, the side panel) before the
+ * poll gets its turn. */
+async function firstChoropleth(page: Page, url: string): Promise<{ ms: number; driverMs: number; bytes: number }> {
   let bytes = 0;
   const session = await page.context().newCDPSession(page);
   await session.send('Network.enable');
   session.on('Network.loadingFinished', (e: { encodedDataLength: number }) => { bytes += e.encodedDataLength; });
   const started = Date.now();
   await page.goto(url);
-  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 60_000 });
-  const ms = Date.now() - started;
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 60_000, polling: 20 });
+  const driverMs = Date.now() - started;
+  const ms = (await page.evaluate(`performance.getEntriesByName(${JSON.stringify(FIRST_CHOROPLETH)})[0].startTime`)) as number;
   await session.detach();
-  return { ms, bytes };
+  return { ms: Math.round(ms), driverMs, bytes };
 }
 
 /** Time from a change to the map idle with the new status drawn, measured in the page (from just before the
@@ -81,24 +88,28 @@ try {
 
   for (const [name, path, target] of [['province (Kon Tum)', '/?province=62&view=107.9,14.6,8', 2000], ['whole country', '/', 3000]] as const) {
     const runs: number[] = [];
+    const driver: number[] = [];
     let bytes = 0;
-    for (let i = 0; i < 3; i++) {
+    // Each load in a new browser context (cold cache); the server warm after the first, as for a reader.
+    for (let i = 0; i < 5; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
       const r = await firstChoropleth(page, `${server.url}${path}`);
       runs.push(r.ms);
+      driver.push(r.driverMs);
       bytes = r.bytes;
       await context.close();
     }
-    runs.sort((a, b) => a - b);
-    line(`first choropleth, ${name} (median of 3, cold cache)`, `${runs[1]} ms`, `(target ≤ ${target} ms)`);
+    line(`first choropleth, ${name} (median of 5, cold cache)`, `${median(runs)} ms`, `(target ≤ ${target} ms; from navigation start, in the page; runs ${runs.join(', ')})`);
+    line(`  the same as the test driver saw it`, `${median(driver)} ms`, `(runs ${driver.join(', ')})`);
     line(`bytes before first choropleth, ${name}`, `${(bytes / 1024).toFixed(0)} KB`);
   }
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   page.on('crash', () => console.error('the page crashed'));
-  browser.on('disconnected', () => console.error('the browser went away'));
+  const gone = () => console.error('the browser went away');
+  browser.on('disconnected', gone);
   page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
   // A province chosen (the map shows it, the rest greyed out); the same zoom with no province chosen (the
   // whole country's status, drawn where the camera is); the whole country.
@@ -123,6 +134,7 @@ try {
     line(`period change to idle, ${name} (median of 5 new months)`, `${idle(periods)} ms`, `(target ≤ ${target} ms; state written after ${drawn(periods)} ms; max ${Math.max(...periods.map((p) => p.idle))} ms)`);
   }
   await context.close();
+  browser.off('disconnected', gone);
 } finally {
   await browser.close();
   await server.stop();

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Response } from 'playwright-core';
+import { FIRST_CHOROPLETH } from '../client/map/ready.ts';
 import { launchBrowser } from '../test/support/browser.ts';
 import { startServer } from '../test/support/server-process.ts';
 
@@ -19,8 +20,10 @@ const ratio = (value: number, target: number) => `(${((value / target) * 100).to
 
 interface Loaded { url: string; type: string; transferred: number; gzipped: number }
 
-/** Opens the widget at top level and lists what it loaded before `data-ready` (first choropleth drawn). */
-async function firstLoad(browser: Browser, url: string): Promise<{ ms: number; loaded: Loaded[] }> {
+/** Opens the widget at top level and lists what it loaded before `data-ready` (first choropleth drawn); the
+ * time is the page's own, from the navigation's start to the mark client/map/ready.ts sets (driverMs: as
+ * the test driver saw it, with its round trips and poll). */
+async function firstLoad(browser: Browser, url: string): Promise<{ ms: number; driverMs: number; loaded: Loaded[] }> {
   const context = await browser.newContext({ viewport: { width: 600, height: 450 } });
   const page = await context.newPage();
   const responses: Response[] = [];
@@ -30,7 +33,8 @@ async function firstLoad(browser: Browser, url: string): Promise<{ ms: number; l
   await page.goto(url);
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 60_000, polling: 20 });
   ready = true;
-  const ms = Date.now() - started;
+  const driverMs = Date.now() - started;
+  const ms = Math.round((await page.evaluate(`performance.getEntriesByName(${JSON.stringify(FIRST_CHOROPLETH)})[0].startTime`)) as number);
   const loaded: Loaded[] = [];
   if (process.env.NTM_BENCH_VERBOSE) for (const r of responses) console.log(`  ${r.status()} ${r.request().resourceType()} ${r.url()}`);
   for (const r of responses) {
@@ -45,18 +49,21 @@ async function firstLoad(browser: Browser, url: string): Promise<{ ms: number; l
     loaded.push({ url: r.url(), type: r.request().resourceType(), transferred: (Number.isFinite(length) ? length : sizes.responseBodySize) + sizes.responseHeadersSize, gzipped: gzipSync(body, { level: 9 }).length });
   }
   await context.close();
-  return { ms, loaded };
+  return { ms, driverMs, loaded };
 }
 
+/** From the article's navigation start to the widget's first choropleth, both on the page's clocks (the
+ * frame's mark moved onto the article's time origin). */
 async function iframeFirstChoropleth(browser: Browser, hostOrigin: string): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
   const page = await context.newPage();
-  const started = Date.now();
   await page.goto(`${hostOrigin}/article`);
   await page.frameLocator('iframe').locator('html[data-ready="true"]').waitFor({ timeout: 60_000 });
-  const ms = Date.now() - started;
+  const frame = page.frames().find((f) => f !== page.mainFrame())!;
+  const drawnAt = (await frame.evaluate(`performance.timeOrigin + performance.getEntriesByName(${JSON.stringify(FIRST_CHOROPLETH)})[0].startTime`)) as number;
+  const origin = (await page.evaluate('performance.timeOrigin')) as number;
   await context.close();
-  return ms;
+  return Math.round(drawnAt - origin);
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -95,12 +102,12 @@ try {
   const sent = loaded.reduce((n, l) => n + l.transferred, 0);
   line('everything before first choropleth, gzip', kb(gz), ratio(gz, FIRST_LOAD_TARGET));
   line('everything before first choropleth, as this server sends it', kb(sent), ratio(sent, FIRST_LOAD_TARGET));
-  const top: number[] = [];
-  for (let i = 0; i < 3; i++) top.push((await firstLoad(browser, `${server.url}${embedPath}`)).ms);
-  line('first choropleth, widget at top level (median of 3, cold)', `${median(top)} ms`);
+  const top: Array<{ ms: number; driverMs: number }> = [];
+  for (let i = 0; i < 5; i++) top.push(await firstLoad(browser, `${server.url}${embedPath}`));
+  line('first choropleth, widget at top level (median of 5, cold)', `${median(top.map((r) => r.ms))} ms`, `(from navigation start, in the page; the test driver saw ${median(top.map((r) => r.driverMs))} ms)`);
   const framed: number[] = [];
-  for (let i = 0; i < 3; i++) framed.push(await iframeFirstChoropleth(browser, hostOrigin));
-  line('first choropleth in a cross-origin iframe (median of 3, cold)', `${median(framed)} ms`, `(runs: ${framed.join(', ')} ms)`);
+  for (let i = 0; i < 5; i++) framed.push(await iframeFirstChoropleth(browser, hostOrigin));
+  line('first choropleth in a cross-origin iframe (median of 5, cold)', `${median(framed)} ms`, `(runs: ${framed.join(', ')} ms)`);
 } finally {
   await browser.close();
   await server.stop();

@@ -3,8 +3,9 @@
 import './map/setup-maplibre.ts';
 import { Map as MapLibreMap, NavigationControl, type StyleSpecification } from 'maplibre-gl';
 import type { App } from './app.ts';
+import { readJsonBlock } from './api/boot.ts';
 import { fetchJson } from './api/http.ts';
-import { fetchCriteria, fetchHealth, fetchStatus, statusPath, type CommuneStatus, type Status } from './api/status.ts';
+import { fetchCriteria, fetchHealth, fetchStatus, statusPath, type CommuneStatus, type Health, type Status } from './api/status.ts';
 import { statusQueryOf } from './api/status-query.ts';
 import { mountEmbedButton } from './embed-code/button.ts';
 import { mountControls } from './controls/controls.ts';
@@ -16,6 +17,7 @@ import { createPainter, legendClasses } from './map/choropleth.ts';
 import { renderLegend, specialLabel } from './map/legend.ts';
 import { legendTitle as legendTitleOf } from './map/legend-title.ts';
 import { addLabels } from './map/labels.ts';
+import { signalReady } from './map/ready.ts';
 import { inScope } from './map/scope.ts';
 import { attachTooltip } from './map/tooltip.ts';
 import { provideHatch, showSpecial } from './map/special.ts';
@@ -60,7 +62,8 @@ const initial = store.get();
 let prefetched: { path: string; answer: Promise<Status> } | null = { path: statusPath(statusQueryOf(initial)), answer: fetchStatus(statusQueryOf(initial)) };
 prefetched.answer.catch(() => {});
 const cataloguePromise = fetchCriteria();
-const health = await fetchHealth();
+// The server's health is in the page (server/embed/page.ts); asked for only when the page came without it.
+const health = readJsonBlock<Health>('ntm-boot') ?? (await fetchHealth());
 // An optional basemap (NTM_BASEMAP_STYLE_URL) drawn under the choropleth; without it, a plain background.
 const basemap = health.basemap ? await fetchJson<StyleSpecification>(health.basemap).catch(() => null) : null;
 const map = new MapLibreMap({
@@ -161,7 +164,7 @@ async function draw(): Promise<void> {
   // The page is ready once the map has rendered the first choropleth (every tile loaded and coloured).
   if (!document.documentElement.dataset.ready) {
     map.once('idle', () => {
-      document.documentElement.dataset.ready = 'true';
+      signalReady();
       markReady();
       addLabels(map);
     });

@@ -1,6 +1,8 @@
 // What the server resolved for the widget (server/embed/page.ts writes it into the page as a JSON data
 // block): the archive URL, the period, the scope with its names and bbox, the data date. Without it (the
 // page served as a plain file) the widget asks the API for the archive and shows the country.
+import { readJsonBlock } from '../api/boot.ts';
+
 export interface EmbedBoot {
   tiles: string;
   periods: [string, string] | null;
@@ -14,12 +16,4 @@ export interface EmbedBoot {
   dataDate: string | null;
 }
 
-export function readBoot(): EmbedBoot | null {
-  const text = document.getElementById('ntm-embed-boot')?.textContent;
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as EmbedBoot;
-  } catch {
-    return null;
-  }
-}
+export const readBoot = (): EmbedBoot | null => readJsonBlock<EmbedBoot>('ntm-embed-boot');

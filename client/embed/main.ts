@@ -16,6 +16,7 @@ import { COUNTRY_BOUNDS, inScope, showScope } from '../map/scope.ts';
 import { provideHatch } from '../map/special.ts';
 import { attachTooltip } from '../map/tooltip.ts';
 import type { AppState } from '../state/app-state.ts';
+import { signalReady } from '../map/ready.ts';
 import { readBoot } from './boot.ts';
 import { renderCompactLegend, shownClasses } from './legend.ts';
 import { embedParamsFromSearch, mainSearchFromEmbedParams } from './params.ts';
@@ -146,6 +147,4 @@ async function exportPng(): Promise<void> {
 }
 
 postHeight();
-map.once('idle', () => {
-  document.documentElement.dataset.ready = 'true';
-});
+map.once('idle', signalReady);

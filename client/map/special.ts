@@ -13,7 +13,8 @@ function hatchImage(): ImageData {
   const size = 12;
   const canvas = document.createElement('canvas');
   canvas.width = canvas.height = size;
-  const ctx = canvas.getContext('2d')!;
+  // A canvas kept in memory: reading it back costs no round trip to the GPU process.
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
   ctx.strokeStyle = 'rgba(60, 20, 80, 0.85)';
   ctx.lineWidth = 1.6;
   for (const offset of [-size, 0, size]) {

@@ -1,12 +1,15 @@
 // The HTML of the main map page and of the widget as the server sends them: the built page (dist/) with
 // the view's share card written into its head (Open Graph, Twitter, description, the oEmbed discovery link,
-// the title and language), and for the widget the view as resolved here (a JSON data block: no script runs
-// from it, so the CSP needs no inline script) so that it draws without asking for health or unit lists.
+// the title and language), and a JSON data block (no script runs from it, so the CSP needs no inline
+// script): for the main page the server's health (the archive URL, the periods), so that the map is created
+// without asking for it; for the widget the view as resolved here, so that it draws without asking for
+// health or unit lists.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { escapeHtml } from '../../client/embed-code/snippet.ts';
 import type { EmbedBoot } from '../../client/embed/boot.ts';
 import type { ApiContext } from '../api/context.ts';
+import { health } from '../health/health.ts';
 import { archiveUrl } from '../tiles/archive.ts';
 import { dataDate } from './data-date.ts';
 import { shareCard } from './share-card.ts';
@@ -60,7 +63,7 @@ const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u0
 export async function renderPage(ctx: ApiContext, template: string, requestUrl: string, kind: PageKind): Promise<string> {
   const url = new URL(requestUrl);
   const view = resolveView(ctx, url.search);
-  const [card, date] = await Promise.all([shareCard(ctx, view), kind === 'embed' ? dataDate(ctx) : null]);
+  const [card, date, self] = await Promise.all([shareCard(ctx, view), kind === 'embed' ? dataDate(ctx) : null, kind === 'main' ? health(ctx) : null]);
   const title = kind === 'embed' && view.params.title ? view.params.title : card.title;
   const e = escapeHtml;
   const tags = [
@@ -75,7 +78,9 @@ export async function renderPage(ctx: ApiContext, template: string, requestUrl: 
     `<meta name="twitter:title" content="${e(title)}" />`,
     `<meta name="twitter:description" content="${e(card.description)}" />`,
     `<link rel="alternate" type="application/json+oembed" href="${e(oembedHref(url.origin, url.href))}" title="${e(title)}" />`,
-    ...(kind === 'embed' ? [`<script type="application/json" id="ntm-embed-boot">${scriptJson(embedBoot(ctx, view, date))}</script>`] : []),
+    kind === 'embed'
+      ? `<script type="application/json" id="ntm-embed-boot">${scriptJson(embedBoot(ctx, view, date))}</script>`
+      : `<script type="application/json" id="ntm-boot">${scriptJson(self)}</script>`,
   ];
   return template
     // Replacer functions: a `$` in a title must not be read as a replacement pattern.

@@ -72,8 +72,14 @@ describe('first start on a fresh SQLite file', () => {
         const page = await browser.newPage({ viewport });
         const errors: string[] = [];
         page.on('pageerror', (e) => errors.push(e.message));
+        const asked: string[] = [];
+        page.on('request', (r) => asked.push(new URL(r.url()).pathname));
         await page.goto(server.url);
         await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 60_000 });
+        // The archive's URL came in the page: the map did not wait for /api/v1/health to start.
+        expect(asked).toContain(health.tiles);
+        expect(asked).not.toContain('/api/v1/health');
+        expect(await page.evaluate(`performance.getEntriesByName('ntm:first-choropleth').length`)).toBe(1);
         const drawn = await page.evaluate(() => {
           const map = window.ntm!.map;
           return {

@@ -1,6 +1,6 @@
 // The pages as the server writes them: Open Graph and Twitter cards naming the area and its figures (for
 // unfurlers that run no JavaScript), the oEmbed discovery link, everything escaped; framing headers per page;
-// the widget's boot data; the resize script. And the widget's parameters as the server and browser read them.
+// the main page's and the widget's boot data; the resize script. And the widget's parameters as the server and browser read them.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,6 +108,15 @@ describe.each(seededApis())('pages and share cards ($name)', (engine) => {
     const unknown = await page('/embed?province=99&district=999&commune=99999&period=1999-01');
     const b2 = JSON.parse(/id="ntm-embed-boot">([^<]*)</.exec(unknown.html)![1]!) as EmbedBoot;
     expect(b2).toMatchObject({ province: null, district: null, commune: null, period: ctx.periods.latest(), bbox: null });
+  });
+
+  it("carries the server's health in the main page, the same as /api/v1/health says (so the map starts without asking)", async () => {
+    const { html } = await page('/?province=62');
+    const boot = JSON.parse(/<script type="application\/json" id="ntm-boot">([^<]*)<\/script>/.exec(html)![1]!) as Record<string, unknown>;
+    const health = (await (await request('/api/v1/health')).json()) as Record<string, unknown>;
+    expect(boot).toEqual(health);
+    expect(boot).toMatchObject({ tiles: `/tiles/${ctx.manifest.archive.hashedName}`, periods: ctx.periods.range(), communes: 10047 });
+    expect(html).not.toContain('id="ntm-embed-boot"');
   });
 
   it('serves the auto-resize script and compressed, long-cached client assets', async () => {
