@@ -46,15 +46,23 @@ function row(key: string, swatchClass: string, color: string, label: string, cou
   return item;
 }
 
-/** Whether the reader opened or closed the options (kept across redraws). */
+/** Whether the reader opened or closed the options, or folded the legend (kept across redraws). */
 let optionsOpen: boolean | null = null;
+let legendOpen = true;
 
 export interface LegendActions { table(): void; png(): void }
 
 export function renderLegend(container: HTMLElement, title: string, classes: readonly LegendClass[], note: string, special: LegendSpecial, actions: LegendActions): void {
   container.replaceChildren();
+  // The title folds the legend to one line (a phone's map then has room); open until the reader folds it.
+  const fold = document.createElement('details');
+  fold.className = 'fold';
+  fold.open = legendOpen;
+  fold.addEventListener('toggle', () => { legendOpen = fold.open; });
+  const summary0 = document.createElement('summary');
   const heading = document.createElement('h2');
   heading.textContent = title;
+  summary0.append(heading);
   const list = document.createElement('ul');
   for (const c of classes) list.append(row(c.key, 'swatch', c.color, c.label, c.count));
   const specialList = document.createElement('ul');
@@ -86,5 +94,6 @@ export function renderLegend(container: HTMLElement, title: string, classes: rea
   const summary = document.createElement('summary');
   summary.textContent = t('options');
   options.append(summary, toggles, buttons);
-  container.append(heading, list, specialList, small, options);
+  fold.append(summary0, list, specialList, small, options);
+  container.append(fold);
 }

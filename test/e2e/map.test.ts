@@ -127,13 +127,23 @@ describe('map page', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
   });
 
-  it('fits a 390×844 phone: legend and header inside the screen', async () => {
+  it('fits a 390×844 phone: legend and header inside the screen, the legend foldable', async () => {
     const page = await e2e.open('/', { width: 390, height: 844 });
     await e2e.screenshot(page, 'map-phone');
     const box = await page.locator('#legend').boundingBox();
     expect(box!.x).toBeGreaterThanOrEqual(0);
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
     expect(box!.y + box!.height).toBeLessThanOrEqual(844);
+    // The reader can fold the legend to its title to give the map room; it stays folded when the map redraws.
+    await page.click('#legend summary:has(h2)');
+    const folded = await page.locator('#legend').boundingBox();
+    expect(folded!.height).toBeLessThan(box!.height / 3);
+    await page.selectOption('#mode', 'met');
+    await page.waitForFunction(() => document.querySelector('#legend h2')?.textContent === 'Số tiêu chí đạt (trên 19)');
+    expect((await page.locator('#legend').boundingBox())!.height).toBeLessThan(box!.height / 3);
+    await e2e.screenshot(page, 'map-phone-legend-folded');
+    await page.click('#legend summary:has(h2)');
+    expect(await page.locator('#legend li[data-class="b19"]').isVisible()).toBe(true);
     const desktop = await e2e.open('/');
     await e2e.screenshot(desktop, 'map-desktop');
   });
