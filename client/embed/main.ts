@@ -6,6 +6,7 @@ import '../map/setup-maplibre.ts';
 import { Map as MapLibreMap } from 'maplibre-gl';
 import { fetchCriteria, fetchHealth, fetchStatus, type CommuneStatus, type Status } from '../api/status.ts';
 import { statusQueryOf } from '../api/status-query.ts';
+import { pngFooter } from '../export/footer.ts';
 import { download, mapPng } from '../export/png.ts';
 import { formatPeriod, setLang, strings } from '../i18n/i18n.ts';
 import { boundaryStyle } from '../map/boundary-style.ts';
@@ -26,13 +27,13 @@ const t = strings({
   vi: {
     app: 'Bản đồ nông thôn mới', country: 'Việt Nam',
     source: 'Nguồn: NTM Map · ranh giới GSO · tiêu chí QĐ 318/QĐ-TTg', period: 'Số liệu {period}', dataDate: 'cập nhật {date}', illustrative: 'Số liệu minh họa, không chính thức',
-    full: 'Xem bản đồ đầy đủ', png: 'PNG', pngLabel: 'Tải ảnh PNG của bản đồ', mapLabel: 'Bản đồ các xã', legendLabel: 'Chú giải', made: 'Số liệu {period} · tạo ngày {date} · {url}',
+    full: 'Xem bản đồ đầy đủ', png: 'PNG', pngLabel: 'Tải ảnh PNG của bản đồ', mapLabel: 'Bản đồ các xã', legendLabel: 'Chú giải',
     coopWindows: 'Nhấn Ctrl + cuộn để phóng to bản đồ', coopMac: 'Nhấn ⌘ + cuộn để phóng to bản đồ', coopMobile: 'Dùng hai ngón tay để di chuyển bản đồ',
   },
   en: {
     app: 'New rural development map', country: 'Viet Nam',
     source: 'Source: NTM Map · boundaries GSO · criteria Decision 318/QĐ-TTg', period: 'Data {period}', dataDate: 'updated {date}', illustrative: 'Illustrative figures, not official',
-    full: 'Open the full map', png: 'PNG', pngLabel: 'Download a PNG of the map', mapLabel: 'Map of the communes', legendLabel: 'Legend', made: 'Data {period} · made {date} · {url}',
+    full: 'Open the full map', png: 'PNG', pngLabel: 'Download a PNG of the map', mapLabel: 'Map of the communes', legendLabel: 'Legend',
     coopWindows: 'Use Ctrl + scroll to zoom the map', coopMac: 'Use ⌘ + scroll to zoom the map', coopMobile: 'Use two fingers to move the map',
   },
 });
@@ -134,14 +135,13 @@ footer.append(
 );
 
 async function exportPng(): Promise<void> {
-  const date = new Intl.DateTimeFormat(state.lang === 'en' ? 'en-GB' : 'vi-VN').format(new Date());
   const blob = await mapPng(map, {
     title,
     subtitle: `${heading} · ${formatPeriod(status.period)}`,
     legendTitle: heading,
     classes: shownClasses(classes),
     special,
-    footer: [t('source'), t('made', { period: formatPeriod(status.period), date, url: full.href }), ...(illustrative ? [t('illustrative')] : [])],
+    footer: pngFooter(status.period, full.href, illustrative),
   });
   download(blob, `ntm-embed-${status.period}.png`);
 }
