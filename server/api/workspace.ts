@@ -7,7 +7,7 @@ import { auditRoutes } from '../audit/routes.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { type AuthEnv, csrfGuard, loadSession, noStore, requireUser } from '../auth/middleware.ts';
 import { CSRF_HEADER } from '../auth/middleware.ts';
-import { SESSION_COOKIE } from '../auth/session.ts';
+import { SESSION_COOKIE } from '../auth/cookie.ts';
 import { boardRoutes } from '../board/routes.ts';
 import { sendError } from '../http/errors.ts';
 import { validationHook } from '../http/validation.ts';
@@ -24,7 +24,7 @@ export const IMPORT_MAX_BYTES = 8 * 1024 * 1024; // 100,000 long-layout rows are
 
 export function workspaceApi(ctx: ApiContext): OpenAPIHono<AuthEnv> {
   const app = new OpenAPIHono<AuthEnv>({ defaultHook: validationHook });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Set by POST /auth/login' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Set by POST /auth/login (named __Host-ntm_session over HTTPS)' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'csrf', { type: 'apiKey', in: 'header', name: CSRF_HEADER, description: 'The csrf_token given at sign-in and by GET /auth/me' });
   authRoutes(ctx, app);
 

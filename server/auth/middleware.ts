@@ -3,11 +3,11 @@
 // token must come back in the X-CSRF-Token header. The cookie is SameSite=Lax besides.
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
 import { timingSafeEqual } from 'node:crypto';
 import type { ApiContext } from '../api/context.ts';
 import { ApiError } from '../http/errors.ts';
-import { findSession, SESSION_COOKIE, type SessionUser } from './session.ts';
+import { readSessionCookie } from './cookie.ts';
+import { findSession, type SessionUser } from './session.ts';
 
 export type AuthEnv = { Variables: { user: SessionUser | null } };
 export const CSRF_HEADER = 'X-CSRF-Token';
@@ -17,7 +17,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Reads the session cookie into `c.get('user')` (null when absent, expired or forged). */
 export function loadSession(ctx: ApiContext): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
-    const token = getCookie(c, SESSION_COOKIE);
+    const token = readSessionCookie(c);
     c.set('user', token ? await findSession(ctx.ndb.db, token) : null);
     await next();
   };

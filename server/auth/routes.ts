@@ -1,10 +1,9 @@
 // POST /auth/login, POST /auth/logout, GET /auth/me: sign-in with e-mail and password into a session
-// cookie (HttpOnly, SameSite=Lax, Secure over HTTPS; a new session at every sign-in), throttled per
+// cookie (cookie.ts: HttpOnly, SameSite=Lax, Secure and __Host- over HTTPS; a new session at every sign-in), throttled per
 // account and per address; sign-out of this session or of every session of the account.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { clearSessionCookie, readSessionCookie, writeSessionCookie } from './cookie.ts';
 import type { ApiContext } from '../api/context.ts';
 import { ApiError, sendError } from '../http/errors.ts';
 import type { UnitStore } from '../unit/unit-store.ts';
@@ -12,7 +11,7 @@ import { assertSameOrigin, type AuthEnv, clientAddress, csrfGuard, currentUser, 
 import { DUMMY_HASH, verifyPassword } from './password.ts';
 import { createCheckLimiter } from './throttle.ts';
 import { SESSION_SECURITY, SignedInSchema, WRITE_SECURITY, workspaceErrors } from './schemas.ts';
-import { createSession, endAllSessions, endSession, SESSION_COOKIE, SESSION_HOURS, sessionIdOf, type SessionUser } from './session.ts';
+import { createSession, endAllSessions, endSession, SESSION_HOURS, sessionIdOf, type SessionUser } from './session.ts';
 import { findUserByEmail } from './users.ts';
 
 const LoginSchema = z
@@ -63,7 +62,6 @@ function signedIn(units: UnitStore, user: Omit<SessionUser, 'session'>, session:
   };
 }
 
-const isHttps = (c: Context) => new URL(c.req.url).protocol === 'https:' || c.req.header('X-Forwarded-Proto') === 'https';
 
 export function authRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
   const passwordChecks = createCheckLimiter();
@@ -96,10 +94,10 @@ export function authRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
     }
     if (!ok || !user) throw new ApiError(401, 'invalid_credentials', 'E-mail or password is wrong');
     // A new session at every sign-in (a session id planted before sign-in is worth nothing); the old one ends.
-    const previous = getCookie(c, SESSION_COOKIE);
+    const previous = readSessionCookie(c);
     if (previous) await endSession(ctx.ndb.db, sessionIdOf(previous));
     const session = await createSession(ctx.ndb.db, user.id, { address, userAgent: c.req.header('User-Agent') ?? null });
-    setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'Lax', secure: isHttps(c), path: '/', maxAge: SESSION_HOURS * 3600 });
+    writeSessionCookie(c, session.token, SESSION_HOURS * 3600);
     return c.json(signedIn(ctx.units, { id: user.id, email: user.email, name: user.name, role: user.role, unit: user.unit_code }, session), 200);
   });
 
@@ -107,7 +105,7 @@ export function authRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
     const user = currentUser(c);
     const body = c.req.header('Content-Type')?.includes('json') ? c.req.valid('json') : {};
     const ended = body?.everywhere ? await endAllSessions(ctx.ndb.db, user.id) : (await endSession(ctx.ndb.db, user.session.id), 1);
-    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) });
+    clearSessionCookie(c);
     return c.json({ ended }, 200);
   });
 

@@ -4,7 +4,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema.ts';
 
-export const SESSION_COOKIE = 'ntm_session';
 export const SESSION_HOURS = 12;
 
 /** The signed-in official a request acts for. */

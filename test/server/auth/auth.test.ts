@@ -46,11 +46,24 @@ describe.each(writableApis())('workspace sign-in on $name', ({ open }) => {
     expect(row.password_hash).not.toContain(TEST_PASSWORD);
   });
 
-  it('sets the Secure flag behind HTTPS', async () => {
+  it('behind HTTPS: a Secure cookie with the __Host- prefix, the only name read there', async () => {
     const email = await ws.addUser('commune', '03037');
-    const res = await ws.request('/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-Proto': 'https' }, body: JSON.stringify({ email, password: TEST_PASSWORD }) });
+    const https = { 'X-Forwarded-Proto': 'https' };
+    const res = await ws.request('/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json', ...https }, body: JSON.stringify({ email, password: TEST_PASSWORD }) });
     expect(res.status).toBe(200);
-    expect(res.headers.get('Set-Cookie')).toMatch(/Secure/);
+    const cookie = res.headers.get('Set-Cookie')!;
+    expect(cookie).toMatch(/^__Host-ntm_session=[A-Za-z0-9_-]{43};/);
+    expect(cookie).toMatch(/Secure/);
+    expect(cookie).toMatch(/Path=\//);
+    expect(cookie).not.toMatch(/Domain=/i);
+    const token = cookie.split(';')[0]!.split('=')[1]!;
+    expect((await ws.request('/api/v1/auth/me', { headers: { ...https, Cookie: `__Host-ntm_session=${token}` } })).status).toBe(200);
+    // The bare name (which a subdomain or a plain-HTTP page could have set) is not read over HTTPS.
+    expect((await ws.request('/api/v1/auth/me', { headers: { ...https, Cookie: `ntm_session=${token}` } })).status).toBe(401);
+    const me = (await (await ws.request('/api/v1/auth/me', { headers: { ...https, Cookie: `__Host-ntm_session=${token}` } })).json()) as { csrf_token: string };
+    const out = await ws.request('/api/v1/auth/logout', { method: 'POST', headers: { ...https, Cookie: `__Host-ntm_session=${token}`, 'X-CSRF-Token': me.csrf_token, Origin: ORIGIN } });
+    expect(out.status).toBe(200);
+    expect(out.headers.get('Set-Cookie')).toMatch(/^__Host-ntm_session=;.*Max-Age=0/);
   });
 
   it('a wrong password and an unknown e-mail get the same 401', async () => {

@@ -1,0 +1,25 @@
+// The session cookie: HttpOnly, SameSite=Lax, Path=/. Over HTTPS it is Secure and named with the
+// `__Host-` prefix, so that the browser takes it only from this very host over HTTPS: no subdomain and no
+// plain-HTTP page can plant or overwrite it. A local run over plain HTTP uses the bare name (browsers
+// refuse a `__Host-` cookie without Secure). HTTPS is the request's scheme, or X-Forwarded-Proto from a
+// TLS-terminating proxy.
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+
+export const SESSION_COOKIE = 'ntm_session';
+
+export const isHttps = (c: Context): boolean => new URL(c.req.url).protocol === 'https:' || c.req.header('X-Forwarded-Proto') === 'https';
+
+/** The session token the request carries, under the name its scheme calls for. */
+export const readSessionCookie = (c: Context): string | undefined => (isHttps(c) ? getCookie(c, SESSION_COOKIE, 'host') : getCookie(c, SESSION_COOKIE));
+
+export function writeSessionCookie(c: Context, token: string, maxAgeSeconds: number): void {
+  const options = { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: maxAgeSeconds } as const;
+  if (isHttps(c)) setCookie(c, SESSION_COOKIE, token, { ...options, secure: true, prefix: 'host' });
+  else setCookie(c, SESSION_COOKIE, token, options);
+}
+
+export function clearSessionCookie(c: Context): void {
+  if (isHttps(c)) deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true, prefix: 'host' });
+  else deleteCookie(c, SESSION_COOKIE, { path: '/' });
+}
