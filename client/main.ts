@@ -1,7 +1,7 @@
 // The map page: the boundary archive coloured by each commune's status, the controls, the legend, the
 // tooltip and the side panel, all driven by the state in the URL.
 import './map/setup-maplibre.ts';
-import { Map as MapLibreMap, NavigationControl, type StyleSpecification } from 'maplibre-gl';
+import { AttributionControl, Map as MapLibreMap, NavigationControl, type StyleSpecification } from 'maplibre-gl';
 import type { App } from './app.ts';
 import { readJsonBlock } from './api/boot.ts';
 import { fetchJson } from './api/http.ts';
@@ -35,12 +35,12 @@ const t = strings({
   vi: {
     title: 'Bản đồ nông thôn mới',
     line: '{count} xã được đánh giá · {period}', illustrative: 'số liệu minh họa, không chính thức', error: 'Lỗi: {message}',
-    controlsLabel: 'Điều khiển bản đồ', mapLabel: 'Bản đồ các xã', legendLabel: 'Chú giải', panelLabel: 'Thông tin', signIn: 'Đăng nhập cán bộ',
+    attribution: 'Ranh giới: GSO 01/03/2025 · censusVN2009 · dvhcvn', controlsLabel: 'Điều khiển bản đồ', mapLabel: 'Bản đồ các xã', legendLabel: 'Chú giải', panelLabel: 'Thông tin', signIn: 'Đăng nhập cán bộ',
   },
   en: {
     title: 'New rural development map',
     line: '{count} communes assessed · {period}', illustrative: 'illustrative figures, not official', error: 'Error: {message}',
-    controlsLabel: 'Map controls', mapLabel: 'Map of the communes', legendLabel: 'Legend', panelLabel: 'Details', signIn: 'Officials: sign in',
+    attribution: 'Boundaries: GSO 01/03/2025 · censusVN2009 · dvhcvn', controlsLabel: 'Map controls', mapLabel: 'Map of the communes', legendLabel: 'Legend', panelLabel: 'Details', signIn: 'Officials: sign in',
   },
 });
 
@@ -67,11 +67,19 @@ const map = new MapLibreMap({
   container: 'map',
   style: boundaryStyle(health.tiles, initial, basemap),
   ...(initial.view ? { center: [initial.view.lon, initial.view.lat] as [number, number], zoom: initial.view.zoom } : { bounds: [102.1, 8.3, 109.6, 23.4] as [number, number, number, number], fitBoundsOptions: { padding: 20 } }),
-  attributionControl: { compact: true },
+  attributionControl: false, // added below, in the page's language
   // Names appear at once: a fade keeps the map busy (not idle) for 300 ms after every redraw.
   fadeDuration: 0,
 });
 map.addControl(new NavigationControl({ showCompass: false }));
+// The boundaries' attribution, in the page's language (a control's text is fixed: a new one per language).
+let attribution = new AttributionControl({ compact: true, customAttribution: t('attribution') });
+map.addControl(attribution);
+onLangChange(() => {
+  map.removeControl(attribution);
+  attribution = new AttributionControl({ compact: true, customAttribution: t('attribution') });
+  map.addControl(attribution);
+});
 provideHatch(map);
 // Feature state can be written once the style is in (before any tile): tiles then load already coloured.
 const styleLoaded = new Promise<void>((resolve) => map.once('style.load', () => resolve()));
@@ -185,6 +193,8 @@ store.subscribe((s, p) => {
 /** Title and landmark labels in the page's language. */
 function labelPage(): void {
   document.title = `${t('title')} · NTM Map`;
+  const h1 = document.querySelector('header h1');
+  if (h1) h1.replaceChildren(`${t('title')} `, Object.assign(document.createElement('span'), { lang: 'en', textContent: '· NTM Map' }));
   document.querySelector('nav#controls')?.setAttribute('aria-label', t('controlsLabel'));
   document.getElementById('map')?.setAttribute('aria-label', t('mapLabel'));
   legend.setAttribute('aria-label', t('legendLabel'));

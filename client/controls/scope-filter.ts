@@ -97,9 +97,9 @@ export function mountScopeFilter(parent: HTMLElement, app: App): void {
   });
 
   const camera = followScope(app);
-  // A click inside a district of the chosen province selects it (when no district is chosen yet) and
-  // zooms to it. The view is left as it is in the state, so that the same click may also open the commune's
-  // card (the panel's own click) without the camera flying to the commune instead of the district.
+  // A click inside a district of the chosen province selects it (when no district is chosen yet), zooms to
+  // it and shows its summary: the click stops there (`preventDefault`: the panel opens no commune card), so
+  // that province → district → commune is one click each.
   map.on('click', (e) => {
     const s = store.get();
     if (e.defaultPrevented || !s.province || s.district || !map.getLayer('communes-fill')) return; // defaultPrevented: a first tap shows only the tooltip
@@ -107,6 +107,7 @@ export function mountScopeFilter(parent: HTMLElement, app: App): void {
     const props = feature?.properties as { province?: string; district?: string } | undefined;
     if (props?.province !== s.province || !props.district) return;
     const district = String(props.district);
+    e.preventDefault();
     store.set({ district }, 'push');
     camera.show({ province: s.province, district, commune: null });
   });

@@ -32,7 +32,6 @@ export function boundaryStyle(archiveUrl: string, s: AppState, basemap: StyleSpe
         type: 'vector',
         url: `pmtiles://${new URL(archiveUrl, location.href).href}`,
         promoteId: { provinces: 'code', districts: 'code', communes: 'code', labels: 'code' },
-        attribution: 'Ranh giới: GSO 01/03/2025 · censusVN2009 · dvhcvn',
       },
     },
     layers: [

@@ -1,10 +1,11 @@
-// The hover tooltip over a commune: name, criteria met, recognition level, special-difficulty flag and
+// The hover tooltip over a commune: name with its district and province, criteria met, recognition level, special-difficulty flag and
 // whether the figure is illustrative; on touch screens the first tap shows it. Kept inside the map's box
 // so it never leaves the screen.
 import { Popup, type LngLat, type Map as MapLibreMap, type MapGeoJSONFeature, type MapMouseEvent } from 'maplibre-gl';
 import type { CommuneStatus } from '../api/status.ts';
 import { formatPeriod, strings } from '../i18n/i18n.ts';
 import { levelLabel } from './choropleth.ts';
+import { unitNames } from './unit-names.ts';
 
 const t = strings({
   vi: { notScored: 'Phường/thị trấn: không xét tiêu chí NTM', noData: 'Không có số liệu', met: '{met}/19 tiêu chí', asOf: 'số liệu {period}', special: 'Xã đặc biệt khó khăn', illustrative: 'Số liệu minh họa (không chính thức)', outside: 'Ngoài khu vực đang chọn' },
@@ -26,17 +27,22 @@ function isTouch(e: MapMouseEvent): boolean {
 export function attachTooltip(map: MapLibreMap, statusOf: (code: string) => CommuneStatus | undefined, inScope: (props: Record<string, unknown>) => boolean = () => true): void {
   const popup = new Popup({ closeButton: false, closeOnClick: false, className: 'ntm-tooltip', maxWidth: '240px', offset: 12 });
   let previewed: string | null = null; // the commune whose tooltip a tap opened
+  const namesOf = unitNames(map);
   const content = (feature: MapGeoJSONFeature): HTMLElement => {
     const s = statusOf(String(feature.properties.code));
     const box = document.createElement('div');
     const name = document.createElement('strong');
     name.textContent = String(feature.properties.name);
     box.append(name);
-    const line = (text: string) => {
+    const line = (text: string, className?: string) => {
       const p = document.createElement('div');
       p.textContent = text;
+      if (className) p.className = className;
       box.append(p);
     };
+    // Where it is: same names recur across the country ("Xã Tân Thành" is in dozens of districts).
+    const parents = [namesOf('districts', String(feature.properties.district ?? '')), namesOf('provinces', String(feature.properties.province ?? ''))].filter(Boolean);
+    if (parents.length) line(parents.join(', '), 'where');
     if (feature.properties.type !== 'Xã') line(t('notScored'));
     else if (!s && !inScope(feature.properties)) line(t('outside'));
     else if (!s) line(t('noData'));

@@ -78,7 +78,7 @@ describe('province and district filter', () => {
     await e2e.screenshot(page, 'controls-province-desktop');
   });
 
-  it('selects a district of the chosen province by a click inside it, and the selects clear back to the country', async () => {
+  it('selects a district of the chosen province by a click inside it (its summary; a second click opens a commune), and the selects clear back to the country', async () => {
     const page = await open('/?province=62');
     await page.waitForFunction(() => (document.getElementById('province-select') as HTMLSelectElement).value === '62');
     await cameraSettled(page);
@@ -98,7 +98,20 @@ describe('province and district filter', () => {
     expect(masked.filter((c) => c.district === '610')).toEqual([]);
     expect(masked.some((c) => c.province === '62')).toBe(true); // the province's other districts are greyed too
     expect(communes.filter((c) => c.district === '610').length).toBeGreaterThan(3);
+    // The click chose the district only: its summary in the panel, no commune card.
+    expect(new URL(page.url()).searchParams.has('commune')).toBe(false);
+    await page.waitForFunction(() => document.querySelector('#panel h2')?.textContent === 'Huyện Đắk Glei');
     await e2e.screenshot(page, 'controls-district-desktop');
+    // The next click inside the district opens the commune's card.
+    const again = await page.evaluate((lonLat) => {
+      const map = window.ntm!.map;
+      const box = map.getCanvas().getBoundingClientRect();
+      const p = map.project(lonLat);
+      return { x: box.left + p.x, y: box.top + p.y };
+    }, district.label);
+    await page.mouse.click(again.x, again.y);
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('commune'));
+    expect(new URL(page.url()).searchParams.get('district')).toBe('610');
 
     // Clearing the district returns to the province; clearing the province to the country.
     await page.selectOption('#district-select', '');

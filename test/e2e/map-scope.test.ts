@@ -1,7 +1,8 @@
 // The map with a province or district chosen, the names on the map, and touch: the legend counts the
 // scope's communes (with "no data" and "not scored") as the API does; a month change asks only for the
 // province's status; province names at country zoom and district names zoomed in, in Vietnamese with their
-// diacritics; on a phone a tap shows the tooltip (on screen) and a second tap opens the card.
+// diacritics; hover shows the tooltip (with district and province); on a phone a tap shows it (on screen)
+// and a second tap opens the card.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { classOf, legendRows, mapIdle, useMapPage } from '../support/e2e.ts';
@@ -80,8 +81,32 @@ describe('map with a scope, names and touch', () => {
     expect(e2e.errors).toEqual([]);
   });
 
+  it('on hover, the tooltip names the commune, its district and province, criteria met and level as the API has them', async () => {
+    const page = await e2e.open('/?province=62&view=107.9,14.6,8.5');
+    await mapIdle(page);
+    const target = await page.evaluate(() => {
+      const map = window.ntm!.map;
+      const r = map.getCanvas().getBoundingClientRect();
+      const f = map.queryRenderedFeatures([r.width / 2, r.height / 2], { layers: ['communes-fill'] }).find((x) => x.properties.type === 'Xã' && x.properties.province === '62');
+      return f ? { code: String(f.properties.code), name: String(f.properties.name), district: String(f.properties.district), x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+    });
+    expect(target).not.toBeNull();
+    const card = (await (await fetch(`${e2e.url}/api/v1/communes/${target!.code}`)).json()) as { district: { name: string }; province: { name: string }; review: { met: number } };
+    await page.mouse.move(target!.x - 3, target!.y);
+    await page.mouse.move(target!.x, target!.y);
+    const tip = page.locator('.ntm-tooltip');
+    await expect.poll(() => tip.textContent(), { timeout: 5000 }).toContain(target!.name);
+    const text = (await tip.textContent())!;
+    expect(text).toContain(`${card.district.name}, ${card.province.name}`);
+    expect(text).toContain(`${card.review.met}/19 tiêu chí`);
+    expect(text).toMatch(/Chưa đạt chuẩn|Đạt chuẩn NTM|NTM nâng cao|NTM kiểu mẫu/);
+    expect(new URL(page.url()).searchParams.get('commune')).toBeNull(); // hovering opens nothing
+    await page.close();
+  });
+
   it('on a phone, a tap shows the tooltip inside the screen and a second tap opens the card', async () => {
-    const page = await e2e.open('/?province=62&view=107.9,14.6,8.5', { width: 390, height: 844 }, { touch: true });
+    // No province chosen: with one, the second tap would choose the district first (scope-filter.ts).
+    const page = await e2e.open('/?view=107.9,14.6,8.5', { width: 390, height: 844 }, { touch: true });
     await mapIdle(page);
     const box = (await page.locator('#map').boundingBox())!;
     // Communes near the left and right edges of the map, where a tooltip could spill off the screen.
@@ -112,6 +137,8 @@ describe('map with a scope, names and touch', () => {
     await page.touchscreen.tap(last.x, last.y);
     await page.waitForFunction((code) => new URL(location.href).searchParams.get('commune') === code, last.code);
     await page.waitForSelector('#panel:not([hidden])');
+    await page.waitForFunction(() => !window.ntm!.map.isMoving());
+    await mapIdle(page);
     await e2e.screenshot(page, 'touch-card-phone');
     await page.close();
     expect(e2e.errors).toEqual([]);

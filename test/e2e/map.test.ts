@@ -125,6 +125,9 @@ describe('map page', () => {
     expect(await page.locator('#status').textContent()).toMatch(/communes assessed/);
     expect(await page.locator('nav#controls').getAttribute('aria-label')).toBe('Map controls');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.locator('header h1').textContent()).toBe('New rural development map · NTM Map');
+    await expect.poll(() => page.locator('.maplibregl-ctrl-attrib').textContent()).toContain('Boundaries: GSO');
+    expect(await page.locator('.maplibregl-ctrl-attrib').textContent()).not.toContain('Ranh giới');
   });
 
   it('fits a 390×844 phone: legend and header inside the screen, the legend foldable', async () => {
