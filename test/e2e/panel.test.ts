@@ -180,13 +180,20 @@ describe('side panel and commune card', () => {
     await page.close();
   });
 
-  it("opens Hà Mòn's card from a permalink, with its recognition decision 06/QĐ-BCĐ", async () => {
+  it("opens Hà Mòn's card from a permalink, with its recognition decision 06/QĐ-BCĐ, the review's source and the targets in words", async () => {
     const page = await e2e.open('/?commune=23521');
     await panelLoaded(page);
     const panel = page.locator('#panel');
     expect(await panel.locator('h2').textContent()).toBe('Xã Hà Mòn');
     expect(await panel.locator('.panel-sub').first().textContent()).toContain('Huyện Đắk Hà');
     expect(await panel.locator('[data-section="recognitions"]').textContent()).toContain('06/QĐ-BCĐ');
+    // Where the met / not met comes from: the review's month, the day it was recorded and its source.
+    expect(await panel.locator('[data-section="review-source"]').textContent()).toMatch(/^Đánh giá tháng \d+\/\d{4}, ghi ngày \d{2}\/\d{2}\/\d{4} · số liệu minh họa do dự án tạo ra \(illustrative generator/);
+    // The targets that apply, in words (no data key as written), each with its source.
+    const metrics = await panel.locator('[data-section="targets"] .metric').allTextContents();
+    expect(metrics.length).toBeGreaterThan(3);
+    for (const m of metrics) expect(m).not.toMatch(/_|\b(communes|share|target)\b/);
+    expect(metrics).toContain('Tỷ lệ xã đạt chuẩn NTM (2025)');
     const card = await api<Card>('/api/v1/communes/23521');
     expect(await panel.locator('svg.history-chart circle.point').count()).toBe(card.history.length);
     // The close button works too, and Escape from the page (focus not in the panel).
