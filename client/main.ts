@@ -11,7 +11,7 @@ import { mountEmbedButton } from './embed-code/button.ts';
 import { mountControls } from './controls/controls.ts';
 import { mountTools } from './controls/index.ts';
 import { mountPanel } from './panel/index.ts';
-import { formatNumber, formatPeriod, onLangChange, setLang, strings } from './i18n/i18n.ts';
+import { formatNumber, formatPercent, formatPeriod, onLangChange, setLang, strings } from './i18n/i18n.ts';
 import { boundaryStyle } from './map/boundary-style.ts';
 import { createPainter, legendClasses } from './map/choropleth.ts';
 import { renderLegend, specialLabel } from './map/legend.ts';
@@ -35,12 +35,12 @@ const t = strings({
   vi: {
     title: 'Bản đồ nông thôn mới',
     line: '{count} xã được đánh giá · {period}', illustrative: 'số liệu minh họa, không chính thức', error: 'Lỗi: {message}',
-    attribution: 'Ranh giới: GSO 01/03/2025 · censusVN2009 · dvhcvn', controlsLabel: 'Điều khiển bản đồ', mapLabel: 'Bản đồ các xã', legendLabel: 'Chú giải', panelLabel: 'Thông tin', signIn: 'Đăng nhập cán bộ',
+    met: 'Đạt', notMet: 'Chưa đạt', attribution: 'Ranh giới: GSO 01/03/2025 · censusVN2009 · dvhcvn', controlsLabel: 'Điều khiển bản đồ', mapLabel: 'Bản đồ các xã', legendLabel: 'Chú giải', panelLabel: 'Thông tin', signIn: 'Đăng nhập cán bộ',
   },
   en: {
     title: 'New rural development map',
     line: '{count} communes assessed · {period}', illustrative: 'illustrative figures, not official', error: 'Error: {message}',
-    attribution: 'Boundaries: GSO 01/03/2025 · censusVN2009 · dvhcvn', controlsLabel: 'Map controls', mapLabel: 'Map of the communes', legendLabel: 'Legend', panelLabel: 'Details', signIn: 'Officials: sign in',
+    met: 'Met', notMet: 'Not met', attribution: 'Boundaries: GSO 01/03/2025 · censusVN2009 · dvhcvn', controlsLabel: 'Map controls', mapLabel: 'Map of the communes', legendLabel: 'Legend', panelLabel: 'Details', signIn: 'Officials: sign in',
   },
 });
 
@@ -104,7 +104,20 @@ window.ntm = { map, app };
 const byCode = new Map<string, CommuneStatus>();
 const scopeOf = () => ({ province: store.get().province, district: store.get().district });
 attachTooltip(map, (code) => byCode.get(code), (props) => inScope(scopeOf(), props));
-const table = mountTableView(document.getElementById('table-view')!, map, (code) => byCode.get(code), (props) => inScope(scopeOf(), props));
+const table = mountTableView(document.getElementById('table-view')!, map, {
+  statusOf: (code) => byCode.get(code),
+  inScope: (props) => inScope(scopeOf(), props),
+  // One criterion or one group: its figure in a column of its own, headed as the legend is.
+  figure: () => {
+    const s = store.get();
+    if (s.mode !== 'criterion' && s.mode !== 'group') return null;
+    return {
+      label: legendTitle(s),
+      text: (c) => (c.value === undefined ? '' : s.mode === 'criterion' ? t(c.value === 1 ? 'met' : 'notMet') : formatPercent(c.value)),
+    };
+  },
+  choose: (code) => store.set({ commune: code }, 'push'),
+});
 const catalogue = await cataloguePromise;
 const set = catalogue.sets.find((s) => s.code === catalogue.current) ?? catalogue.sets[0]!;
 mountControls(document.getElementById('controls')!, app, set.criteria, set.groups);

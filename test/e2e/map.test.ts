@@ -69,25 +69,48 @@ describe('map page', () => {
     expect(await visibility()).toEqual(['visible', 'none']);
   });
 
-  it('lists the communes in view in a sortable table, keyboard-operable', async () => {
+  it('lists the communes in view in a sortable table, keyboard-operable, whose names open the card', async () => {
     const page = await e2e.open('/?view=107.95,14.35,10');
     await page.focus('#open-table');
     await page.keyboard.press('Enter');
     await page.locator('#table-view tbody tr').first().waitFor();
     const rendered = await page.evaluate(() => new Set(window.ntm!.map.queryRenderedFeatures({ layers: ['communes-fill'] }).map((f) => String(f.properties.code))).size);
     expect(await page.locator('#table-view tbody tr').count()).toBe(Math.min(500, rendered));
-    const metHeader = page.locator('#table-view thead th').nth(2);
+    const headers = await page.locator('#table-view thead th').allTextContents();
+    expect(headers.map((h) => h.replace(/ [▲▼]$/, ''))).toEqual(['Tên', 'Huyện', 'Mã', 'Tiêu chí đạt', 'Mức', 'ĐBKK', 'Nguồn số liệu']);
+    // Every row names its district (same names recur across districts).
+    expect((await page.locator('#table-view tbody tr td:nth-child(2)').allTextContents()).every((d) => /^(Huyện|Thành phố|Thị xã|Quận) /.test(d))).toBe(true);
+    const metHeader = page.locator('#table-view thead th').nth(3);
     await metHeader.locator('button').click();
     expect(await metHeader.getAttribute('aria-sort')).toBe('ascending');
     await metHeader.locator('button').click();
     expect(await metHeader.getAttribute('aria-sort')).toBe('descending');
     const firstCode = await page.locator('#table-view tbody tr').first().getAttribute('data-code');
     const status = (await api('/api/v1/status')).communes.find((c) => c.code === firstCode);
-    const max = Math.max(...(await page.locator('#table-view tbody tr td:nth-child(3)').allTextContents()).map(Number).filter(Number.isFinite));
+    const max = Math.max(...(await page.locator('#table-view tbody tr td:nth-child(4)').allTextContents()).map(Number).filter(Number.isFinite));
     expect(status?.met).toBe(max);
     await page.keyboard.press('Escape');
     expect(await page.locator('#table-view').isHidden()).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('open-table');
+
+    // One criterion on the map: its figure in a column of its own, as the API has it.
+    await page.selectOption('#mode', 'criterion');
+    await page.waitForFunction(() => /criterion/.test(location.search));
+    await mapIdle(page);
+    await page.click('#open-table');
+    await page.locator('#table-view tbody tr').first().waitFor();
+    expect(await page.locator('#table-view thead th').nth(4).textContent()).toMatch(/^Tiêu chí 1/);
+    const byCode = new Map((await api('/api/v1/status?criterion=1')).communes.map((c) => [c.code, c]));
+    const figures = await page.locator('#table-view tbody tr').evaluateAll((rows) => rows.slice(0, 40).map((r) => [r.getAttribute('data-code'), r.querySelector('td:nth-child(5)')!.textContent]));
+    for (const [code, text] of figures) if (byCode.has(code!)) expect(text, code!).toBe(byCode.get(code!)!.value === 1 ? 'Đạt' : 'Chưa đạt');
+    // Enter on a name opens that commune's card, and the table gives way to it.
+    const row = page.locator('#table-view tbody tr').first();
+    const code = await row.getAttribute('data-code');
+    await row.locator('button.open-card').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((c) => new URLSearchParams(location.search).get('commune') === c, code);
+    expect(await page.locator('#table-view').isHidden()).toBe(true);
+    await page.waitForSelector('#panel:not([hidden]) li[data-criterion]');
   });
 
   it('has no axe-core violations on the main states', async () => {
