@@ -40,7 +40,7 @@ const route = createRoute({
   description:
     'Case- and diacritic-insensitive (`muong hoong`, `Mường Hoong` and `MƯỜNG HOONG` find Xã Mường Hoong; `đ` and `d` are the same letter); ' +
     'the type word is optional (`xa muong hoong`, `muong hoong`; `tp`, `tx`, `tt` for thành phố, thị xã, thị trấn). ' +
-    'Results are ranked: the whole name, then names starting with the query, then names containing it; within each, provinces, then districts, then communes, then by name. ' +
+    'Results are ranked: the whole name, then names starting with the query, then names containing it; within each, provinces, then districts, then communes (xã before phường and thị trấn of the same name), then by name. ' +
     'Each result names its district and province, to tell apart communes of the same name.',
   request: {
     query: z.object({

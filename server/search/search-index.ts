@@ -80,8 +80,10 @@ export function buildSearchIndex(units: Iterable<Unit>, byCode: ReadonlyMap<stri
       },
     });
   }
-  // Ordinal = rank among units matching in the same way: level, then name without type word, then name, then code.
-  entries.sort((a, b) => a.level - b.level || cmp(a.order, b.order) || cmp(a.hit.name, b.hit.name) || cmp(a.hit.code, b.hit.code));
+  // Ordinal = rank among units matching in the same way: level, then name without type word, then rural
+  // communes (xã, which the programme scores) before phường and thị trấn of the same name, then name, then code.
+  const rural = (e: Entry) => (e.hit.level === 'commune' && !e.hit.rural ? 1 : 0);
+  entries.sort((a, b) => a.level - b.level || cmp(a.order, b.order) || rural(a) - rural(b) || cmp(a.hit.name, b.hit.name) || cmp(a.hit.code, b.hit.code));
   const n = entries.length;
 
   const exact = new Map<string, number[]>();

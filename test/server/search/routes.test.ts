@@ -16,16 +16,16 @@ const TIER = { exact: 0, prefix: 1, contains: 2 } as const;
 function expectedOrder(ctx: ApiContext, q: string): Array<{ code: string; match: keyof typeof TIER }> {
   const key = searchKey(q);
   const accent = accentKey(q);
-  const rows: Array<{ code: string; match: keyof typeof TIER; accentFirst: number; level: number; order: string; name: string }> = [];
+  const rows: Array<{ code: string; match: keyof typeof TIER; accentFirst: number; level: number; order: string; urban: number; name: string }> = [];
   for (const unit of ctx.units.byCode.values()) {
     const { keys, accents } = nameKeys(unit.name);
     const match = keys.includes(key) ? 'exact' : keys.some((k) => k.startsWith(key)) ? 'prefix' : keys[0]!.includes(key) ? 'contains' : null;
     if (!match) continue;
     const accentFirst = match === 'exact' && accent !== key && !accents.includes(accent) ? 1 : 0;
-    rows.push({ code: unit.code, match, accentFirst, level: LEVEL[unit.level], order: keys[1] ?? keys[0]!, name: unit.name });
+    rows.push({ code: unit.code, match, accentFirst, level: LEVEL[unit.level], order: keys[1] ?? keys[0]!, urban: unit.level === 'commune' && !unit.rural ? 1 : 0, name: unit.name });
   }
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  rows.sort((a, b) => TIER[a.match] - TIER[b.match] || a.accentFirst - b.accentFirst || a.level - b.level || cmp(a.order, b.order) || cmp(a.name, b.name) || cmp(a.code, b.code));
+  rows.sort((a, b) => TIER[a.match] - TIER[b.match] || a.accentFirst - b.accentFirst || a.level - b.level || cmp(a.order, b.order) || a.urban - b.urban || cmp(a.name, b.name) || cmp(a.code, b.code));
   return rows.map(({ code, match }) => ({ code, match }));
 }
 
@@ -81,7 +81,7 @@ describe.each(seededApis())('GET /api/v1/search on $name', ({ open }) => {
     expect(d.results.some((r) => r.name.includes('Đ'))).toBe(true);
   });
 
-  it('ranks an exact name before a prefix before a contains match, then by level and name', async () => {
+  it('ranks an exact name before a prefix before a contains match, then by level, xã before phường and thị trấn, and name', async () => {
     // "Hội An": Thành phố Hội An and a commune of that name, names starting with it, names containing it.
     for (const q of ['hoi an', 'tan thanh', 'kon tum', 'Tân Thành', 'dak', 'xa']) {
       const expected = expectedOrder(ctx, q);
@@ -90,6 +90,11 @@ describe.each(seededApis())('GET /api/v1/search on $name', ({ open }) => {
     }
     const tiers = new Set((await search('hoi an', 50)).results.map((r) => r.match));
     expect([...tiers]).toEqual(['exact', 'prefix', 'contains']);
+    // A villager looking for "tan thanh" sees the xã (which the programme scores) before phường and thị trấn.
+    const communes = (await search('tan thanh', 50)).results.filter((r) => r.level === 'commune');
+    const firstUrban = communes.findIndex((r) => r.type !== 'Xã');
+    expect(firstUrban).toBeGreaterThan(5);
+    expect(communes.slice(0, firstUrban).every((r) => r.type === 'Xã')).toBe(true);
   });
 
   it('tells same-named communes apart by their district and province', async () => {
