@@ -16,9 +16,9 @@ import { boundaryStyle } from './map/boundary-style.ts';
 import { createPainter, legendClasses } from './map/choropleth.ts';
 import { renderLegend, specialLabel } from './map/legend.ts';
 import { legendTitle as legendTitleOf } from './map/legend-title.ts';
-import { addLabels } from './map/labels.ts';
+import { addLabels, relabelArchipelagos } from './map/labels.ts';
 import { signalReady } from './map/ready.ts';
-import { inScope } from './map/scope.ts';
+import { countryBounds, inScope, MAINLAND_BOUNDS } from './map/scope.ts';
 import { attachTooltip } from './map/tooltip.ts';
 import { provideHatch, showSpecial } from './map/special.ts';
 import { mountTableView } from './table/table-view.ts';
@@ -66,16 +66,19 @@ const basemap = health.basemap ? await fetchJson<StyleSpecification>(health.base
 const map = new MapLibreMap({
   container: 'map',
   style: boundaryStyle(health.tiles, initial, basemap),
-  ...(initial.view ? { center: [initial.view.lon, initial.view.lat] as [number, number], zoom: initial.view.zoom } : { bounds: [102.1, 8.3, 109.6, 23.4] as [number, number, number, number], fitBoundsOptions: { padding: 20 } }),
+  ...(initial.view ? { center: [initial.view.lon, initial.view.lat] as [number, number], zoom: initial.view.zoom } : { bounds: MAINLAND_BOUNDS, fitBoundsOptions: { padding: 20 } }),
   attributionControl: false, // added below, in the page's language
   // Names appear at once: a fade keeps the map busy (not idle) for 300 ms after every redraw.
   fadeDuration: 0,
 });
+// Without a view in the link: the whole country, Hoàng Sa and Trường Sa too where the screen allows.
+if (!initial.view) map.fitBounds(countryBounds(map), { padding: 20, animate: false });
 map.addControl(new NavigationControl({ showCompass: false }));
 // The boundaries' attribution, in the page's language (a control's text is fixed: a new one per language).
 let attribution = new AttributionControl({ compact: true, customAttribution: t('attribution') });
 map.addControl(attribution);
 onLangChange(() => {
+  relabelArchipelagos(map);
   map.removeControl(attribution);
   attribution = new AttributionControl({ compact: true, customAttribution: t('attribution') });
   map.addControl(attribution);

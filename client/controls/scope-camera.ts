@@ -3,9 +3,9 @@
 // moveend writes the view back. Links without a view, and back/forward to such a state, fit the same way.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { App } from '../app.ts';
-import { COUNTRY_BOUNDS, fitArea, flyToCommune } from '../map/scope.ts';
+import { countryBounds, fitArea, flyToCommune } from '../map/scope.ts';
 import type { AppState } from '../state/app-state.ts';
-import { districtOfCommune, provinceOfDistrict, unitByCode, type BBox } from './units.ts';
+import { districtOfCommune, provinceOfDistrict, provinceViewBox, unitByCode, type BBox } from './units.ts';
 
 interface Target { bbox: BBox | null; label: [number, number] | null; commune: boolean }
 
@@ -22,14 +22,15 @@ async function targetOf(s: Scope): Promise<Target> {
   }
   if (s.province) {
     const unit = await unitByCode(s.province, null);
-    if (unit?.bbox) return { bbox: unit.bbox, label: null, commune: false };
+    const bbox = unit ? await provinceViewBox(unit) : null;
+    if (bbox) return { bbox, label: null, commune: false };
   }
-  return { bbox: COUNTRY_BOUNDS, label: null, commune: false };
+  return { bbox: null, label: null, commune: false }; // the country
 }
 
 function moveTo(map: MapLibreMap, target: Target, animate: boolean): void {
   if (target.commune) flyToCommune(map, target.bbox, target.label, animate);
-  else fitArea(map, target.bbox ?? COUNTRY_BOUNDS, animate);
+  else fitArea(map, target.bbox ?? countryBounds(map), animate);
 }
 
 const scopeChanged = (s: AppState, p: AppState) => s.province !== p.province || s.district !== p.district || s.commune !== p.commune;

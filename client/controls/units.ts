@@ -2,6 +2,7 @@
 // of a district: names, bbox, label point), read from /api/v1/units through the page's per-URL cache (the
 // panel asks for the same lists), and indexed by code.
 import { apiPath, getJson } from '../api/http.ts';
+import { mainlandBox } from '../map/archipelagos.ts';
 
 export type BBox = [number, number, number, number];
 
@@ -38,6 +39,12 @@ export async function unitByCode(code: string, parent: string | null): Promise<U
   if (hit) return hit;
   await unitsOf(parent);
   return known.get(code);
+}
+
+/** The area to show for a province: its bbox, or for one with an island district its mainland (mainlandBox). */
+export async function provinceViewBox(province: Unit): Promise<BBox | null> {
+  const districts = await unitsOf(province.code).catch(() => [] as Unit[]);
+  return mainlandBox(districts) ?? province.bbox;
 }
 
 /** The commune's district, when only its code is known (a hand-written `?commune=` link). */

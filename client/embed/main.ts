@@ -13,10 +13,11 @@ import { boundaryStyle } from '../map/boundary-style.ts';
 import { createPainter, legendClasses } from '../map/choropleth.ts';
 import { legendTitle } from '../map/legend-title.ts';
 import { specialLabel } from '../map/legend.ts';
-import { COUNTRY_BOUNDS, inScope, showScope } from '../map/scope.ts';
+import { countryBounds, inScope, MAINLAND_BOUNDS, showScope } from '../map/scope.ts';
 import { provideHatch } from '../map/special.ts';
 import { attachTooltip } from '../map/tooltip.ts';
 import type { AppState } from '../state/app-state.ts';
+import { addLabels } from '../map/labels.ts';
 import { signalReady } from '../map/ready.ts';
 import { readBoot } from './boot.ts';
 import { renderCompactLegend, shownClasses } from './legend.ts';
@@ -71,7 +72,7 @@ const tiles = boot?.tiles ?? (await fetchHealth()).tiles;
 const map = new MapLibreMap({
   container: 'map',
   style: boundaryStyle(tiles, state),
-  bounds: boot?.bbox ?? COUNTRY_BOUNDS,
+  bounds: boot?.bbox ?? MAINLAND_BOUNDS,
   fitBoundsOptions: { padding: 16, maxZoom: 11 },
   interactive: params.interactive,
   // Page scroll is never taken: the map zooms with Ctrl/⌘ + scroll and pans with two fingers.
@@ -79,6 +80,8 @@ const map = new MapLibreMap({
   attributionControl: false, // the footer names the sources
   locale: { 'CooperativeGesturesHandler.WindowsHelpText': t('coopWindows'), 'CooperativeGesturesHandler.MacHelpText': t('coopMac'), 'CooperativeGesturesHandler.MobileHelpText': t('coopMobile') },
 });
+// The country: Hoàng Sa and Trường Sa too where the frame is wide enough.
+if (!boot?.bbox) map.fitBounds(countryBounds(map), { padding: 16, animate: false });
 (window as unknown as { ntm: { map: MapLibreMap } }).ntm = { map };
 provideHatch(map);
 const styleLoaded = new Promise<void>((resolve) => map.once('style.load', () => resolve()));
@@ -147,4 +150,7 @@ async function exportPng(): Promise<void> {
 }
 
 postHeight();
-map.once('idle', signalReady);
+map.once('idle', () => {
+  signalReady();
+  addLabels(map, 'archipelagos');
+});

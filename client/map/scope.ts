@@ -8,8 +8,9 @@ export const SCOPE_MASK = 'scope-mask';
 const PROVINCE_LINE = 'scope-province-line';
 const DISTRICT_LINE = 'scope-district-line';
 
-/** The whole country, as main.ts opens it. */
-export const COUNTRY_BOUNDS: [number, number, number, number] = [102.1, 8.3, 109.6, 23.4];
+/** The mainland and near-shore islands; and the whole country with Hoàng Sa and Trường Sa out at sea. */
+export const MAINLAND_BOUNDS: [number, number, number, number] = [102.1, 8.3, 109.6, 23.4];
+export const COUNTRY_BOUNDS: [number, number, number, number] = [102.1, 7.6, 116.0, 23.4];
 
 export interface Scope { province: string | null; district: string | null }
 
@@ -86,6 +87,16 @@ export function overlayPadding(map: MapLibreMap): { top: number; right: number; 
     if (best) padding[best.side] = Math.max(padding[best.side], Math.round(best.value));
   }
   return padding;
+}
+
+/** The country's box for this map: with Hoàng Sa and Trường Sa where that costs the mainland (almost) no
+ * size, as on a wide screen where the height sets the zoom; the mainland alone on a narrow one (a phone),
+ * where the islands would halve it. */
+export function countryBounds(map: MapLibreMap): [number, number, number, number] {
+  const padding = overlayPadding(map);
+  const all = map.cameraForBounds(COUNTRY_BOUNDS as LngLatBoundsLike, { padding });
+  const mainland = map.cameraForBounds(MAINLAND_BOUNDS as LngLatBoundsLike, { padding });
+  return all?.zoom !== undefined && mainland?.zoom !== undefined && all.zoom >= mainland.zoom - 0.15 ? COUNTRY_BOUNDS : MAINLAND_BOUNDS;
 }
 
 /** Brings a bbox into view (a province, a district, the country), clear of the boxes over the map. */

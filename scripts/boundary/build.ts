@@ -14,7 +14,7 @@ import { provinceTopologies } from './downloads.ts';
 import { buildUnitsIndex } from './units.ts';
 
 /** Bump when the build's output changes for the same inputs, so that old builds are redone. */
-export const BUILD_VERSION = 'boundary-build-3';
+export const BUILD_VERSION = 'boundary-build-4';
 export const ARCHIVE_FILE = 'ntm.pmtiles';
 export const ATTRIBUTION = 'Ranh giới: GSO (mã 01/03/2025), censusVN2009 (MIT), dvhcvn (GPL-3.0) · NTM Map';
 

@@ -6,13 +6,16 @@ import { fromGeojsonVt } from 'vt-pbf';
 import { gzipSync } from 'node:zlib';
 import type { UnitRecord } from '../../server/unit/units-index.ts';
 import type { TileInput } from './pmtiles-writer.ts';
+import { ARCHIPELAGO_DISTRICTS } from '../../client/map/archipelagos.ts';
 import { LAYER_MIN_ZOOM, LAYER_NAMES, MAX_ZOOM, simplifiedAtZoom, type PreparedLayer } from './layers.ts';
 
 export const EXTENT = 4096;
 const BUFFER = 64;
 
-/** First zoom at which labels of each level are put in the tiles (the client may show them later). */
+/** First zoom at which labels of each level are put in the tiles (the client may show them later); the
+ * island districts (Hoàng Sa, Trường Sa) from zoom 0. */
 export const LABEL_MIN_ZOOM = { province: 0, district: 5, commune: 8 } as const;
+const labelMinZoom = (u: UnitRecord) => (u.level === 'district' && ARCHIPELAGO_DISTRICTS.includes(u.code) ? 0 : LABEL_MIN_ZOOM[u.level]);
 
 export interface TileStats {
   tiles: number;
@@ -32,7 +35,7 @@ function indexFor(data: FeatureCollection, z: number): Index {
 function labelFeatures(units: readonly UnitRecord[], z: number): FeatureCollection<Point> {
   const features: Array<Feature<Point>> = [];
   for (const u of units) {
-    if (!u.label || z < LABEL_MIN_ZOOM[u.level]) continue;
+    if (!u.label || z < labelMinZoom(u)) continue;
     const properties: Record<string, string> = { code: u.code, name: u.name, level: u.level, type: u.type, province: u.province };
     if (u.district && u.level === 'commune') properties.district = u.district;
     features.push({ type: 'Feature', id: Number(u.code), properties, geometry: { type: 'Point', coordinates: u.label } });

@@ -8,6 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { escapeHtml } from '../../client/embed-code/snippet.ts';
 import type { EmbedBoot } from '../../client/embed/boot.ts';
+import { mainlandBox } from '../../client/map/archipelagos.ts';
 import type { ApiContext } from '../api/context.ts';
 import { health } from '../health/health.ts';
 import { archiveUrl } from '../tiles/archive.ts';
@@ -43,6 +44,8 @@ export function oembedHref(origin: string, pageUrl: string): string {
 
 function embedBoot(ctx: ApiContext, view: ResolvedView, date: string | null): EmbedBoot {
   const scope = view.district ?? view.province;
+  // A province with an island district is shown where its communes are (mainlandBox).
+  const scopeBox = view.district ? view.district.bbox : view.province ? (mainlandBox(ctx.units.children(view.province.code)) ?? view.province.bbox) : null;
   return {
     tiles: archiveUrl(ctx.manifest),
     periods: ctx.periods.range(),
@@ -52,7 +55,7 @@ function embedBoot(ctx: ApiContext, view: ResolvedView, date: string | null): Em
     commune: view.commune?.code ?? null,
     scopeName: scope?.name ?? null,
     communeName: view.commune?.name ?? null,
-    bbox: scope?.bbox ?? view.commune?.bbox ?? null,
+    bbox: scopeBox ?? view.commune?.bbox ?? null,
     dataDate: date,
   };
 }

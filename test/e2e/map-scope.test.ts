@@ -55,17 +55,27 @@ describe('map with a scope, names and touch', () => {
     await page.close();
   });
 
-  it('names the provinces at country zoom and the districts zoomed in, with their diacritics', async () => {
+  it('names the provinces and the archipelagos at country zoom and the districts zoomed in, with their diacritics', async () => {
     const country = await e2e.open('/');
     const provinces = await labelsOf(country, 'province-labels');
     expect(provinces.length).toBeGreaterThan(20);
     expect(provinces.some((n) => /[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]/i.test(n))).toBe(true);
     expect(await labelsOf(country, 'district-labels')).toEqual([]); // no district names at country zoom
+    // Hoàng Sa and Trường Sa, in view and named on a wide screen.
+    expect((await labelsOf(country, 'archipelago-labels')).sort()).toEqual(['Huyện Hoàng Sa', 'Huyện Trường Sa']);
     await e2e.screenshot(country, 'labels-country-desktop');
 
     const region = await e2e.open('/?view=108.0,14.6,6.5');
     expect(await labelsOf(region, 'province-labels')).toContain('Tỉnh Kon Tum');
     await region.close();
+    // A province with an island district is shown where its communes are, not as a speck beside Trường Sa.
+    const khanhHoa = await e2e.open('/?province=56');
+    await khanhHoa.waitForFunction(() => new URLSearchParams(location.search).has('view'));
+    await mapIdle(khanhHoa);
+    const b = await khanhHoa.evaluate(() => window.ntm!.map.getBounds().toArray().flat());
+    expect(b[2]).toBeLessThan(111); // east edge well short of Trường Sa (111.9–115.8° E)
+    expect(b[0]).toBeGreaterThan(107); // and the province fills the view
+    await khanhHoa.close();
     const zoomed = await e2e.open('/?province=62&view=107.75,14.85,9.2');
     const districts = await labelsOf(zoomed, 'district-labels');
     expect(districts).toContain('Huyện Đắk Glei');

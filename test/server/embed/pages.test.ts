@@ -105,6 +105,11 @@ describe.each(seededApis())('pages and share cards ($name)', (engine) => {
     expect(boot).toMatchObject({ province: '62', district: '610', commune: null, period: '2024-06', scopeName: 'Huyện Đắk Glei', tiles: `/tiles/${ctx.manifest.archive.hashedName}` });
     expect(boot.bbox).toEqual(ctx.units.byCode.get('610')!.bbox);
     expect(boot.dataDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Khánh Hòa is shown where its communes are: its own box runs out to Trường Sa (to 115.8° E).
+    const khanhHoa = JSON.parse(/id="ntm-embed-boot">([^<]*)</.exec((await page('/embed?province=56')).html)![1]!) as EmbedBoot;
+    expect(ctx.units.byCode.get('56')!.bbox![2]).toBeGreaterThan(115);
+    expect(khanhHoa.bbox![2]).toBeLessThan(110);
+    expect(khanhHoa.bbox![0]).toBeGreaterThan(108);
     const unknown = await page('/embed?province=99&district=999&commune=99999&period=1999-01');
     const b2 = JSON.parse(/id="ntm-embed-boot">([^<]*)</.exec(unknown.html)![1]!) as EmbedBoot;
     expect(b2).toMatchObject({ province: null, district: null, commune: null, period: ctx.periods.latest(), bbox: null });

@@ -6,7 +6,7 @@ import { accentKey, nameKeys, searchKey } from '../../../server/search/normalise
 import { SearchResultsSchema } from '../../../server/search/routes.ts';
 import { getJson, seededApis, type ErrorBody } from '../../support/api.ts';
 
-interface Hit { code: string; name: string; level: string; match: string; district: { code: string; name: string } | null; province: { code: string; name: string } | null }
+interface Hit { code: string; name: string; type: string; level: string; match: string; district: { code: string; name: string } | null; province: { code: string; name: string } | null }
 interface Results { query: string; key: string; limit: number; results: Hit[] }
 
 const LEVEL = { province: 0, district: 1, commune: 2 } as const;
