@@ -5,8 +5,8 @@ import { formatNumber, strings } from '../i18n/i18n.ts';
 import type { LegendClass } from './choropleth.ts';
 
 const t = strings({
-  vi: { special: 'Xã đặc biệt khó khăn', hatch: 'Gạch chéo xã đặc biệt khó khăn', only: 'Chỉ xem xã đặc biệt khó khăn', table: 'Xem dạng bảng', png: 'Tải ảnh PNG', options: 'Tùy chọn' },
-  en: { special: 'Special-difficulty commune', hatch: 'Hatch special-difficulty communes', only: 'Only special-difficulty communes', table: 'Show as a table', png: 'Download PNG', options: 'Options' },
+  vi: { special: 'Xã đặc biệt khó khăn', hatch: 'Gạch chéo xã đặc biệt khó khăn', only: 'Chỉ xem xã đặc biệt khó khăn', table: 'Xem dạng bảng', png: 'Tải ảnh PNG', options: 'Tùy chọn', noList: 'Tháng này không có danh sách xã đặc biệt khó khăn nào có hiệu lực.' },
+  en: { special: 'Special-difficulty commune', hatch: 'Hatch special-difficulty communes', only: 'Only special-difficulty communes', table: 'Show as a table', png: 'Download PNG', options: 'Options', noList: 'No special-difficulty list is in force this month.' },
 });
 
 /** The legend's label for the special-difficulty hatch (also drawn into PNG exports). */
@@ -67,6 +67,8 @@ export function renderLegend(container: HTMLElement, title: string, classes: rea
   for (const c of classes) list.append(row(c.key, 'swatch', c.color, c.label, c.count));
   const specialList = document.createElement('ul');
   specialList.append(row('special', 'swatch hatch', '', t('special'), special.count));
+  // None hatched: say why (between two lists, e.g. before the 2021–2025 list took effect), not leave a bare 0.
+  const noList = special.count === 0 ? Object.assign(document.createElement('p'), { className: 'no-list', textContent: t('noList') }) : null;
   const toggles = document.createElement('div');
   toggles.className = 'toggles';
   toggles.append(
@@ -94,6 +96,6 @@ export function renderLegend(container: HTMLElement, title: string, classes: rea
   const summary = document.createElement('summary');
   summary.textContent = t('options');
   options.append(summary, toggles, buttons);
-  fold.append(summary0, list, specialList, small, options);
+  fold.append(summary0, list, specialList, ...(noList ? [noList] : []), small, options);
   container.append(fold);
 }

@@ -199,6 +199,9 @@ describe('period', () => {
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction(() => /tháng 2\/2021/.test(document.getElementById('status')!.textContent ?? ''));
     expect(await page.locator('#legend .note').textContent()).toContain('tháng 2/2021');
+    // No special-difficulty list was in force in February 2021 (the 2021–2025 list came in June): the legend says so.
+    expect(await page.locator('#legend li[data-class="special"] .count').textContent()).toBe('0');
+    expect(await page.locator('#legend .no-list').textContent()).toMatch(/không có danh sách xã đặc biệt khó khăn/);
     const carried = (await api<{ carried: number }>('/api/v1/status?period=2021-02')).carried;
     expect(carried).toBeGreaterThan(0);
     await page.waitForSelector('.period-notice:not([hidden])');
