@@ -236,7 +236,7 @@ describe('period', () => {
 });
 
 describe('search', () => {
-  it('finds Xã Mường Hoong without diacritics by keyboard, selects it and flies to it', async () => {
+  it('finds Xã Mường Hoong without diacritics by keyboard, selects it, flies to it and opens its card', async () => {
     const page = await open('/');
     const input = page.locator('#search-input');
     expect(await input.getAttribute('role')).toBe('combobox');
@@ -261,6 +261,10 @@ describe('search', () => {
     expect(Math.abs(c[0]! - 107.95878)).toBeLessThan(0.01);
     expect(Math.abs(c[1]! - 15.13163)).toBeLessThan(0.01);
     expect(await page.evaluate(() => window.ntm!.map.getZoom())).toBeGreaterThan(9);
+    // Its card is open, naming the decision that listed it as a special-difficulty commune.
+    await page.waitForFunction(() => document.querySelector('#panel h2')?.textContent === 'Xã Mường Hoong');
+    await page.waitForSelector('#panel [data-section="special"] li');
+    expect(await page.locator('#panel [data-section="special"]').textContent()).toContain('900/QĐ-TTg');
     expect(await page.locator('#district-select').inputValue()).toBe('610');
   });
 

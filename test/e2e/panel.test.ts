@@ -13,10 +13,10 @@ interface Summary {
   levels: Record<'chua_dat' | 'dat_chuan' | 'nang_cao' | 'kieu_mau', number>;
   bins: Array<{ label: string; communes: number }>;
   most_missing: Array<{ number: number; name_vi: string; name_en: string; communes_missing: number }>;
-  targets: Array<{ id: number; computable: boolean }>;
+  targets: Array<{ id: number; computable: boolean; clause: string | null; target: { value: string }; deadline: string | null; value_now: number | null; source: string }>;
 }
 interface Plans { communes: Array<{ code: string; name: string; plan: string }> }
-interface Ranking { rows: Array<{ code: string; name: string }> }
+interface Ranking { rows: Array<{ code: string; name: string; share: number; delta: number | null }> }
 interface Units { units: Array<{ code: string; name: string; type: string; rural: boolean; label: [number, number] }> }
 interface Card {
   name: string;
@@ -76,6 +76,15 @@ describe('side panel and commune card', () => {
     expect(await panel.locator('[data-section="targets"] ul.targets > li').count()).toBe(summary.targets.filter((x) => x.computable).length);
     expect(await panel.locator('[data-section="targets"] .not-computable li').count()).toBe(summary.targets.filter((x) => !x.computable).length);
     expect(await panel.locator('[data-section="targets"] ul.targets > li .status').first().textContent()).toMatch(/Đã đạt|Không đạt|Đúng tiến độ|Chậm tiến độ|Chưa đánh giá được/);
+    // Each bar says the target as written, its deadline, the value now and its source, as the API has them.
+    const bars = await panel.locator('[data-section="targets"] ul.targets > li').allTextContents();
+    summary.targets.filter((x) => x.computable).forEach((x, i) => {
+      expect(bars[i]).toContain(`Mục tiêu: “${x.clause ?? x.target.value}”`);
+      if (x.deadline) expect(bars[i]).toContain(`hạn ${x.deadline.slice(8, 10)}/${x.deadline.slice(5, 7)}/${x.deadline.slice(0, 4)}`);
+      if (x.value_now !== null) expect(bars[i]).toContain('Hiện nay: ');
+      // The source's description (a document file name before " — " is left out; long ones cut at 87 letters).
+      expect(bars[i]).toContain(`Nguồn: ${x.source.replace(/^documents\/\S+ — /, '').slice(0, 60)}`);
+    });
     // The planned communes of Kế hoạch 104/KH-BCĐ, each with its due half-year, criteria and status.
     const plans = await api<Plans>('/api/v1/plans?province=10');
     expect(plans.communes).toHaveLength(22);
@@ -95,8 +104,16 @@ describe('side panel and commune card', () => {
     await axe(page, 'province');
     await e2e.screenshot(page, 'panel-province-desktop');
 
-    // A click on a ranking row (not only its button) chooses that district.
+    // The ranking: each district's share at the standard and its change over 12 months, as the API has them.
     const ranking = await api<Ranking>('/api/v1/rankings?province=10');
+    const pct = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 0 });
+    const pts = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+    for (const row of ranking.rows) {
+      const tr = panel.locator(`[data-section="ranking"] tr[data-code="${row.code}"]`);
+      expect(await tr.locator('td.share').textContent(), row.name).toBe(pct.format(row.share));
+      expect(await tr.locator('td.delta').textContent(), row.name).toBe(row.delta === null ? '–' : `${pts.format(row.delta * 100)} điểm %`);
+    }
+    // A click on a ranking row (not only its button) chooses that district.
     const pick = ranking.rows[1]!;
     await panel.locator(`[data-section="ranking"] tr[data-code="${pick.code}"] td.share`).click();
     await page.waitForFunction((code) => new URLSearchParams(location.search).get('district') === code, pick.code);
