@@ -126,7 +126,7 @@ const set = catalogue.sets.find((s) => s.code === catalogue.current) ?? catalogu
 mountControls(document.getElementById('controls')!, app, set.criteria, set.groups);
 mountTools({ search: document.getElementById('search')!, controls: document.getElementById('controls')! }, app);
 mountPanel(document.getElementById('panel')!, app);
-mountEmbedButton(document.querySelector('header')!, app);
+mountEmbedButton(document.querySelector('header .header-links')!, app);
 
 const legendTitle = (s: AppState): string => legendTitleOf(s, set);
 
