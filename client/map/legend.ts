@@ -52,17 +52,23 @@ let legendOpen = true;
 
 export interface LegendActions { table(): void; png(): void }
 
+/** Keeps the reader's choice as they click a summary (a click or Enter), not from `toggle` events: those come
+ * a moment later, also for an `open` set by a redraw, and a redraw in between would lose the choice. */
+const remember = (details: HTMLDetailsElement, set: (open: boolean) => void) => (e: Event) => {
+  if (!e.defaultPrevented) set(!details.open);
+};
+
 export function renderLegend(container: HTMLElement, title: string, classes: readonly LegendClass[], note: string, special: LegendSpecial, actions: LegendActions): void {
   container.replaceChildren();
   // The title folds the legend to one line (a phone's map then has room); open until the reader folds it.
   const fold = document.createElement('details');
   fold.className = 'fold';
   fold.open = legendOpen;
-  fold.addEventListener('toggle', () => { legendOpen = fold.open; });
   const summary0 = document.createElement('summary');
   const heading = document.createElement('h2');
   heading.textContent = title;
   summary0.append(heading);
+  summary0.addEventListener('click', remember(fold, (open) => { legendOpen = open; }));
   const list = document.createElement('ul');
   for (const c of classes) list.append(row(c.key, 'swatch', c.color, c.label, c.count));
   const specialList = document.createElement('ul');
@@ -92,8 +98,8 @@ export function renderLegend(container: HTMLElement, title: string, classes: rea
   const options = document.createElement('details');
   options.className = 'options';
   options.open = optionsOpen ?? !window.matchMedia('(max-width: 640px)').matches;
-  options.addEventListener('toggle', () => { optionsOpen = options.open; });
   const summary = document.createElement('summary');
+  summary.addEventListener('click', remember(options, (open) => { optionsOpen = open; }));
   summary.textContent = t('options');
   options.append(summary, toggles, buttons);
   fold.append(summary0, list, specialList, ...(noList ? [noList] : []), small, options);
