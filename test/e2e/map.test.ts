@@ -170,6 +170,8 @@ describe('map page', () => {
     await e2e.screenshot(page, 'map-phone-legend-folded');
     await page.click('#legend summary:has(h2)');
     expect(await page.locator('#legend li[data-class="b19"]').isVisible()).toBe(true);
+    const phoneAxe = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
+    expect(phoneAxe.violations.map((v) => `phone: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target}`)).toEqual([]);
     const desktop = await e2e.open('/');
     await e2e.screenshot(desktop, 'map-desktop');
   });

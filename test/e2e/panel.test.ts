@@ -273,6 +273,7 @@ describe('side panel and commune card', () => {
     // The open sheet takes the legend's place; collapsed, it leaves the legend room just above it.
     expect(await page.locator('#legend').isVisible()).toBe(false);
     await e2e.screenshot(page, 'panel-province-phone');
+    await axe(page, 'phone sheet');
     await page.locator('#panel button.collapse').click();
     expect(await page.locator('#panel button.collapse').getAttribute('aria-expanded')).toBe('false');
     const peek = (await page.locator('#panel').boundingBox())!;
