@@ -13,7 +13,7 @@ import { mountTools } from './controls/index.ts';
 import { mountPanel } from './panel/index.ts';
 import { formatNumber, formatPercent, formatPeriod, onLangChange, setLang, strings } from './i18n/i18n.ts';
 import { boundaryStyle } from './map/boundary-style.ts';
-import { createPainter, legendClasses } from './map/choropleth.ts';
+import { classLabel, createPainter, legendClasses } from './map/choropleth.ts';
 import { renderLegend, specialLabel } from './map/legend.ts';
 import { legendTitle as legendTitleOf } from './map/legend-title.ts';
 import { addLabels, relabelArchipelagos } from './map/labels.ts';
@@ -35,12 +35,12 @@ const t = strings({
   vi: {
     title: 'Bản đồ nông thôn mới',
     line: '{count} xã được đánh giá · {period}', illustrative: 'số liệu minh họa, không chính thức', error: 'Lỗi: {message}',
-    met: 'Đạt', notMet: 'Chưa đạt', attribution: 'Ranh giới: GSO 01/03/2025 · censusVN2009 · dvhcvn', controlsLabel: 'Điều khiển bản đồ', mapLabel: 'Bản đồ các xã', legendLabel: 'Chú giải', panelLabel: 'Thông tin', signIn: 'Đăng nhập cán bộ',
+    attribution: 'Ranh giới: GSO 01/03/2025 · censusVN2009 · dvhcvn', controlsLabel: 'Điều khiển bản đồ', mapLabel: 'Bản đồ các xã', legendLabel: 'Chú giải', panelLabel: 'Thông tin', signIn: 'Đăng nhập cán bộ',
   },
   en: {
     title: 'New rural development map',
     line: '{count} communes assessed · {period}', illustrative: 'illustrative figures, not official', error: 'Error: {message}',
-    met: 'Met', notMet: 'Not met', attribution: 'Boundaries: GSO 01/03/2025 · censusVN2009 · dvhcvn', controlsLabel: 'Map controls', mapLabel: 'Map of the communes', legendLabel: 'Legend', panelLabel: 'Details', signIn: 'Officials: sign in',
+    attribution: 'Boundaries: GSO 01/03/2025 · censusVN2009 · dvhcvn', controlsLabel: 'Map controls', mapLabel: 'Map of the communes', legendLabel: 'Legend', panelLabel: 'Details', signIn: 'Officials: sign in',
   },
 });
 
@@ -116,7 +116,8 @@ const table = mountTableView(document.getElementById('table-view')!, map, {
     if (s.mode !== 'criterion' && s.mode !== 'group') return null;
     return {
       label: legendTitle(s),
-      text: (c) => (c.value === undefined ? '' : s.mode === 'criterion' ? t(c.value === 1 ? 'met' : 'notMet') : formatPercent(c.value)),
+      // A criterion: met or not, in the legend's words; a group: the share met.
+      text: (c) => (s.mode === 'criterion' ? (classLabel('criterion', c) ?? '') : c.value === undefined ? '' : formatPercent(c.value)),
     };
   },
   choose: (code) => store.set({ commune: code }, 'push'),

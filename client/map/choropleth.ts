@@ -102,6 +102,12 @@ export function classKey(mode: Mode, status: CommuneStatus): string | null {
   return classes(mode).find((d) => d.test(status))?.key ?? null;
 }
 
+/** The legend's label for the class of a commune's status in a mode ("Đạt", "Not met"), or null when none fits. */
+export function classLabel(mode: Mode, status: CommuneStatus): string | null {
+  const key = classKey(mode, status);
+  return key ? t(key as Parameters<typeof t>[0]) : null;
+}
+
 export interface Painter {
   /** Writes each commune's class (and special flag) into the feature state; only what changed is written,
    * and communes no longer in the status lose their class (they show as "no data"). */

@@ -39,6 +39,14 @@ async function cameraSettled(page: Page): Promise<void> {
   await mapIdle(page);
 }
 
+/** Where a point (longitude, latitude) is on the page now, for a mouse click. */
+const onScreen = (page: Page, lonLat: [number, number]) => page.evaluate((lonLat) => {
+  const map = window.ntm!.map;
+  const box = map.getCanvas().getBoundingClientRect();
+  const p = map.project(lonLat);
+  return { x: box.left + p.x, y: box.top + p.y };
+}, lonLat);
+
 const bounds = (page: Page) => page.evaluate(() => window.ntm!.map.getBounds().toArray().flat() as [number, number, number, number]);
 const contains = (outer: BBox, inner: BBox) => outer[0] <= inner[0] && outer[1] <= inner[1] && outer[2] >= inner[2] && outer[3] >= inner[3];
 
@@ -83,12 +91,7 @@ describe('province and district filter', () => {
     await page.waitForFunction(() => (document.getElementById('province-select') as HTMLSelectElement).value === '62');
     await cameraSettled(page);
     const district = districtsOf62.get('610')!;
-    const point = await page.evaluate((lonLat) => {
-      const map = window.ntm!.map;
-      const box = map.getCanvas().getBoundingClientRect();
-      const p = map.project(lonLat);
-      return { x: box.left + p.x, y: box.top + p.y };
-    }, district.label);
+    const point = await onScreen(page, district.label);
     await page.mouse.click(point.x, point.y);
     await page.waitForFunction(() => new URL(location.href).searchParams.get('district') === '610');
     await page.waitForFunction(() => (document.getElementById('district-select') as HTMLSelectElement).value === '610');
@@ -103,12 +106,7 @@ describe('province and district filter', () => {
     await page.waitForFunction(() => document.querySelector('#panel h2')?.textContent === 'Huyện Đắk Glei');
     await e2e.screenshot(page, 'controls-district-desktop');
     // The next click inside the district opens the commune's card.
-    const again = await page.evaluate((lonLat) => {
-      const map = window.ntm!.map;
-      const box = map.getCanvas().getBoundingClientRect();
-      const p = map.project(lonLat);
-      return { x: box.left + p.x, y: box.top + p.y };
-    }, district.label);
+    const again = await onScreen(page, district.label);
     await page.mouse.click(again.x, again.y);
     await page.waitForFunction(() => new URL(location.href).searchParams.has('commune'));
     expect(new URL(page.url()).searchParams.get('district')).toBe('610');
