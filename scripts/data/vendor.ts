@@ -15,11 +15,13 @@ export const VENDORED_FILES: ReadonlyArray<{ path: string; gzip: boolean }> = [
   { path: 'facts/criteria.json', gzip: false },
   { path: 'facts/criteria_counts.csv', gzip: false },
   { path: 'facts/districts.csv', gzip: false },
+  { path: 'facts/national_counts.csv', gzip: false },
   { path: 'facts/plan_targets.csv', gzip: false },
   { path: 'facts/planned_communes.csv', gzip: false },
   { path: 'facts/recognitions.csv', gzip: false },
   { path: 'facts/special_difficulty_communes.csv', gzip: false },
   { path: 'facts/targets.csv', gzip: false },
+  { path: 'facts/targets_2030.csv', gzip: false },
 ];
 
 export const ManifestSchema = z.object({

@@ -5,7 +5,10 @@ import type { NtmDatabase } from '../db/database.ts';
 import { loadPeriodStore, type PeriodStore } from '../period/period-store.ts';
 import { loadStandings, type StandingStore } from '../recognition/standing.ts';
 import { createStatusService, type StatusService } from '../status/status-service.ts';
-import { loadUnitStore, type UnitStore } from '../unit/unit-store.ts';
+import type { UnitStore } from '../unit/unit-store.ts';
+import { type LineageStore, loadLineage } from '../unit/lineage.ts';
+import { type EraStore, loadEras } from '../era/era.ts';
+import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 import { createResponseCache, type ResponseCache } from '../http/response-cache.ts';
 import { createSignInThrottle, type SignInThrottle } from '../auth/throttle.ts';
 
@@ -13,6 +16,11 @@ export interface ApiContext {
   ndb: NtmDatabase;
   manifest: BuildManifest;
   buildDir: string;
+  /** The era of every period (its structure with its units, its criteria set): public routes read units here. */
+  eras: EraStore;
+  /** What each unit was and became across the July-2025 reform. */
+  lineage: LineageStore;
+  /** The units of the structure the officials' workspace writes in (WORKSPACE_STRUCTURE). */
   units: UnitStore;
   catalogue: Catalogue;
   periods: PeriodStore;
@@ -28,16 +36,13 @@ export interface ApiContext {
 }
 
 export async function loadApiContext(ndb: NtmDatabase, manifest: BuildManifest, buildDir: string): Promise<ApiContext> {
-  const [units, catalogue, periods, standings] = await Promise.all([
-    loadUnitStore(ndb.db),
-    loadCatalogue(ndb.db),
-    loadPeriodStore(ndb.db),
-    loadStandings(ndb.db),
-  ]);
-  const status = createStatusService(ndb.db, units, standings);
+  const [catalogue, periods, standings] = await Promise.all([loadCatalogue(ndb.db), loadPeriodStore(ndb.db), loadStandings(ndb.db)]);
+  const [eras, lineage] = await Promise.all([loadEras(ndb.db, catalogue), loadLineage(ndb.db)]);
+  const units = eras.unitsOf(WORKSPACE_STRUCTURE);
+  const status = createStatusService(ndb.db, eras, standings);
   const responses = createResponseCache();
   return {
-    ndb, manifest, buildDir, units, catalogue, periods, standings, status, responses,
+    ndb, manifest, buildDir, eras, lineage, units, catalogue, periods, standings, status, responses,
     throttle: createSignInThrottle(),
     async dataChanged(what = {}) {
       // Re-read first, then forget: a request between the two would otherwise cache the old figures again.

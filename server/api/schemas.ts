@@ -1,4 +1,5 @@
 // Schemas shared by the API's routes: the error body, scope and period parameters, provenance.
+import { LEVELS_WITH_NONE } from '../recognition/levels.ts';
 import { z } from '@hono/zod-openapi';
 import { PERIOD_PATTERN } from '../period/period.ts';
 
@@ -31,7 +32,7 @@ export const DistrictParam = z
   .openapi({ param: { name: 'district', in: 'query' }, example: '610', description: 'GSO district code' });
 
 export const ProvenanceSchema = z.enum(['official', 'illustrative']).openapi('Provenance');
-export const LevelSchema = z.enum(['chua_dat', 'dat_chuan', 'nang_cao', 'kieu_mau']).openapi('Level', {
+export const LevelSchema = z.enum(LEVELS_WITH_NONE).openapi('Level', {
   description: 'Recognition level in force: chưa đạt chuẩn (not yet) < đạt chuẩn (standard) < nâng cao (advanced) < kiểu mẫu (model)',
 });
 

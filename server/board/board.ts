@@ -15,6 +15,7 @@ import { scopeSummary } from '../summary/summary.ts';
 import type { ProvenanceCount } from '../summary/tally.ts';
 import type { TargetProgress } from '../target/progress.ts';
 import type { Unit } from '../unit/unit-store.ts';
+import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 
 /** Day of the month by which a district reports the month's reviews to the province. */
 export const REPORT_DAY = 20;
@@ -115,11 +116,11 @@ export async function boardOf(ctx: ApiContext, scope: Scope & { unit: Unit }, pe
   const previous = ctx.periods.has(previousCandidate) ? previousCandidate : null;
 
   const [summary, statuses, before, plans, officialRows] = await Promise.all([
-    scopeSummary(ctx, scope, period, set),
+    scopeSummary(ctx, ctx.eras.at(period), scope, period),
     ctx.status.at(period),
     previous ? ctx.status.at(previous) : Promise.resolve(null),
     plansIn(ctx, scope, period, set),
-    ctx.ndb.db.selectFrom('review').select('commune_code').where('period', '=', period).where('provenance', '=', 'official').execute(),
+    ctx.ndb.db.selectFrom('review').select('commune_code').where('period', '=', period).where('structure', '=', WORKSPACE_STRUCTURE).where('provenance', '=', 'official').execute(),
   ]);
 
   // Reviews received (official, this month) vs due (every rural commune in scope), per district.

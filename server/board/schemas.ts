@@ -1,10 +1,11 @@
 // OpenAPI schema of the monthly reporting board (GET /admin/board): the JSON form; the XLSX download holds
 // the same sections, one sheet each.
+import { RecognitionLevelSchema } from '../recognition/levels.ts';
 import { z } from '@hono/zod-openapi';
 import { ILLUSTRATIVE_NOTE, LevelSchema, ProvenanceSchema } from '../api/schemas.ts';
 import { ProvenanceCountSchema, TargetProgressSchema } from '../target/schemas.ts';
 
-const TargetLevelSchema = z.enum(['dat_chuan', 'nang_cao', 'kieu_mau']);
+const TargetLevelSchema = RecognitionLevelSchema;
 const UnitRefSchema = z.object({ code: z.string(), name: z.string() });
 const CommuneRefShape = { code: z.string(), name: z.string(), district: UnitRefSchema.nullable() };
 const count = (description: string) => z.number().int().openapi({ description });

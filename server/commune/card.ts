@@ -8,13 +8,18 @@ import type { Selectable } from 'kysely';
 import type { ApiContext } from '../api/context.ts';
 import type { CriteriaSet } from '../criterion/catalogue.ts';
 import { isMet } from '../criterion/mask.ts';
-import type { PlannedCommuneTable, ReviewTable, TargetTable } from '../db/schema.ts';
+import type { PlannedCommuneTable, ReviewTable, TargetTable, UnitStructure } from '../db/schema.ts';
+import type { Era } from '../era/era.ts';
+import { structureJson } from '../era/era-json.ts';
+import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
+import { classificationOf } from '../classification/classification.ts';
+import { formerDistrictOf, LINEAGE_NOTE, lineageOnCard } from './lineage-card.ts';
 import type { Period } from '../period/period.ts';
 import { atRiskCriteria, failingCriteria } from '../recognition/at-risk.ts';
 import { recognitionJson } from '../recognition/recognition-json.ts';
 import { LEVELS, type Level } from '../recognition/standing.ts';
 import { villageCountOf, villagesOnCard } from '../village/village-store.ts';
-import type { Unit } from '../unit/unit-store.ts';
+import { type Unit, unitAt } from '../unit/unit-store.ts';
 import type { CommuneCard, IllustrativePart } from './schema.ts';
 
 type ReviewRow = Pick<Selectable<ReviewTable>, 'period' | 'set_code' | 'met_mask' | 'met_count' | 'indicators' | 'notes' | 'provenance' | 'source' | 'reviewed_at'>;
@@ -24,33 +29,40 @@ export const NOT_SCORED_NOTE =
 export const AT_RISK_NOTE =
   'Recognised at this period but not meeting every criterion in the latest review: a recognition can be revoked when a commune no longer meets the standard (Quyết định 18/2022/QĐ-TTg).';
 
+export const INDICATORS_UNKNOWN_NOTE =
+  'The 47 indicators of the 2026-2030 criteria (Quyết định 51/2025/QĐ-TTg) and their thresholds by commune group are not yet published in any source this project could read; the criteria are shown without them.';
+
 const SCOPE_ORDER: Record<Selectable<TargetTable>['scope'], number> = { commune: 0, district: 1, province: 2, national: 3 };
 
 /** The card of a commune (a unit of level `commune`) at a period that has data. */
-export async function communeCard(ctx: ApiContext, unit: Unit, period: Period): Promise<CommuneCard> {
+export async function communeCard(ctx: ApiContext, era: Era, unit: Unit, period: Period): Promise<CommuneCard> {
   const db = ctx.ndb.db;
-  const scored = unit.rural;
+  const structure = era.structure.code;
+  const state = unitAt(unit, period);
+  const scored = state.rural;
   const [reviews, plans, targets, reported, villages] = await Promise.all([
-    scored ? reviewsUpTo(ctx, unit.code, period) : [],
-    db.selectFrom('planned_commune').selectAll().where('commune_code', '=', unit.code).orderBy('due_period').orderBy('id').execute(),
+    scored ? reviewsUpTo(ctx, structure, unit.code, period) : [],
+    db.selectFrom('planned_commune').selectAll().where('structure', '=', structure).where('commune_code', '=', unit.code).orderBy('due_period').orderBy('id').execute(),
     // NTM targets are about rural communes: none applies to a phường or thị trấn.
-    scored ? targetsFor(ctx, unit) : [],
-    db.selectFrom('reported_criteria').selectAll().where('commune_code', '=', unit.code).orderBy('id').execute(),
-    scored ? villageCountOf(db, unit.code) : null,
+    scored ? targetsFor(ctx, structure, unit) : [],
+    db.selectFrom('reported_criteria').selectAll().where('structure', '=', structure).where('commune_code', '=', unit.code).orderBy('id').execute(),
+    scored && structure === WORKSPACE_STRUCTURE ? villageCountOf(db, unit.code) : null,
   ]);
 
-  const district = unit.district ? ctx.units.byCode.get(unit.district) : undefined;
-  const province = ctx.units.byCode.get(unit.province);
-  const standing = ctx.standings.at(unit.code, period);
-  const set = scored ? ctx.catalogue.setFor(period) : null;
+  const district = unit.district ? era.units.byCode.get(unit.district) : undefined;
+  const province = era.units.byCode.get(unit.province);
+  const standing = ctx.standings.at(structure, unit.code, period);
+  const set = scored ? era.set : null;
   const shown = reviews.at(-1) ?? null;
   // A review of another criteria set (e.g. carried across a change of set) says nothing about this set's criteria.
   const mask = shown && set && shown.set_code === set.code ? shown.met_mask : null;
   const failed = set && mask !== null ? failingCriteria(set, mask) : null;
   const risk = standing.recognition ? atRiskCriteria(standing.level, failed) : null;
 
-  const recognitions = ctx.standings.recognitionsOf(unit.code).filter((r) => r.unitLevel === 'commune');
-  const listings = ctx.standings.listingsOf(unit.code);
+  const recognitions = ctx.standings.recognitionsOf(structure, unit.code).filter((r) => r.unitLevel === 'commune');
+  const listings = ctx.standings.listingsOf(structure, unit.code);
+  const lineage = await lineageOnCard(ctx, era, unit);
+  const classification = scored ? await classificationOf(ctx, structure, unit.code, period) : null;
 
   const parts: IllustrativePart[] = [];
   if (shown?.provenance === 'illustrative') parts.push('review');
@@ -60,8 +72,17 @@ export async function communeCard(ctx: ApiContext, unit: Unit, period: Period): 
 
   const card: CommuneCard = {
     code: unit.code,
-    name: unit.name,
-    type: unit.type,
+    name: state.name,
+    type: state.type,
+    structure: structureJson(era),
+    former_districts: unit.formerDistricts.flatMap((code) => {
+      const d = formerDistrictOf(ctx, era, code);
+      return d ? [{ code: d.code, name: d.name, type: d.type }] : [];
+    }),
+    predecessors: lineage.predecessors,
+    successors: lineage.successors,
+    lineage_note: lineage.predecessors.length || lineage.successors.length ? LINEAGE_NOTE : null,
+    classification,
     district: district ? { code: district.code, name: district.name, type: district.type } : null,
     province: { code: unit.province, name: province?.name ?? unit.province, type: province?.type ?? 'Tỉnh' },
     scored,
@@ -83,7 +104,9 @@ export async function communeCard(ctx: ApiContext, unit: Unit, period: Period): 
       source_url: l.sourceUrl,
       note: l.note,
     })),
-    criteria_set: set ? { code: set.code, name_vi: set.name_vi, name_en: set.name_en, decision: set.decision, source_url: set.source_url } : null,
+    criteria_set: set
+      ? { code: set.code, name_vi: set.name_vi, name_en: set.name_en, decision: set.decision, source_url: set.source_url, criteria_count: set.criteria_count, levels: [...set.levels], indicators_complete: set.indicators_complete, indicators_note: set.indicators_complete ? null : INDICATORS_UNKNOWN_NOTE }
+      : null,
     review: shown
       ? {
           period: shown.period,
@@ -97,7 +120,7 @@ export async function communeCard(ctx: ApiContext, unit: Unit, period: Period): 
       : null,
     groups: set ? groupsOf(set, mask, shown) : [],
     history: reviews.map((r) => ({ period: r.period, met: r.met_count, provenance: r.provenance })),
-    plans: plans.map((p) => planOf(ctx, unit.code, p, period, set, reviews, failed)),
+    plans: plans.map((p) => planOf(ctx, structure, unit.code, p, period, set, reviews, failed)),
     targets: targets
       .sort((a, b) => SCOPE_ORDER[a.scope] - SCOPE_ORDER[b.scope] || (a.deadline ?? '').localeCompare(b.deadline ?? '') || a.id - b.id)
       .map((t) => ({
@@ -131,10 +154,11 @@ export async function communeCard(ctx: ApiContext, unit: Unit, period: Period): 
 }
 
 /** The commune's reviews up to the period, oldest first: one range of the unique index (commune_code, period). */
-function reviewsUpTo(ctx: ApiContext, code: string, period: Period): Promise<ReviewRow[]> {
+function reviewsUpTo(ctx: ApiContext, structure: UnitStructure, code: string, period: Period): Promise<ReviewRow[]> {
   return ctx.ndb.db
     .selectFrom('review')
     .select(['period', 'set_code', 'met_mask', 'met_count', 'indicators', 'notes', 'provenance', 'source', 'reviewed_at'])
+    .where('structure', '=', structure)
     .where('commune_code', '=', code)
     .where('period', '<=', period)
     .orderBy('period')
@@ -142,10 +166,11 @@ function reviewsUpTo(ctx: ApiContext, code: string, period: Period): Promise<Rev
 }
 
 /** Targets and reported figures of the country, the commune's province and district, and the commune itself. */
-function targetsFor(ctx: ApiContext, unit: Unit): Promise<Array<Selectable<TargetTable>>> {
+function targetsFor(ctx: ApiContext, structure: UnitStructure, unit: Unit): Promise<Array<Selectable<TargetTable>>> {
   return ctx.ndb.db
     .selectFrom('target')
     .selectAll()
+    .where('scope_structure', '=', structure)
     .where((eb) =>
       eb.or([
         eb('scope', '=', 'national'),
@@ -200,6 +225,7 @@ function groupsOf(set: CriteriaSet, mask: number | null, shown: ReviewRow | null
 
 function planOf(
   ctx: ApiContext,
+  structure: UnitStructure,
   code: string,
   p: Selectable<PlannedCommuneTable>,
   period: Period,
@@ -216,7 +242,7 @@ function planOf(
     reachedByDue = reached !== null && reached <= p.due_period;
   } else {
     // No review records the advanced/model criteria: the target counts as reached when recognised at that level.
-    const atDue: Level = ctx.standings.at(code, p.due_period).level;
+    const atDue: Level = ctx.standings.at(structure, code, p.due_period).level;
     reachedByDue = LEVELS.indexOf(atDue) >= LEVELS.indexOf(p.target_level);
   }
   return {

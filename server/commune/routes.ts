@@ -2,7 +2,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../api/context.ts';
 import { errorResponses, PeriodParam } from '../api/schemas.ts';
-import { resolvePeriod } from '../api/scope.ts';
+import { resolvePeriodAndEra, unknownUnit } from '../api/scope.ts';
 import { ApiError } from '../http/errors.ts';
 import { communeCard } from './card.ts';
 import { CommuneCardSchema } from './schema.ts';
@@ -35,16 +35,16 @@ export function communeRoutes(ctx: ApiContext, app: OpenAPIHono): void {
   app.openapi(route, async (c) => {
     const { code } = c.req.valid('param');
     const q = c.req.valid('query');
-    const unit = ctx.units.byCode.get(code);
-    if (!unit) throw new ApiError(404, 'not_found', `Unknown commune '${code}'`, { parameter: 'code' });
+    const { period, era } = resolvePeriodAndEra(ctx, q.period);
+    const unit = era.units.byCode.get(code);
+    if (!unit) throw unknownUnit(ctx, era.units, 'code', code);
     if (unit.level !== 'commune') {
       throw new ApiError(404, 'not_found', `'${code}' is a ${unit.level} (${unit.name}), not a commune (the units inside it: /api/v1/units?parent=${code})`, {
         parameter: 'code',
         level: unit.level,
       });
     }
-    const period = resolvePeriod(ctx, q.period);
-    const card = await communeCard(ctx, unit, period);
+    const card = await communeCard(ctx, era, unit, period);
     c.header('Cache-Control', 'public, max-age=300, stale-while-revalidate=3600');
     return c.json(card, 200);
   });

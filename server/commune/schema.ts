@@ -1,11 +1,73 @@
 // The commune card's response schema: one zod source for the route's validation, the OpenAPI document
 // (component `CommuneCard`; its parts are inline so that they never clash with other routes' components)
 // and the TypeScript type the card is built as.
+import { RecognitionLevelSchema } from '../recognition/levels.ts';
 import { z } from '@hono/zod-openapi';
 import { LevelSchema, ProvenanceSchema } from '../api/schemas.ts';
 import { CardVillagesSchema } from '../village/schema.ts';
 
-const RecognitionLevelSchema = z.enum(['dat_chuan', 'nang_cao', 'kieu_mau']);
+
+
+const StructureRef = z.enum(['pre2025', '2025-07']);
+
+const LineageRecognitionSchema = z.object({
+  id: z.number().int(),
+  level: RecognitionLevelSchema,
+  year: z.number().int().nullable(),
+  decision: z.string().nullable(),
+  decision_date: z.string().nullable(),
+  effective_period: z.string().nullable(),
+  signer: z.string().nullable(),
+  status: z.enum(['recognised', 'proposed']),
+  in_force: z.boolean().openapi({ description: 'In force at the predecessor\'s last period (`last_period`)' }),
+  revoked_date: z.string().nullable(),
+  revocation_decision: z.string().nullable(),
+  revocation_reason: z.string().nullable(),
+  provenance: ProvenanceSchema,
+  source_url: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
+const PredecessorSchema = z.object({
+  structure: StructureRef,
+  code: z.string().openapi({ example: '23362' }),
+  name: z.string(),
+  type: z.string(),
+  district: z.object({ code: z.string(), name: z.string(), type: z.string() }).nullable(),
+  link: z.enum(['full', 'partial']).openapi({ description: 'full: the whole old commune went in; partial: part of it did' }),
+  source: z.string(),
+  last_period: z.string().nullable().openapi({ description: 'The last period of the old structure (2025-06)' }),
+  last_status: z
+    .object({ met: z.number().int(), total: z.number().int().nullable(), level: LevelSchema, provenance: ProvenanceSchema, as_of: z.string() })
+    .nullable()
+    .openapi({ description: 'The predecessor\'s status at `last_period` (null: not scored or no review)' }),
+  recognitions: z.array(LineageRecognitionSchema),
+});
+
+const SuccessorSchema = z.object({
+  structure: StructureRef,
+  code: z.string().openapi({ example: '23362' }),
+  name: z.string(),
+  type: z.string(),
+  province: z.object({ code: z.string(), name: z.string(), type: z.string() }).nullable(),
+  link: z.enum(['full', 'partial']),
+  source: z.string(),
+  since: z.string().nullable().openapi({ description: 'Date the new unit took effect (YYYY-MM-DD)', example: '2025-07-01' }),
+  first_period: z.string().nullable(),
+});
+
+const ClassificationPartSchema = z
+  .object({
+    value: z.string().openapi({ description: 'group: 1, 2 or 3; khu_vuc: I, II or III' }),
+    decision: z.string().nullable().openapi({ example: '60/QĐ-BDTTG' }),
+    decision_date: z.string().nullable(),
+    period_from: z.string(),
+    period_to: z.string().nullable(),
+    provenance: ProvenanceSchema,
+    source_url: z.string().nullable(),
+    note: z.string().nullable(),
+  })
+  .nullable();
 
 const ParentSchema = z.object({
   code: z.string().openapi({ example: '615' }),
@@ -142,6 +204,15 @@ export const CommuneCardSchema = z
     code: z.string().openapi({ example: '23521' }),
     name: z.string().openapi({ example: 'Xã Hà Mòn' }),
     type: z.string().openapi({ example: 'Xã', description: 'Xã, Phường or Thị trấn' }),
+    structure: z.object({ code: StructureRef, name_vi: z.string(), name_en: z.string(), valid_from: z.string().nullable(), valid_to: z.string().nullable(), has_districts: z.boolean() }),
+    former_districts: z.array(ParentSchema).openapi({ description: 'Today\'s structure: the former districts (pre-2025) its predecessors lay in' }),
+    predecessors: z.array(PredecessorSchema).openapi({ description: 'A commune of today\'s structure: the pre-2025 communes it was formed from, with their last status and recognitions (nothing carried over)' }),
+    successors: z.array(SuccessorSchema).openapi({ description: 'A pre-2025 commune: the commune(s) of today\'s structure it became part of' }),
+    lineage_note: z.string().nullable(),
+    classification: z
+      .object({ group: ClassificationPartSchema, khu_vuc: ClassificationPartSchema })
+      .nullable()
+      .openapi({ description: '2026-2030: the commune group (nhóm 1-3, thresholds of 51/2025/QĐ-TTg) and khu vực (I-III, QĐ 60/QĐ-BDTTG) in force at the period' }),
     district: ParentSchema.nullable(),
     province: ParentSchema,
     scored: z.boolean().openapi({ description: 'Whether the NTM criteria apply (xã); phường and thị trấn are shown but not scored' }),
@@ -156,7 +227,17 @@ export const CommuneCardSchema = z
     special: z.boolean().openapi({ description: 'Listed as special-difficulty at the period' }),
     special_difficulty: z.array(ListingSchema).openapi({ description: 'Every special-difficulty (and related area) listing of the commune' }),
     criteria_set: z
-      .object({ code: z.string(), name_vi: z.string(), name_en: z.string(), decision: z.string(), source_url: z.string() })
+      .object({
+        code: z.string(),
+        name_vi: z.string(),
+        name_en: z.string(),
+        decision: z.string(),
+        source_url: z.string(),
+        criteria_count: z.number().int(),
+        levels: z.array(RecognitionLevelSchema).openapi({ description: 'Recognition levels of the set, lowest first' }),
+        indicators_complete: z.boolean(),
+        indicators_note: z.string().nullable().openapi({ description: 'Why the indicators are missing, when they are (2026-2030)' }),
+      })
       .nullable()
       .openapi({ description: 'The criteria set that applies to the period (null when not scored)' }),
     review: ReviewSchema.nullable().openapi({ description: 'The review shown: the commune\'s latest at or before the period (null when not scored or none yet)' }),

@@ -1,11 +1,13 @@
 // The criteria catalogue held in memory: criteria sets, their groups, criteria and indicators, with
 // sources. Read once at start (a few dozen rows).
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Database, RecognitionLevel, UnitStructure } from '../db/schema.ts';
+import { NO_GROUP } from '../seed/facts/criteria-2026.ts';
 import type { Period } from '../period/period.ts';
 
 export interface Indicator { code: string; name_vi: string; name_en: string | null; unit: string | null; thresholds: Record<string, string> | string | null; sources: string[] }
-export interface Criterion { number: number; code: string; name_vi: string; name_en: string; group: number; indicators_complete: boolean; indicators: Indicator[]; sources: string[] }
+/** A criterion of a set; `group` is null in a set without criteria groups (2026-2030). */
+export interface Criterion { number: number; code: string; name_vi: string; name_en: string; group: number | null; indicators_complete: boolean; indicators: Indicator[]; sources: string[] }
 export interface CriterionGroup { number: number; name_vi: string; name_en: string; criteria: number[] }
 export interface CriteriaSet {
   code: string;
@@ -17,6 +19,16 @@ export interface CriteriaSet {
   valid_to: Period | null;
   criteria_count: number;
   source_url: string;
+  /** The structure the set was written for (it also scores the other structure's units in transition months). */
+  unit_structure: UnitStructure;
+  /** Date the set came into force (YYYY-MM-DD), where known. */
+  in_force_date: string | null;
+  /** The recognition levels this set defines, lowest first. */
+  levels: RecognitionLevel[];
+  /** Whether every criterion lists all its indicators; false where the source does not give them. */
+  indicators_complete: boolean;
+  /** Caveats recorded from the source (what is known and not known of the set). */
+  notes: Record<string, unknown>;
   groups: CriterionGroup[];
   criteria: Criterion[];
 }
@@ -48,6 +60,11 @@ export async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
       valid_to: s.valid_to,
       criteria_count: s.criteria_count,
       source_url: s.source_url,
+      unit_structure: s.unit_structure,
+      in_force_date: s.in_force_date,
+      levels: json<RecognitionLevel[]>(s.levels, ['dat_chuan', 'nang_cao', 'kieu_mau']),
+      indicators_complete: ofSet.every((c) => c.indicators_complete === 1),
+      notes: json<Record<string, unknown>>(s.notes, {}),
       groups: groups
         .filter((g) => g.set_code === s.code)
         .map((g) => ({ number: g.number, name_vi: g.name_vi, name_en: g.name_en, criteria: ofSet.filter((c) => c.group_number === g.number).map((c) => c.number) })),
@@ -56,7 +73,7 @@ export async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
         code: c.code,
         name_vi: c.name_vi,
         name_en: c.name_en,
-        group: c.group_number,
+        group: c.group_number === NO_GROUP ? null : c.group_number,
         indicators_complete: c.indicators_complete === 1,
         sources: json<string[]>(c.sources, []),
         indicators: indicators

@@ -2,6 +2,7 @@
 // thresholds where a source gives them, and the sources), from the catalogue held in memory.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../api/context.ts';
+import { RecognitionLevelSchema } from '../recognition/levels.ts';
 import type { Catalogue } from './catalogue.ts';
 
 const SourcesSchema = z.array(z.string()).openapi({ description: 'URLs of the sources this comes from' });
@@ -31,7 +32,7 @@ export const CriterionSchema = z
     code: z.string().openapi({ example: 'TC03' }),
     name_vi: z.string().openapi({ example: 'Thủy lợi và phòng, chống thiên tai' }),
     name_en: z.string().openapi({ example: 'Irrigation and natural-disaster prevention' }),
-    group: z.number().int().openapi({ description: 'Number of the group the criterion is in' }),
+    group: z.number().int().nullable().openapi({ description: 'Number of the group the criterion is in; null in a set without groups (2026-2030)' }),
     indicators_complete: z.boolean().openapi({ description: 'Whether `indicators` lists every indicator of the criterion (false: only those a source gave)' }),
     indicators: z.array(IndicatorSchema),
     sources: SourcesSchema,
@@ -58,6 +59,11 @@ export const CriteriaSetSchema = z
     valid_to: z.string().nullable().openapi({ description: 'Last period the set applies to; null = open' }),
     criteria_count: z.number().int().openapi({ example: 19 }),
     source_url: z.string(),
+    in_force_date: z.string().nullable().openapi({ description: 'Date the decision came into force (YYYY-MM-DD), where known', example: '2026-02-15' }),
+    unit_structure: z.enum(['pre2025', '2025-07']).openapi({ description: 'The unit structure the set was written for (the 2021-2025 set also scores today\'s communes from 2025-07 to 2026-01)' }),
+    levels: z.array(RecognitionLevelSchema).openapi({ description: 'Recognition levels the set defines, lowest first', example: ['dat_chuan', 'hien_dai'] }),
+    indicators_complete: z.boolean().openapi({ description: 'Whether every criterion lists all its indicators. False for 2026-2030: the 47 indicators are not in any readable source yet' }),
+    commune_groups: z.record(z.string(), z.string()).nullable().openapi({ description: 'Commune groups whose thresholds differ (2026-2030: nhóm 1-3), with what each is; null when the set has none' }),
     regions: z.array(z.string()).openapi({ description: 'Regions whose thresholds the source gives separately (empty when not recorded)' }),
     notes: z.array(z.string()).openapi({ description: 'Caveats recorded from the sources (grouping conflicts, gaps in the indicator tables)' }),
     groups: z.array(CriterionGroupSchema),
@@ -91,6 +97,10 @@ const SetNotesSchema = z
     structure: z.object({ regions: z.array(z.string()).optional(), grouping_note: z.string().optional(), regions_note: z.string().optional() }).partial().optional(),
     indicator_notes: z.record(z.string(), z.string()).optional(),
     gaps: z.string().optional(),
+    indicators: z.string().optional(),
+    transition: z.string().optional(),
+    group_3_source: z.string().optional(),
+    commune_groups: z.record(z.string(), z.string()).optional(),
   })
   .partial();
 type SetNotes = z.infer<typeof SetNotesSchema>;
@@ -124,8 +134,13 @@ function criteriaSets(catalogue: Catalogue, notes: Map<string, SetNotes>): Crite
         valid_to: set.valid_to,
         criteria_count: set.criteria_count,
         source_url: set.source_url,
+        in_force_date: set.in_force_date,
+        unit_structure: set.unit_structure,
+        levels: [...set.levels],
+        indicators_complete: set.indicators_complete,
+        commune_groups: setNotes.commune_groups ?? null,
         regions: setNotes.structure?.regions ?? [],
-        notes: [setNotes.structure?.regions_note, setNotes.structure?.grouping_note, setNotes.gaps].filter((n): n is string => typeof n === 'string' && n !== ''),
+        notes: [setNotes.structure?.regions_note, setNotes.structure?.grouping_note, setNotes.gaps, setNotes.indicators, setNotes.transition, setNotes.group_3_source].filter((n): n is string => typeof n === 'string' && n !== ''),
         groups: set.groups.map((g) => ({ number: g.number, name_vi: g.name_vi, name_en: g.name_en, criteria: [...g.criteria] })),
         criteria: set.criteria.map((c) => ({
           number: c.number,

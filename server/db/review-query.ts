@@ -1,7 +1,7 @@
 // Reviews as of a period: each commune's latest review at or before period P (the map's main query).
 import { type CompiledQuery, type Kysely, type QueryCreator, sql } from 'kysely';
 import { engineOf } from './database.ts';
-import type { Database, Provenance } from './schema.ts';
+import type { Database, Provenance, UnitStructure } from './schema.ts';
 
 export interface LatestReview {
   commune_code: string;
@@ -15,7 +15,7 @@ export interface LatestReview {
 type WithCommunes = QueryCreator<Database & { commune: { code: string } }>;
 
 /** `commune(code)`: the communes to look up. */
-function communes(db: Kysely<Database>, communeCodes: readonly string[] | undefined): WithCommunes {
+function communes(db: Kysely<Database>, structure: UnitStructure, communeCodes: readonly string[] | undefined): WithCommunes {
   if (communeCodes === undefined) {
     // Every distinct commune_code of `review`, by a loose index scan of the unique index (commune_code,
     // period): one "min(commune_code) > previous" probe per commune instead of reading every review.
@@ -26,6 +26,7 @@ function communes(db: Kysely<Database>, communeCodes: readonly string[] | undefi
           eb
             .selectFrom('review')
             .select((eb2) => eb2.fn.min<string>('review.commune_code').as('m'))
+            .where('review.structure', '=', structure)
             .as('code'),
         )
         .unionAll((qb2) =>
@@ -35,6 +36,7 @@ function communes(db: Kysely<Database>, communeCodes: readonly string[] | undefi
               eb
                 .selectFrom('review')
                 .select((eb2) => eb2.fn.min<string>('review.commune_code').as('m'))
+                .where('review.structure', '=', structure)
                 .whereRef('review.commune_code', '>', 'commune.code')
                 .as('code'),
             )
@@ -62,10 +64,11 @@ function communes(db: Kysely<Database>, communeCodes: readonly string[] | undefi
  */
 export function latestReviewsQuery(
   db: Kysely<Database>,
+  structure: UnitStructure,
   period: string,
   communeCodes?: readonly string[],
 ): { compile(): CompiledQuery<LatestReview>; execute(): Promise<LatestReview[]> } {
-  const base = communes(db, communeCodes).selectFrom('commune');
+  const base = communes(db, structure, communeCodes).selectFrom('commune');
   const columns = ['r.commune_code', 'r.period', 'r.met_mask', 'r.met_count', 'r.provenance'] as const;
   if (engineOf(db) === 'postgres') {
     return base
@@ -74,6 +77,7 @@ export function latestReviewsQuery(
           eb
             .selectFrom('review')
             .select(['commune_code', 'period', 'met_mask', 'met_count', 'provenance'])
+            .where('review.structure', '=', structure)
             .whereRef('review.commune_code', '=', 'commune.code')
             .where('review.period', '<=', period)
             .orderBy('review.period', 'desc')
@@ -89,6 +93,7 @@ export function latestReviewsQuery(
         eb
           .selectFrom('review as r2')
           .select('r2.id')
+          .where('r2.structure', '=', structure)
           .whereRef('r2.commune_code', '=', 'commune.code')
           .where('r2.period', '<=', period)
           .orderBy('r2.period', 'desc')
@@ -99,12 +104,13 @@ export function latestReviewsQuery(
 }
 
 /**
- * Each commune's latest review with `period <= period` (YYYY-MM), ordered by commune code. Communes with no
+ * Each commune's latest review of `structure` with `period <= period` (YYYY-MM), ordered by commune code. Communes with no
  * review at or before the period are absent. `communeCodes` restricts the result to those communes (and is
  * the faster form on PostgreSQL when the caller already knows the communes, e.g. from `unit`).
  */
 export async function latestReviewsAt(
   db: Kysely<Database>,
+  structure: UnitStructure,
   period: string,
   communeCodes?: readonly string[],
 ): Promise<LatestReview[]> {
@@ -112,17 +118,17 @@ export async function latestReviewsAt(
   if (codes !== undefined && codes.length === 0) return [];
   let rows: LatestReview[];
   if (codes === undefined) {
-    rows = await latestReviewsQuery(db, period).execute();
+    rows = await latestReviewsQuery(db, structure, period).execute();
   } else {
     // Most communes have a review in the month itself: read those with one range scan of the index
     // (period, commune_code), then probe backwards only for the communes without one.
     const wanted = new Set(codes);
     rows = (
-      await db.selectFrom('review').select(['commune_code', 'period', 'met_mask', 'met_count', 'provenance']).where('period', '=', period).execute()
+      await db.selectFrom('review').select(['commune_code', 'period', 'met_mask', 'met_count', 'provenance']).where('period', '=', period).where('structure', '=', structure).execute()
     ).filter((r) => wanted.has(r.commune_code));
     const found = new Set(rows.map((r) => r.commune_code));
     const missing = codes.filter((c) => !found.has(c));
-    if (missing.length) rows = rows.concat(await latestReviewsQuery(db, period, missing).execute());
+    if (missing.length) rows = rows.concat(await latestReviewsQuery(db, structure, period, missing).execute());
   }
   // Sorted here rather than in SQL: SQLite would sort in a temporary b-tree (~15 ms for 7,700 rows).
   return rows.sort((a, b) => compare(a.commune_code, b.commune_code));

@@ -1,14 +1,61 @@
 // The database's tables as TypeScript types: the one contract between migrations, seed and queries.
 // Both engines (SQLite, PostgreSQL) store the same columns; booleans are 0/1 integers and structured
 // values are JSON text so that one query layer (Kysely) serves both.
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** Administrative structure a unit belongs to. `pre2025`: province > district > commune, GSO list of
  * 01/03/2025, valid until the July-2025 reform. A later structure (`2025-07`, two tiers) is added beside it. */
 export type UnitStructure = 'pre2025' | '2025-07';
 export type UnitLevel = 'province' | 'district' | 'commune';
-/** Recognition levels, lowest first. `chua_dat` is never stored: it is the absence of a recognition. */
-export type RecognitionLevel = 'dat_chuan' | 'nang_cao' | 'kieu_mau';
+/** Recognition levels of every criteria set, lowest first within a set (each set says which it has:
+ * 2021-2025 dat_chuan < nang_cao < kieu_mau; 2026-2030 dat_chuan < hien_dai). `chua_dat` is never stored:
+ * it is the absence of a recognition. */
+export type RecognitionLevel = 'dat_chuan' | 'nang_cao' | 'kieu_mau' | 'hien_dai';
+/** The structure a unit code is meant in. Rows written before the 2026 release are `pre2025` (the column's
+ * default); every writer of a later structure names it. */
+export type StructureColumn = ColumnType<UnitStructure, UnitStructure | undefined, UnitStructure>;
+
+/** An administrative structure and the periods it applies to (migration 0005). */
+export interface UnitStructureTable {
+  code: UnitStructure;
+  name_vi: string;
+  name_en: string;
+  valid_from: string | null; // YYYY-MM; null: since before the first period
+  valid_to: string | null; // YYYY-MM; null: in force
+  in_force_date: string | null; // YYYY-MM-DD
+  levels: string; // JSON UnitLevel[], top first
+  decision: string | null;
+  source: string;
+  attribution: string; // credit for its boundaries
+}
+
+/** Old unit → its successor(s) across a reform (crosswalk.csv). */
+export interface UnitLineageTable {
+  old_structure: UnitStructure;
+  old_code: string;
+  new_structure: UnitStructure;
+  new_code: string;
+  link: 'full' | 'partial';
+  source: string;
+}
+
+/** A commune's group (nhóm 1-3 of 51/2025/QĐ-TTg) or khu vực (I-III, QĐ 60/QĐ-BDTTG) over a span of periods. */
+export interface CommuneClassificationTable {
+  id: Generated<number>;
+  structure: UnitStructure;
+  commune_code: string;
+  kind: 'group' | 'khu_vuc';
+  value: string; // '1' | '2' | '3' (group); 'I' | 'II' | 'III' (khu_vuc)
+  decision: string | null;
+  decision_date: string | null;
+  period_from: string;
+  period_to: string | null;
+  provenance: Provenance;
+  source_url: string | null;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_at: string;
+}
 /** Where a figure comes from: an official record (with its source) or the project's illustrative generator. */
 export type Provenance = 'official' | 'illustrative';
 
@@ -28,6 +75,9 @@ export interface UnitTable {
   label_lat: number | null;
   valid_from: string; // YYYY-MM-DD
   valid_to: string | null; // YYYY-MM-DD, null = still valid in this structure's data
+  /** JSON [{ until: YYYY-MM-DD, type, name, rural }]: what the unit was before a change inside its structure
+   * (10 Đồng Nai xã became phường on 30/04/2026); null when it never changed. */
+  changes: string | null;
 }
 
 /** A national criteria set, e.g. "2021-2025" (Quyết định 318/QĐ-TTg). */
@@ -43,6 +93,8 @@ export interface CriteriaSetTable {
   criteria_count: number;
   source_url: string;
   notes: string | null; // JSON: caveats recorded from the source (e.g. grouping conflicts)
+  levels: string | null; // JSON RecognitionLevel[] of this set, lowest first
+  in_force_date: string | null; // YYYY-MM-DD
 }
 
 export interface CriterionGroupTable {
@@ -77,6 +129,7 @@ export interface IndicatorTable {
 /** One commune's monthly review of every criterion of a set: stored once per commune and month. */
 export interface ReviewTable {
   id: Generated<number>;
+  structure: StructureColumn;
   commune_code: string;
   period: string; // YYYY-MM
   set_code: string;
@@ -94,6 +147,7 @@ export interface ReviewTable {
 /** A recognition decision for a commune or a district, with its revocation when there is one. */
 export interface RecognitionTable {
   id: Generated<number>;
+  structure: StructureColumn;
   unit_code: string;
   unit_level: 'commune' | 'district';
   level: RecognitionLevel;
@@ -118,6 +172,7 @@ export interface RecognitionTable {
 /** A commune's listing as special-difficulty (xã đặc biệt khó khăn) or another area classification. */
 export interface SpecialDifficultyTable {
   id: Generated<number>;
+  structure: StructureColumn;
   commune_code: string;
   classification: string; // as the decision words it, e.g. "Khu vực III (xã đặc biệt khó khăn)"
   special: number; // 1 when the classification counts as special-difficulty (KV III, P135, bãi ngang)
@@ -134,6 +189,7 @@ export interface TargetTable {
   id: Generated<number>;
   scope: 'national' | 'province' | 'district' | 'commune';
   scope_code: string | null; // GSO code; null for national
+  scope_structure: StructureColumn;
   metric: string; // e.g. "target_communes_ntm"
   value: string; // as the source writes it, e.g. "84/127", ">=80%"
   value_num: number | null; // the number the target asks for, where it can be read
@@ -147,6 +203,7 @@ export interface TargetTable {
 /** A commune named in a plan as due to reach a level by a half-year or year. */
 export interface PlannedCommuneTable {
   id: Generated<number>;
+  structure: StructureColumn;
   commune_code: string;
   target_level: RecognitionLevel;
   due: string; // as the plan writes it: "2024-H1", "2024-H2", "2025"
@@ -161,6 +218,7 @@ export interface PlannedCommuneTable {
 /** Criteria-met counts that a public source reported for a named commune at a date. */
 export interface ReportedCriteriaTable {
   id: Generated<number>;
+  structure: StructureColumn;
   commune_code: string;
   criteria_met: number;
   criteria_total: number;
@@ -185,6 +243,7 @@ export interface AppUserTable {
   name: string | null;
   role: Role;
   unit_code: string | null; // GSO code of the role's unit (null for admin)
+  unit_structure: StructureColumn;
   password_hash: string; // scrypt$N$r$p$salt$hash (server/auth/password.ts)
   created_at: string; // ISO 8601
   disabled: Generated<number>; // 1: cannot sign in
@@ -208,6 +267,7 @@ export interface AuditEntryTable {
   actor: string; // e-mail, or "cli:<command>"
   action: string; // e.g. "review.save", "import.apply", "recognition.create", "user.create"
   unit_code: string | null; // the unit the change is about (commune, district, province)
+  unit_structure: StructureColumn;
   entity: string; // table or concept: "review", "recognition", "target", "app_user", …
   entity_id: string | null;
   before: string | null; // JSON
@@ -216,6 +276,7 @@ export interface AuditEntryTable {
 
 /** Villages (thôn) of a commune and how many are recognised NTM / model villages, as officials entered them. */
 export interface VillageCountTable {
+  structure: StructureColumn;
   commune_code: string;
   villages: number;
   ntm_villages: number;
@@ -224,7 +285,27 @@ export interface VillageCountTable {
   updated_at: string;
 }
 
+/** A figure an official source published for the country or a province at a month (national_counts.csv). */
+export interface OfficialCountTable {
+  id: Generated<number>;
+  scope: 'national' | 'province';
+  code: string; // 'VN' or a province code of `structure`
+  structure: UnitStructure;
+  as_of: string; // YYYY-MM
+  metric: string; // e.g. communes_ntm, communes_nang_cao, communes_khu_vuc_iii
+  value: number | null;
+  value_text: string;
+  denominator: number | null;
+  source_url: string | null;
+  verified: 'read' | 'secondary';
+  note: string | null;
+}
+
 export interface Database {
+  official_count: OfficialCountTable;
+  unit_structure: UnitStructureTable;
+  unit_lineage: UnitLineageTable;
+  commune_classification: CommuneClassificationTable;
   unit: UnitTable;
   criteria_set: CriteriaSetTable;
   criterion_group: CriterionGroupTable;

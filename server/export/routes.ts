@@ -6,7 +6,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ApiContext } from '../api/context.ts';
 import { DistrictParam, errorResponses, PeriodParam, ProvinceParam } from '../api/schemas.ts';
-import { resolvePeriodAndSet, resolveScope } from '../api/scope.ts';
+import { resolveView } from '../api/scope.ts';
 import { ApiError } from '../http/errors.ts';
 import { CSV_TYPE, renderCsv } from './csv.ts';
 import { buildExportTable } from './table.ts';
@@ -89,10 +89,9 @@ export function exportRoutes(ctx: ApiContext, app: OpenAPIHono): void {
         { parameter: 'province' },
       );
     }
-    const scope = resolveScope(ctx, q);
-    const { period, set } = resolvePeriodAndSet(ctx, q.period);
+    const { period, era, scope } = resolveView(ctx, q);
     const lang: Lang = q.lang ?? 'vi';
-    const table = await buildExportTable(ctx, scope, period, set, lang);
+    const table = await buildExportTable(ctx, era, scope, period, lang);
 
     const etag = `W/"${format}-${table.digest}"`;
     c.header('Cache-Control', CACHE_CONTROL);

@@ -1,6 +1,8 @@
 // The status table of a province or a district at a period, built once for both export formats: one row
 // per rural commune (criteria met, each criterion, level in force, special-difficulty listing, provenance
 // and source of every figure), the title, the illustrative-data warning, the attribution and the cited sources.
+import type { Era } from '../era/era.ts';
+import type { UnitStructure } from '../db/schema.ts';
 import { createHash } from 'node:crypto';
 import type { ApiContext } from '../api/context.ts';
 import type { Scope } from '../api/scope.ts';
@@ -70,8 +72,10 @@ export interface ExportTable {
 /** Bumped when the files' layout changes without a change of the table (so that ETags change too). */
 const LAYOUT_VERSION = 1;
 
-export async function buildExportTable(ctx: ApiContext, scope: Scope, period: Period, set: CriteriaSet, lang: Lang): Promise<ExportTable> {
+export async function buildExportTable(ctx: ApiContext, era: Era, scope: Scope, period: Period, lang: Lang): Promise<ExportTable> {
   if (scope.level === 'country' || !scope.unit) throw new Error('the export needs a province or a district');
+  const set = era.set;
+  const structure = era.structure.code;
   const words = WORDS[lang];
   const levelLabels = LEVEL_LABELS[lang];
   const provenanceLabels = PROVENANCE_LABELS[lang];
@@ -79,10 +83,11 @@ export async function buildExportTable(ctx: ApiContext, scope: Scope, period: Pe
   const criteria = [...set.criteria].sort((a, b) => a.number - b.number);
 
   const statuses = await ctx.status.at(period);
-  const codes = [...ctx.units.ruralCommunes(scope.code)];
-  const unitOf = (code: string | null) => (code ? ctx.units.byCode.get(code) : undefined);
+  const codes = [...era.units.ruralCommunes(scope.code, period)];
+  // A former district (today's structure) is a district of the structure before: its name is read there.
+  const unitOf = (code: string | null) => (code ? (era.units.byCode.get(code) ?? (scope.unit?.code === code ? scope.unit : undefined)) : undefined);
   codes.sort((a, b) => compare(unitOf(a)?.district ?? '', unitOf(b)?.district ?? '') || compare(a, b));
-  const reviewSources = await reviewSourcesOf(ctx, codes, statuses);
+  const reviewSources = await reviewSourcesOf(ctx, structure, codes, statuses);
   const generator = await generatorName(ctx);
 
   const counts = {
@@ -106,7 +111,7 @@ export async function buildExportTable(ctx: ApiContext, scope: Scope, period: Pe
     const district = unitOf(commune?.district ?? null);
     const province = unitOf(commune?.province ?? null);
     const status = statuses.get(code);
-    const standing = ctx.standings.at(code, period);
+    const standing = ctx.standings.at(structure, code, period);
     const recognition = standing.recognition;
     const listing = standing.listing;
 
@@ -159,7 +164,7 @@ export async function buildExportTable(ctx: ApiContext, scope: Scope, period: Pe
   const unit = scope.unit;
   const provinceUnit = unitOf(unit.province)!;
   const textsInput: TextsInput = {
-    scope: { level: scope.level, code: unit.code, name: unit.name, province: { code: provinceUnit.code, name: provinceUnit.name } },
+    scope: { level: scope.level === 'former_district' ? 'district' : scope.level, code: unit.code, name: unit.name, province: { code: provinceUnit.code, name: provinceUnit.name } },
     period,
     set: { code: set.code, decision: set.decision },
     communes: counts.communes,
@@ -222,6 +227,7 @@ function decisionOfListing(l: ListingRecord, lang: Lang): string {
 /** The source of each commune's review shown (the one of month `asOf`). */
 async function reviewSourcesOf(
   ctx: ApiContext,
+  structure: UnitStructure,
   codes: readonly string[],
   statuses: ReadonlyMap<string, { asOf: Period }>,
 ): Promise<Map<string, string | null>> {
@@ -235,6 +241,7 @@ async function reviewSourcesOf(
   const rows = await ctx.ndb.db
     .selectFrom('review')
     .select(['commune_code', 'period', 'source'])
+    .where('structure', '=', structure)
     .where('commune_code', 'in', [...wanted.keys()])
     .where('period', 'in', [...new Set(wanted.values())])
     .execute();

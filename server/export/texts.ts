@@ -73,8 +73,8 @@ export function criterionHeader(lang: Lang, criterion: { number: number; name_vi
 }
 
 export const LEVEL_LABELS: Record<Lang, Record<Level, string>> = {
-  vi: { chua_dat: 'Chưa đạt chuẩn', dat_chuan: 'Đạt chuẩn', nang_cao: 'Nâng cao', kieu_mau: 'Kiểu mẫu' },
-  en: { chua_dat: 'Not yet', dat_chuan: 'Standard', nang_cao: 'Advanced', kieu_mau: 'Model' },
+  vi: { chua_dat: 'Chưa đạt chuẩn', dat_chuan: 'Đạt chuẩn', nang_cao: 'Nâng cao', kieu_mau: 'Kiểu mẫu', hien_dai: 'NTM hiện đại' },
+  en: { chua_dat: 'Not yet', dat_chuan: 'Standard', nang_cao: 'Advanced', kieu_mau: 'Model', hien_dai: 'Modern' },
 };
 
 export const YES_NO: Record<Lang, { yes: string; no: string }> = {

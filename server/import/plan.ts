@@ -8,6 +8,7 @@ import type { Database } from '../db/schema.ts';
 import { addMonths, type Period } from '../period/period.ts';
 import { decodeReview, metList, type ReviewContent, type ReviewRecord, sameContent } from '../review/review-record.ts';
 import type { ReviewInput } from './validate.ts';
+import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 
 /** new: the month had no review; changed: criteria or notes differ; confirmed: same values, an illustrative
  * record becomes official; unchanged: an official review with the same values (nothing is written). */
@@ -36,7 +37,7 @@ async function reviewsAt(db: Kysely<Database>, pairs: ReadonlyArray<{ commune: s
   for (const p of pairs) (byPeriod.get(p.period) ?? byPeriod.set(p.period, []).get(p.period)!).push(p.commune);
   for (const [period, codes] of byPeriod) {
     for (let i = 0; i < codes.length; i += CHUNK) {
-      const rows = await db.selectFrom('review').selectAll().where('period', '=', period).where('commune_code', 'in', codes.slice(i, i + CHUNK)).execute();
+      const rows = await db.selectFrom('review').selectAll().where('structure', '=', WORKSPACE_STRUCTURE).where('period', '=', period).where('commune_code', 'in', codes.slice(i, i + CHUNK)).execute();
       for (const row of rows) out.set(`${row.commune_code}/${row.period}`, decodeReview(row as Parameters<typeof decodeReview>[0]));
     }
   }
@@ -51,7 +52,7 @@ export async function planImport(db: Kysely<Database>, inputs: readonly ReviewIn
   for (const i of inputs) if (!current.has(`${i.commune}/${i.period}`)) (missing.get(i.period) ?? missing.set(i.period, []).get(i.period)!).push(i.commune);
   const previousPeriod = new Map<string, Period>();
   for (const [period, codes] of missing) {
-    for (const r of await latestReviewsAt(db, addMonths(period, -1), codes)) previousPeriod.set(`${r.commune_code}/${period}`, r.period);
+    for (const r of await latestReviewsAt(db, WORKSPACE_STRUCTURE, addMonths(period, -1), codes)) previousPeriod.set(`${r.commune_code}/${period}`, r.period);
   }
   const previous = await reviewsAt(db, [...previousPeriod].map(([key, period]) => ({ commune: key.split('/')[0]!, period })));
 

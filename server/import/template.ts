@@ -15,6 +15,7 @@ import { ApiError } from '../http/errors.ts';
 import { defaultReviewMonth, reviewableSet } from '../review/calendar.ts';
 import { criterionHeader, H, headersOf, type Layout } from './layout.ts';
 import { MET_WORDS } from './values.ts';
+import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 
 export interface TemplateFile {
   body: Uint8Array | string;
@@ -53,7 +54,7 @@ export async function buildTemplate(
     codes = ctx.units.ruralCommunes(scope.code);
     label = scope.code;
   }
-  const masks = new Map((await latestReviewsAt(ctx.ndb.db, period, codes)).map((r) => [r.commune_code, r.met_mask]));
+  const masks = new Map((await latestReviewsAt(ctx.ndb.db, WORKSPACE_STRUCTURE, period, codes)).map((r) => [r.commune_code, r.met_mask]));
   const value = (code: string, n: number) => {
     const mask = masks.get(code);
     return mask === undefined ? '' : isMet(mask, n) ? MET : NOT_MET;

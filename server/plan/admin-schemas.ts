@@ -1,5 +1,6 @@
 // Schemas of the workspace's plan and target routes: the forms, a target as the workspace lists it, and the
 // plan board (the public /plans answer plus the criterion completions the plan needs).
+import { RecognitionLevelSchema } from '../recognition/levels.ts';
 import { z } from '@hono/zod-openapi';
 import { DateField, HttpUrlField, lineField, RecognitionLevelField, textField } from '../recognition/fields.ts';
 import { PlansSchema } from './routes.ts';
@@ -66,7 +67,7 @@ export const PlannedCommuneRowSchema = z
   .object({
     id: z.number().int(),
     commune_code: z.string(),
-    target_level: RecognitionLevelField,
+    target_level: RecognitionLevelSchema,
     due: z.string(),
     due_period: z.string().openapi({ description: 'The last month of the due half-year or year' }),
     plan: z.string(),

@@ -15,6 +15,7 @@ import { atRiskCriteria, failingCriteria } from '../recognition/at-risk.ts';
 import { LEVELS, type Level } from '../recognition/standing.ts';
 import type { ProvenanceCount } from '../summary/tally.ts';
 import { communeTargets } from '../target/target-store.ts';
+import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 
 export type PlanStatus = 'reached' | 'on_track' | 'late';
 
@@ -89,7 +90,7 @@ export async function plansIn(ctx: ApiContext, scope: Scope, period: Period, set
     const unit = ctx.units.byCode.get(r.commune_code)!;
     const district = unit.district ? ctx.units.byCode.get(unit.district) : undefined;
     const s = statuses.get(r.commune_code);
-    const standing = ctx.standings.at(r.commune_code, period);
+    const standing = ctx.standings.at(WORKSPACE_STRUCTURE, r.commune_code, period);
     const met = s ? s.met : null;
     const { status, reachedBy } = planStatus({ level: standing.level, targetLevel: r.target_level, met, total, period, duePeriod: r.due_period });
     counts[status]++;

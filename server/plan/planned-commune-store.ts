@@ -1,5 +1,6 @@
 // Officials' changes to the planned communes (planned_commune): add a commune to a plan and remove it, each
 // in one transaction with its audit entry (`plan.add`, `plan.remove`).
+import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 import type { Kysely, Selectable } from 'kysely';
 import { type Actor, appendAudit } from '../audit/audit.ts';
 import type { Database, PlannedCommuneTable, RecognitionLevel } from '../db/schema.ts';
@@ -34,6 +35,7 @@ export async function addPlannedCommune(db: Kysely<Database>, actor: Actor, inpu
       source: input.source ?? input.plan,
       note: input.note ?? null,
       plan_key: key(input.plan),
+      structure: WORKSPACE_STRUCTURE,
     };
     const { id } = await trx.insertInto('planned_commune').values(values).returning('id').executeTakeFirstOrThrow();
     const row: PlannedCommuneRow = { id: Number(id), ...values };

@@ -1,5 +1,6 @@
 // GET /api/v1/plans: the communes a provincial plan names as due to reach the standard (or a higher level),
 // with criteria met now, criteria still missing, and reached / on track / late.
+import { RecognitionLevelSchema } from '../recognition/levels.ts';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../api/context.ts';
 import { DistrictParam, errorResponses, ILLUSTRATIVE_NOTE, LevelSchema, PeriodParam, ProvenanceSchema, ProvinceParam } from '../api/schemas.ts';
@@ -8,7 +9,7 @@ import { ApiError } from '../http/errors.ts';
 import { ProvenanceCountSchema } from '../target/schemas.ts';
 import { plansIn } from './plan.ts';
 
-const TargetLevelSchema = z.enum(['dat_chuan', 'nang_cao', 'kieu_mau']);
+const TargetLevelSchema = RecognitionLevelSchema;
 const StatusSchema = z.enum(['reached', 'on_track', 'late']);
 
 const PlannedCommuneSchema = z

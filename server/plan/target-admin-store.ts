@@ -1,5 +1,6 @@
 // Officials' changes to the published targets of a province or district (the `target` table): create,
 // replace and delete, each in one transaction with its audit entry (`target.create|update|delete`).
+import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 import type { Kysely } from 'kysely';
 import { type Actor, appendAudit } from '../audit/audit.ts';
 import type { Database } from '../db/schema.ts';
@@ -38,7 +39,7 @@ export async function findTarget(db: Kysely<Database>, id: number): Promise<Targ
 
 export async function createTarget(db: Kysely<Database>, actor: Actor, scope: { level: 'province' | 'district'; code: string }, fields: TargetFields): Promise<TargetRecord> {
   return db.transaction().execute(async (trx) => {
-    const values = { scope: scope.level, scope_code: scope.code, ...columnsOf(fields) };
+    const values = { scope: scope.level, scope_code: scope.code, scope_structure: WORKSPACE_STRUCTURE, ...columnsOf(fields) };
     const { id } = await trx.insertInto('target').values(values).returning('id').executeTakeFirstOrThrow();
     const row: TargetRecord = { id: Number(id), ...values };
     await appendAudit(trx, actor, { action: 'target.create', unit: scope.code, entity: 'target', entityId: row.id, before: null, after: row });

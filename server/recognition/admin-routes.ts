@@ -20,6 +20,7 @@ import { atRiskCommunes, REVOCATION_RULE } from './at-risk.ts';
 import { RecordIdParam } from './fields.ts';
 import { createRecognition, recognitionOut, revokeRecognition } from './recognition-store.ts';
 import { AtRiskSchema, RecognitionBody, RecognitionListSchema, RecognitionOutSchema, RevocationBody } from './schemas.ts';
+import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 
 const conflict = { 409: { description: 'A duplicate (same unit, level and decision), or already revoked', content: { 'application/json': { schema: ErrorSchema } } } };
 const scopeQuery = z.object({ province: ProvinceParam.optional(), district: DistrictParam.optional(), period: PeriodParam.optional() });
@@ -92,7 +93,7 @@ export function recognitionAdminRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv
     const period = resolvePeriod(ctx, q.period);
     const districts = scope.level === 'district' ? [scope.unit] : ctx.units.children(scope.unit.code).filter((u) => u.level === 'district');
     const units = [...districts, ...ctx.units.ruralCommunes(scope.unit.code).map((code) => ctx.units.byCode.get(code)!)].filter(sees);
-    const recognitions = units.flatMap((u) => ctx.standings.recognitionsOf(u.code).filter((r) => r.unitLevel === (u.level === 'district' ? 'district' : 'commune')).map((r) => recognitionOut(ctx.units, r, period)));
+    const recognitions = units.flatMap((u) => ctx.standings.recognitionsOf(WORKSPACE_STRUCTURE, u.code).filter((r) => r.unitLevel === (u.level === 'district' ? 'district' : 'commune')).map((r) => recognitionOut(ctx.units, r, period)));
     const counts = { recognitions: recognitions.length, in_force: 0, revoked: 0, official: 0, illustrative: 0 };
     for (const r of recognitions) {
       if (r.in_force) counts.in_force++;

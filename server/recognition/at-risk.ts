@@ -8,6 +8,7 @@ import { isMet } from '../criterion/mask.ts';
 import type { Provenance, RecognitionLevel } from '../db/schema.ts';
 import type { Period } from '../period/period.ts';
 import type { Level, RecognitionRecord } from './standing.ts';
+import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 
 export const REVOCATION_RULE =
   'A recognised commune that no longer meets every criterion can have its recognition revoked (Quyết định 18/2022/QĐ-TTg of 02/8/2022); the Lào Cai plan (Kế hoạch 104/KH-BCĐ, 15/02/2024) asks such communes to complete the criteria at fault before revocation.';
@@ -40,7 +41,7 @@ export async function atRiskCommunes(ctx: ApiContext, codes: readonly string[], 
   for (const code of codes) {
     const s = statuses.get(code);
     if (!s) continue;
-    const standing = ctx.standings.at(code, period);
+    const standing = ctx.standings.at(WORKSPACE_STRUCTURE, code, period);
     const failing = atRiskCriteria(standing.level, failingCriteria(set, s.mask));
     if (!failing || !standing.recognition) continue;
     found.push({ code, level: standing.recognition.level, recognition: standing.recognition, met: s.met, review_period: s.asOf, review_provenance: s.provenance, failing });
@@ -58,6 +59,7 @@ async function failingSince(ctx: ApiContext, communes: ReadonlyArray<{ code: str
     const rows = await ctx.ndb.db
       .selectFrom('review')
       .select(['commune_code', 'period', 'met_mask'])
+      .where('structure', '=', WORKSPACE_STRUCTURE)
       .where('commune_code', 'in', batch.map((c) => c.code))
       .where('period', '<=', period)
       .where('set_code', '=', set.code)

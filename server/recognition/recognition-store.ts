@@ -1,5 +1,6 @@
 // Officials' recognition records: record a recognition decision (commune or district) and a revocation, each
 // in one transaction with its audit entry, and show a record as the workspace lists it.
+import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 import type { Kysely, Selectable } from 'kysely';
 import { type Actor, appendAudit } from '../audit/audit.ts';
 import type { Database, RecognitionLevel, RecognitionTable } from '../db/schema.ts';
@@ -56,6 +57,7 @@ export async function createRecognition(db: Kysely<Database>, actor: Actor, unit
       source_url: input.document_url ?? null,
       note: input.note ?? null,
       decision_key: decisionKey(input.decision),
+      structure: WORKSPACE_STRUCTURE,
     };
     const { id } = await trx.insertInto('recognition').values(values).returning('id').executeTakeFirstOrThrow();
     const row: RecognitionRow = { id: Number(id), ...values };

@@ -1,5 +1,6 @@
 // Schemas of the workspace's recognition routes: the record and revocation forms, a recognition as the
 // workspace shows it, and the revocation-risk list.
+import { RecognitionLevelSchema } from './levels.ts';
 import { z } from '@hono/zod-openapi';
 import { ProvenanceSchema } from '../api/schemas.ts';
 import { DateField, HttpUrlField, lineField, PastDateField, RecognitionLevelField, textField } from './fields.ts';
@@ -47,7 +48,7 @@ export const RecognitionOutSchema = z
     id: z.number().int(),
     unit: UnitRef,
     district: z.object({ code: z.string(), name: z.string() }).nullable().openapi({ description: 'The district of a commune (the district itself for a district)' }),
-    level: RecognitionLevelField,
+    level: RecognitionLevelSchema,
     year: z.number().int().nullable(),
     decision: z.string().nullable(),
     decision_date: z.string().nullable(),
@@ -84,7 +85,7 @@ export const AtRiskSchema = z
         code: z.string(),
         name: z.string(),
         district: z.object({ code: z.string(), name: z.string() }).nullable(),
-        level: RecognitionLevelField,
+        level: RecognitionLevelSchema,
         recognition: z.object({ id: z.number().int(), decision: z.string().nullable(), decision_date: z.string().nullable(), effective_period: z.string().nullable(), provenance: ProvenanceSchema }),
         met: z.number().int(),
         criteria_total: z.number().int(),

@@ -1,12 +1,15 @@
 // A commune's standing at a period from the recorded facts: the recognition level in force (with its
 // decision) and whether it is listed as special-difficulty (with the listing's decision). Held in memory:
 // a few thousand rows, read once and re-read when officials record a change.
+import { LEVELS_WITH_NONE } from './levels.ts';
 import type { Kysely, Selectable } from 'kysely';
 import { lastDayOf, type Period } from '../period/period.ts';
-import type { Database, Provenance, RecognitionLevel, RecognitionTable } from '../db/schema.ts';
+import type { Database, Provenance, RecognitionLevel, RecognitionTable, UnitStructure } from '../db/schema.ts';
+
+const keyOf = (structure: UnitStructure, code: string) => `${structure}:${code}`;
 
 export type Level = 'chua_dat' | RecognitionLevel;
-export const LEVELS: readonly Level[] = ['chua_dat', 'dat_chuan', 'nang_cao', 'kieu_mau'];
+export const LEVELS: readonly Level[] = LEVELS_WITH_NONE;
 
 export interface RecognitionRecord {
   id: number;
@@ -47,10 +50,11 @@ export interface Standing {
   listing: ListingRecord | null;
 }
 
+/** Recognitions and listings by unit; a code is always read in a structure (the eras reuse codes). */
 export interface StandingStore {
-  recognitionsOf(unitCode: string): readonly RecognitionRecord[];
-  listingsOf(communeCode: string): readonly ListingRecord[];
-  at(communeCode: string, period: Period): Standing;
+  recognitionsOf(structure: UnitStructure, unitCode: string): readonly RecognitionRecord[];
+  listingsOf(structure: UnitStructure, communeCode: string): readonly ListingRecord[];
+  at(structure: UnitStructure, communeCode: string, period: Period): Standing;
   /** Re-reads recognitions and listings (after officials record a recognition or a revocation). */
   refresh(): Promise<void>;
 }
@@ -65,16 +69,17 @@ export function inForce(r: RecognitionRecord, period: Period): boolean {
 export async function loadStandings(db: Kysely<Database>): Promise<StandingStore> {
   let { recognitions, listings } = await readStandings(db);
   return {
-    recognitionsOf: (code) => recognitions.get(code) ?? [],
-    listingsOf: (code) => listings.get(code) ?? [],
-    at(code, period) {
+    recognitionsOf: (structure, code) => recognitions.get(keyOf(structure, code)) ?? [],
+    listingsOf: (structure, code) => listings.get(keyOf(structure, code)) ?? [],
+    at(structure, code, period) {
+      const key = keyOf(structure, code);
       let recognition: RecognitionRecord | null = null;
-      for (const r of recognitions.get(code) ?? []) {
+      for (const r of recognitions.get(key) ?? []) {
         if (r.unitLevel !== 'commune' || !inForce(r, period)) continue;
         // Highest level wins; at equal level an official record wins over an illustrative one.
         if (!recognition || LEVELS.indexOf(r.level) > LEVELS.indexOf(recognition.level) || (r.level === recognition.level && r.provenance === 'official')) recognition = r;
       }
-      const listing = (listings.get(code) ?? []).find((l) => l.special && l.periodFrom <= period && period <= l.periodTo) ?? null;
+      const listing = (listings.get(key) ?? []).find((l) => l.special && l.periodFrom <= period && period <= l.periodTo) ?? null;
       return { level: recognition?.level ?? 'chua_dat', recognition, special: listing !== null, listing };
     },
     async refresh() {
@@ -109,7 +114,8 @@ async function readStandings(db: Kysely<Database>): Promise<{ recognitions: Map<
   const recognitions = new Map<string, RecognitionRecord[]>();
   for (const r of await db.selectFrom('recognition').selectAll().orderBy('id').execute()) {
     const record = recognitionRecordOf(r);
-    (recognitions.get(r.unit_code) ?? recognitions.set(r.unit_code, []).get(r.unit_code)!).push(record);
+    const key = keyOf(r.structure, r.unit_code);
+    (recognitions.get(key) ?? recognitions.set(key, []).get(key)!).push(record);
   }
   const listings = new Map<string, ListingRecord[]>();
   for (const l of await db.selectFrom('special_difficulty').selectAll().orderBy('id').execute()) {
@@ -124,7 +130,8 @@ async function readStandings(db: Kysely<Database>): Promise<{ recognitions: Map<
       sourceUrl: l.source_url,
       note: l.note,
     };
-    (listings.get(l.commune_code) ?? listings.set(l.commune_code, []).get(l.commune_code)!).push(record);
+    const key = keyOf(l.structure, l.commune_code);
+    (listings.get(key) ?? listings.set(key, []).get(key)!).push(record);
   }
   return { recognitions, listings };
 }

@@ -6,6 +6,7 @@ import type { Period } from '../period/period.ts';
 import type { Unit } from '../unit/unit-store.ts';
 import { deadlineOf } from './calendar.ts';
 import type { ReviewListSchema } from './schemas.ts';
+import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 
 export type ReviewList = z.infer<typeof ReviewListSchema>;
 
@@ -18,6 +19,7 @@ export async function reviewList(ctx: ApiContext, scope: Unit, period: Period, n
       .selectFrom('review')
       .select(['commune_code', 'version', 'provenance', 'met_count', 'reviewed_by', 'reviewed_at'])
       .where('period', '=', period)
+      .where('structure', '=', WORKSPACE_STRUCTURE)
       .execute()
   ).filter((r) => wanted.has(r.commune_code));
   const byCode = new Map(rows.map((r) => [r.commune_code, r]));

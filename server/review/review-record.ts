@@ -2,10 +2,11 @@
 // as numbers, notes by criterion, indicator values), reads of one month and of the latest earlier month,
 // and the two guarded writes: insert a first review (refused when one appeared meanwhile) and update a
 // review at the version the writer read (refused when someone saved in between).
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { popcount } from '../criterion/mask.ts';
 import type { Database, Provenance } from '../db/schema.ts';
 import type { Period } from '../period/period.ts';
+import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 
 export type IndicatorValue = number | string | boolean;
 
@@ -35,7 +36,7 @@ export interface ReviewContent {
   indicators: Record<string, IndicatorValue>;
 }
 
-type Row = Database['review'] & { id: number; version: number };
+type Row = Selectable<Database['review']>;
 
 const parse = <T>(text: string | null): T | null => {
   if (!text) return null;
@@ -86,7 +87,7 @@ function sameRecord(a: Record<string, unknown>, b: Record<string, unknown>): boo
 }
 
 export async function readReview(db: Kysely<Database>, commune: string, period: Period): Promise<ReviewRecord | null> {
-  const row = await db.selectFrom('review').selectAll().where('commune_code', '=', commune).where('period', '=', period).executeTakeFirst();
+  const row = await db.selectFrom('review').selectAll().where('structure', '=', WORKSPACE_STRUCTURE).where('commune_code', '=', commune).where('period', '=', period).executeTakeFirst();
   return row ? decodeReview(row as Row) : null;
 }
 
@@ -95,6 +96,7 @@ export async function previousReview(db: Kysely<Database>, commune: string, peri
   const row = await db
     .selectFrom('review')
     .selectAll()
+    .where('structure', '=', WORKSPACE_STRUCTURE)
     .where('commune_code', '=', commune)
     .where('period', '<', period)
     .orderBy('period', 'desc')
@@ -137,8 +139,8 @@ export async function insertReviews(
   for (const r of reviews) {
     const row = await trx
       .insertInto('review')
-      .values({ commune_code: r.commune, period: r.period, set_code: r.setCode, ...columns(r.content, r.by), version: 1 })
-      .onConflict((oc) => oc.columns(['commune_code', 'period']).doNothing())
+      .values({ structure: WORKSPACE_STRUCTURE, commune_code: r.commune, period: r.period, set_code: r.setCode, ...columns(r.content, r.by), version: 1 })
+      .onConflict((oc) => oc.columns(['structure', 'commune_code', 'period']).doNothing())
       .returning('id')
       .executeTakeFirst();
     if (row) inserted.set(`${r.commune}/${r.period}`, Number(row.id));

@@ -8,7 +8,7 @@ import { isPeriod } from './facts/dates.ts';
 import { loadFacts } from './facts/index.ts';
 import { type GeneratorSummary, popcount, summarise } from './illustrative/summary.ts';
 import { type IllustrativeData, type ReviewSeries, generateIllustrative } from './illustrative/generator.ts';
-import { CRITERIA_SET_CODE } from './facts/criteria.ts';
+import { structureRows } from '../era/structures.ts';
 
 export const SEED_VERSION = 'seed-1';
 export const DEFAULT_SEED = 20210101;
@@ -41,6 +41,9 @@ export interface SeedReport {
 /** Tables in the order rows are deleted (children first; the reverse of insertion). */
 const TABLES: ReadonlyArray<keyof Database> = [
   'meta',
+  'official_count',
+  'commune_classification',
+  'unit_lineage',
   'review',
   'reported_criteria',
   'planned_commune',
@@ -52,6 +55,7 @@ const TABLES: ReadonlyArray<keyof Database> = [
   'criterion_group',
   'criteria_set',
   'unit',
+  'unit_structure',
 ];
 
 /** Whether the database has been seeded (it has units). */
@@ -110,11 +114,14 @@ export async function seedDatabase(ndb: NtmDatabase, options: SeedOptions): Prom
       if (values.length > 0) progress(`${label} ${fmt(values.length)}`);
     };
 
+    await insert('unit_structure', structureRows(false));
     await insert('unit', options.units.map(unitRow));
-    await insert('criteria_set', [facts.catalogue.set]);
-    await insert('criterion_group', facts.catalogue.groups);
-    await insert('criterion', facts.catalogue.criteria);
-    await insert('indicator', facts.catalogue.indicators);
+    for (const catalogue of [facts.catalogue, ...facts.laterSets]) {
+      await insert('criteria_set', [catalogue.set]);
+      await insert('criterion_group', catalogue.groups);
+      await insert('criterion', catalogue.criteria);
+      await insert('indicator', catalogue.indicators);
+    }
     await insert(
       'recognition',
       [...facts.recognitions.communes, ...facts.recognitions.districts].map((f) => f.record),
@@ -128,6 +135,8 @@ export async function seedDatabase(ndb: NtmDatabase, options: SeedOptions): Prom
     );
     await insert('special_difficulty', data.specialDifficulty, 'special_difficulty (illustrative)');
     await insert('target', facts.targets.map((f) => f.record));
+    await insert('target', facts.targets2030, 'target (2030, national)');
+    await insert('official_count', facts.officialCounts);
     await insert('planned_commune', facts.plannedCommunes.communes.map((f) => f.record));
     await insert('reported_criteria', facts.reportedCriteria.reports.map((f) => f.record));
     rows.review = await insertReviews(trx, engine, data, progress);
@@ -230,9 +239,10 @@ export function* reviewBatches(
       const mask = series.masks[cell]!;
       if (mask === -1) continue;
       batch.push({
+        structure: series.structure,
         commune_code: code,
         period: series.periods[t]!,
-        set_code: CRITERIA_SET_CODE,
+        set_code: series.setCodes[t]!,
         met_mask: mask,
         met_count: popcount(mask),
         indicators: null,

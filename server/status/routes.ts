@@ -4,11 +4,13 @@ import { ApiError } from '../http/errors.ts';
 import { isMet, maskOf, popcount } from '../criterion/mask.ts';
 import type { ApiContext } from '../api/context.ts';
 import { DistrictParam, errorResponses, ILLUSTRATIVE_NOTE, LevelSchema, PeriodParam, ProvenanceSchema, ProvinceParam } from '../api/schemas.ts';
-import { resolvePeriodAndSet, resolveScope } from '../api/scope.ts';
+import { resolveView, type Scope } from '../api/scope.ts';
+import type { UnitStore } from '../unit/unit-store.ts';
+import { checkCriterion, ScopeSchema, scopeJson, StructureSchema, structureJson } from '../era/era-json.ts';
 
 const CommuneStatusSchema = z.object({
   code: z.string().openapi({ example: '23362' }),
-  met: z.number().int().min(0).openapi({ description: 'Criteria met (0-19)' }),
+  met: z.number().int().min(0).openapi({ description: 'Criteria met (0 to the criteria set\'s count: 19 until 2026-01, 10 from 2026-02)' }),
   level: LevelSchema,
   special: z.boolean().openapi({ description: 'Listed as a special-difficulty commune at the period' }),
   provenance: ProvenanceSchema.openapi({ description: 'Provenance of the review behind `met` and `value`' }),
@@ -19,8 +21,10 @@ const CommuneStatusSchema = z.object({
 const StatusSchema = z
   .object({
     period: z.string(),
-    criteria_set: z.string().openapi({ example: '2021-2025' }),
-    scope: z.object({ level: z.enum(['country', 'province', 'district']), code: z.string().nullable(), name: z.string().nullable() }),
+    criteria_set: z.string().openapi({ example: '2026-2030' }),
+    criteria_count: z.number().int().openapi({ description: 'Criteria of the set (the most `met` can be)', example: 10 }),
+    structure: StructureSchema,
+    scope: ScopeSchema,
     criterion: z.number().int().nullable(),
     group: z.number().int().nullable(),
     provenance: z.object({
@@ -47,17 +51,19 @@ const route = createRoute({
       province: ProvinceParam.optional(),
       district: DistrictParam.optional(),
       period: PeriodParam.optional(),
-      criterion: z.coerce.number().int().min(1).max(19).optional().openapi({ param: { name: 'criterion', in: 'query' }, description: 'Criterion number (1-19): `value` = met or not' }),
-      group: z.coerce.number().int().min(1).max(5).optional().openapi({ param: { name: 'group', in: 'query' }, description: 'Criteria group (1-5): `value` = share met' }),
+      criterion: z.coerce.number().int().min(1).max(31).optional().openapi({ param: { name: 'criterion', in: 'query' }, description: 'Criterion number of the period\'s set (1-19 until 2026-01, 1-10 from 2026-02): `value` = met or not' }),
+      group: z.coerce.number().int().min(1).max(31).optional().openapi({ param: { name: 'group', in: 'query' }, description: 'Criteria group of the period\'s set (1-5 in 2021-2025; the 2026-2030 set has none): `value` = share met' }),
     }),
   },
   responses: { 200: { description: 'Status table', content: { 'application/json': { schema: StatusSchema } } }, ...errorResponses },
 });
 
-/** All communes (xã, phường, thị trấn) of a province or a district, or of the country (no scope). */
-function communesIn(ctx: ApiContext, scope: string | null | undefined): number {
-  if (!scope) return [...ctx.units.byCode.values()].filter((u) => u.level === 'commune').length;
-  return ctx.units.children(scope).reduce((n, u) => n + (u.level === 'commune' ? 1 : communesIn(ctx, u.code)), 0);
+/** All communes (xã, phường, thị trấn, đặc khu) of a scope in the era's units. */
+function communesIn(units: UnitStore, scope: Scope): number {
+  if (scope.level === 'country') return [...units.byCode.values()].filter((u) => u.level === 'commune').length;
+  if (scope.level === 'former_district') return units.communesOfFormerDistrict(scope.code).length;
+  const count = (code: string): number => units.children(code).reduce((n, u) => n + (u.level === 'commune' ? 1 : count(u.code)), 0);
+  return count(scope.code);
 }
 
 export function statusRoutes(ctx: ApiContext, app: OpenAPIHono): void {
@@ -66,8 +72,8 @@ export function statusRoutes(ctx: ApiContext, app: OpenAPIHono): void {
     if (q.criterion !== undefined && q.group !== undefined) {
       throw new ApiError(400, 'invalid_parameter', "Parameters 'criterion' and 'group' (query): give one or the other, not both", { parameter: 'group' });
     }
-    const scope = resolveScope(ctx, q);
-    const { period, set } = resolvePeriodAndSet(ctx, q.period);
+    const { period, era, set, scope } = resolveView(ctx, q);
+    checkCriterion(set, q);
     const groupCriteria = q.group === undefined ? [] : (set.groups.find((g) => g.number === q.group)?.criteria ?? []);
     const groupMask = maskOf(groupCriteria);
     const groupSize = groupCriteria.length;
@@ -75,7 +81,8 @@ export function statusRoutes(ctx: ApiContext, app: OpenAPIHono): void {
     const count = { reviews: { official: 0, illustrative: 0 }, levels: { official: 0, illustrative: 0 }, special: { official: 0, illustrative: 0 } };
     let carried = 0;
     const communes: Array<z.infer<typeof CommuneStatusSchema>> = [];
-    for (const code of ctx.units.ruralCommunes(scope.code)) {
+    const rural = era.units.ruralCommunes(scope.code, period);
+    for (const code of rural) {
       const s = statuses.get(code);
       if (!s) continue;
       const row: z.infer<typeof CommuneStatusSchema> = { code, met: s.met, level: s.level, special: s.special, provenance: s.provenance };
@@ -95,12 +102,14 @@ export function statusRoutes(ctx: ApiContext, app: OpenAPIHono): void {
       {
         period,
         criteria_set: set.code,
-        scope: { level: scope.level, code: scope.unit?.code ?? null, name: scope.unit?.name ?? null },
+        criteria_count: set.criteria_count,
+        structure: structureJson(era),
+        scope: scopeJson(scope),
         criterion: q.criterion ?? null,
         group: q.group ?? null,
         provenance: { ...count, note: ILLUSTRATIVE_NOTE },
         carried,
-        units: { communes: communesIn(ctx, scope.code), rural: ctx.units.ruralCommunes(scope.code).length },
+        units: { communes: communesIn(era.units, scope), rural: rural.length },
         communes,
       },
       200,

@@ -1,4 +1,4 @@
-// Every rural commune's status at a period: criteria met (from its latest review at or before the period,
+// Every rural commune's status at a period (in the period's own unit structure): criteria met (from its latest review at or before the period,
 // saying from which month), the recognition level in force and the special-difficulty flag. Computed
 // once per period for the whole country and kept (a period's status only changes when officials write).
 import type { Kysely } from 'kysely';
@@ -6,7 +6,7 @@ import type { Database, Provenance } from '../db/schema.ts';
 import { latestReviewsAt } from '../db/review-query.ts';
 import type { Period } from '../period/period.ts';
 import type { Level, StandingStore } from '../recognition/standing.ts';
-import type { UnitStore } from '../unit/unit-store.ts';
+import type { EraStore } from '../era/era.ts';
 
 export interface CommuneStatus {
   code: string;
@@ -30,13 +30,15 @@ export interface StatusService {
 
 const CACHE_PERIODS = 24;
 
-export function createStatusService(db: Kysely<Database>, units: UnitStore, standings: StandingStore): StatusService {
+export function createStatusService(db: Kysely<Database>, eras: EraStore, standings: StandingStore): StatusService {
   const cache = new Map<Period, Promise<ReadonlyMap<string, CommuneStatus>>>();
   const compute = async (period: Period) => {
-    const reviews = await latestReviewsAt(db, period, units.ruralCommunes());
+    // The period's own structure and the communes it scores then: a review is never read across eras.
+    const { structure, units } = eras.at(period);
+    const reviews = await latestReviewsAt(db, structure.code, period, units.ruralCommunes('', period));
     const out = new Map<string, CommuneStatus>();
     for (const r of reviews) {
-      const standing = standings.at(r.commune_code, period);
+      const standing = standings.at(structure.code, r.commune_code, period);
       out.set(r.commune_code, {
         code: r.commune_code,
         met: r.met_count,

@@ -3,7 +3,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../api/context.ts';
 import { DistrictParam, errorResponses, ILLUSTRATIVE_NOTE, PeriodParam, ProvinceParam } from '../api/schemas.ts';
-import { resolvePeriodAndSet, resolveScope } from '../api/scope.ts';
+import { resolveView } from '../api/scope.ts';
+import { ScopeSchema, scopeJson, StructureSchema, structureJson } from '../era/era-json.ts';
+import { OfficialFigureSchema, officialFigures } from './official.ts';
 import { ON_TRACK_RULE, ProvenanceCountSchema, TargetProgressSchema } from '../target/schemas.ts';
 import { scopeSummary } from './summary.ts';
 
@@ -22,18 +24,20 @@ export const SummarySchema = z
   .object({
     period: z.string(),
     criteria_set: z.string().openapi({ example: '2021-2025' }),
-    scope: z.object({ level: z.enum(['country', 'province', 'district']), code: z.string().nullable(), name: z.string().nullable() }),
+    criteria_count: z.number().int(),
+    structure: StructureSchema,
+    scope: ScopeSchema,
     communes: z.number().int().openapi({ description: 'Rural communes (xã) with a review at or before the period' }),
     carried: z.number().int().openapi({ description: 'Communes counted with an earlier review (no review in the period)' }),
     levels: z
-      .object({ chua_dat: z.number().int(), dat_chuan: z.number().int(), nang_cao: z.number().int(), kieu_mau: z.number().int() })
-      .openapi({ description: 'Communes by recognition level in force (each commune counted once, at its highest level)' }),
+      .object({ chua_dat: z.number().int(), dat_chuan: z.number().int(), nang_cao: z.number().int(), kieu_mau: z.number().int(), hien_dai: z.number().int() })
+      .openapi({ description: 'Communes by recognition level in force (each commune counted once, at its highest level; only the period\'s set\'s levels can be non-zero: nâng cao and kiểu mẫu until 2026-01, NTM hiện đại from 2026-02)' }),
     recognised: z.number().int().openapi({ description: 'Communes at a level other than chưa đạt' }),
     share_recognised: share('Share of the communes recognised'),
     average_met: z.number().nullable().openapi({ description: 'Average criteria met per commune' }),
     bins: z
       .array(z.object({ label: z.string().openapi({ example: '10-14' }), min: z.number().int(), max: z.number().int(), communes: z.number().int() }))
-      .openapi({ description: 'Communes by criteria met: <10, 10-14, 15-18, 19 (they add up to `communes`)' }),
+      .openapi({ description: 'Communes by criteria met, bins derived from the set\'s count (19: <10, 10-14, 15-18, 19; 10: <5, 5-7, 8-9, 10); they add up to `communes`' }),
     criteria: z
       .array(
         z.object({
@@ -41,7 +45,7 @@ export const SummarySchema = z
           code: z.string(),
           name_vi: z.string(),
           name_en: z.string(),
-          group: z.number().int(),
+          group: z.number().int().nullable(),
           communes_met: z.number().int(),
           rate: share('Share of the communes meeting the criterion'),
         }),
@@ -63,6 +67,7 @@ export const SummarySchema = z
       .object({ special: GroupSummarySchema, other: GroupSummarySchema })
       .openapi({ description: 'Communes listed special-difficulty (xã đặc biệt khó khăn) at the period vs the others' }),
     targets: z.array(TargetProgressSchema),
+    official: z.array(OfficialFigureSchema).openapi({ description: 'Official figures published for this scope at or before the period (national_counts.csv), each beside the map\'s own figure at the same month' }),
     provenance: z
       .object({
         reviews: ProvenanceCountSchema.openapi({ description: 'Reviews behind the criteria figures, one per commune' }),
@@ -91,16 +96,18 @@ const route = createRoute({
 export function summaryRoutes(ctx: ApiContext, app: OpenAPIHono): void {
   app.openapi(route, async (c) => {
     const q = c.req.valid('query');
-    const scope = resolveScope(ctx, q);
-    const { period, set } = resolvePeriodAndSet(ctx, q.period);
-    const summary = await scopeSummary(ctx, scope, period, set);
+    const { period, era, set, scope } = resolveView(ctx, q);
+    const [summary, official] = await Promise.all([scopeSummary(ctx, era, scope, period), officialFigures(ctx, era, scope, period)]);
     c.header('Cache-Control', 'public, max-age=300, stale-while-revalidate=3600');
     return c.json(
       {
         period,
         criteria_set: set.code,
-        scope: { level: scope.level, code: scope.unit?.code ?? null, name: scope.unit?.name ?? null },
+        criteria_count: set.criteria_count,
+        structure: structureJson(era),
+        scope: scopeJson(scope),
         ...summary,
+        official,
         provenance: { ...summary.provenance, note: ILLUSTRATIVE_NOTE },
       },
       200,

@@ -1,5 +1,6 @@
 // A scope's summary at a period: levels, criteria-met bins, per-criterion rates, special-difficulty vs other
 // communes, the criteria most often missing, and progress against the targets that apply.
+import { metRanges } from '../criterion/bins.ts';
 import type { ApiContext } from '../api/context.ts';
 import type { Scope } from '../api/scope.ts';
 import type { CriteriaSet } from '../criterion/catalogue.ts';
@@ -7,6 +8,8 @@ import type { Period } from '../period/period.ts';
 import type { Level } from '../recognition/standing.ts';
 import { targetProgress, type TargetProgress } from '../target/progress.ts';
 import { targetsFor } from '../target/target-store.ts';
+import type { Era } from '../era/era.ts';
+import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 import { type GroupTally, type ProvenanceCount, type Tally, tallyOf } from './tally.ts';
 
 export interface MetBin {
@@ -28,7 +31,7 @@ export interface CriterionRate {
   code: string;
   name_vi: string;
   name_en: string;
-  group: number;
+  group: number | null;
   communes_met: number;
   rate: number | null;
 }
@@ -63,15 +66,12 @@ const ratio = (n: number, d: number, digits = 4): number | null => (d === 0 ? nu
 
 /** Bins of criteria met for a set of n criteria: below 10, 10-14, 15 to n-1, all n (the 2021-2025 set: <10, 10-14, 15-18, 19). */
 export function metBins(byMet: readonly number[], n: number): MetBin[] {
-  const ranges: Array<[number, number]> = [[0, 9], [10, 14], [15, n - 1], [n, n]];
-  return ranges
-    .filter(([min, max]) => min <= max)
-    .map(([min, max]) => {
+  return metRanges(n).map(({ min, max }) => {
       let communes = 0;
       for (let m = min; m <= max; m++) communes += byMet[m] ?? 0;
       const label = min === 0 ? `<${max + 1}` : min === max ? String(min) : `${min}-${max}`;
       return { label, min, max, communes };
-    });
+  });
 }
 
 function group(g: GroupTally): GroupSummary {
@@ -110,8 +110,12 @@ export function summarise(tally: Tally, set: CriteriaSet): Omit<Summary, 'target
   };
 }
 
-export async function scopeSummary(ctx: ApiContext, scope: Scope, period: Period, set: CriteriaSet): Promise<Summary> {
-  const [statuses, targets] = await Promise.all([ctx.status.at(period), targetsFor(ctx.ndb.db, ctx.units, scope)]);
-  const tally = tallyOf(ctx.units, statuses, period, scope.code);
-  return { ...summarise(tally, set), targets: await targetProgress(ctx, targets, period) };
+/** A scope's summary in the period's era. Progress against province and district targets is measured in the
+ * structure the targets were set in (the workspace's, pre-2025); in today's structure `targets` is empty and
+ * the national 2030 targets are listed by /api/v1/plans and the card. */
+export async function scopeSummary(ctx: ApiContext, era: Era, scope: Scope, period: Period): Promise<Summary> {
+  const measurable = era.structure.code === WORKSPACE_STRUCTURE && scope.level !== 'former_district';
+  const [statuses, targets] = await Promise.all([ctx.status.at(period), measurable ? targetsFor(ctx.ndb.db, era.units, scope) : []]);
+  const tally = tallyOf(era.units, statuses, period, scope.code);
+  return { ...summarise(tally, era.set), targets: measurable ? await targetProgress(ctx, targets, period) : [] };
 }

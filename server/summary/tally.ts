@@ -53,7 +53,7 @@ export function tallyOf(units: UnitStore, statuses: ReadonlyMap<string, CommuneS
   let tally = byScope.get(scope);
   if (!tally) {
     const list: CommuneStatus[] = [];
-    for (const code of units.ruralCommunes(scope)) {
+    for (const code of units.ruralCommunes(scope, period)) {
       const s = statuses.get(code);
       if (s) list.push(s);
     }

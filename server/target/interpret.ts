@@ -43,6 +43,7 @@ const LEVEL_NAMES: Record<RecognitionLevel, string> = {
   dat_chuan: 'đạt chuẩn or above',
   nang_cao: 'nâng cao or above',
   kieu_mau: 'kiểu mẫu',
+  hien_dai: 'NTM hiện đại',
 };
 
 export function describeMeasure(m: Measure): string {

@@ -1,4 +1,5 @@
 // OpenAPI schemas of target progress (shared by the routes that show targets).
+import { RecognitionLevelSchema } from '../recognition/levels.ts';
 import { z } from '@hono/zod-openapi';
 
 export const ProvenanceCountSchema = z
@@ -21,7 +22,7 @@ export const MeasureSchema = z
       'criteria_gain_per_year',
     ]),
     description: z.string(),
-    level: z.enum(['dat_chuan', 'nang_cao', 'kieu_mau']).optional().openapi({ description: 'Communes counted at this level or above' }),
+    level: RecognitionLevelSchema.optional().openapi({ description: 'Communes counted at this level or above' }),
     year: z.number().int().optional(),
     min_criteria: z.number().int().optional(),
     criteria: z.array(z.number().int()).optional(),

@@ -31,6 +31,7 @@ export async function targetsFor(db: Kysely<Database>, units: UnitStore, scope: 
     .selectFrom('target')
     .selectAll()
     .where('kind', '=', 'target')
+    .where('scope_structure', '=', units.structure)
     .where((eb) =>
       eb.or(
         wanted.map((w) =>

@@ -13,6 +13,7 @@ import type { Unit } from '../unit/unit-store.ts';
 import { VillageCountsBody, VillageCountsSchema } from './schema.ts';
 import { judge, villageRequirement, villageTargetsFor } from './targets.ts';
 import { saveVillageCount, sameCounts, sharesOf, villageCountOf, type VillageCountRow } from './village-store.ts';
+import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 
 const CommuneParam = z
   .string()
@@ -56,7 +57,7 @@ function communeFor(ctx: ApiContext, user: SessionUser, code: string): Unit {
 async function answer(ctx: ApiContext, unit: Unit, row: VillageCountRow | null, changed?: boolean): Promise<z.infer<typeof VillageCountsSchema>> {
   const targets = await villageTargetsFor(ctx.ndb.db, unit);
   const latest = ctx.periods.latest();
-  const standing = latest ? ctx.standings.at(unit.code, latest) : null;
+  const standing = latest ? ctx.standings.at(WORKSPACE_STRUCTURE, unit.code, latest) : null;
   const situation = { recognised: standing !== null && standing.level !== 'chua_dat', special: standing?.special ?? false };
   return {
     commune: { code: unit.code, name: unit.name, district: unit.district, province: unit.province },

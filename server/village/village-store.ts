@@ -1,5 +1,6 @@
 // A commune's village counts in the `village_count` table (one row per commune, written by officials):
 // read, upsert, and the shares shown on the public commune card.
+import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, VillageCountTable } from '../db/schema.ts';
 
@@ -17,7 +18,7 @@ export async function villageCountOf(db: Kysely<Database>, commune: string): Pro
 /** Writes the counts (insert or update); returns the row before (null when new) and after. */
 export async function saveVillageCount(db: Kysely<Database>, commune: string, counts: VillageCounts, by: string, at: string): Promise<{ before: VillageCountRow | null; after: VillageCountRow }> {
   const before = await villageCountOf(db, commune);
-  const after: VillageCountRow = { commune_code: commune, ...counts, updated_by: by, updated_at: at };
+  const after: VillageCountRow = { structure: WORKSPACE_STRUCTURE, commune_code: commune, ...counts, updated_by: by, updated_at: at };
   // An upsert: two first entries of the same commune at once must not collide on the primary key (a 500 on
   // PostgreSQL); the later one wins, as two updates would.
   await db

@@ -182,6 +182,8 @@ export function loadCriteria(dir: string): CriteriaCatalogue {
       criteria_count: c.structure.criteria_count,
       source_url: decision.sources[0]!,
       notes: JSON.stringify(notes),
+      levels: JSON.stringify(['dat_chuan', 'nang_cao', 'kieu_mau']),
+      in_force_date: decision.date,
     },
     groups: structure.groups.map((group) => ({
       set_code: CRITERIA_SET_CODE,

@@ -3,7 +3,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { UnitRecord } from '../../unit/units-index.ts';
+import type { Insertable } from 'kysely';
+import type { OfficialCountTable, TargetTable } from '../../db/schema.ts';
 import { type CriteriaCatalogue, loadCriteria } from './criteria.ts';
+import { loadLaterSets } from './criteria-2026.ts';
+import { loadNationalCounts, loadTargets2030 } from './national-counts.ts';
 import { factsError } from './csv.ts';
 import { type PlannedCommuneFacts, loadPlannedCommunes } from './plans.ts';
 import { type RecognitionFacts, loadRecognitions } from './recognitions.ts';
@@ -22,10 +26,18 @@ export const FACTS_FILES = [
   'plan_targets.csv',
   'planned_communes.csv',
   'criteria_counts.csv',
+  'national_counts.csv',
+  'targets_2030.csv',
 ] as const;
 
 export interface Facts {
   catalogue: CriteriaCatalogue;
+  /** The sets after 2021-2025 (2026-2030), as far as a source gives them. */
+  laterSets: CriteriaCatalogue[];
+  /** Figures official sources published for the country and some provinces, in the structure of their date. */
+  officialCounts: Insertable<OfficialCountTable>[];
+  /** The national targets for 2030 (today's structure). */
+  targets2030: Insertable<TargetTable>[];
   recognitions: RecognitionFacts;
   specialDifficulty: SpecialDifficultyFacts;
   targets: TargetFact[];
@@ -64,6 +76,9 @@ export function loadFacts(dir: string, units: readonly UnitRecord[] | UnitLookup
   const reportedCriteria = loadReportedCriteria(dir, lookup);
   return {
     catalogue,
+    laterSets: loadLaterSets(dir),
+    officialCounts: loadNationalCounts(dir),
+    targets2030: loadTargets2030(dir),
     recognitions,
     specialDifficulty,
     targets,

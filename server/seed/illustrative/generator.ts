@@ -25,6 +25,8 @@ import type { NewSpecialDifficulty } from '../facts/special-difficulty.ts';
 import type { Facts } from '../facts/index.ts';
 import { type Period, monthNumber, periodOf, periodRange } from '../facts/dates.ts';
 import type { UnitRecord } from '../../unit/units-index.ts';
+import type { UnitStructure } from '../../db/schema.ts';
+import { CRITERIA_SET_CODE } from '../facts/criteria.ts';
 import { type Random, random, uniform } from './prng.ts';
 import {
   KV3_BY_PROVINCE_861,
@@ -64,8 +66,12 @@ export interface GeneratorOptions {
 
 /** Reviews of every rural commune and month, stored compactly: masks[c * periods.length + t], -1 = no review. */
 export interface ReviewSeries {
+  /** The structure the communes' codes are meant in. */
+  structure: UnitStructure;
   communes: string[];
   periods: Period[];
+  /** The criteria set of each period's reviews (parallel to `periods`). */
+  setCodes: string[];
   masks: Int32Array;
   /** Number of reviews present (masks not -1). */
   count: number;
@@ -740,7 +746,7 @@ export function generateIllustrative(options: GeneratorOptions): IllustrativeDat
     periods,
     recognitions,
     specialDifficulty,
-    reviews: { communes: communes.map((c) => c.code), periods, masks, count, notes },
+    reviews: { structure: 'pre2025', communes: communes.map((c) => c.code), periods, setCodes: periods.map(() => CRITERIA_SET_CODE), masks, count, notes },
     risks,
     plans,
     anchors: anchorInfo,

@@ -30,6 +30,7 @@ const SCHEMA: SchemaSpec = {
     label_lat: 'real null',
     valid_from: 'text',
     valid_to: 'text null',
+    changes: 'text null',
   },
   criteria_set: {
     code: 'text',
@@ -43,6 +44,8 @@ const SCHEMA: SchemaSpec = {
     criteria_count: 'integer',
     source_url: 'text',
     notes: 'text null',
+    levels: 'text null',
+    in_force_date: 'text null',
   },
   criterion_group: { set_code: 'text', number: 'integer', name_vi: 'text', name_en: 'text' },
   criterion: {
@@ -66,6 +69,7 @@ const SCHEMA: SchemaSpec = {
     sources: 'text',
   },
   review: {
+    structure: 'text',
     id: 'integer',
     commune_code: 'text',
     period: 'text',
@@ -81,6 +85,7 @@ const SCHEMA: SchemaSpec = {
     version: 'integer',
   },
   recognition: {
+    structure: 'text',
     id: 'integer',
     unit_code: 'text',
     unit_level: 'text',
@@ -100,6 +105,7 @@ const SCHEMA: SchemaSpec = {
     decision_key: 'text null',
   },
   special_difficulty: {
+    structure: 'text',
     id: 'integer',
     commune_code: 'text',
     classification: 'text',
@@ -112,6 +118,7 @@ const SCHEMA: SchemaSpec = {
     note: 'text null',
   },
   target: {
+    scope_structure: 'text',
     id: 'integer',
     scope: 'text',
     scope_code: 'text null',
@@ -125,6 +132,7 @@ const SCHEMA: SchemaSpec = {
     note: 'text null',
   },
   planned_commune: {
+    structure: 'text',
     id: 'integer',
     commune_code: 'text',
     target_level: 'text',
@@ -136,6 +144,7 @@ const SCHEMA: SchemaSpec = {
     plan_key: 'text null',
   },
   reported_criteria: {
+    structure: 'text',
     id: 'integer',
     commune_code: 'text',
     criteria_met: 'integer',
@@ -146,13 +155,56 @@ const SCHEMA: SchemaSpec = {
     note: 'text null',
   },
   meta: { key: 'text', value: 'text' },
-  app_user: { id: 'integer', email: 'text', name: 'text null', role: 'text', unit_code: 'text null', password_hash: 'text', created_at: 'text', disabled: 'integer' },
+  unit_structure: {
+    code: 'text',
+    name_vi: 'text',
+    name_en: 'text',
+    valid_from: 'text null',
+    valid_to: 'text null',
+    in_force_date: 'text null',
+    levels: 'text',
+    decision: 'text null',
+    source: 'text',
+    attribution: 'text',
+  },
+  unit_lineage: { old_structure: 'text', old_code: 'text', new_structure: 'text', new_code: 'text', link: 'text', source: 'text' },
+  commune_classification: {
+    id: 'integer',
+    structure: 'text',
+    commune_code: 'text',
+    kind: 'text',
+    value: 'text',
+    decision: 'text null',
+    decision_date: 'text null',
+    period_from: 'text',
+    period_to: 'text null',
+    provenance: 'text',
+    source_url: 'text null',
+    note: 'text null',
+    recorded_by: 'text null',
+    recorded_at: 'text',
+  },
+  official_count: {
+    id: 'integer',
+    scope: 'text',
+    code: 'text',
+    structure: 'text',
+    as_of: 'text',
+    metric: 'text',
+    value: 'real null',
+    value_text: 'text',
+    denominator: 'real null',
+    source_url: 'text null',
+    verified: 'text',
+    note: 'text null',
+  },
+  app_user: { id: 'integer', email: 'text', name: 'text null', role: 'text', unit_code: 'text null', unit_structure: 'text', password_hash: 'text', created_at: 'text', disabled: 'integer' },
   session: { id: 'text', user_id: 'integer', csrf_token: 'text', created_at: 'text', expires_at: 'text', address: 'text null', user_agent: 'text null' },
-  audit_entry: { id: 'integer', at: 'text', user_id: 'integer null', actor: 'text', action: 'text', unit_code: 'text null', entity: 'text', entity_id: 'text null', before: 'text null', after: 'text null' },
-  village_count: { commune_code: 'text', villages: 'integer', ntm_villages: 'integer', model_villages: 'integer', updated_by: 'text', updated_at: 'text' },
+  audit_entry: { id: 'integer', at: 'text', user_id: 'integer null', actor: 'text', action: 'text', unit_code: 'text null', unit_structure: 'text', entity: 'text', entity_id: 'text null', before: 'text null', after: 'text null' },
+  village_count: { structure: 'text', commune_code: 'text', villages: 'integer', ntm_villages: 'integer', model_villages: 'integer', updated_by: 'text', updated_at: 'text' },
 };
 
-const TABLES_WITH_ID = ['review', 'recognition', 'special_difficulty', 'target', 'planned_commune', 'reported_criteria', 'app_user', 'audit_entry'];
+const TABLES_WITH_ID = ['review', 'recognition', 'special_difficulty', 'target', 'planned_commune', 'reported_criteria', 'app_user', 'audit_entry', 'commune_classification', 'official_count'];
 
 /** Every index and key, as "table(col, col)" with " unique" when unique; integer ids are checked apart. */
 const INDEXES = [
@@ -163,14 +215,14 @@ const INDEXES = [
   'criterion_group(set_code,number) unique',
   'criterion(set_code,number) unique',
   'indicator(set_code,code) unique',
-  'review(commune_code,period) unique',
-  'review(period,commune_code,met_mask,met_count,provenance)',
+  'review(structure,commune_code,period) unique',
+  'review(period,structure,commune_code,met_mask,met_count,provenance)',
   'recognition(unit_code)',
-  'recognition(unit_code,level,decision_key) unique',
+  'recognition(structure,unit_code,level,decision_key) unique',
   'special_difficulty(commune_code)',
   'target(scope,scope_code)',
   'planned_commune(commune_code)',
-  'planned_commune(commune_code,target_level,plan_key) unique',
+  'planned_commune(structure,commune_code,target_level,plan_key) unique',
   'reported_criteria(commune_code)',
   'meta(key) unique',
   'app_user(email) unique',
@@ -178,6 +230,11 @@ const INDEXES = [
   'audit_entry(unit_code,at)',
   'audit_entry(at)',
   'village_count(commune_code) unique',
+  'unit_structure(code) unique',
+  'unit_lineage(old_structure,old_code,new_structure,new_code) unique',
+  'unit_lineage(new_structure,new_code)',
+  'commune_classification(structure,commune_code,kind)',
+  'official_count(structure,scope,code,as_of)',
 ].sort();
 
 function storageKind(dataType: string): string {
@@ -267,7 +324,7 @@ describe.each(engines())('migrations on $name', ({ name, open }) => {
 
   it('re-running applies nothing', async () => {
     expect(await migrateToLatest(handle.db)).toEqual([]);
-    expect(Object.keys(MIGRATIONS)).toEqual(['0001_initial', '0002_workspace', '0003_unique_decisions', '0004_review_covering_index']);
+    expect(Object.keys(MIGRATIONS)).toEqual(['0001_initial', '0002_workspace', '0003_unique_decisions', '0004_review_covering_index', '0005_eras']);
   });
 
   it('review: unique (commune_code, period), ids assigned, version defaults to 1', async () => {
@@ -434,12 +491,12 @@ describe.each(engines())('migrations on $name', ({ name, open }) => {
           }
           return best;
         };
-        const coldMs = await time(1, () => latestReviewsAt(big.db, P));
+        const coldMs = await time(1, () => latestReviewsAt(big.db, 'pre2025', P));
         const analyzeStarted = performance.now();
         await sql.raw(big.engine === 'sqlite' ? 'analyze' : 'vacuum analyze review').execute(big.db);
         const analyzeMs = performance.now() - analyzeStarted;
 
-        const rows = await latestReviewsAt(big.db, P);
+        const rows = await latestReviewsAt(big.db, 'pre2025', P);
         expect(rows.length).toBe(expected.size);
         expect(rows.length).toBeGreaterThan(7000);
         expect(rows.length).toBeLessThan(COMMUNES); // communes reviewed only after P are absent
@@ -456,25 +513,25 @@ describe.each(engines())('migrations on $name', ({ name, open }) => {
 
         const allCodes = Array.from({ length: COMMUNES }, (_, i) => codeOf(i));
         const fewCodes = allCodes.filter((_, i) => i % 500 === 0).concat(['99999']);
-        const few = await latestReviewsAt(big.db, P, fewCodes);
+        const few = await latestReviewsAt(big.db, 'pre2025', P, fewCodes);
         expect(few.map((row) => [row.commune_code, row.period])).toEqual(
           fewCodes.filter((code) => expected.has(code)).map((code) => [code, expected.get(code)]),
         );
-        expect(await latestReviewsAt(big.db, P, [])).toEqual([]);
-        expect(await latestReviewsAt(big.db, '1999-12')).toEqual([]);
-        const listed = await latestReviewsAt(big.db, P, allCodes);
+        expect(await latestReviewsAt(big.db, 'pre2025', P, [])).toEqual([]);
+        expect(await latestReviewsAt(big.db, 'pre2025', '1999-12')).toEqual([]);
+        const listed = await latestReviewsAt(big.db, 'pre2025', P, allCodes);
         expect(listed).toEqual(rows);
 
-        const wholeMs = await time(7, () => latestReviewsAt(big.db, P));
-        const listMs = await time(7, () => latestReviewsAt(big.db, P, allCodes));
+        const wholeMs = await time(7, () => latestReviewsAt(big.db, 'pre2025', P));
+        const listMs = await time(7, () => latestReviewsAt(big.db, 'pre2025', P, allCodes));
         const oneMs = await time(7, () =>
           big.db.selectFrom('review').selectAll().where('commune_code', '=', codeOf(42)).orderBy('period').execute(),
         );
 
         // The plans: index probes on review, never a scan of the whole table.
         for (const codes of [undefined, fewCodes]) {
-          const plan = await explain(big, latestReviewsQuery(big.db, P, codes).compile());
-          expect(plan).toContain('review_commune_period_key');
+          const plan = await explain(big, latestReviewsQuery(big.db, 'pre2025', P, codes).compile());
+          expect(plan).toContain('review_structure_commune_period_key');
           if (big.engine === 'sqlite') expect(plan).not.toMatch(/^\s*SCAN (review|r|r2)\b/m);
           else expect(plan).not.toMatch(/Seq Scan on review/);
         }
@@ -482,7 +539,7 @@ describe.each(engines())('migrations on $name', ({ name, open }) => {
           big,
           big.db.selectFrom('review').selectAll().where('commune_code', '=', '00001').orderBy('period').compile(),
         );
-        expect(onePlan).toContain('review_commune_period_key');
+        expect(onePlan).toContain('review_structure_commune_period_key');
         // A month's reviews (the status of a month) come from the index alone on SQLite, no table lookups.
         const monthPlan = await explain(
           big,

@@ -63,7 +63,7 @@ describe.each(seededApis())('GET /api/v1/plans on $name', ({ open }) => {
       expect(c.met).toBe(s.met);
       expect(c.missing).toEqual(set.criteria.filter((k) => !isMet(s.mask, k.number)).map((k) => k.number));
       expect(c.missing!.length).toBe(c.criteria_total - c.met!);
-      const level = ctx.standings.at(c.code, body.period).level;
+      const level = ctx.standings.at('pre2025', c.code, body.period).level;
       expect(c.level).toBe(level);
       expect(c.recognised).toBe(level !== 'chua_dat');
       expect(c.at_risk).toBe(level !== 'chua_dat' && s.met < set.criteria_count);

@@ -7,7 +7,7 @@ import type { Unit } from '../../../server/unit/unit-store.ts';
 function unit(code: string, level: Unit['level'], type: string, name: string, parent: string | null): Unit {
   const province = code.slice(0, 2);
   const district = level === 'commune' ? parent : level === 'district' ? code : null;
-  return { code, level, type, name, parent, province, district, rural: type === 'Xã', bbox: null, label: null };
+  return { structure: 'pre2025', code, level, type, name, parent, province, district, rural: type === 'Xã', bbox: null, label: null, changes: [], formerDistricts: [] };
 }
 
 const units: Unit[] = [

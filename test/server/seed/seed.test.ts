@@ -13,6 +13,10 @@ import { engines } from '../../setup/engines.ts';
 import { FACTS_DIR, gsoUnits } from './units-fixture.ts';
 
 const TABLES: Array<keyof Database> = [
+  'unit_structure',
+  'unit_lineage',
+  'commune_classification',
+  'official_count',
   'unit',
   'criteria_set',
   'criterion_group',
@@ -89,13 +93,19 @@ describe.each(engines())('seed on $name', ({ name, open }) => {
       expect(rows).toEqual(report.rows);
       expect(rows).toMatchObject({
         unit: units.length,
-        criteria_set: 1,
+        unit_structure: 1,
+        // 2021-2025 (19 criteria in 5 groups, the indicators the sources give) and 2026-2030 (10 criteria, no
+        // groups, no indicator: none is in a readable source).
+        criteria_set: 2,
         criterion_group: 5,
-        criterion: 19,
+        criterion: 19 + 10,
         indicator: 13,
+        official_count: 30,
+        unit_lineage: 0,
+        commune_classification: 0,
         review: expected.reviews,
         recognition: 136 + 6 + expected.recognitions,
-        target: 86,
+        target: 86 + 4,
         planned_commune: 22,
         reported_criteria: 28,
         meta: 6,
