@@ -1,5 +1,5 @@
 // What the API's routes read: the database and the in-memory stores built from it at start.
-import type { BuildManifest } from '../../scripts/boundary/build.ts';
+import type { BoundaryBuilds } from '../tiles/builds.ts';
 import { loadCatalogue, type Catalogue } from '../criterion/catalogue.ts';
 import type { NtmDatabase } from '../db/database.ts';
 import { loadPeriodStore, type PeriodStore } from '../period/period-store.ts';
@@ -11,8 +11,8 @@ import { createSignInThrottle, type SignInThrottle } from '../auth/throttle.ts';
 
 export interface ApiContext {
   ndb: NtmDatabase;
-  manifest: BuildManifest;
-  buildDir: string;
+  /** The boundary build of each unit structure (archives, per-province TopoJSON, units index). */
+  builds: BoundaryBuilds;
   units: UnitStore;
   catalogue: Catalogue;
   periods: PeriodStore;
@@ -27,7 +27,7 @@ export interface ApiContext {
   dataChanged(what?: { reviews?: readonly string[]; recognitions?: boolean }): Promise<void>;
 }
 
-export async function loadApiContext(ndb: NtmDatabase, manifest: BuildManifest, buildDir: string): Promise<ApiContext> {
+export async function loadApiContext(ndb: NtmDatabase, builds: BoundaryBuilds): Promise<ApiContext> {
   const [units, catalogue, periods, standings] = await Promise.all([
     loadUnitStore(ndb.db),
     loadCatalogue(ndb.db),
@@ -37,7 +37,7 @@ export async function loadApiContext(ndb: NtmDatabase, manifest: BuildManifest, 
   const status = createStatusService(ndb.db, units, standings);
   const responses = createResponseCache();
   return {
-    ndb, manifest, buildDir, units, catalogue, periods, standings, status, responses,
+    ndb, builds, units, catalogue, periods, standings, status, responses,
     throttle: createSignInThrottle(),
     async dataChanged(what = {}) {
       // Re-read first, then forget: a request between the two would otherwise cache the old figures again.
