@@ -33,7 +33,8 @@ const ParamsSchema = z.object({
   province: z
     .string()
     .regex(/^\d{2}$/, 'expected a 2-digit GSO province code, e.g. 62')
-    .openapi({ param: { name: 'province', in: 'path' }, example: '62', description: 'GSO province code' }),
+    // 51 (Quảng Ngãi) is a province of both structures, so the example works with either.
+    .openapi({ param: { name: 'province', in: 'path' }, example: '51', description: 'GSO province code, of the structure asked for' }),
 });
 
 /** The structure answered when the query names none. */
@@ -60,7 +61,7 @@ const route = createRoute({
     200: {
       description: 'The TopoJSON topology',
       headers: z.object({
-        'Content-Disposition': z.string().openapi({ example: 'attachment; filename="ntm-62-kon-tum.topojson"' }),
+        'Content-Disposition': z.string().openapi({ example: 'attachment; filename="ntm-2025-07-51-quang-ngai.topojson"' }),
         ETag: z.string(),
         'X-NTM-Structure': z.enum(UNIT_STRUCTURES).openapi({ description: 'The unit structure of the file' }),
       }),
