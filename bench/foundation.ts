@@ -1,4 +1,4 @@
-// Benchmark of the foundation: boundary build, archive and tiles, first start on a fresh SQLite file,
+// Benchmark of the foundation: boundary builds of both unit structures, archives and tiles, first start on a fresh SQLite file,
 // seed sizes, and reading one whole-country period of statuses on SQLite and PostgreSQL.
 // Prints figures and their ratio to the targets of the foundation issue; asserts nothing.
 import { spawn } from 'node:child_process';
@@ -7,9 +7,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { buildBoundaries, readUnitsIndex } from '../scripts/boundary/build.ts';
+import { buildBoundaries, readUnitsIndex, structureBuildDir } from '../scripts/boundary/build.ts';
+import { UNIT_STRUCTURES } from '../scripts/boundary/structures.ts';
 import { startThrowawayCluster } from '../scripts/pg/throwaway-cluster.ts';
-import { DEFAULT_BOUNDARIES_DIR, DEFAULT_FACTS_DIR, ROOT } from '../server/config/paths.ts';
+import { DEFAULT_BOUNDARIES_2025_DIR, DEFAULT_BOUNDARIES_DIR, DEFAULT_FACTS_DIR, ROOT } from '../server/config/paths.ts';
 import { openDatabase, type NtmDatabase } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { latestReviewsAt } from '../server/db/review-query.ts';
@@ -76,14 +77,23 @@ async function firstStart(): Promise<{ seconds: number; dbFile: string }> {
 try {
   console.log(`NTM Map foundation benchmark (node ${process.version}, ${new Date().toISOString()})\n`);
 
-  const buildStarted = performance.now();
-  const { manifest } = await buildBoundaries({ boundariesDir: DEFAULT_BOUNDARIES_DIR, outDir: join(work, 'build'), force: true });
-  const buildSeconds = (performance.now() - buildStarted) / 1000;
-  line('data build, whole country', `${buildSeconds.toFixed(1)} s`, ratio(buildSeconds, 60));
-  line('archive size', mb(manifest.archive.bytes));
-  line('tiles (zoom 0-12)', String(manifest.tiles.count));
-  const { z, x, y, bytes, rawBytes } = manifest.tiles.largest;
-  line(`largest tile z${z}/${x}/${y} (gzip)`, `${(bytes / 1024).toFixed(0)} KB`, `${ratio(bytes / 1024, 500)}; ${(rawBytes / 1024).toFixed(0)} KB uncompressed`);
+  const sources = { pre2025: DEFAULT_BOUNDARIES_DIR, '2025-07': DEFAULT_BOUNDARIES_2025_DIR };
+  let buildTotal = 0;
+  for (const structure of UNIT_STRUCTURES) {
+    const buildStarted = performance.now();
+    const cpuStarted = process.cpuUsage();
+    const { manifest } = await buildBoundaries({ structure, boundariesDir: sources[structure], outDir: structureBuildDir(join(work, 'build'), structure), force: true });
+    const buildSeconds = (performance.now() - buildStarted) / 1000;
+    const cpu = process.cpuUsage(cpuStarted);
+    buildTotal += buildSeconds;
+    // CPU seconds beside the wall clock: on a shared machine the wall clock also counts the other processes.
+    line(`data build ${structure}, whole country`, `${buildSeconds.toFixed(1)} s`, `${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU; ${manifest.units.provinces} provinces, ${manifest.units.communes} communes`);
+    line(`  archive size ${structure}`, mb(manifest.archive.bytes));
+    line(`  tiles (zoom 0-12) ${structure}`, String(manifest.tiles.count));
+    const { z, x, y, bytes, rawBytes } = manifest.tiles.largest;
+    line(`  largest tile ${structure} z${z}/${x}/${y} (gzip)`, `${(bytes / 1024).toFixed(0)} KB`, `${ratio(bytes / 1024, 500)}; ${(rawBytes / 1024).toFixed(0)} KB uncompressed`);
+  }
+  line('data build, both structures', `${buildTotal.toFixed(1)} s`, ratio(buildTotal, 60));
 
   const clientBuilt = existsSync(join(ROOT, 'dist', 'index.html'));
   const first = await firstStart();
@@ -105,7 +115,7 @@ try {
     const pg = await openDatabase(cluster.url);
     await migrateToLatest(pg.db);
     const seedStarted = performance.now();
-    const units = readUnitsIndex(join(work, 'build'));
+    const units = readUnitsIndex(structureBuildDir(join(work, 'build'), 'pre2025'));
     await seedDatabase(pg, { units: units.units, factsDir: DEFAULT_FACTS_DIR });
     line('seed, PostgreSQL', `${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
     await sql`vacuum analyze`.execute(pg.db);

@@ -8,13 +8,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { buildBoundaries, readBuildManifest, readUnitsIndex } from '../scripts/boundary/build.ts';
+import { buildAllBoundaries, readUnitsIndex, structureBuildDir } from '../scripts/boundary/build.ts';
 import { startThrowawayCluster } from '../scripts/pg/throwaway-cluster.ts';
 import { loadApiContext } from '../server/api/context.ts';
+import { boundaryBuilds } from '../server/tiles/builds.ts';
 import { createApp } from '../server/app.ts';
 import { cliActor } from '../server/audit/audit.ts';
 import { createUser } from '../server/auth/users.ts';
-import { BUILD_DIR, DEFAULT_BOUNDARIES_DIR, DEFAULT_FACTS_DIR } from '../server/config/paths.ts';
+import { BUILD_DIR, DEFAULT_BOUNDARIES_2025_DIR, DEFAULT_BOUNDARIES_DIR, DEFAULT_FACTS_DIR } from '../server/config/paths.ts';
 import { openDatabase, type NtmDatabase } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { seedDatabase } from '../server/seed/seed.ts';
@@ -57,8 +58,7 @@ async function xlsxOf(rows: string[][]): Promise<Uint8Array> {
 }
 
 async function run(engine: string, ndb: NtmDatabase): Promise<void> {
-  const manifest = readBuildManifest(BUILD_DIR)!;
-  const ctx = await loadApiContext(ndb, manifest, BUILD_DIR);
+  const ctx = await loadApiContext(ndb, boundaryBuilds(BUILD_DIR));
   const app = createApp({ ctx });
   const email = `bench-${Date.now()}@example.org`;
   const password = 'bench password for the import';
@@ -93,8 +93,8 @@ async function run(engine: string, ndb: NtmDatabase): Promise<void> {
 }
 
 try {
-  await buildBoundaries({ boundariesDir: DEFAULT_BOUNDARIES_DIR, outDir: BUILD_DIR });
-  const units = readUnitsIndex(BUILD_DIR).units;
+  await buildAllBoundaries({ sources: { pre2025: DEFAULT_BOUNDARIES_DIR, '2025-07': DEFAULT_BOUNDARIES_2025_DIR }, buildDir: BUILD_DIR });
+  const units = readUnitsIndex(structureBuildDir(BUILD_DIR, 'pre2025')).units;
   console.log('Import of 10,000 review rows (target: under 10 s)');
   const sqlite = await openDatabase(`sqlite:${join(work, 'bench.sqlite')}`);
   await migrateToLatest(sqlite.db);

@@ -4,7 +4,7 @@ import { vendor, VendorError } from './data/vendor.ts';
 
 try {
   const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string', default: 'data/sources' } } });
-  if (!values.from) throw new VendorError('--from <folder> is required (the folder holding boundaries/ and facts/, e.g. ../shared/data)');
+  if (!values.from) throw new VendorError('--from <folder> is required (the folder holding boundaries/, boundaries-2025/ and facts/, e.g. ../shared/data)');
   console.log(`Vendoring ${values.from} → ${values.to}`);
   const manifest = vendor(values.from, values.to, (line) => console.log(line));
   console.log(`Done: ${manifest.files.length} files verified (${values.to}/MANIFEST.json)`);

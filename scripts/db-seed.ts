@@ -1,7 +1,7 @@
 // CLI: npm run db:seed [-- --replace] — create (migrate) and seed the database named by DATABASE_URL,
 // building the boundary data first if needed.
 import { parseArgs } from 'node:util';
-import { buildBoundaries, readUnitsIndex } from './boundary/build.ts';
+import { buildAllBoundaries, readUnitsIndex, structureBuildDir } from './boundary/build.ts';
 import { openDatabase } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { isSeeded, seedDatabase } from '../server/seed/seed.ts';
@@ -10,7 +10,7 @@ import { readEnv } from '../server/config/env.ts';
 try {
   const { values } = parseArgs({ options: { replace: { type: 'boolean', default: false } } });
   const env = readEnv();
-  await buildBoundaries({ boundariesDir: env.NTM_BOUNDARIES_DIR, outDir: env.NTM_BUILD_DIR, log: (l) => console.log(l) });
+  await buildAllBoundaries({ sources: { pre2025: env.NTM_BOUNDARIES_DIR, '2025-07': env.NTM_BOUNDARIES_2025_DIR }, buildDir: env.NTM_BUILD_DIR, log: (l) => console.log(l) });
   const ndb = await openDatabase(env.DATABASE_URL);
   try {
     await migrateToLatest(ndb.db);
@@ -18,7 +18,7 @@ try {
       if (!values.replace) throw new Error(`${ndb.engine} database is already seeded (use --replace to empty and re-seed it)`);
     }
     const report = await seedDatabase(ndb, {
-      units: readUnitsIndex(env.NTM_BUILD_DIR).units,
+      units: readUnitsIndex(structureBuildDir(env.NTM_BUILD_DIR, 'pre2025')).units,
       factsDir: env.NTM_FACTS_DIR,
       seed: env.NTM_SEED,
       replace: values.replace,

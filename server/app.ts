@@ -60,7 +60,7 @@ export function createApp(parts: AppParts): Hono {
   const api = createApiV1(ctx);
   app.route('/api/v1', api);
   app.route('/api', openApiRoutes(api));
-  app.route('/tiles', archiveRoutes({ file: join(ctx.buildDir, ctx.manifest.archive.file), manifest: ctx.manifest }));
+  app.route('/tiles', archiveRoutes(Object.values(ctx.builds).map(({ dir, manifest }) => ({ file: join(dir, manifest.archive.file), manifest }))));
   if (parts.baseline) {
     // The benchmark's yardstick: the cheapest response this server can give with the same bytes as a
     // route — its body, fetched once through the app (with the request's Range), then sent from memory.

@@ -15,7 +15,7 @@ export interface Status {
   provenance: { reviews: { official: number; illustrative: number }; note: string };
   communes: CommuneStatus[];
 }
-export interface Health { communes: number; periods: [string, string] | null; database: string; tiles: string; basemap: string | null }
+export interface Health { communes: number; periods: [string, string] | null; database: string; tiles: string; archives: { pre2025: string; '2025-07': string }; basemap: string | null }
 
 export const fetchHealth = () => fetchJson<Health>('/api/v1/health');
 

@@ -4,7 +4,10 @@
 import { readJsonBlock } from '../api/boot.ts';
 
 export interface EmbedBoot {
+  /** The archive the widget draws (the pre-2025 structure for now). */
   tiles: string;
+  /** The archive of each unit structure. */
+  archives: { pre2025: string; '2025-07': string };
   periods: [string, string] | null;
   period: string | null;
   province: string | null;

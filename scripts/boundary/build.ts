@@ -1,25 +1,32 @@
-// The boundary build: validated inputs → PMTiles archive, per-province TopoJSON and the units index
-// in data/build/. Skips work when the inputs are unchanged; replaces the previous build only once the
-// new one is complete, so a failed build leaves the old one untouched.
+// The boundary build: for each unit structure, validated inputs → PMTiles archive, per-province TopoJSON
+// and the units index in data/build/<structure>/. Skips work when the inputs are unchanged; replaces the
+// previous build only once the new one is complete, so a failed build leaves the old one untouched.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { UnitsIndexSchema, type UnitsIndex } from '../../server/unit/units-index.ts';
-import { fullResolution, LAYER_MIN_ZOOM, MAX_ZOOM, prepareLayers } from './layers.ts';
+import type { UnitStructure } from '../../server/db/schema.ts';
+import { UNIT_STRUCTURES, UnitsIndexSchema, type UnitsIndex } from '../../server/unit/units-index.ts';
+import { BOUNDARY_ATTRIBUTIONS } from './attribution.ts';
+import { fullResolution, LAYER_MIN_ZOOM, MAX_ZOOM, prepareLayers, type BoundaryFeature, type LayerName } from './layers.ts';
 import { writePmtiles } from './pmtiles-writer.ts';
 import { loadBoundarySources, readBoundaryInputs } from './sources.ts';
+import { STRUCTURES } from './structures.ts';
 import { buildTiles, EXTENT, LABEL_MIN_ZOOM } from './tiles.ts';
 import { provinceTopologies } from './downloads.ts';
-import { buildUnitsIndex } from './units.ts';
+
+export { BOUNDARY_ATTRIBUTIONS };
 
 /** Bump when the build's output changes for the same inputs, so that old builds are redone. */
-export const BUILD_VERSION = 'boundary-build-4';
-export const ARCHIVE_FILE = 'ntm.pmtiles';
-export const ATTRIBUTION = 'Ranh giới: GSO (mã 01/03/2025), censusVN2009 (MIT), dvhcvn (GPL-3.0) · NTM Map';
+export const BUILD_VERSION = 'boundary-build-5';
+/** The pre-2025 archive's plain name (the 2025-07 one: `ntm-2025-07.pmtiles`). */
+export const ARCHIVE_FILE = `${STRUCTURES.pre2025.archiveBase}.pmtiles`;
+/** The pre-2025 boundaries' attribution (each structure's: BOUNDARY_ATTRIBUTIONS). */
+export const ATTRIBUTION = BOUNDARY_ATTRIBUTIONS.pre2025.vi;
 
 export const BuildManifestSchema = z.object({
   version: z.string(),
+  structure: z.enum(UNIT_STRUCTURES),
   inputHash: z.string(),
   builtAt: z.string(),
   seconds: z.number(),
@@ -38,9 +45,40 @@ export type BuildManifest = z.infer<typeof BuildManifestSchema>;
 
 export interface BuildOptions {
   boundariesDir: string;
+  /** The structure's own build folder (see structureBuildDir). */
   outDir: string;
+  /** Default: pre2025. */
+  structure?: UnitStructure;
   force?: boolean;
   log?: (line: string) => void;
+}
+
+/** The build folder of one structure under the build root (NTM_BUILD_DIR): `<root>/<structure>`. */
+export const structureBuildDir = (buildDir: string, structure: UnitStructure): string => join(buildDir, structure);
+
+/** Builds every structure, each into structureBuildDir(buildDir, structure), one after the other; the
+ * first bad input throws (a structure already rebuilt keeps its new build, the others their old one). */
+export async function buildAllBoundaries(options: {
+  sources: Record<UnitStructure, string>;
+  buildDir: string;
+  force?: boolean;
+  log?: (line: string) => void;
+}): Promise<Record<UnitStructure, BuildManifest>> {
+  removeUnstructuredBuild(options.buildDir);
+  const out: Partial<Record<UnitStructure, BuildManifest>> = {};
+  for (const structure of UNIT_STRUCTURES) {
+    const { manifest } = await buildBoundaries({
+      structure, boundariesDir: options.sources[structure], outDir: structureBuildDir(options.buildDir, structure), force: options.force, log: options.log,
+    });
+    out[structure] = manifest;
+  }
+  return out as Record<UnitStructure, BuildManifest>;
+}
+
+/** Removes the single-structure build that releases before the 2025-07 structure wrote at the build root. */
+function removeUnstructuredBuild(buildDir: string): void {
+  if (!existsSync(join(buildDir, 'BUILD.json'))) return;
+  for (const name of ['BUILD.json', 'units.json', 'topojson', ARCHIVE_FILE]) rmSync(join(buildDir, name), { recursive: true, force: true });
 }
 
 export function readBuildManifest(outDir: string): BuildManifest | null {
@@ -58,27 +96,31 @@ export function readUnitsIndex(outDir: string): UnitsIndex {
 
 export async function buildBoundaries(options: BuildOptions): Promise<{ skipped: boolean; manifest: BuildManifest }> {
   const log = options.log ?? (() => {});
+  const structure = options.structure ?? 'pre2025';
+  const spec = STRUCTURES[structure];
   const started = performance.now();
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
-  const inputs = readBoundaryInputs(options.boundariesDir);
-  const inputHash = createHash('sha256').update(BUILD_VERSION).update(inputs.hash).digest('hex');
+  const inputs = readBoundaryInputs(options.boundariesDir, structure);
+  const inputHash = createHash('sha256').update(BUILD_VERSION).update(structure).update(inputs.hash).digest('hex');
   const previous = readBuildManifest(options.outDir);
-  if (!options.force && previous?.inputHash === inputHash) {
-    log(`Boundaries unchanged (input ${inputHash.slice(0, 12)}): nothing to do.`);
+  if (!options.force && previous?.inputHash === inputHash && previous.structure === structure) {
+    log(`Boundaries ${structure} unchanged (input ${inputHash.slice(0, 12)}): nothing to do.`);
     return { skipped: true, manifest: previous };
   }
 
-  log(`Reading and validating ${options.boundariesDir}`);
+  log(`Reading and validating ${options.boundariesDir} (structure ${structure})`);
   const sources = loadBoundarySources(inputs);
-  log(`  ${sources.provinces.geometries.length} provinces, ${sources.districts.geometries.length} districts, ${sources.communes.geometries.length} commune polygons (${elapsed()})`);
+  log(`  ${sources.layers.map((l) => `${l.geometries.length} ${l.name === 'communes' ? 'commune polygons' : l.name}`).join(', ')} (${elapsed()})`);
   const layers = prepareLayers(sources);
-  const [provinces, districts, communes] = layers.map(fullResolution) as [ReturnType<typeof fullResolution>, ReturnType<typeof fullResolution>, ReturnType<typeof fullResolution>];
-  const units = buildUnitsIndex(sources.units, { provinces, districts, communes }, inputHash);
+  const features: Partial<Record<LayerName, BoundaryFeature[]>> = Object.fromEntries(layers.map((l) => [l.name, fullResolution(l)]));
+  const units = sources.indexUnits(features, inputHash);
   log(`  units index: ${units.units.length} units with bbox and label point (${elapsed()})`);
 
   log(`Cutting vector tiles, zoom 0–${MAX_ZOOM}`);
-  const { tiles, stats } = buildTiles(layers, units.units, (z, count, seconds) => log(`  z${z}: ${count} tiles (${seconds.toFixed(1)} s)`));
+  const { tiles, stats } = buildTiles(layers, units.units, (z, count, seconds) => log(`  z${z}: ${count} tiles (${seconds.toFixed(1)} s)`), spec.archipelagos);
   const bounds = boundsOf(units);
+  const hasDistricts = spec.layers.includes('districts');
+  const fields = { code: 'String', name: 'String', type: 'String', province: 'String' };
   const { archive } = writePmtiles(tiles, {
     minZoom: 0,
     maxZoom: MAX_ZOOM,
@@ -86,14 +128,16 @@ export async function buildBoundaries(options: BuildOptions): Promise<{ skipped:
     center: [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2, 5],
     metadata: {
       name: 'NTM Map boundaries',
-      description: 'Vietnam provinces, districts and communes (pre-July-2025 structure, GSO codes of 01/03/2025)',
-      attribution: ATTRIBUTION,
+      description: spec.description,
+      attribution: spec.attribution,
       version: inputHash.slice(0, 12),
+      structure,
       vector_layers: [
-        { id: 'provinces', minzoom: LAYER_MIN_ZOOM.provinces, maxzoom: MAX_ZOOM, fields: { code: 'String', name: 'String', type: 'String', province: 'String' } },
-        { id: 'districts', minzoom: LAYER_MIN_ZOOM.districts, maxzoom: MAX_ZOOM, fields: { code: 'String', name: 'String', type: 'String', province: 'String' } },
-        { id: 'communes', minzoom: LAYER_MIN_ZOOM.communes, maxzoom: MAX_ZOOM, fields: { code: 'String', name: 'String', type: 'String', district: 'String', province: 'String' } },
-        { id: 'labels', minzoom: 0, maxzoom: MAX_ZOOM, fields: { code: 'String', name: 'String', level: 'String', type: 'String', province: 'String', district: 'String' }, label_min_zoom: LABEL_MIN_ZOOM },
+        ...spec.layers.map((name) => ({
+          id: name, minzoom: LAYER_MIN_ZOOM[name], maxzoom: MAX_ZOOM,
+          fields: name === 'communes' && hasDistricts ? { ...fields, district: 'String' } : fields,
+        })),
+        { id: 'labels', minzoom: 0, maxzoom: MAX_ZOOM, fields: { code: 'String', name: 'String', level: 'String', type: 'String', province: 'String', ...(hasDistricts ? { district: 'String' } : {}) }, label_min_zoom: LABEL_MIN_ZOOM },
       ],
       extent: EXTENT,
     },
@@ -101,15 +145,16 @@ export async function buildBoundaries(options: BuildOptions): Promise<{ skipped:
   const sha256 = createHash('sha256').update(archive).digest('hex');
   log(`  ${stats.tiles} tiles, ${(archive.length / 1e6).toFixed(1)} MB archive; largest tile z${stats.largest.z}/${stats.largest.x}/${stats.largest.y} ${(stats.largest.bytes / 1024).toFixed(0)} KB (${elapsed()})`);
 
-  const downloads = provinceTopologies({ provinces, districts, communes });
+  const downloads = provinceTopologies(features, structure);
   log(`  ${downloads.size} province TopoJSON files (${elapsed()})`);
 
   const manifest: BuildManifest = {
     version: BUILD_VERSION,
+    structure,
     inputHash,
     builtAt: new Date().toISOString(),
     seconds: Math.round((performance.now() - started) / 100) / 10,
-    archive: { file: ARCHIVE_FILE, hashedName: `ntm.${sha256.slice(0, 12)}.pmtiles`, sha256, bytes: archive.length },
+    archive: { file: `${spec.archiveBase}.pmtiles`, hashedName: `${spec.archiveBase}.${sha256.slice(0, 12)}.pmtiles`, sha256, bytes: archive.length },
     tiles: { count: stats.tiles, bytes: stats.bytes, largest: stats.largest, minZoom: 0, maxZoom: MAX_ZOOM },
     bounds,
     units: {
@@ -123,8 +168,8 @@ export async function buildBoundaries(options: BuildOptions): Promise<{ skipped:
   // Write everything beside the old build, then swap folders: readers never see half a build.
   const tmp = `${options.outDir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(join(tmp, 'topojson'), { recursive: true });
-  writeFileSync(join(tmp, ARCHIVE_FILE), archive);
+  mkdirSync(join(tmp, 'topojson'), { recursive: true }); // (and the build root, for the first build)
+  writeFileSync(join(tmp, manifest.archive.file), archive);
   writeFileSync(join(tmp, 'units.json'), JSON.stringify(units));
   for (const [code, text] of downloads) writeFileSync(join(tmp, 'topojson', `${code}.json`), text);
   writeFileSync(join(tmp, 'BUILD.json'), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -132,7 +177,7 @@ export async function buildBoundaries(options: BuildOptions): Promise<{ skipped:
   if (existsSync(options.outDir)) renameSync(options.outDir, old);
   renameSync(tmp, options.outDir);
   rmSync(old, { recursive: true, force: true });
-  log(`Boundary build done in ${elapsed()} → ${options.outDir}`);
+  log(`Boundary build ${structure} done in ${elapsed()} → ${options.outDir}`);
   return { skipped: false, manifest };
 }
 

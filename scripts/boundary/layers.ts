@@ -1,16 +1,18 @@
-// Turns the three validated boundary layers into GeoJSON features for the tiles, either at full
+// Turns the validated boundary layers of a structure (provinces, districts where it has them, communes)
+// into GeoJSON features for the tiles, either at full
 // resolution or simplified for one zoom level. Simplification runs on the topology (shared arcs),
 // so neighbouring polygons keep identical borders at every zoom and no slivers open between them.
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature } from 'topojson-client';
 import { filter, filterAttachedWeight, planarRingArea, presimplify, simplify } from 'topojson-simplify';
 import type { GeometryObject, Objects, Topology } from 'topojson-specification';
-import type { BoundarySources, CommuneProperties, DistrictProperties, Layer, ProvinceProperties } from './sources.ts';
+import type { BoundarySources, Layer } from './sources.ts';
 
 export type LayerName = 'provinces' | 'districts' | 'communes';
 export const LAYER_NAMES: readonly LayerName[] = ['provinces', 'districts', 'communes'];
 
-/** Properties every tile feature carries: GSO code, name, type and its parents' codes. */
+/** Properties every tile feature carries: code, name, type and its parents' codes (no district in the
+ * 2025-07 structure). The layer readers put them on the topology's geometries. */
 export interface TileProperties {
   code: string;
   name: string;
@@ -24,31 +26,15 @@ export type BoundaryFeature = Feature<Polygon | MultiPolygon, TileProperties>;
 export const LAYER_MIN_ZOOM: Record<LayerName, number> = { provinces: 0, districts: 3, communes: 4 };
 export const MAX_ZOOM = 12;
 
-function tileProperties(layer: LayerName, p: CommuneProperties | DistrictProperties | ProvinceProperties): TileProperties {
-  if (layer === 'communes') {
-    const c = p as CommuneProperties;
-    return { code: c.commune_code, name: c.commune_name, type: c.commune_type, district: c.district_code, province: c.province_code };
-  }
-  if (layer === 'districts') {
-    const d = p as DistrictProperties;
-    return { code: d.district_code, name: d.district_name, type: d.district_type, province: d.province_code };
-  }
-  const v = p as ProvinceProperties;
-  return { code: v.province_code, name: v.province_name, type: v.province_type, province: v.province_code };
-}
-
 /** A layer prepared once: its topology with a Visvalingam weight on every arc point. */
 export interface PreparedLayer {
   name: LayerName;
   presimplified: Topology;
-  source: Layer<CommuneProperties | DistrictProperties | ProvinceProperties>;
+  source: Layer<object>;
 }
 
-export function prepareLayers(sources: BoundarySources): PreparedLayer[] {
-  return LAYER_NAMES.map((name) => {
-    const source = sources[name] as PreparedLayer['source'];
-    return { name, source, presimplified: presimplify(source.topology as Topology<Objects<Record<string, unknown>>>) };
-  });
+export function prepareLayers(sources: Pick<BoundarySources, 'layers'>): PreparedLayer[] {
+  return sources.layers.map((source) => ({ name: source.name, source, presimplified: presimplify(source.topology as Topology<Objects<Record<string, unknown>>>) }));
 }
 
 /** Smallest triangle area (degrees²) kept at zoom z: about half a screen pixel of a 512-px tile, squared. */
@@ -57,16 +43,16 @@ export function minWeightAtZoom(z: number): number {
   return (0.5 * degreesPerPixel) ** 2;
 }
 
-function toFeatures(layer: LayerName, topology: Topology, object: string): BoundaryFeature[] {
+function toFeatures(topology: Topology, object: string): BoundaryFeature[] {
   const out: BoundaryFeature[] = [];
   const collection = topology.objects[object];
   if (!collection || collection.type !== 'GeometryCollection') return out;
-  for (const g of collection.geometries as Array<GeometryObject<CommuneProperties | DistrictProperties | ProvinceProperties>>) {
+  for (const g of collection.geometries as Array<GeometryObject<TileProperties>>) {
     if (!g.properties || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) continue;
     const f = feature(topology, g) as Feature<Polygon | MultiPolygon | null>;
     const geometry = f.geometry ? cleanGeometry(f.geometry) : null;
     if (!geometry) continue;
-    const properties = tileProperties(layer, g.properties);
+    const properties = { ...g.properties };
     out.push({ type: 'Feature', id: Number(properties.code), properties, geometry });
   }
   return out;
@@ -89,7 +75,7 @@ function cleanGeometry(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon
 
 /** Full-resolution features of a layer (for the units index and the downloads). */
 export function fullResolution(prepared: PreparedLayer): BoundaryFeature[] {
-  return toFeatures(prepared.name, prepared.presimplified, prepared.source.object);
+  return toFeatures(prepared.presimplified, prepared.source.object);
 }
 
 /** Features of a layer simplified for zoom z; detached rings smaller than a pixel are dropped. */
@@ -97,5 +83,5 @@ export function simplifiedAtZoom(prepared: PreparedLayer, z: number): FeatureCol
   const weight = minWeightAtZoom(z);
   const simplified = simplify(prepared.presimplified as Topology<Objects<Record<string, unknown>>>, weight);
   const filtered = filter(simplified, filterAttachedWeight(simplified, weight * 4, planarRingArea)) as Topology;
-  return { type: 'FeatureCollection', features: toFeatures(prepared.name, filtered, prepared.source.object) };
+  return { type: 'FeatureCollection', features: toFeatures(filtered, prepared.source.object) };
 }

@@ -13,9 +13,9 @@ export const EXTENT = 4096;
 const BUFFER = 64;
 
 /** First zoom at which labels of each level are put in the tiles (the client may show them later); the
- * island districts (Hoàng Sa, Trường Sa) from zoom 0. */
+ * archipelagos (Hoàng Sa, Trường Sa: districts before 2025, đặc khu since) from zoom 0. */
 export const LABEL_MIN_ZOOM = { province: 0, district: 5, commune: 8 } as const;
-const labelMinZoom = (u: UnitRecord) => (u.level === 'district' && ARCHIPELAGO_DISTRICTS.includes(u.code) ? 0 : LABEL_MIN_ZOOM[u.level]);
+const labelMinZoom = (u: UnitRecord, archipelagos: readonly string[]) => (u.level !== 'province' && archipelagos.includes(u.code) ? 0 : LABEL_MIN_ZOOM[u.level]);
 
 export interface TileStats {
   tiles: number;
@@ -32,10 +32,10 @@ function indexFor(data: FeatureCollection, z: number): Index {
   return new GeoJSONVT(data, { maxZoom: z, indexMaxZoom: z, indexMaxPoints: 0, extent: EXTENT, buffer: BUFFER, tolerance: 3 });
 }
 
-function labelFeatures(units: readonly UnitRecord[], z: number): FeatureCollection<Point> {
+function labelFeatures(units: readonly UnitRecord[], z: number, archipelagos: readonly string[]): FeatureCollection<Point> {
   const features: Array<Feature<Point>> = [];
   for (const u of units) {
-    if (!u.label || z < labelMinZoom(u)) continue;
+    if (!u.label || z < labelMinZoom(u, archipelagos)) continue;
     const properties: Record<string, string> = { code: u.code, name: u.name, level: u.level, type: u.type, province: u.province };
     if (u.district && u.level === 'commune') properties.district = u.district;
     features.push({ type: 'Feature', id: Number(u.code), properties, geometry: { type: 'Point', coordinates: u.label } });
@@ -43,11 +43,13 @@ function labelFeatures(units: readonly UnitRecord[], z: number): FeatureCollecti
   return { type: 'FeatureCollection', features };
 }
 
-/** Every tile from zoom 0 to MAX_ZOOM; `onZoom` reports progress after each zoom level. */
+/** Every tile from zoom 0 to MAX_ZOOM; `onZoom` reports progress after each zoom level. `archipelagos`:
+ * the codes of units labelled from zoom 0 (by default the pre-2025 island districts). */
 export function buildTiles(
   layers: readonly PreparedLayer[],
   units: readonly UnitRecord[],
   onZoom: (z: number, tiles: number, seconds: number) => void = () => {},
+  archipelagos: readonly string[] = ARCHIPELAGO_DISTRICTS,
 ): { tiles: TileInput[]; stats: TileStats } {
   const tiles: TileInput[] = [];
   const stats: TileStats = { tiles: 0, bytes: 0, largest: { z: 0, x: 0, y: 0, bytes: 0, rawBytes: 0 }, perZoom: [] };
@@ -57,7 +59,7 @@ export function buildTiles(
     for (const layer of layers) {
       if (z >= LAYER_MIN_ZOOM[layer.name]) indexes.set(layer.name, indexFor(simplifiedAtZoom(layer, z), z));
     }
-    indexes.set('labels', indexFor(labelFeatures(units, z), z));
+    indexes.set('labels', indexFor(labelFeatures(units, z, archipelagos), z));
     const coords = new Map<string, { x: number; y: number }>();
     for (const index of indexes.values()) {
       for (const c of index.tileCoords) if (c.z === z) coords.set(`${c.x}/${c.y}`, { x: c.x, y: c.y });

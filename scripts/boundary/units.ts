@@ -1,11 +1,11 @@
-// Builds the units index (every province, district and commune with names, type, bbox and a label
-// point) from the GSO list and the full-resolution polygons.
+// Builds the pre-2025 units index (every province, district and commune with names, type, bbox and a
+// label point) from the GSO list and the full-resolution polygons; the geometry facts of any unit.
 import { bbox as turfBbox } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import polylabel from 'polylabel';
 import { isRuralCommuneType, type UnitRecord, type UnitsIndex } from '../../server/unit/units-index.ts';
 import type { BoundaryFeature } from './layers.ts';
-import type { GsoUnits } from './sources.ts';
+import type { GsoUnits } from './structure-pre2025.ts';
 
 const round = (v: number) => Math.round(v * 1e5) / 1e5;
 
@@ -29,7 +29,8 @@ export function labelPoint(geometry: Polygon | MultiPolygon): [number, number] {
   return [round(x), round(y)];
 }
 
-function geometryFacts(f: BoundaryFeature | undefined): Pick<UnitRecord, 'bbox' | 'label' | 'hasPolygon'> {
+/** Bbox and label point of a unit's polygon (none: no polygon). */
+export function geometryFacts(f: BoundaryFeature | undefined): Pick<UnitRecord, 'bbox' | 'label' | 'hasPolygon'> {
   if (!f) return { bbox: null, label: null, hasPolygon: false };
   const [w, s, e, n] = turfBbox(f);
   return { bbox: [round(w), round(s), round(e), round(n)], label: labelPoint(f.geometry), hasPolygon: true };

@@ -1,4 +1,4 @@
-// Vendors the upstream input data (boundaries and programme facts) into data/sources/, verified by a
+// Vendors the upstream input data (both eras' boundaries and the programme facts) into data/sources/, verified by a
 // SHA-256 manifest, so that a fresh clone builds and seeds with nothing beside it.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,11 @@ export const VENDORED_FILES: ReadonlyArray<{ path: string; gzip: boolean }> = [
   { path: 'boundaries/districts.topojson', gzip: true },
   { path: 'boundaries/provinces.topojson', gzip: true },
   { path: 'boundaries/units.json', gzip: true },
+  // The two-tier structure in force since 1 July 2025 (34 provinces > 3,321 communes) and its crosswalk.
+  { path: 'boundaries-2025/communes.topojson', gzip: true },
+  { path: 'boundaries-2025/provinces.topojson', gzip: true },
+  { path: 'boundaries-2025/units.json', gzip: true },
+  { path: 'boundaries-2025/crosswalk.csv', gzip: true },
   { path: 'facts/criteria.json', gzip: false },
   { path: 'facts/criteria_counts.csv', gzip: false },
   { path: 'facts/districts.csv', gzip: false },

@@ -1,5 +1,5 @@
 // What the API's routes read: the database and the in-memory stores built from it at start.
-import type { BuildManifest } from '../../scripts/boundary/build.ts';
+import type { BoundaryBuilds } from '../tiles/builds.ts';
 import { loadCatalogue, type Catalogue } from '../criterion/catalogue.ts';
 import type { NtmDatabase } from '../db/database.ts';
 import { loadPeriodStore, type PeriodStore } from '../period/period-store.ts';
@@ -14,8 +14,8 @@ import { createSignInThrottle, type SignInThrottle } from '../auth/throttle.ts';
 
 export interface ApiContext {
   ndb: NtmDatabase;
-  manifest: BuildManifest;
-  buildDir: string;
+  /** The boundary build of each unit structure (archives, per-province TopoJSON, units index). */
+  builds: BoundaryBuilds;
   /** The era of every period (its structure with its units, its criteria set): public routes read units here. */
   eras: EraStore;
   /** What each unit was and became across the July-2025 reform. */
@@ -35,14 +35,14 @@ export interface ApiContext {
   dataChanged(what?: { reviews?: readonly string[]; recognitions?: boolean }): Promise<void>;
 }
 
-export async function loadApiContext(ndb: NtmDatabase, manifest: BuildManifest, buildDir: string): Promise<ApiContext> {
+export async function loadApiContext(ndb: NtmDatabase, builds: BoundaryBuilds): Promise<ApiContext> {
   const [catalogue, periods, standings] = await Promise.all([loadCatalogue(ndb.db), loadPeriodStore(ndb.db), loadStandings(ndb.db)]);
   const [eras, lineage] = await Promise.all([loadEras(ndb.db, catalogue), loadLineage(ndb.db)]);
   const units = eras.unitsOf(WORKSPACE_STRUCTURE);
   const status = createStatusService(ndb.db, eras, standings);
   const responses = createResponseCache();
   return {
-    ndb, manifest, buildDir, eras, lineage, units, catalogue, periods, standings, status, responses,
+    ndb, builds, eras, lineage, units, catalogue, periods, standings, status, responses,
     throttle: createSignInThrottle(),
     async dataChanged(what = {}) {
       // Re-read first, then forget: a request between the two would otherwise cache the old figures again.

@@ -1,13 +1,17 @@
 // The server's configuration, read from environment variables and validated once at start.
 import { z } from 'zod';
-import { BUILD_DIR, DEFAULT_BOUNDARIES_DIR, DEFAULT_FACTS_DIR } from './paths.ts';
+import { BUILD_DIR, DEFAULT_BOUNDARIES_2025_DIR, DEFAULT_BOUNDARIES_DIR, DEFAULT_FACTS_DIR } from './paths.ts';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().min(1).optional(),
+  /** Boundaries of the structure before 1 July 2025. */
   NTM_BOUNDARIES_DIR: z.string().min(1).default(DEFAULT_BOUNDARIES_DIR),
+  /** Boundaries of the 2025-07 structure (34 provinces > 3,321 communes). */
+  NTM_BOUNDARIES_2025_DIR: z.string().min(1).default(DEFAULT_BOUNDARIES_2025_DIR),
   NTM_FACTS_DIR: z.string().min(1).default(DEFAULT_FACTS_DIR),
+  /** The build root: data/build/<structure>/ per unit structure. */
   NTM_BUILD_DIR: z.string().min(1).default(BUILD_DIR),
   NTM_SEED: z.coerce.number().int().nonnegative().optional(),
   /** `1` adds /__baseline/<bytes> (an in-memory body of that size) for the API benchmark's comparison. */

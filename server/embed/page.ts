@@ -11,7 +11,7 @@ import type { EmbedBoot } from '../../client/embed/boot.ts';
 import { mainlandBox } from '../../client/map/archipelagos.ts';
 import type { ApiContext } from '../api/context.ts';
 import { health } from '../health/health.ts';
-import { archiveUrl } from '../tiles/archive.ts';
+import { archiveUrl, archiveUrls } from '../tiles/archive.ts';
 import { dataDate } from './data-date.ts';
 import { shareCard } from './share-card.ts';
 import { resolveView, type ResolvedView } from './view.ts';
@@ -47,7 +47,8 @@ function embedBoot(ctx: ApiContext, view: ResolvedView, date: string | null): Em
   // A province with an island district is shown where its communes are (mainlandBox).
   const scopeBox = view.district ? view.district.bbox : view.province ? (mainlandBox(ctx.units.children(view.province.code)) ?? view.province.bbox) : null;
   return {
-    tiles: archiveUrl(ctx.manifest),
+    tiles: archiveUrl(ctx.builds.pre2025.manifest),
+    archives: archiveUrls(ctx.builds),
     periods: ctx.periods.range(),
     period: view.period,
     province: view.province?.code ?? null,

@@ -3,8 +3,16 @@
 // with it, and the main map page carries it in its HTML so that the map is created without asking.
 import { z } from '@hono/zod-openapi';
 import type { ApiContext } from '../api/context.ts';
-import { archiveUrl } from '../tiles/archive.ts';
+import { archiveUrl, archiveUrls } from '../tiles/archive.ts';
 import { basemapStyleUrl } from './basemap.ts';
+
+/** The boundary archive of each unit structure. */
+export const ArchivesSchema = z
+  .object({
+    pre2025: z.string().openapi({ description: 'Archive of the structure before 1 July 2025 (63 provinces > districts > communes)', example: '/tiles/ntm.db10c10ed7fd.pmtiles' }),
+    '2025-07': z.string().openapi({ description: 'Archive of the structure since 1 July 2025 (34 provinces > communes; layers provinces, communes, labels)', example: '/tiles/ntm-2025-07.87d31b9127fc.pmtiles' }),
+  })
+  .openapi('BoundaryArchives', { description: 'URL of each unit structure\'s boundary archive (PMTiles, content-hashed name)' });
 
 export const HealthSchema = z
   .object({
@@ -12,7 +20,8 @@ export const HealthSchema = z
     database: z.enum(['sqlite', 'postgres']),
     communes: z.number().int().openapi({ description: 'Communes (xã, phường, thị trấn) in the database', example: 10047 }),
     periods: z.tuple([z.string(), z.string()]).nullable().openapi({ description: 'First and last period with reviews' }),
-    tiles: z.string().openapi({ description: 'URL of the current boundary archive (content-hashed name, cached for good)', example: '/tiles/ntm.db10c10ed7fd.pmtiles' }),
+    tiles: z.string().openapi({ description: 'URL of the boundary archive the map draws (the pre-2025 structure for now; content-hashed name, cached for good)', example: '/tiles/ntm.db10c10ed7fd.pmtiles' }),
+    archives: ArchivesSchema,
     basemap: z.string().nullable().openapi({ description: 'URL of the MapLibre style drawn under the choropleth (NTM_BASEMAP_STYLE_URL); null: a plain background', example: null }),
   })
   .openapi('Health');
@@ -25,7 +34,8 @@ export async function health(ctx: ApiContext): Promise<Health> {
     database: ctx.ndb.engine,
     communes: Number(communes.n),
     periods: ctx.periods.range(),
-    tiles: archiveUrl(ctx.manifest),
+    tiles: archiveUrl(ctx.builds.pre2025.manifest),
+    archives: archiveUrls(ctx.builds),
     basemap: basemapStyleUrl(),
   };
 }

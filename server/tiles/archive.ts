@@ -1,16 +1,22 @@
-// Serves the PMTiles archive over HTTP with byte ranges (RFC 9110), an ETag from the archive's
+// Serves the PMTiles archives (one per unit structure) over HTTP with byte ranges (RFC 9110), an ETag from the archive's
 // content hash, and a long immutable cache under the content-hashed name. Hand-written because
 // serveStatic gives no ETag and no control over cache headers per name.
 import { readFileSync } from 'node:fs';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { BuildManifest } from '../../scripts/boundary/build.ts';
+import type { UnitStructure } from '../db/schema.ts';
 import { sendError } from '../http/errors.ts';
+import type { BoundaryBuilds } from './builds.ts';
 
 export type ByteRange = { start: number; end: number }; // inclusive
 
-/** The URL of the current archive as the app mounts it (under /tiles, by its content-hashed name). */
+/** The URL of an archive as the app mounts it (under /tiles, by its content-hashed name). */
 export const archiveUrl = (manifest: BuildManifest): string => `/tiles/${manifest.archive.hashedName}`;
+
+/** The URL of each structure's archive. */
+export const archiveUrls = (builds: BoundaryBuilds): Record<UnitStructure, string> =>
+  Object.fromEntries(Object.entries(builds).map(([structure, b]) => [structure, archiveUrl(b.manifest)])) as Record<UnitStructure, string>;
 
 /** Parses a Range header for a file of `size` bytes: a range, 'none' (absent/ignorable), or 'unsatisfiable'. */
 export function parseRange(header: string | undefined, size: number): ByteRange | 'none' | 'unsatisfiable' {
@@ -36,11 +42,19 @@ export interface ArchiveRouteOptions {
   manifest: BuildManifest;
 }
 
-/** Routes `/tiles/ntm.pmtiles` (revalidated) and `/tiles/<hashed name>` (immutable). */
-export function archiveRoutes({ file, manifest }: ArchiveRouteOptions): Hono {
+/** Routes each archive under its plain name, e.g. `/tiles/ntm.pmtiles` (revalidated), and its content-hashed
+ * name (immutable); any other path is a 404 naming the current archives. */
+export function archiveRoutes(archives: readonly ArchiveRouteOptions[]): Hono {
   const app = new Hono();
+  for (const archive of archives) routeArchive(app, archive);
+  const current = archives.map((a) => `/tiles/${a.manifest.archive.hashedName}`).join(', ');
+  app.all('*', (c) => sendError(c, 404, 'not_found', `No archive ${c.req.path}; the current ones are ${current}`));
+  return app;
+}
+
+function routeArchive(app: Hono, { file, manifest }: ArchiveRouteOptions): void {
   const etag = `"${manifest.archive.sha256.slice(0, 32)}"`;
-  // The archive is read once into memory (about 14 MB): ranges are slices, and a rebuild that swaps
+  // The archive is read once into memory (about 14 MB; 12 MB for 2025-07): ranges are slices, and a rebuild that swaps
   // data/build does not change what this server serves under the manifest's ETag and hashed name.
   const data = readFileSync(file);
   const size = data.byteLength;
@@ -70,6 +84,4 @@ export function archiveRoutes({ file, manifest }: ArchiveRouteOptions): Hono {
   };
   app.on(['GET', 'HEAD'], `/${manifest.archive.file}`, serve(false));
   app.on(['GET', 'HEAD'], `/${manifest.archive.hashedName}`, serve(true));
-  app.all('*', (c) => sendError(c, 404, 'not_found', `No archive ${c.req.path}; the current one is /tiles/${manifest.archive.hashedName}`));
-  return app;
 }

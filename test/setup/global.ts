@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { buildBoundaries, readUnitsIndex } from '../../scripts/boundary/build.ts';
+import { buildAllBoundaries, readUnitsIndex, structureBuildDir } from '../../scripts/boundary/build.ts';
 import { startThrowawayCluster } from '../../scripts/pg/throwaway-cluster.ts';
-import { BUILD_DIR, DEFAULT_BOUNDARIES_DIR, DEFAULT_FACTS_DIR } from '../../server/config/paths.ts';
+import { BUILD_DIR, DEFAULT_BOUNDARIES_2025_DIR, DEFAULT_BOUNDARIES_DIR, DEFAULT_FACTS_DIR } from '../../server/config/paths.ts';
 import { openDatabase } from '../../server/db/database.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { seedDatabase } from '../../server/seed/seed.ts';
@@ -28,10 +28,13 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<(() => void) | undefined> {
-  // The whole-country build and the client, made once here (a no-op when up to date) so that test files
-  // running in parallel never race to write data/build.
-  const built = await buildBoundaries({ boundariesDir: DEFAULT_BOUNDARIES_DIR, outDir: BUILD_DIR });
-  if (!built.skipped) console.log(`[test] boundary build made in ${built.manifest.seconds} s`);
+  // The whole-country builds of both unit structures and the client, made once here (a no-op when up to
+  // date) so that test files running in parallel never race to write data/build.
+  await buildAllBoundaries({
+    sources: { pre2025: DEFAULT_BOUNDARIES_DIR, '2025-07': DEFAULT_BOUNDARIES_2025_DIR },
+    buildDir: BUILD_DIR,
+    log: (line) => { if (line.startsWith('Boundary build ')) console.log(`[test] ${line}`); },
+  });
   // NTM_SKIP_CLIENT_BUILD=1: API-only runs leave dist/ alone (a browser test running beside them keeps its files).
   if (process.env.NTM_SKIP_CLIENT_BUILD !== '1') await buildClientIfStale((line) => console.log(`[test] ${line}`));
   const seededDir = mkdtempSync(join(tmpdir(), 'ntm-seeded-'));
@@ -76,7 +79,7 @@ async function seedInto(url: string): Promise<void> {
   const ndb = await openDatabase(url);
   try {
     await migrateToLatest(ndb.db);
-    await seedDatabase(ndb, { units: readUnitsIndex(BUILD_DIR).units, factsDir: DEFAULT_FACTS_DIR });
+    await seedDatabase(ndb, { units: readUnitsIndex(structureBuildDir(BUILD_DIR, 'pre2025')).units, factsDir: DEFAULT_FACTS_DIR });
   } finally {
     await ndb.close();
   }

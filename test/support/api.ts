@@ -2,10 +2,10 @@
 // NTM_SKIP_PG=1): `describe.each(seededApis())('$name', ...)` then `await api.get('/api/v1/...')`.
 // These databases are shared by every test file: tests here only read.
 import { expect, inject } from 'vitest';
-import { readBuildManifest } from '../../scripts/boundary/build.ts';
 import { createApp } from '../../server/app.ts';
 import { BUILD_DIR } from '../../server/config/paths.ts';
 import { loadApiContext, type ApiContext } from '../../server/api/context.ts';
+import { boundaryBuilds } from '../../server/tiles/builds.ts';
 import { openDatabase, type Engine } from '../../server/db/database.ts';
 
 export interface SeededApi {
@@ -22,9 +22,7 @@ export function seededApis(): SeededApi[] {
       name,
       async open() {
         const ndb = await openDatabase(url);
-        const manifest = readBuildManifest(BUILD_DIR);
-        if (!manifest) throw new Error(`no boundary build in ${BUILD_DIR}`);
-        const ctx = await loadApiContext(ndb, manifest, BUILD_DIR);
+        const ctx = await loadApiContext(ndb, boundaryBuilds(BUILD_DIR));
         const app = createApp({ ctx });
         return { ctx, request: async (path, init) => app.request(path, init), close: () => ndb.close() };
       },

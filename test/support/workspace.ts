@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { readBuildManifest } from '../../scripts/boundary/build.ts';
 import { createApp } from '../../server/app.ts';
 import { loadApiContext, type ApiContext } from '../../server/api/context.ts';
+import { boundaryBuilds } from '../../server/tiles/builds.ts';
 import { cliActor } from '../../server/audit/audit.ts';
 import { createUser, type NewUser } from '../../server/auth/users.ts';
 import { BUILD_DIR } from '../../server/config/paths.ts';
@@ -90,9 +90,7 @@ let counter = 0;
 
 async function openWorkspace(copy: { url: string; drop: () => Promise<void> }): Promise<Workspace> {
   const ndb = await openDatabase(copy.url);
-  const manifest = readBuildManifest(BUILD_DIR);
-  if (!manifest) throw new Error(`no boundary build in ${BUILD_DIR}`);
-  const ctx = await loadApiContext(ndb, manifest, BUILD_DIR);
+  const ctx = await loadApiContext(ndb, boundaryBuilds(BUILD_DIR));
   const app = createApp({ ctx });
   const request = async (path: string, init?: RequestInit) => app.request(`${ORIGIN}${path}`, init);
   const addUser = async (role: Role, unit: string | null, email = `${role}-${unit ?? 'vn'}-${++counter}@example.org`) => {

@@ -5,17 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorSchema } from '../../../server/api/schemas.ts';
 import { seededApis } from '../../support/api.ts';
 
-const KEYS = ['province', 'district', 'period', 'criterion', 'group', 'q', 'limit', 'parent', 'by', 'lang', 'code', 'format', 'x'];
+const KEYS = ['province', 'district', 'period', 'criterion', 'group', 'q', 'limit', 'parent', 'by', 'lang', 'code', 'format', 'structure', 'x'];
 const hostile = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('', ' ', '62', '610', '23362', '00001', '2024-06', '2021-01', '1999-12', '2024-13', '9999-99', '-1', '0', '19', '20', '1e3', 'NaN', 'null', '[]', '{}', '../../etc/passwd', "' or 1=1 --", '%00', '%ZZ', '%E0%A4%A', 'đ', 'Mường Hoong', 'a'.repeat(5000), '١٢', 'share', 'delta', 'vi', 'en'),
+  fc.constantFrom('', ' ', '62', '610', '23362', '00001', '2024-06', '2021-01', '1999-12', '2024-13', '9999-99', '-1', '0', '19', '20', '1e3', 'NaN', 'null', '[]', '{}', '../../etc/passwd', "' or 1=1 --", '%00', '%ZZ', '%E0%A4%A', 'đ', 'Mường Hoong', 'a'.repeat(5000), '١٢', 'share', 'delta', 'vi', 'en', 'pre2025', '2025-07'),
   fc.integer({ min: -1e12, max: 1e12 }).map(String),
 );
 const query = fc.array(fc.tuple(fc.constantFrom(...KEYS), hostile), { maxLength: 5 }).map((pairs) =>
   pairs.map(([k, v]) => `${k}=${Math.random() < 0.2 ? v : encodeURIComponent(v)}`).join('&'),
 );
-const segment = fc.oneof(hostile.map((s) => encodeURIComponent(s)), fc.constantFrom('62', '23362', '62.topojson', '..', '%2e%2e', 'ntm.pmtiles', 'x.pmtiles'));
+const segment = fc.oneof(hostile.map((s) => encodeURIComponent(s)), fc.constantFrom('62', '23362', '62.topojson', '..', '%2e%2e', 'ntm.pmtiles', 'ntm-2025-07.pmtiles', 'x.pmtiles'));
 
 describe.each(seededApis())('hostile input on $name', ({ open }) => {
   let api: Awaited<ReturnType<typeof open>>;

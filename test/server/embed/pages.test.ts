@@ -102,7 +102,8 @@ describe.each(seededApis())('pages and share cards ($name)', (engine) => {
     expect(res.headers.get('x-frame-options')).toBeNull();
     expect(res.headers.get('set-cookie')).toBeNull();
     const boot = JSON.parse(/<script type="application\/json" id="ntm-embed-boot">([^<]*)<\/script>/.exec(html)![1]!) as EmbedBoot;
-    expect(boot).toMatchObject({ province: '62', district: '610', commune: null, period: '2024-06', scopeName: 'Huyện Đắk Glei', tiles: `/tiles/${ctx.manifest.archive.hashedName}` });
+    expect(boot).toMatchObject({ province: '62', district: '610', commune: null, period: '2024-06', scopeName: 'Huyện Đắk Glei', tiles: `/tiles/${ctx.builds.pre2025.manifest.archive.hashedName}` });
+    expect(boot.archives).toEqual({ pre2025: boot.tiles, '2025-07': `/tiles/${ctx.builds['2025-07'].manifest.archive.hashedName}` });
     expect(boot.bbox).toEqual(ctx.units.byCode.get('610')!.bbox);
     expect(boot.dataDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     // Khánh Hòa is shown where its communes are: its own box runs out to Trường Sa (to 115.8° E).
@@ -120,7 +121,7 @@ describe.each(seededApis())('pages and share cards ($name)', (engine) => {
     const boot = JSON.parse(/<script type="application\/json" id="ntm-boot">([^<]*)<\/script>/.exec(html)![1]!) as Record<string, unknown>;
     const health = (await (await request('/api/v1/health')).json()) as Record<string, unknown>;
     expect(boot).toEqual(health);
-    expect(boot).toMatchObject({ tiles: `/tiles/${ctx.manifest.archive.hashedName}`, periods: ctx.periods.range(), communes: 10047 });
+    expect(boot).toMatchObject({ tiles: `/tiles/${ctx.builds.pre2025.manifest.archive.hashedName}`, periods: ctx.periods.range(), communes: 10047 });
     expect(html).not.toContain('id="ntm-embed-boot"');
   });
 

@@ -41,9 +41,24 @@ describe.each(seededApis())('GET /api/v1/health on $name', ({ open }) => {
     }
   });
 
+  it('names the archive the map draws (pre-2025) and the archive of each unit structure, each served under /tiles', async () => {
+    const body = (await (await api.request('/api/v1/health')).json()) as { tiles: string; archives: Record<string, string> };
+    const { builds } = api.ctx;
+    expect(body.tiles).toBe(`/tiles/${builds.pre2025.manifest.archive.hashedName}`);
+    expect(body.archives).toEqual({ pre2025: body.tiles, '2025-07': `/tiles/${builds['2025-07'].manifest.archive.hashedName}` });
+    expect(body.archives['2025-07']).toMatch(/^\/tiles\/ntm-2025-07\.[0-9a-f]{12}\.pmtiles$/);
+    for (const url of Object.values(body.archives)) {
+      const res = await api.request(url, { headers: { Range: 'bytes=0-6' } });
+      expect(res.status).toBe(206);
+      expect(new TextDecoder().decode(await res.arrayBuffer())).toBe('PMTiles');
+    }
+  });
+
   it('documents the field in the OpenAPI document', async () => {
     const doc = (await (await api.request('/api/openapi.json')).json()) as { components: { schemas: Record<string, { properties: Record<string, unknown>; required?: string[] }> } };
     expect(doc.components.schemas.Health!.properties).toHaveProperty('basemap');
     expect(doc.components.schemas.Health!.required).toContain('basemap');
+    expect(doc.components.schemas.Health!.required).toContain('archives');
+    expect(doc.components.schemas.BoundaryArchives!.required).toEqual(['pre2025', '2025-07']);
   });
 });

@@ -2,7 +2,7 @@
 // facts (data/sources/facts/targets.csv and plan_targets.csv); every target of the facts must read into
 // at least one clause that either has a measure or says why not.
 import { describe, expect, it } from 'vitest';
-import { readBuildManifest, readUnitsIndex } from '../../../scripts/boundary/build.ts';
+import { readBuildManifest, readUnitsIndex, structureBuildDir } from '../../../scripts/boundary/build.ts';
 import { BUILD_DIR, DEFAULT_FACTS_DIR } from '../../../server/config/paths.ts';
 import { loadTargets } from '../../../server/seed/facts/targets.ts';
 import { indexUnits } from '../../../server/seed/facts/units.ts';
@@ -77,8 +77,9 @@ describe('interpretTarget', () => {
   });
 
   it('reads every target of the vendored facts into clauses that have a measure or a reason', () => {
-    if (!readBuildManifest(BUILD_DIR)) throw new Error(`no boundary build in ${BUILD_DIR}`);
-    const facts = loadTargets(DEFAULT_FACTS_DIR, indexUnits(readUnitsIndex(BUILD_DIR).units)).filter((f) => f.record.kind === 'target');
+    const pre2025 = structureBuildDir(BUILD_DIR, 'pre2025');
+    if (!readBuildManifest(pre2025)) throw new Error(`no boundary build in ${pre2025}`);
+    const facts = loadTargets(DEFAULT_FACTS_DIR, indexUnits(readUnitsIndex(pre2025).units)).filter((f) => f.record.kind === 'target');
     expect(facts.length).toBeGreaterThan(0);
     let measured = 0;
     for (const { record } of facts) {

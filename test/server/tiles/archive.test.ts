@@ -7,19 +7,24 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBoundaries, type BuildManifest } from '../../../scripts/boundary/build.ts';
 import { archiveRoutes, parseRange } from '../../../server/tiles/archive.ts';
-import { writeBoundaryFixture } from '../../fixtures/boundaries.ts';
+import { writeBoundaryFixture, writeBoundaryFixture2025 } from '../../fixtures/boundaries.ts';
 import { FetchSource, openArchive } from '../../support/pmtiles.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'ntm-archive-'));
 let manifest: BuildManifest;
 let app: Hono;
 let size: number;
+let manifest2025: BuildManifest;
+let both: Hono;
 
 beforeAll(async () => {
   const out = join(work, 'build');
   ({ manifest } = await buildBoundaries({ boundariesDir: writeBoundaryFixture(join(work, 'in'), ['62']), outDir: out }));
   size = manifest.archive.bytes;
-  app = new Hono().route('/tiles', archiveRoutes({ file: join(out, manifest.archive.file), manifest }));
+  app = new Hono().route('/tiles', archiveRoutes([{ file: join(out, manifest.archive.file), manifest }]));
+  const out2025 = join(work, 'build-2025');
+  ({ manifest: manifest2025 } = await buildBoundaries({ structure: '2025-07', boundariesDir: writeBoundaryFixture2025(join(work, 'in-2025'), ['51']), outDir: out2025 }));
+  both = new Hono().route('/tiles', archiveRoutes([{ file: join(out, manifest.archive.file), manifest }, { file: join(out2025, manifest2025.archive.file), manifest: manifest2025 }]));
 }, 120_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -89,5 +94,39 @@ describe('archive routes', () => {
     const tile = await pm.getZxy(8, 204, 117); // covers Kon Tum city (108.0 E, 14.35 N)
     expect(tile?.data.byteLength).toBeGreaterThan(100);
     expect(source.requests).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('archive routes of both unit structures', () => {
+  it('serves each archive under its own plain and hashed names, with its own ETag and bytes', async () => {
+    expect(manifest2025.archive.file).toBe('ntm-2025-07.pmtiles');
+    expect(manifest2025.archive.hashedName).toMatch(/^ntm-2025-07\.[0-9a-f]{12}\.pmtiles$/);
+    for (const m of [manifest, manifest2025]) {
+      for (const name of [m.archive.file, m.archive.hashedName]) {
+        const res = await both.request(`/tiles/${name}`, { method: 'HEAD' });
+        expect(res.status, name).toBe(200);
+        expect(res.headers.get('Content-Length')).toBe(String(m.archive.bytes));
+        expect(res.headers.get('ETag')).toBe(`"${m.archive.sha256.slice(0, 32)}"`);
+      }
+    }
+    expect(manifest2025.archive.sha256).not.toBe(manifest.archive.sha256);
+  });
+
+  it("reads today's archive over HTTP ranges with the pmtiles reader: its layers and its attribution", async () => {
+    const pm = openArchive(new FetchSource(`http://test/tiles/${manifest2025.archive.hashedName}`, async (url, init) => both.request(url, init)));
+    const metadata = (await pm.getMetadata()) as { attribution: string; structure: string; vector_layers: Array<{ id: string }> };
+    expect(metadata.structure).toBe('2025-07');
+    expect(metadata.vector_layers.map((l) => l.id)).toEqual(['provinces', 'communes', 'labels']);
+    expect(metadata.attribution).toContain('sapnhap.bando.com.vn');
+    expect(metadata.attribution).toContain('NXB Tài nguyên – Môi trường và Bản đồ Việt Nam');
+    expect((await pm.getZxy(8, 204, 117))?.data.byteLength).toBeGreaterThan(100); // Kon Tum city, now in Quảng Ngãi
+  });
+
+  it('404s any other name, naming both current archives', async () => {
+    const res = await both.request('/tiles/ntm-2025-07.0123456789ab.pmtiles');
+    expect(res.status).toBe(404);
+    const { message } = ((await res.json()) as { error: { message: string } }).error;
+    expect(message).toContain(manifest.archive.hashedName);
+    expect(message).toContain(manifest2025.archive.hashedName);
   });
 });
