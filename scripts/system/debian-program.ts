@@ -88,8 +88,7 @@ export function provideDebianPrograms(programs: DebianProgram[], host: Host = sy
   if (missing.length === 0) return found as string[];
   const packages = missing.map((program) => program.aptPackage);
   if (!host.isRoot) {
-    const where = missing.map((program) => `${program.label} (looked for ${lookedFor(program)})`).join(' and ');
-    throw new MissingProgramError(`Missing ${where}: install ${packages.length > 1 ? 'them' : 'it'} as root with "apt-get install -y ${packages.join(' ')}"`);
+    throw new MissingProgramError(`Missing ${lookedFor(missing)}: install ${packages.length > 1 ? 'them' : 'it'} as root with "apt-get install -y ${packages.join(' ')}"`);
   }
   host.log(`${missing.map((program) => program.label).join(' and ')} not found: apt-get update; apt-get install -y ${packages.join(' ')} …`);
   host.run('apt-get', ['update', '-q']);
@@ -97,20 +96,23 @@ export function provideDebianPrograms(programs: DebianProgram[], host: Host = sy
   found = programs.map((program) => findProgram(program, host));
   missing = programs.filter((_, i) => found[i] === null);
   if (missing.length > 0) {
-    throw new MissingProgramError(`Still missing after apt-get install -y ${packages.join(' ')}: ${missing.map((program) => `${program.label} (looked for ${lookedFor(program)})`).join(' and ')}`);
+    throw new MissingProgramError(`Still missing after apt-get install -y ${packages.join(' ')}: ${lookedFor(missing)}`);
   }
   host.log(`installed ${packages.join(' ')}`);
   return found as string[];
 }
 
-/** The places searched, for the error line: `$NTM_CHROMIUM, chromium or chromium-browser on PATH`. */
-function lookedFor(program: DebianProgram): string {
-  const places = [
-    ...(program.envVar ? [`$${program.envVar}`] : []),
-    ...(program.commands?.length ? [`${program.commands.join(' or ')} on PATH`] : []),
-    ...(program.paths ?? []),
-  ];
-  return places.join(', ');
+/** The programs and the places searched, for the error line: `Chromium (looked for $NTM_CHROMIUM, …) and …`. */
+function lookedFor(programs: DebianProgram[]): string {
+  const one = (program: DebianProgram) => {
+    const places = [
+      ...(program.envVar ? [`$${program.envVar}`] : []),
+      ...(program.commands?.length ? [`${program.commands.join(' or ')} on PATH`] : []),
+      ...(program.paths ?? []),
+    ];
+    return `${program.label} (looked for ${places.join(', ')})`;
+  };
+  return programs.map(one).join(' and ');
 }
 
 function isExecutable(path: string): boolean {
