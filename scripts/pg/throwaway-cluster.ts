@@ -1,43 +1,21 @@
 // A throw-away PostgreSQL cluster on loopback (Debian's postgresql package), for the tests and the
 // benchmark: initdb in a temp folder owned by postgres (initdb refuses root), trust auth, fsync off,
 // listening on 127.0.0.1 on a free port, its unix socket in the data folder. `stop()` removes it.
-import { type SpawnSyncOptions, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { type DebianProgram, provideDebianPrograms } from '../system/debian-program.ts';
+import { runCommand as run } from '../system/run-command.ts';
 
 const PG_MAJOR = 15;
 
-function findPgBin(): string | null {
-  const preferred = `/usr/lib/postgresql/${PG_MAJOR}/bin`;
-  if (existsSync(join(preferred, 'postgres'))) return preferred;
-  if (!existsSync('/usr/lib/postgresql')) return null;
-  const others = readdirSync('/usr/lib/postgresql')
-    .filter((version) => existsSync(`/usr/lib/postgresql/${version}/bin/postgres`))
-    .sort((a, b) => Number(b) - Number(a));
-  return others[0] ? `/usr/lib/postgresql/${others[0]}/bin` : null;
-}
-
-function run(command: string, args: string[], options: SpawnSyncOptions = {}): string {
-  const result = spawnSync(command, args, { encoding: 'utf8', ...options });
-  if (result.error) throw new Error(`${command} could not run: ${result.error.message}`);
-  if (result.status !== 0) {
-    // The end of the output holds the error (initdb prints a long preamble first).
-    const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-8).join('\n');
-    throw new Error(`${command} ${args.join(' ')} exited with ${result.status}:\n${output}`);
-  }
-  return String(result.stdout ?? '');
-}
-
-function installPostgres(): void {
-  const isRoot = process.getuid?.() === 0;
-  if (!isRoot) throw new Error('PostgreSQL server binaries are missing and we are not root to apt-get them');
-  console.log('PostgreSQL server not found: apt-get install -y postgresql …');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  run('apt-get', ['update', '-q'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-  run('apt-get', ['install', '-y', '-q', 'postgresql'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-}
+/** Debian's PostgreSQL server: version 15 preferred (the tested one), else the newest installed. */
+export const POSTGRES_SERVER: DebianProgram = {
+  label: 'PostgreSQL server',
+  aptPackage: 'postgresql',
+  paths: [`/usr/lib/postgresql/${PG_MAJOR}/bin/postgres`, '/usr/lib/postgresql/*/bin/postgres'],
+};
 
 async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -81,12 +59,8 @@ export interface ThrowawayCluster {
 /** Starts a cluster (installing Debian's postgresql first when the server is missing and we are root). */
 export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
   const started = performance.now();
-  let pgBin = findPgBin();
-  if (!pgBin) {
-    installPostgres();
-    pgBin = findPgBin();
-    if (!pgBin) throw new Error('PostgreSQL server still missing after apt-get install postgresql');
-  }
+  const [postgres] = provideDebianPrograms([POSTGRES_SERVER]);
+  const pgBin = dirname(postgres!);
   const isRoot = process.getuid?.() === 0;
   const binDir = pgBin;
   const asPostgres = (bin: string, args: string[]): string =>

@@ -1,4 +1,5 @@
-// Vitest globalSetup: a throw-away PostgreSQL cluster for the tests that run on both engines.
+// Vitest globalSetup: Chromium and the PostgreSQL server found or installed (Debian's packages, when
+// root), then a throw-away PostgreSQL cluster for the tests that run on both engines.
 // NTM_SKIP_PG=1 skips it (pgUrl = null: engines() then gives SQLite only). Otherwise PostgreSQL must start,
 // or the run fails: tests never skip PostgreSQL silently.
 import type { TestProject } from 'vitest/node';
@@ -7,12 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { buildAllBoundaries, readUnitsIndex, structureBuildDir } from '../../scripts/boundary/build.ts';
-import { startThrowawayCluster } from '../../scripts/pg/throwaway-cluster.ts';
+import { POSTGRES_SERVER, startThrowawayCluster } from '../../scripts/pg/throwaway-cluster.ts';
+import { provideDebianPrograms, systemHost } from '../../scripts/system/debian-program.ts';
 import { BUILD_DIR, DEFAULT_BOUNDARIES_2025_DIR, DEFAULT_BOUNDARIES_DIR, DEFAULT_FACTS_DIR } from '../../server/config/paths.ts';
 import { openDatabase } from '../../server/db/database.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { seedDatabase } from '../../server/seed/seed.ts';
 import { buildClientIfStale } from '../../server/start.ts';
+import { CHROMIUM } from '../support/browser.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -28,6 +31,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<(() => void) | undefined> {
+  provideSystemPrograms();
   // The whole-country builds of both unit structures and the client, made once here (a no-op when up to
   // date) so that test files running in parallel never race to write data/build.
   await buildAllBoundaries({
@@ -71,6 +75,16 @@ export default async function setup(project: TestProject): Promise<(() => void) 
     cluster.stop();
     console.log(`[test] PostgreSQL stopped and removed in ${Math.round(performance.now() - stopping)} ms`);
   };
+}
+
+/**
+ * Chromium and (unless NTM_SKIP_PG=1) the PostgreSQL server, found or installed here, once and first: test
+ * files running in parallel then never race an apt-get, and a machine that lacks them fails in one line.
+ */
+function provideSystemPrograms(): void {
+  const programs = process.env.NTM_SKIP_PG === '1' ? [CHROMIUM] : [CHROMIUM, POSTGRES_SERVER];
+  const paths = provideDebianPrograms(programs, systemHost((line) => console.log(`[test] ${line}`)));
+  console.log(`[test] ${programs.map((program, i) => `${program.label}: ${paths[i]}`).join('; ')}`);
 }
 
 /** Migrates and seeds the database at `url` with the whole country (default seed). */
