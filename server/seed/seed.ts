@@ -2,10 +2,12 @@
 // illustrative dataset, in one transaction. All facts are loaded and validated before the database is touched.
 import type { Insertable, Transaction } from 'kysely';
 import type { NtmDatabase } from '../db/database.ts';
-import type { Database, ReviewTable, UnitTable } from '../db/schema.ts';
-import type { UnitRecord } from '../unit/units-index.ts';
+import type { Database, ReviewTable, UnitStructure, UnitTable } from '../db/schema.ts';
+import { isRuralCommuneType, type UnitRecord } from '../unit/units-index.ts';
 import { isPeriod } from './facts/dates.ts';
-import { loadFacts } from './facts/index.ts';
+import { type Facts, loadFacts } from './facts/index.ts';
+import { loadCrosswalk } from './facts/crosswalk.ts';
+import { generateReform } from './illustrative/reform.ts';
 import { type GeneratorSummary, popcount, summarise } from './illustrative/summary.ts';
 import { type IllustrativeData, type ReviewSeries, generateIllustrative } from './illustrative/generator.ts';
 import { structureRows } from '../era/structures.ts';
@@ -16,6 +18,39 @@ export const DEFAULT_FIRST_PERIOD = '2021-01';
 export const DEFAULT_LAST_PERIOD = '2025-12';
 /** The date of the GSO unit list the pre-2025 units come from. */
 export const UNITS_VALID_FROM = '2025-03-01';
+/** Today's units took effect on 1/7/2025. */
+export const TODAY_VALID_FROM = '2025-07-01';
+/** The last month of the pre-2025 units. */
+export const LAST_PRE2025_PERIOD = '2025-06';
+
+/** The last complete month before `now` (a first start in any month shows last month). */
+export function lastCompleteMonth(now: Date): string {
+  const month = now.getUTCFullYear() * 12 + now.getUTCMonth() - 1;
+  return `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Today's structure: units, lineage and the reform stage of the illustrative data. */
+function todayData(today: NonNullable<SeedOptions['today']>, oldUnits: readonly UnitRecord[], facts: Facts, data: IllustrativeData, seed: number, lastPeriod: string) {
+  const lineage = loadCrosswalk(today.boundariesDir, oldUnits, today.units);
+  const oldSpecial = new Set(
+    [...facts.specialDifficulty.listings.map((f) => f.record), ...data.specialDifficulty]
+      .filter((l) => l.special === 1 && l.period_from <= LAST_PRE2025_PERIOD && l.period_to >= LAST_PRE2025_PERIOD)
+      .map((l) => l.commune_code),
+  );
+  const later = facts.laterSets[0];
+  if (!later) throw new Error('criteria.json has no later set: today\'s communes cannot be scored from 2026-02');
+  const reform = generateReform({
+    seed,
+    lastPeriod,
+    oldSeries: data.reviews,
+    oldSpecial,
+    newUnits: today.units,
+    lineage,
+    officialCounts: facts.officialCounts,
+    sets: { old: { code: facts.catalogue.set.code, count: facts.catalogue.set.criteria_count }, today: { code: later.set.code, count: later.set.criteria_count } },
+  });
+  return { units: today.units, lineage, reform };
+}
 
 export interface SeedOptions {
   units: UnitRecord[];
@@ -23,6 +58,10 @@ export interface SeedOptions {
   seed?: number; // default 20210101
   firstPeriod?: string; // default 2021-01
   lastPeriod?: string; // default 2025-12
+  /** Today's structure (2025-07): its units (the 2025-07 boundary build's index) and the folder holding its
+   * crosswalk.csv. When given, the pre-2025 history ends at 2025-06, today's communes carry it from 2025-07
+   * (docs/eras.md), and `lastPeriod` defaults to the last complete month. */
+  today?: { units: UnitRecord[]; boundariesDir: string };
   /** Empty every table first (in the same transaction) instead of refusing a seeded database. */
   replace?: boolean;
   onProgress?: (line: string) => void;
@@ -71,7 +110,9 @@ export async function seedDatabase(ndb: NtmDatabase, options: SeedOptions): Prom
   const progress = options.onProgress ?? (() => undefined);
   const seed = options.seed ?? DEFAULT_SEED;
   const firstPeriod = options.firstPeriod ?? DEFAULT_FIRST_PERIOD;
-  const lastPeriod = options.lastPeriod ?? DEFAULT_LAST_PERIOD;
+  const lastPeriod = options.lastPeriod ?? (options.today ? lastCompleteMonth(new Date()) : DEFAULT_LAST_PERIOD);
+  // The pre-2025 units end with 2025-06 when today's are seeded.
+  const lastOld = options.today && lastPeriod > LAST_PRE2025_PERIOD ? LAST_PRE2025_PERIOD : lastPeriod;
   if (!Number.isSafeInteger(seed)) throw new Error(`Seed must be an integer, got ${seed}`);
   if (!isPeriod(firstPeriod) || !isPeriod(lastPeriod) || firstPeriod > lastPeriod) {
     throw new Error(`Periods must be YYYY-MM with first <= last, got ${firstPeriod}..${lastPeriod}`);
@@ -92,8 +133,15 @@ export async function seedDatabase(ndb: NtmDatabase, options: SeedOptions): Prom
 
   // 2. The illustrative dataset.
   const generating = performance.now();
-  const data = generateIllustrative({ units: options.units, facts, seed, firstPeriod, lastPeriod });
+  const data = generateIllustrative({ units: options.units, facts, seed, firstPeriod, lastPeriod: lastOld });
   const summary = summarise(data, facts);
+  const today = options.today ? todayData(options.today, options.units, facts, data, seed, lastPeriod) : null;
+  if (today) {
+    progress(
+      `illustrative (${today.reform.source}): ${fmt(today.reform.reviews.count)} reviews of today's communes, ` +
+        `${fmt(today.reform.classifications.length)} group and khu vực records, ${fmt(today.reform.recognitions.length)} recognitions under 51/2025`,
+    );
+  }
   progress(
     `illustrative (${data.source}): ${fmt(data.reviews.count)} reviews, ${fmt(data.recognitions.length)} recognitions, ` +
       `${fmt(data.specialDifficulty.length)} special-difficulty listings in ${((performance.now() - generating) / 1000).toFixed(1)} s`,
@@ -114,8 +162,15 @@ export async function seedDatabase(ndb: NtmDatabase, options: SeedOptions): Prom
       if (values.length > 0) progress(`${label} ${fmt(values.length)}`);
     };
 
-    await insert('unit_structure', structureRows(false));
-    await insert('unit', options.units.map(unitRow));
+    await insert('unit_structure', structureRows(today !== null));
+    await insert('unit', options.units.map((u) => unitRow('pre2025', u)));
+    if (today) {
+      await insert('unit', today.units.map((u) => unitRow('2025-07', u)), 'unit (2025-07)');
+      await insert('unit_lineage', today.lineage);
+      await insert('commune_classification', today.reform.classifications);
+      await insert('special_difficulty', today.reform.specialDifficulty, 'special_difficulty (2025-07, illustrative)');
+      await insert('recognition', today.reform.recognitions, 'recognition (51/2025, illustrative)');
+    }
     for (const catalogue of [facts.catalogue, ...facts.laterSets]) {
       await insert('criteria_set', [catalogue.set]);
       await insert('criterion_group', catalogue.groups);
@@ -139,7 +194,8 @@ export async function seedDatabase(ndb: NtmDatabase, options: SeedOptions): Prom
     await insert('official_count', facts.officialCounts);
     await insert('planned_commune', facts.plannedCommunes.communes.map((f) => f.record));
     await insert('reported_criteria', facts.reportedCriteria.reports.map((f) => f.record));
-    rows.review = await insertReviews(trx, engine, data, progress);
+    rows.review = await insertReviews(trx, engine, data.reviews, data.source, progress);
+    if (today) rows.review += await insertReviews(trx, engine, today.reform.reviews, today.reform.source, progress);
     await insert('meta', [
       { key: 'seed_version', value: SEED_VERSION },
       { key: 'seed', value: String(seed) },
@@ -154,9 +210,9 @@ export async function seedDatabase(ndb: NtmDatabase, options: SeedOptions): Prom
   return { rows, skipped: { ...facts.skipped }, seconds, illustrative: summary };
 }
 
-function unitRow(unit: UnitRecord): Insertable<UnitTable> {
+function unitRow(structure: UnitStructure, unit: UnitRecord): Insertable<UnitTable> {
   return {
-    structure: 'pre2025',
+    structure,
     code: unit.code,
     level: unit.level,
     type: unit.type,
@@ -169,8 +225,9 @@ function unitRow(unit: UnitRecord): Insertable<UnitTable> {
     bbox: unit.bbox ? JSON.stringify(unit.bbox) : null,
     label_lon: unit.label ? unit.label[0] : null,
     label_lat: unit.label ? unit.label[1] : null,
-    valid_from: UNITS_VALID_FROM,
+    valid_from: structure === 'pre2025' ? UNITS_VALID_FROM : TODAY_VALID_FROM,
     valid_to: null,
+    changes: unit.earlier ? JSON.stringify([{ until: unit.earlier.until, type: unit.earlier.type, name: unit.earlier.name, rural: isRuralCommuneType(unit.earlier.type) }]) : null,
   };
 }
 
@@ -203,16 +260,16 @@ async function insertRows<T extends keyof Database>(
 async function insertReviews(
   trx: Transaction<Database>,
   engine: NtmDatabase['engine'],
-  data: IllustrativeData,
+  series: ReviewSeries,
+  source: string,
   progress: (line: string) => void,
 ): Promise<number> {
-  const series = data.reviews;
   const size = batchSize(engine, 12);
   const total = series.count;
   const step = Math.max(size, Math.ceil(total / 10 / size) * size);
   let done = 0;
   let reported = 0;
-  for (const batch of reviewBatches(series, data.source, size)) {
+  for (const batch of reviewBatches(series, source, size)) {
     await trx.insertInto('review').values(batch).execute();
     done += batch.length;
     if (done - reported >= step || done === total) {

@@ -41,6 +41,7 @@ import {
   interpolate,
   logit,
   nationalAnchors,
+  officialShares,
   provinceAnchors,
   sigmoid,
 } from './trajectory.ts';
@@ -366,7 +367,8 @@ export function generateIllustrative(options: GeneratorOptions): IllustrativeDat
   }
 
   // --- Recognition schedule ----------------------------------------------------------------------------------
-  const national = nationalAnchors(facts.targets, firstMonth);
+  const official = officialShares(facts.officialCounts);
+  const national = nationalAnchors(facts.targets, firstMonth, official);
   const nationalShare = (t: number) => interpolate(national, t);
   const times: number[] = [];
   for (let t = BEFORE; t < T; t++) times.push(t);
@@ -498,12 +500,16 @@ export function generateIllustrative(options: GeneratorOptions): IllustrativeDat
   assignLevels('kieu_mau');
 
   function assignLevels(level: 'nang_cao' | 'kieu_mau'): void {
-    const share = (level === 'nang_cao' ? NANG_CAO_SHARE : KIEU_MAU_SHARE).map((a) => ({
-      t: at(a.period),
-      period: a.period,
-      value: a.value,
-      from: 'generator',
-    }));
+    // The shares of the recognised: the official national counts where published (national_counts.csv), the
+    // generator's own curve before and after them.
+    const published = official.filter((o) => o.metric === (level === 'nang_cao' ? 'communes_nang_cao' : 'communes_kieu_mau'));
+    const curve = level === 'nang_cao' ? NANG_CAO_SHARE : KIEU_MAU_SHARE;
+    const lastPublished = published.at(-1)?.period ?? '';
+    const share = [
+      ...curve.filter((a) => !published.length || a.period < published[0]!.period).map((a) => ({ t: at(a.period), period: a.period, value: a.value, from: 'generator' })),
+      ...published.map((o) => ({ t: at(o.period), period: o.period, value: o.share, from: o.from })),
+      ...curve.filter((a) => a.period > lastPublished).map((a) => ({ t: at(a.period), period: a.period, value: Math.max(a.value, published.at(-1)?.share ?? 0), from: 'generator' })),
+    ];
     const prerequisite = (c: CommuneState) => (level === 'nang_cao' ? c.datSince : c.ncSince);
     const current = (c: CommuneState) => (level === 'nang_cao' ? c.nangCaoAt : c.kieuMauAt);
     for (const province of provinces) {

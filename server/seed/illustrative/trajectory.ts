@@ -54,7 +54,7 @@ function shareOf(value: string, valueNum: number | null): number | null {
  * (communes_ntm "6370/8167", share_communes_ntm "79.3%"), and the 2025 target (≥80%) at its deadline when it
  * is later than the reported figures.
  */
-export function nationalAnchors(targets: readonly TargetFact[], firstMonth: number): Anchor[] {
+export function nationalAnchors(targets: readonly TargetFact[], firstMonth: number, official: readonly OfficialShare[] = []): Anchor[] {
   const at = (period: Period) => monthNumber(period) - firstMonth;
   const anchors: Anchor[] = [
     { t: at('2020-12'), period: '2020-12', value: NATIONAL_SHARE_END_2020, from: 'national reports, end of 2020' },
@@ -69,6 +69,14 @@ export function nationalAnchors(targets: readonly TargetFact[], firstMonth: numb
     const period = periodAtLatest(fact.asOf);
     anchors.push({ t: at(period), period, value: share, from: where(fact) });
   }
+  // The national counts (national_counts.csv) are the figures the map is checked against: at their months they
+  // replace any other reported share.
+  for (const o of official) {
+    if (o.metric !== 'communes_ntm') continue;
+    const i = anchors.findIndex((a) => a.period === o.period);
+    if (i !== -1) anchors.splice(i, 1);
+    anchors.push({ t: at(o.period), period: o.period, value: o.share, from: o.from });
+  }
   anchors.sort((a, b) => a.t - b.t);
   const target = targets.find(
     (fact) => fact.record.scope === 'national' && fact.record.metric === 'target_share_communes_ntm_2025',
@@ -80,6 +88,31 @@ export function nationalAnchors(targets: readonly TargetFact[], firstMonth: numb
     if (at(period) > last.t) anchors.push({ t: at(period), period, value, from: where(target) });
   }
   return anchors;
+}
+
+/** A national share an official source published (national_counts.csv, pre-2025 structure): communes_ntm as a
+ * share of all communes in the programme; communes_nang_cao and communes_kieu_mau as shares of the NTM communes. */
+export interface OfficialShare {
+  metric: 'communes_ntm' | 'communes_nang_cao' | 'communes_kieu_mau';
+  period: Period;
+  share: number;
+  from: string;
+}
+
+/** The national shares of national_counts.csv the generator calibrates to. */
+export function officialShares(counts: ReadonlyArray<{ scope: string; structure?: string | undefined; as_of: string; metric: string; value?: number | null | undefined; denominator?: number | null | undefined; source_url?: string | null | undefined }>): OfficialShare[] {
+  const national = counts.filter((c) => c.scope === 'national' && (c.structure ?? 'pre2025') === 'pre2025');
+  const out: OfficialShare[] = [];
+  for (const c of national) {
+    if (c.value === null || c.value === undefined) continue;
+    const from = `national_counts.csv ${c.as_of} ${c.metric}`;
+    if (c.metric === 'communes_ntm' && c.denominator) out.push({ metric: 'communes_ntm', period: c.as_of, share: c.value / c.denominator, from });
+    if (c.metric === 'communes_nang_cao' || c.metric === 'communes_kieu_mau') {
+      const ntm = national.find((n) => n.as_of === c.as_of && n.metric === 'communes_ntm')?.value;
+      if (ntm) out.push({ metric: c.metric, period: c.as_of, share: c.value / ntm, from });
+    }
+  }
+  return out;
 }
 
 /** The metrics that report how many communes of a province are recognised. */
