@@ -15,8 +15,15 @@ import { openDatabase, type NtmDatabase } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { latestReviewsAt } from '../server/db/review-query.ts';
 import { seedDatabase } from '../server/seed/seed.ts';
+import { gzipSync } from 'node:zlib';
+import type { UnitStructure } from '../server/db/schema.ts';
+import { loadApiContext } from '../server/api/context.ts';
+import { createApp } from '../server/app.ts';
+import { boundaryBuilds } from '../server/tiles/builds.ts';
 
 const PERIOD = '2024-06';
+/** A period of today's structure and the 2026-2030 criteria. */
+const TODAY_PERIOD = '2026-11';
 const work = mkdtempSync(join(tmpdir(), 'ntm-bench-'));
 const line = (label: string, value: string, target?: string) => console.log(`${label.padEnd(44)} ${value.padStart(14)}${target ? `   ${target}` : ''}`);
 const ratio = (value: number, limit: number) => `(${((value / limit) * 100).toFixed(0)} % of the ${limit} limit)`;
@@ -31,13 +38,13 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function statusReadMs(ndb: NtmDatabase, runs = 15): Promise<{ median: number; rows: number }> {
-  const rural = (await ndb.db.selectFrom('unit').select('code').where('level', '=', 'commune').where('rural', '=', 1).execute()).map((u) => u.code);
+async function statusReadMs(ndb: NtmDatabase, runs = 15, structure: UnitStructure = 'pre2025', period = PERIOD): Promise<{ median: number; rows: number }> {
+  const rural = (await ndb.db.selectFrom('unit').select('code').where('structure', '=', structure).where('level', '=', 'commune').where('rural', '=', 1).execute()).map((u) => u.code);
   const times: number[] = [];
   let rows = 0;
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    rows = (await latestReviewsAt(ndb.db, 'pre2025', PERIOD, rural)).length;
+    rows = (await latestReviewsAt(ndb.db, structure, period, rural)).length;
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
@@ -72,6 +79,39 @@ async function firstStart(): Promise<{ seconds: number; dbFile: string }> {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
   }
+}
+
+/** Seeds both eras to TODAY_PERIOD; returns the seconds it took. */
+async function seedBothEras(ndb: NtmDatabase): Promise<number> {
+  const started = performance.now();
+  const build = join(work, 'build');
+  await seedDatabase(ndb, {
+    units: readUnitsIndex(structureBuildDir(build, 'pre2025')).units,
+    factsDir: DEFAULT_FACTS_DIR,
+    lastPeriod: TODAY_PERIOD,
+    today: { units: readUnitsIndex(structureBuildDir(build, '2025-07')).units, boundariesDir: DEFAULT_BOUNDARIES_2025_DIR },
+  });
+  return (performance.now() - started) / 1000;
+}
+
+/** The status of every scored commune at TODAY_PERIOD: the query, and the whole-country answer's size. */
+async function reportToday(ndb: NtmDatabase, engine: string): Promise<void> {
+  const q = await statusReadMs(ndb, 15, '2025-07', TODAY_PERIOD);
+  line(`status of every scored commune at ${TODAY_PERIOD}, ${engine}`, `${q.median.toFixed(1)} ms`, `${ratio(q.median, 50)}; ${q.rows} communes, median of 15`);
+  const ctx = await loadApiContext(ndb, boundaryBuilds(join(work, 'build')));
+  const app = createApp({ ctx });
+  const times: number[] = [];
+  let body = '';
+  for (let i = 0; i < 7; i++) {
+    ctx.status.invalidate();
+    ctx.responses.clear();
+    const t = performance.now();
+    body = await (await app.request(`/api/v1/status?period=${TODAY_PERIOD}`)).text();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  line(`  GET /api/v1/status?period=${TODAY_PERIOD}, uncached, ${engine}`, `${times[3]!.toFixed(1)} ms`, 'median of 7, status computed each time');
+  if (engine === 'SQLite') line(`  whole-country status at ${TODAY_PERIOD} (gzip)`, `${(gzipSync(body).length / 1024).toFixed(1)} KB`, ratio(gzipSync(body).length / 1024, 60));
 }
 
 try {
@@ -110,8 +150,28 @@ try {
   line(`status of every rural commune at ${PERIOD}, SQLite`, `${s.median.toFixed(1)} ms`, `${ratio(s.median, 50)}; ${s.rows} communes, median of 15`);
   await sqlite.close();
 
+  // Both eras (npm run db:seed -- --today): today's communes at a 2026 period.
+  const todayFile = join(work, 'today.sqlite');
+  const todaySqlite = await openDatabase(`sqlite:${todayFile}`);
+  await migrateToLatest(todaySqlite.db);
+  const todaySeed = await seedBothEras(todaySqlite);
+  line('seed of both eras, SQLite', `${todaySeed.toFixed(1)} s`);
+  const todayBytes = ['', '-wal', '-shm'].map((s) => todayFile + s).filter(existsSync).reduce((n, f) => n + statSync(f).size, 0);
+  line('SQLite file size, both eras', mb(todayBytes), ratio(todayBytes / 1e6, 250));
+  await reportToday(todaySqlite, 'SQLite');
+  await todaySqlite.close();
+
   const cluster = await startThrowawayCluster();
   try {
+    const admin = await openDatabase(cluster.url);
+    await sql`create database today`.execute(admin.db);
+    await admin.close();
+    const pgToday = await openDatabase(cluster.url.replace(/\/postgres$/, '/today'));
+    await migrateToLatest(pgToday.db);
+    line('seed of both eras, PostgreSQL', `${(await seedBothEras(pgToday)).toFixed(1)} s`);
+    await sql`vacuum analyze`.execute(pgToday.db);
+    await reportToday(pgToday, 'PostgreSQL');
+    await pgToday.close();
     const pg = await openDatabase(cluster.url);
     await migrateToLatest(pg.db);
     const seedStarted = performance.now();

@@ -1,5 +1,6 @@
-// CLI: npm run db:seed [-- --replace] — create (migrate) and seed the database named by DATABASE_URL,
-// building the boundary data first if needed.
+// CLI: npm run db:seed [-- --replace] [--today] [--last-period YYYY-MM] — create (migrate) and seed the database
+// named by DATABASE_URL, building the boundary data first if needed. --today also seeds today's structure
+// (34 provinces, 3,321 communes) from 2025-07 to the last complete month (or --last-period): docs/eras.md.
 import { parseArgs } from 'node:util';
 import { buildAllBoundaries, readUnitsIndex, structureBuildDir } from './boundary/build.ts';
 import { openDatabase } from '../server/db/database.ts';
@@ -8,7 +9,9 @@ import { isSeeded, seedDatabase } from '../server/seed/seed.ts';
 import { readEnv } from '../server/config/env.ts';
 
 try {
-  const { values } = parseArgs({ options: { replace: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { replace: { type: 'boolean', default: false }, today: { type: 'boolean', default: false }, 'last-period': { type: 'string' } } });
+  const lastPeriod = values['last-period'];
+  if (lastPeriod !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(lastPeriod)) throw new Error(`--last-period: expected a month YYYY-MM, got "${lastPeriod}"`);
   const env = readEnv();
   await buildAllBoundaries({ sources: { pre2025: env.NTM_BOUNDARIES_DIR, '2025-07': env.NTM_BOUNDARIES_2025_DIR }, buildDir: env.NTM_BUILD_DIR, log: (l) => console.log(l) });
   const ndb = await openDatabase(env.DATABASE_URL);
@@ -22,6 +25,8 @@ try {
       factsDir: env.NTM_FACTS_DIR,
       seed: env.NTM_SEED,
       replace: values.replace,
+      ...(lastPeriod ? { lastPeriod } : {}),
+      ...(values.today ? { today: { units: readUnitsIndex(structureBuildDir(env.NTM_BUILD_DIR, '2025-07')).units, boundariesDir: env.NTM_BOUNDARIES_2025_DIR } } : {}),
       onProgress: (line: string) => console.log(`  ${line}`),
     });
     console.log(`Seeded ${ndb.engine} in ${report.seconds.toFixed(1)} s`);

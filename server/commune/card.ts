@@ -187,7 +187,9 @@ function groupsOf(set: CriteriaSet, mask: number | null, shown: ReviewRow | null
   const values = mask === null ? {} : parseObject(shown?.indicators ?? null);
   const notes = mask === null ? {} : parseObject(shown?.notes ?? null);
   const byNumber = new Map(set.criteria.map((c) => [c.number, c]));
-  return set.groups.map((g) => {
+  // A set without criteria groups (2026-2030) is shown as one group, numbered 0, holding every criterion.
+  const groups = set.groups.length ? set.groups : [{ number: 0, name_vi: 'Các tiêu chí (bộ tiêu chí không chia nhóm)', name_en: 'Criteria (the set has no groups)', criteria: set.criteria.map((c) => c.number) }];
+  return groups.map((g) => {
     const criteria = g.criteria.flatMap((n) => byNumber.get(n) ?? []);
     return {
       number: g.number,

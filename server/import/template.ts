@@ -45,7 +45,7 @@ export async function buildTemplate(
   q: { format: 'csv' | 'xlsx'; layout: Layout; district?: string | undefined; province?: string | undefined; period?: string | undefined },
 ): Promise<TemplateFile> {
   const period = q.period ?? defaultReviewMonth(ctx.catalogue);
-  const set = reviewableSet(ctx.catalogue, period);
+  const set = reviewableSet(ctx.catalogue, period, 'period', new Date(), ctx.eras);
   let codes: readonly string[] = [];
   let label = 'mau';
   if (q.district || q.province) {

@@ -95,7 +95,7 @@ export function reviewAdminRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): v
     const user = currentUser(c);
     const { commune, period } = c.req.valid('param');
     const unit = reviewableCommune(ctx, user, commune);
-    const form = await reviewForm(ctx, unit, period, reviewableSet(ctx.catalogue, period));
+    const form = await reviewForm(ctx, unit, period, reviewableSet(ctx.catalogue, period, 'period', new Date(), ctx.eras));
     withEtag(c, form.version);
     return c.json(form, 200);
   });
@@ -105,7 +105,7 @@ export function reviewAdminRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): v
     const { commune, period } = c.req.valid('param');
     const body = c.req.valid('json');
     const unit = reviewableCommune(ctx, user, commune);
-    const set = reviewableSet(ctx.catalogue, period);
+    const set = reviewableSet(ctx.catalogue, period, 'period', new Date(), ctx.eras);
     const header = ifMatchVersion(c.req.header('If-Match'));
     if (header !== undefined && body.version !== undefined && header !== body.version) {
       throw new ApiError(400, 'invalid_parameter', `Parameter 'version' (json): ${body.version} differs from the If-Match header (${header}): send one`, { parameter: 'version' });

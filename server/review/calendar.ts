@@ -17,6 +17,8 @@
 import { ApiError } from '../http/errors.ts';
 import type { CriteriaSet, Catalogue } from '../criterion/catalogue.ts';
 import type { Period } from '../period/period.ts';
+import type { EraStore } from '../era/era.ts';
+import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 export const DEADLINE_DAY = 20;
@@ -47,21 +49,35 @@ export function deadlineOf(period: Period, now = new Date()): Deadline {
  * The criteria set an official may review `period` against: 400 naming `parameter` when the month is
  * after the current month or no set applies to it.
  */
-export function reviewableSet(catalogue: Catalogue, period: Period, parameter = 'period', now = new Date()): CriteriaSet {
+export function reviewableSet(catalogue: Catalogue, period: Period, parameter = 'period', now = new Date(), eras?: EraStore): CriteriaSet {
   const current = currentMonth(now);
   if (period > current) throw new ApiError(400, 'invalid_parameter', `Parameter '${parameter}': ${period} is after the current month (${current}); a month is reviewed once it has begun`, { parameter });
-  const set = catalogue.setFor(period);
+  const set = workspaceSetFor(catalogue, period);
   if (!set) {
-    const spans = catalogue.sets.map((s) => `${s.code}: ${s.valid_from} to ${s.valid_to ?? 'now'}`).join('; ');
-    throw new ApiError(400, 'invalid_parameter', `Parameter '${parameter}': no criteria set applies to ${period} (${spans})`, { parameter });
+    const spans = workspaceSets(catalogue).map((s) => `${s.code}: ${s.valid_from} to ${s.valid_to ?? 'now'}`).join('; ');
+    throw new ApiError(400, 'invalid_parameter', `Parameter '${parameter}': the workspace records reviews of the pre-2025 communes on the ${spans} criteria; ${period} is not among them (today's communes and the 2026-2030 criteria come to the workspace in a later release)`, { parameter });
+  }
+  // A month of today's structure is never written against the old units' codes (the eras reuse codes).
+  if (eras && eras.at(period).structure.code !== WORKSPACE_STRUCTURE) {
+    throw new ApiError(400, 'invalid_parameter', `Parameter '${parameter}': ${period} is a month of today's communes (since 1/7/2025); the workspace still records the pre-2025 communes, up to 2025-06`, { parameter });
   }
   return set;
+}
+
+/** The criteria sets written for the structure the workspace records (2021-2025 for the pre-2025 units). */
+function workspaceSets(catalogue: Catalogue): CriteriaSet[] {
+  return catalogue.sets.filter((s) => s.unit_structure === WORKSPACE_STRUCTURE);
+}
+
+function workspaceSetFor(catalogue: Catalogue, period: Period): CriteriaSet | null {
+  const set = catalogue.setFor(period);
+  return set && set.unit_structure === WORKSPACE_STRUCTURE ? set : null;
 }
 
 /** The default month of the workspace lists: the current month, or the last month a criteria set covers. */
 export function defaultReviewMonth(catalogue: Catalogue, now = new Date()): Period {
   const current = currentMonth(now);
-  if (catalogue.setFor(current)) return current;
-  const ends = catalogue.sets.map((s) => s.valid_to).filter((p): p is Period => p !== null && p <= current).sort();
+  if (workspaceSetFor(catalogue, current)) return current;
+  const ends = workspaceSets(catalogue).map((s) => s.valid_to).filter((p): p is Period => p !== null && p <= current).sort();
   return ends.at(-1) ?? current;
 }

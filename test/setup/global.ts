@@ -12,6 +12,7 @@ import { POSTGRES_SERVER, startThrowawayCluster } from '../../scripts/pg/throwaw
 import { provideDebianPrograms, systemHost } from '../../scripts/system/debian-program.ts';
 import { BUILD_DIR, DEFAULT_BOUNDARIES_2025_DIR, DEFAULT_BOUNDARIES_DIR, DEFAULT_FACTS_DIR } from '../../server/config/paths.ts';
 import { openDatabase } from '../../server/db/database.ts';
+import { TODAY_LAST_PERIOD } from '../support/eras.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { seedDatabase } from '../../server/seed/seed.ts';
 import { buildClientIfStale } from '../../server/start.ts';
@@ -27,6 +28,9 @@ declare module 'vitest' {
     /** A copy of the seeded PostgreSQL database that nobody connects to: tests that write clone it
      * (`create database … template …`, test/support/workspace.ts). Null when NTM_SKIP_PG=1. */
     seededPgTemplate: string | null;
+    /** Seeded with both eras: the pre-2025 units to 2025-06, today's from 2025-07 to TODAY_LAST_PERIOD (read only). */
+    todaySqliteUrl: string;
+    todayPgUrl: string | null;
   }
 }
 
@@ -45,12 +49,16 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   const seededSqliteUrl = `sqlite:${join(seededDir, 'seeded.sqlite')}`;
   await seedInto(seededSqliteUrl);
   project.provide('seededSqliteUrl', seededSqliteUrl);
+  const todaySqliteUrl = `sqlite:${join(seededDir, 'today.sqlite')}`;
+  await seedInto(todaySqliteUrl, true);
+  project.provide('todaySqliteUrl', todaySqliteUrl);
   const removeSeeded = () => rmSync(seededDir, { recursive: true, force: true });
   if (process.env.NTM_SKIP_PG === '1') {
     console.log('[test] NTM_SKIP_PG=1: PostgreSQL not started, tests run on SQLite only');
     project.provide('pgUrl', null);
     project.provide('seededPgUrl', null);
     project.provide('seededPgTemplate', null);
+    project.provide('todayPgUrl', null);
     return removeSeeded;
   }
   let cluster;
@@ -69,6 +77,9 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   project.provide('seededPgUrl', seededPgUrl);
   await createDatabase(cluster.url, 'seeded_template', 'seeded');
   project.provide('seededPgTemplate', 'seeded_template');
+  const todayPgUrl = await createDatabase(cluster.url, 'today');
+  await seedInto(todayPgUrl, true);
+  project.provide('todayPgUrl', todayPgUrl);
   return () => {
     removeSeeded();
     const stopping = performance.now();
@@ -87,17 +98,23 @@ function provideSystemPrograms(): void {
   console.log(`[test] ${programs.map((program, i) => `${program.label}: ${paths[i]}`).join('; ')}`);
 }
 
-/** Migrates and seeds the database at `url` with the whole country (default seed). */
-async function seedInto(url: string): Promise<void> {
+/** Migrates and seeds the database at `url` with the whole country (default seed); `today`: with both eras. */
+async function seedInto(url: string, today = false): Promise<void> {
   const started = performance.now();
   const ndb = await openDatabase(url);
   try {
     await migrateToLatest(ndb.db);
-    await seedDatabase(ndb, { units: readUnitsIndex(structureBuildDir(BUILD_DIR, 'pre2025')).units, factsDir: DEFAULT_FACTS_DIR });
+    await seedDatabase(ndb, {
+      units: readUnitsIndex(structureBuildDir(BUILD_DIR, 'pre2025')).units,
+      factsDir: DEFAULT_FACTS_DIR,
+      ...(today
+        ? { lastPeriod: TODAY_LAST_PERIOD, today: { units: readUnitsIndex(structureBuildDir(BUILD_DIR, '2025-07')).units, boundariesDir: DEFAULT_BOUNDARIES_2025_DIR } }
+        : {}),
+    });
   } finally {
     await ndb.close();
   }
-  console.log(`[test] seeded ${ndb.engine} database for the API tests in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`[test] seeded ${ndb.engine} database${today ? ' of both eras' : ''} for the API tests in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 async function createDatabase(adminUrl: string, name: string, template?: string): Promise<string> {

@@ -1,6 +1,7 @@
 // The API on the seeded whole-country databases of the test setup (SQLite, and PostgreSQL unless
 // NTM_SKIP_PG=1): `describe.each(seededApis())('$name', ...)` then `await api.get('/api/v1/...')`.
-// These databases are shared by every test file: tests here only read.
+// These databases are shared by every test file: tests here only read. `seededApis('today')`: the databases
+// seeded with both eras (the pre-2025 units to 2025-06, today's from 2025-07 to TODAY_LAST_PERIOD).
 import { expect, inject } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { BUILD_DIR } from '../../server/config/paths.ts';
@@ -14,8 +15,11 @@ export interface SeededApi {
   open(): Promise<{ ctx: ApiContext; request: (path: string, init?: RequestInit) => Promise<Response>; close: () => Promise<void> }>;
 }
 
-export function seededApis(): SeededApi[] {
-  const urls: Array<[Engine, string | null]> = [['sqlite', inject('seededSqliteUrl')], ['postgres', inject('seededPgUrl')]];
+export function seededApis(which: 'pre2025' | 'today' = 'pre2025'): SeededApi[] {
+  const urls: Array<[Engine, string | null]> =
+    which === 'today'
+      ? [['sqlite', inject('todaySqliteUrl')], ['postgres', inject('todayPgUrl')]]
+      : [['sqlite', inject('seededSqliteUrl')], ['postgres', inject('seededPgUrl')]];
   return urls
     .filter((entry): entry is [Engine, string] => entry[1] !== null)
     .map(([name, url]) => ({

@@ -10,7 +10,9 @@
 //  2. Illustrative recognitions fill each province up to a target curve: the national share (end-2020 63%,
 //     reported 2023-12 and 2025-10 figures, the 80% target) shifted by region, or, where targets.csv reports
 //     the province's count at a date, a curve through those counts. Advanced (NC) and model (KM) levels fill
-//     national shares of the recognised (NC 8% → 22% → 25%, KM 0.3% → 3%) and reported NC counts.
+//     national shares of the recognised: the national counts of national_counts.csv where published (NC 13 % of
+//     the recognised in 2022-06 → 42 % in 2025-06, KM 1.4 % → 12 %), the generator's own curve before them,
+//     and reported NC counts of provinces.
 //  3. Planned communes reach 19/19 within ±3 months of their due period and are recognised after that.
 //  4. Special-difficulty communes are harder: they start lower, gain more slowly and are recognised last.
 //  5. ≈1.5% of recognised communes lose 1-3 criteria for 2-9 months (revocation risk, 18/2022/QĐ-TTg); no
