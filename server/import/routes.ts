@@ -65,14 +65,13 @@ const importRoute = createRoute({
   },
 });
 
-const lineList = (issues: readonly ImportIssue[]) => {
-  const lines = [...new Set(issues.map((i) => i.line))];
+const lineList = (lines: readonly number[]) => {
   return lines.length > 20 ? `${lines.slice(0, 20).join(', ')} and ${lines.length - 20} more` : lines.join(', ');
 };
 
 const describeIssue = (i: ImportIssue) => `line ${i.line}${i.column ? `, column ${i.column} (${i.header})` : ''}: ${i.message}`;
 
-const listed = (issues: readonly ImportIssue[]) => ({ errors: issues.slice(0, MAX_LISTED), error_count: issues.length, truncated: issues.length > MAX_LISTED });
+const listed = (issues: readonly ImportIssue[], count: number) => ({ errors: issues.slice(0, MAX_LISTED), error_count: count, truncated: count > MAX_LISTED });
 
 function resultOf(plan: readonly PlannedReview[], ctx: ApiContext, file: ImportResult['file'], applied: string | null): ImportResult {
   const count = (status: PlannedReview['status']) => plan.filter((p) => p.status === status).length;
@@ -141,17 +140,17 @@ export function importRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>, pool: I
     const name = upload.name.slice(0, 200) || 'upload';
     // Read and checked in a worker thread: the main thread only waits.
     const { format, checked } = await pool.check(new Uint8Array(await upload.arrayBuffer()), name, user);
-    if (checked.outOfScope.length) {
+    if (checked.outOfScopeCount) {
       throw new ApiError(
         403,
         'forbidden',
-        `Refused: line${checked.outOfScope.length > 1 ? 's' : ''} ${lineList(checked.outOfScope)} of ${name} name communes outside your scope (${officerLabel(ctx.units, user)}); nothing was imported`,
-        { lines: [...new Set(checked.outOfScope.map((i) => i.line))], ...listed([...checked.outOfScope, ...checked.errors]) },
+        `Refused: line${checked.outOfScopeCount > 1 ? 's' : ''} ${lineList(checked.outOfScopeLines)} of ${name} name communes outside your scope (${officerLabel(ctx.units, user)}); nothing was imported`,
+        { lines: checked.outOfScopeLines, ...listed([...checked.outOfScope, ...checked.errors], checked.outOfScopeCount + checked.errorCount) },
       );
     }
-    if (checked.errors.length) {
+    if (checked.errorCount) {
       const first = checked.errors.slice(0, 3).map(describeIssue).join('; ');
-      throw new ApiError(400, 'invalid_file', `${checked.errors.length} error${checked.errors.length > 1 ? 's' : ''} in ${name}, nothing was imported: ${first}${checked.errors.length > 3 ? '; …' : ''}`, listed(checked.errors));
+      throw new ApiError(400, 'invalid_file', `${checked.errorCount} error${checked.errorCount > 1 ? 's' : ''} in ${name}, nothing was imported: ${first}${checked.errorCount > 3 ? '; …' : ''}`, listed(checked.errors, checked.errorCount));
     }
     const file = { name, format, layout: checked.layout, rows: checked.rows };
     if (dryRun === '1' || dryRun === 'true') return c.json(resultOf(await planImport(ctx.ndb.db, checked.reviews), ctx, file, null), 200);

@@ -24,8 +24,20 @@ export interface SheetJob {
   user: Pick<SessionUser, 'role' | 'unit'>;
 }
 
+/** Most problems sent back of each kind (the counts are always given): a file of 100,000 bad rows must not
+ * cost the main thread the copying of 100,000 objects. */
+export const MAX_SENT = 1000;
+
+/** A checked file as the worker sends it: the problems cut to MAX_SENT of each kind, with their counts. */
+export interface CheckedFile extends ValidatedFile {
+  errorCount: number;
+  outOfScopeCount: number;
+  /** Every line naming a commune outside the scope. */
+  outOfScopeLines: number[];
+}
+
 export type SheetAnswer =
-  | { id: number; ok: true; format: FileFormat; checked: ValidatedFile }
+  | { id: number; ok: true; format: FileFormat; checked: CheckedFile }
   | { id: number; ok: false; status: number; code: string; message: string; details?: unknown };
 
 const data = workerData as SheetWorkerData;
@@ -35,7 +47,20 @@ parentPort!.on('message', (job: SheetJob) => {
   void (async (): Promise<SheetAnswer> => {
     try {
       const sheet = await readSheet(job.bytes, job.filename);
-      return { id: job.id, ok: true, format: sheet.format, checked: validateSheet(ctx, job.user, sheet) };
+      const checked = validateSheet(ctx, job.user, sheet);
+      return {
+        id: job.id,
+        ok: true,
+        format: sheet.format,
+        checked: {
+          ...checked,
+          errors: checked.errors.slice(0, MAX_SENT),
+          errorCount: checked.errors.length,
+          outOfScope: checked.outOfScope.slice(0, MAX_SENT),
+          outOfScopeCount: checked.outOfScope.length,
+          outOfScopeLines: [...new Set(checked.outOfScope.map((i) => i.line))],
+        },
+      };
     } catch (error) {
       if (error instanceof ApiError) return { id: job.id, ok: false, status: error.status, code: error.code, message: error.message, details: error.details };
       console.error(`[import] worker: ${(error as Error).stack ?? String(error)}`);

@@ -8,8 +8,8 @@ import type { CriteriaSet } from '../criterion/catalogue.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Unit } from '../unit/unit-store.ts';
 import type { FileFormat } from './read-file.ts';
-import type { SheetAnswer, SheetJob, SheetWorkerData } from './sheet-worker.ts';
-import type { CheckContext, ValidatedFile } from './validate.ts';
+import type { CheckedFile, SheetAnswer, SheetJob, SheetWorkerData } from './sheet-worker.ts';
+import type { CheckContext } from './validate.ts';
 
 export interface ImportLimits {
   /** Imports one official may run at once. */
@@ -31,7 +31,7 @@ export const RETRY_AFTER_SECONDS = 5;
 
 export interface CheckedUpload {
   format: FileFormat;
-  checked: ValidatedFile;
+  checked: CheckedFile;
 }
 
 export interface ImportPool {
