@@ -11,6 +11,7 @@ import type { ApiContext } from './api/context.ts';
 import { createApiV1 } from './api/v1.ts';
 import { basemapOrigins } from './health/basemap.ts';
 import { ApiError, sendError } from './http/errors.ts';
+import { strictQueryEncoding } from './http/query-encoding.ts';
 import { compressedAssets } from './http/static-assets.ts';
 import { isEmbedPage } from './embed/paths.ts';
 import { embedRoutes } from './embed/routes.ts';
@@ -54,6 +55,8 @@ export function createApp(parts: AppParts): Hono {
     if (isPrivate(c.req.path)) c.res.headers.set('Cross-Origin-Resource-Policy', 'same-origin');
   });
   // Caches public reads and compresses every API response (brotli or gzip).
+  // A query that is not valid percent-encoding is refused before the cache or a handler reads it.
+  app.use('/api/*', strictQueryEncoding);
   app.use('/api/*', parts.ctx.responses.middleware);
 
   const { ctx } = parts;
