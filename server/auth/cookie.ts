@@ -23,3 +23,15 @@ export function clearSessionCookie(c: Context): void {
   if (isHttps(c)) deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true, prefix: 'host' });
   else deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
+
+/** The device cookie: a random token given at each successful sign-in, by which the sign-in throttle knows
+ * the account's own browser (a year; SameSite=Strict, HttpOnly; `__Host-` over HTTPS). */
+export const DEVICE_COOKIE = 'ntm_device';
+
+export const readDeviceCookie = (c: Context): string | undefined => (isHttps(c) ? getCookie(c, DEVICE_COOKIE, 'host') : getCookie(c, DEVICE_COOKIE));
+
+export function writeDeviceCookie(c: Context, token: string): void {
+  const options = { httpOnly: true, sameSite: 'Strict', path: '/', maxAge: 365 * 86_400 } as const;
+  if (isHttps(c)) setCookie(c, DEVICE_COOKIE, token, { ...options, secure: true, prefix: 'host' });
+  else setCookie(c, DEVICE_COOKIE, token, options);
+}
