@@ -2,13 +2,14 @@
 // `__Host-` prefix, so that the browser takes it only from this very host over HTTPS: no subdomain and no
 // plain-HTTP page can plant or overwrite it. A local run over plain HTTP uses the bare name (browsers
 // refuse a `__Host-` cookie without Secure). HTTPS is the request's scheme, or X-Forwarded-Proto from a
-// TLS-terminating proxy.
+// TLS-terminating proxy trusted with NTM_TRUST_PROXY=1.
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { isHttpsRequest } from '../http/origin.ts';
 
 export const SESSION_COOKIE = 'ntm_session';
 
-export const isHttps = (c: Context): boolean => new URL(c.req.url).protocol === 'https:' || c.req.header('X-Forwarded-Proto') === 'https';
+export const isHttps = (c: Context): boolean => isHttpsRequest(c);
 
 /** The session token the request carries, under the name its scheme calls for. */
 export const readSessionCookie = (c: Context): string | undefined => (isHttps(c) ? getCookie(c, SESSION_COOKIE, 'host') : getCookie(c, SESSION_COOKIE));
