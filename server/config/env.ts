@@ -23,6 +23,8 @@ const EnvSchema = z.object({
     .regex(/^https?:\/\/[^\s/?#]+$/, 'an origin: http(s)://host[:port], no path')
     .refine((v) => URL.canParse(v), 'not a valid origin')
     .optional(),
+  /** Longest the server lets running requests finish after SIGTERM/SIGINT before it closes them (ms). */
+  NTM_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** Optional basemap drawn under the choropleth: a MapLibre style URL (http(s) or a path on this server). */
   NTM_BASEMAP_STYLE_URL: z.string().regex(/^(https?:\/\/|\/)/, 'an http(s) URL or a path starting with /').optional(),
 });

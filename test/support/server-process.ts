@@ -6,6 +6,8 @@ import { ROOT } from '../../server/config/paths.ts';
 
 export interface ServerProcess {
   url: string;
+  /** The server's process id. */
+  pid: number;
   output: () => string;
   stop: () => Promise<number | null>;
 }
@@ -49,5 +51,5 @@ export async function startServer(env: Record<string, string>, timeoutMs = 180_0
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { url, output: () => output, stop };
+  return { url, pid: child.pid!, output: () => output, stop };
 }
