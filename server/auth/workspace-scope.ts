@@ -43,7 +43,14 @@ export function assertRole(user: Scoped, roles: readonly Role[], what: string): 
  * or validated (a role that may not send a body gets no parsing of it at all). Run after requireUser. */
 export function roleGuard(roles: readonly Role[], what: string): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
-    assertRole(currentUser(c), roles, what);
+    try {
+      assertRole(currentUser(c), roles, what);
+    } catch (error) {
+      // Answered before the body is read: the connection cannot carry another request (the server drops
+      // the rest of the body with it), so tell the client not to reuse it.
+      c.header('Connection', 'close');
+      throw error;
+    }
     await next();
   };
 }

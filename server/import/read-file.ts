@@ -77,6 +77,10 @@ const EMPTY_WORKBOOK = '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="h
 const EMPTY_RELS = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>';
 const EMPTY_STRINGS = '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>';
 
+function* chunks(bytes: Uint8Array, size: number): Generator<Buffer> {
+  for (let i = 0; i < bytes.byteLength; i += size) yield Buffer.from(bytes.buffer, bytes.byteOffset + i, Math.min(size, bytes.byteLength - i));
+}
+
 async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
   const parts = unpackXlsx(bytes, MAX_ROWS);
   // The reader gets a new, stored (uncompressed) zip of the bounded parts only, in the order it wants them
@@ -93,7 +97,9 @@ async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
   );
   const rows: SheetRow[] = [];
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength)]), {
+    // In 64 KB pieces: the reader parses each piece it is given into one batch of events and rows, so one
+    // piece of 60 MB would hold the whole sheet's rows at once (9 KB per row).
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks(zip, 64 * 1024)), {
       worksheets: 'emit',
       sharedStrings: 'cache',
       styles: 'cache', // number formats: which numbers are dates

@@ -40,6 +40,13 @@ export type SheetAnswer =
   | { id: number; ok: true; format: FileFormat; checked: CheckedFile }
   | { id: number; ok: false; status: number; code: string; message: string; details?: unknown };
 
+// A parser's stream may fail after its file was answered (ExcelJS's unzipper on a broken part): log it and
+// end this worker; the pool starts a new one for the next file.
+process.on('uncaughtException', (error) => {
+  console.error(`[import] worker: ${error.message}`);
+  process.exit(1);
+});
+
 const data = workerData as SheetWorkerData;
 const ctx: CheckContext = { units: { byCode: new Map(data.communes.map((u) => [u.code, u])) }, catalogue: catalogueOf(data.sets) };
 

@@ -24,7 +24,7 @@ export interface ImportLimits {
   idleMs: number;
 }
 
-export const DEFAULT_IMPORT_LIMITS: ImportLimits = { perUser: 1, total: 2, timeoutMs: 60_000, heapMb: 512, idleMs: 30_000 };
+export const DEFAULT_IMPORT_LIMITS: ImportLimits = { perUser: 1, total: 2, timeoutMs: 60_000, heapMb: 320, idleMs: 30_000 };
 
 /** Seconds a refused upload is asked to wait (Retry-After). */
 export const RETRY_AFTER_SECONDS = 5;
@@ -78,6 +78,13 @@ export function createImportPool(ctx: CheckContext, limits: ImportLimits = DEFAU
     const worker = new Worker(BOOT, { workerData: workerData(), resourceLimits: { maxOldGenerationSizeMb: limits.heapMb }, stdout: false, stderr: false });
     worker.unref();
     const slot: Slot = { worker, busy: false, idle: null };
+    // Always listened to: a worker that fails between jobs (a stream's late error) must not take the
+    // server down with an unhandled 'error' event; it leaves the pool and the next job starts a new one.
+    worker.on('error', (error) => {
+      if (!slot.busy) console.error(`[import] idle worker failed: ${error.message}`);
+      end(slot);
+    });
+    worker.on('exit', () => end(slot));
     slots.push(slot);
     return slot;
   };

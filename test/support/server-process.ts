@@ -31,6 +31,7 @@ export async function startServer(env: Record<string, string>, timeoutMs = 180_0
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
+  child.on('exit', (code, signal) => (output += `\n[server exited: code ${code}, signal ${signal}]\n`));
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode !== null) return child.exitCode;
