@@ -11,6 +11,7 @@ import type { ApiContext } from './api/context.ts';
 import { createApiV1 } from './api/v1.ts';
 import { basemapOrigins } from './health/basemap.ts';
 import { ApiError, sendError } from './http/errors.ts';
+import { strictQueryEncoding } from './http/query-encoding.ts';
 import { compressedAssets } from './http/static-assets.ts';
 import { isEmbedPage } from './embed/paths.ts';
 import { embedRoutes } from './embed/routes.ts';
@@ -44,6 +45,24 @@ export function createApp(parts: AppParts): Hono {
       xFrameOptions: frameAncestors.includes('*') ? false : 'SAMEORIGIN',
       crossOriginEmbedderPolicy: false,
       crossOriginResourcePolicy: 'cross-origin',
+      // Nothing here needs a camera, a microphone or the reader's position; the embed dialog copies its code.
+      permissionsPolicy: {
+        camera: [],
+        microphone: [],
+        geolocation: [],
+        payment: [],
+        usb: [],
+        serial: [],
+        bluetooth: [],
+        midi: [],
+        displayCapture: [],
+        accelerometer: [],
+        gyroscope: [],
+        magnetometer: [],
+        browsingTopics: [],
+        clipboardWrite: ['self'],
+        fullscreen: ['self'],
+      },
     });
   const pageHeaders = headers(["'self'"]);
   const embedHeaders = headers(['*']);
@@ -54,6 +73,8 @@ export function createApp(parts: AppParts): Hono {
     if (isPrivate(c.req.path)) c.res.headers.set('Cross-Origin-Resource-Policy', 'same-origin');
   });
   // Caches public reads and compresses every API response (brotli or gzip).
+  // A query that is not valid percent-encoding is refused before the cache or a handler reads it.
+  app.use('/api/*', strictQueryEncoding);
   app.use('/api/*', parts.ctx.responses.middleware);
 
   const { ctx } = parts;
@@ -85,13 +106,17 @@ export function createApp(parts: AppParts): Hono {
   const pages = embedRoutes(ctx, parts.distDir && existsSync(parts.distDir) ? parts.distDir : null);
   app.route('/', pages.routes);
 
+  // No path with a dot-segment is served, whatever its case or encoding: the build's manifest (/.vite/, for
+  // bench/), and the /.env, /.git/… that scanners ask for.
+  app.use('*', async (c, next) => (/(?:^|\/)\./.test(c.req.path) ? c.notFound() : next()));
   if (parts.distDir && existsSync(parts.distDir)) {
     const root = relative(process.cwd(), parts.distDir) || '.';
     app.get('/workspace', (c) => c.redirect('/workspace/', 301)); // the officials' workspace page
     app.use('/assets/*', compressedAssets(parts.distDir)); // scripts and styles, brotli/gzip, cached a year
-    app.all('/.vite/*', (c) => c.notFound()); // the build's manifest (for bench/) is not served
     app.use('/*', serveStatic({ root }));
-    app.get('*', pages.mainPage); // the client's own routes: the main page, with the share card of the link
+    // The client's own routes: the main page, with the share card of the link. Only for paths that can be
+    // pages (no file extension): an unknown file (/x.php, /config.json) is a real 404, not the map.
+    app.get('*', (c, next) => (/^(?:\/[^/.]+)*\/?$/.test(c.req.path) ? pages.mainPage(c) : next()));
   }
 
   app.notFound((c) => sendError(c, 404, 'not_found', `Not found: ${c.req.path}`));

@@ -51,14 +51,14 @@ const WORDS: Record<string, [vi: string, en: string]> = {
 
 /** The metric in words, with the year(s) and the plan its key names; `lang` is the language of `text`. */
 export function metricLabel(metric: string): { text: string; lang: 'vi' | 'en' } {
-  const plan = /_\(([^)]*)\)$/.exec(metric)?.[1] ?? null;
-  let base = metric.replace(/_\(([^)]*)\)$/, '').replace(/^target_/, '');
+  const plan = /_\(([^()]*)\)$/.exec(metric)?.[1] ?? null;
+  let base = metric.replace(/_\(([^()]*)\)$/, '').replace(/^target_/, '');
   // A year that is part of the wording ("…_vs_2020") stays in the key.
   const years = WORDS[base] ? null : (/(?:^|_)((?:19|20)\d\d(?:_(?:19|20)\d\d)?)$/.exec(base)?.[1] ?? null);
   if (years) base = base.slice(0, base.length - years.length).replace(/_$/, '');
   const words = WORDS[base];
   const extra = [years?.replace('_', '–'), plan?.replace(/_/g, ' ')].filter(Boolean).join(', ');
   const lang = getLang();
-  if (!words) return { text: metric.replace(/^target_/, '').replace(/_\(([^)]*)\)$/, ' ($1)').replace(/_/g, ' '), lang: 'en' };
+  if (!words) return { text: metric.replace(/^target_/, '').replace(/_\(([^()]*)\)$/, ' ($1)').replace(/_/g, ' '), lang: 'en' };
   return { text: `${words[lang === 'en' ? 1 : 0]}${extra ? ` (${extra})` : ''}`, lang };
 }

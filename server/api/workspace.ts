@@ -5,6 +5,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { auditRoutes } from '../audit/routes.ts';
 import { authRoutes } from '../auth/routes.ts';
+import { unlockRoutes } from '../auth/unlock-routes.ts';
 import { type AuthEnv, csrfGuard, loadSession, noStore, requireUser } from '../auth/middleware.ts';
 import { CSRF_HEADER } from '../auth/middleware.ts';
 import { SESSION_COOKIE } from '../auth/cookie.ts';
@@ -40,5 +41,6 @@ export function workspaceApi(ctx: ApiContext): OpenAPIHono<AuthEnv> {
   villageRoutes(ctx, app);
   auditRoutes(ctx, app);
   boardRoutes(ctx, app);
+  unlockRoutes(ctx, app);
   return app;
 }

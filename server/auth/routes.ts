@@ -3,13 +3,13 @@
 // account and per address; sign-out of this session or of every session of the account.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { clearSessionCookie, readSessionCookie, writeSessionCookie } from './cookie.ts';
+import { clearSessionCookie, readDeviceCookie, readSessionCookie, writeDeviceCookie, writeSessionCookie } from './cookie.ts';
 import type { ApiContext } from '../api/context.ts';
 import { ApiError, sendError } from '../http/errors.ts';
 import type { UnitStore } from '../unit/unit-store.ts';
 import { assertSameOrigin, type AuthEnv, clientAddress, csrfGuard, currentUser, loadSession, noStore } from './middleware.ts';
 import { DUMMY_HASH, verifyPassword } from './password.ts';
-import { createCheckLimiter } from './throttle.ts';
+import { addressKey, createCheckLimiter } from './throttle.ts';
 import { SESSION_SECURITY, SignedInSchema, WRITE_SECURITY, workspaceErrors } from './schemas.ts';
 import { createSession, endAllSessions, endSession, SESSION_HOURS, sessionIdOf, type SessionUser } from './session.ts';
 import { findUserByEmail } from './users.ts';
@@ -72,7 +72,12 @@ export function authRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
     assertSameOrigin(c);
     const { email, password } = c.req.valid('json');
     const address = clientAddress(c);
-    const attempt = ctx.throttle.begin(email, address);
+    // The account's own browser (its device cookie, or a live session of this account) has a budget of its
+    // own: a flood of wrong passwords from elsewhere locks the account for others, not for its owner.
+    const device = readDeviceCookie(c);
+    const session = c.get('user');
+    const known = ctx.throttle.knowsDevice(email, device) ? device! : session && session.email === email ? `session:${session.session.id}` : null;
+    const attempt = ctx.throttle.begin(email, address, Date.now(), known);
     if ('wait' in attempt) {
       c.header('Retry-After', String(attempt.wait));
       return sendError(c, 429, 'too_many_attempts', `Too many sign-in attempts: try again in ${attempt.wait < 60 ? `${attempt.wait} s` : `${Math.ceil(attempt.wait / 60)} min`}`) as never;
@@ -82,7 +87,7 @@ export function authRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
     try {
       user = await findUserByEmail(ctx.ndb.db, email);
       const hash = user?.password_hash ?? (await DUMMY_HASH);
-      const checked = passwordChecks(() => verifyPassword(password, hash));
+      const checked = passwordChecks(() => verifyPassword(password, hash), addressKey(address), ctx.throttle.addressFailures(address));
       if (checked === null) {
         ok = null;
         c.header('Retry-After', '5');
@@ -96,9 +101,10 @@ export function authRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
     // A new session at every sign-in (a session id planted before sign-in is worth nothing); the old one ends.
     const previous = readSessionCookie(c);
     if (previous) await endSession(ctx.ndb.db, sessionIdOf(previous));
-    const session = await createSession(ctx.ndb.db, user.id, { address, userAgent: c.req.header('User-Agent') ?? null });
-    writeSessionCookie(c, session.token, SESSION_HOURS * 3600);
-    return c.json(signedIn(ctx.units, { id: user.id, email: user.email, name: user.name, role: user.role, unit: user.unit_code }, session), 200);
+    const created = await createSession(ctx.ndb.db, user.id, { address, userAgent: c.req.header('User-Agent') ?? null });
+    writeSessionCookie(c, created.token, SESSION_HOURS * 3600);
+    if (!ctx.throttle.knowsDevice(user.email, device)) writeDeviceCookie(c, ctx.throttle.rememberDevice(user.email));
+    return c.json(signedIn(ctx.units, { id: user.id, email: user.email, name: user.name, role: user.role, unit: user.unit_code }, created), 200);
   });
 
   app.openapi(logoutRoute, async (c) => {

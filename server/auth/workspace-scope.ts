@@ -1,11 +1,13 @@
 // Scope rules of the workspace's reads and of writes that only some roles may make: which province or
 // district a signed-in official may list (their own scope, or a larger one narrowed to what they may see),
 // and which roles may record a kind of change at all.
+import type { MiddlewareHandler } from 'hono';
 import type { ApiContext } from '../api/context.ts';
 import { resolveScope, type Scope } from '../api/scope.ts';
 import type { Role } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Unit } from '../unit/unit-store.ts';
+import { type AuthEnv, currentUser } from './middleware.ts';
 import { inScope } from './scope.ts';
 import type { SessionUser } from './session.ts';
 
@@ -35,4 +37,20 @@ export function readableScope(ctx: ApiContext, user: Scoped, query: { province?:
 /** 403 unless the user's role is one of `roles` (`what` says what the role cannot do). */
 export function assertRole(user: Scoped, roles: readonly Role[], what: string): void {
   if (!roles.includes(user.role)) throw new ApiError(403, 'forbidden', `Your role (${user.role}${user.unit ? ` of ${user.unit}` : ''}) cannot ${what}`);
+}
+
+/** Route middleware: 403 unless the user's role is one of `roles`, checked before the request's body is read
+ * or validated (a role that may not send a body gets no parsing of it at all). Run after requireUser. */
+export function roleGuard(roles: readonly Role[], what: string): MiddlewareHandler<AuthEnv> {
+  return async (c, next) => {
+    try {
+      assertRole(currentUser(c), roles, what);
+    } catch (error) {
+      // Answered before the body is read: the connection cannot carry another request (the server drops
+      // the rest of the body with it), so tell the client not to reuse it.
+      c.header('Connection', 'close');
+      throw error;
+    }
+    await next();
+  };
 }

@@ -16,9 +16,19 @@ const EnvSchema = z.object({
   NTM_SEED: z.coerce.number().int().nonnegative().optional(),
   /** `1` adds /__baseline/<bytes> (an in-memory body of that size) for the API benchmark's comparison. */
   NTM_BENCH_BASELINE: z.enum(['0', '1']).default('0'),
-  /** `1` when a reverse proxy in front sets X-Forwarded-For: sign-in throttling then counts the client's
-   * address (the right-most one the proxy added), not the proxy's. Never set it without such a proxy. */
+  /** `1` when a reverse proxy in front sets X-Forwarded-For (and -Proto, -Host): sign-in throttling then counts the
+   * client's address (the right-most one the proxy added), not the proxy's; the cookie and links follow the
+   * forwarded scheme and host. Never set it without such a proxy: anyone could then choose them. */
   NTM_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** The public origin (`https://ntm.example.gov.vn`) every absolute URL is written with: Open Graph, oEmbed.
+   * Unset: the request's own (then a `Host` header chooses it). Set it in production. */
+  NTM_PUBLIC_ORIGIN: z
+    .string()
+    .regex(/^https?:\/\/[^\s/?#]+$/, 'an origin: http(s)://host[:port], no path')
+    .refine((v) => URL.canParse(v), 'not a valid origin')
+    .optional(),
+  /** Longest the server lets running requests finish after SIGTERM/SIGINT before it closes them (ms). */
+  NTM_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** Optional basemap drawn under the choropleth: a MapLibre style URL (http(s) or a path on this server). */
   NTM_BASEMAP_STYLE_URL: z.string().regex(/^(https?:\/\/|\/)/, 'an http(s) URL or a path starting with /').optional(),
 });

@@ -82,8 +82,13 @@ export async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
       })),
     };
   });
+  return catalogueOf(out);
+}
+
+/** The catalogue of these sets (ordered by valid_from); also rebuilds it from a copy, in the import's worker. */
+export function catalogueOf(sets: readonly CriteriaSet[]): Catalogue {
   return {
-    sets: out,
-    setFor: (period) => [...out].reverse().find((s) => s.valid_from <= period && (s.valid_to === null || period <= s.valid_to)) ?? null,
+    sets,
+    setFor: (period) => [...sets].reverse().find((s) => s.valid_from <= period && (s.valid_to === null || period <= s.valid_to)) ?? null,
   };
 }

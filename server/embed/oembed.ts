@@ -6,6 +6,7 @@ import { DEFAULT_HEIGHT, DEFAULT_WIDTH, iframeSnippet } from '../../client/embed
 import { searchFromEmbedParams } from '../../client/embed/params.ts';
 import type { ApiContext } from '../api/context.ts';
 import { ApiError } from '../http/errors.ts';
+import { publicOrigin } from '../http/origin.ts';
 import { EMBED_PATHS, MAIN_PATHS } from './paths.ts';
 import { shareCard } from './share-card.ts';
 import { resolveView } from './view.ts';
@@ -41,7 +42,7 @@ export async function oembed(ctx: ApiContext, c: Context): Promise<Response> {
   const maxheight = size(c, 'maxheight');
   const raw = c.req.query('url');
   if (!raw) throw new ApiError(400, 'invalid_parameter', "Parameter 'url' (query): required", { parameter: 'url' });
-  const self = new URL(c.req.url);
+  const self = new URL(publicOrigin(c));
   let url: URL;
   try {
     url = new URL(raw);
@@ -57,13 +58,13 @@ export async function oembed(ctx: ApiContext, c: Context): Promise<Response> {
   // Never larger than the consumer's maximum (oEmbed 1.0, section 2.2).
   const width = Math.min(DEFAULT_WIDTH, maxwidth ?? Infinity);
   const height = Math.min(view.params.height ?? DEFAULT_HEIGHT, maxheight ?? Infinity);
-  const src = `${url.origin}/embed${searchFromEmbedParams(view.params)}`;
+  const src = `${self.origin}/embed${searchFromEmbedParams(view.params)}`;
   const body: OEmbedRich = {
     version: '1.0',
     type: 'rich',
     title,
     provider_name: 'NTM Map',
-    provider_url: `${url.origin}/`,
+    provider_url: `${self.origin}/`,
     cache_age: 3600,
     html: iframeSnippet({ src, width, height, title }),
     width,

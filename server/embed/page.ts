@@ -64,8 +64,10 @@ function embedBoot(ctx: ApiContext, view: ResolvedView, date: string | null): Em
 /** JSON safe inside a <script> element (no `</script>`, no `<!--`). */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 
-export async function renderPage(ctx: ApiContext, template: string, requestUrl: string, kind: PageKind): Promise<string> {
-  const url = new URL(requestUrl);
+/** The page with its share card; `origin` is the public origin its absolute URLs are written with. */
+export async function renderPage(ctx: ApiContext, template: string, requestUrl: string, kind: PageKind, origin = new URL(requestUrl).origin): Promise<string> {
+  const asked = new URL(requestUrl);
+  const url = new URL(`${asked.pathname}${asked.search}`, origin);
   const view = resolveView(ctx, url.search);
   const [card, date, self] = await Promise.all([shareCard(ctx, view), kind === 'embed' ? dataDate(ctx) : null, kind === 'main' ? health(ctx) : null]);
   const title = kind === 'embed' && view.params.title ? view.params.title : card.title;

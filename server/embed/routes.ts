@@ -3,6 +3,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ApiContext } from '../api/context.ts';
+import { publicOrigin } from '../http/origin.ts';
 import { oembed } from './oembed.ts';
 import { pageTemplates, renderPage, type PageKind } from './page.ts';
 import { EMBED_PATHS, MAIN_PATHS } from './paths.ts';
@@ -20,7 +21,7 @@ export function embedRoutes(ctx: ApiContext, distDir: string | null): PageRoutes
   const page = (kind: PageKind) => async (c: Context): Promise<Response> => {
     const template = templates(kind);
     if (!template) return c.notFound();
-    const html = await renderPage(ctx, template, c.req.url, kind);
+    const html = await renderPage(ctx, template, c.req.url, kind, publicOrigin(c));
     c.header('Cache-Control', 'no-cache');
     return c.html(html);
   };

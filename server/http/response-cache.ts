@@ -4,6 +4,7 @@
 // recently used out first. Hand-written: hono's compress middleware has no brotli and compresses every time.
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
+import { rawQuery } from './query-encoding.ts';
 
 type Encoding = 'br' | 'gzip' | 'identity';
 
@@ -69,9 +70,9 @@ export function createResponseCache(maxBytes = 64 * 1024 * 1024): ResponseCache 
   const size = (e: Entry) => [...e.bodies.values()].reduce((n, b) => n + b.byteLength, 0);
   const middleware: MiddlewareHandler = async (c, next) => {
     const encoding = negotiate(c.req.header('Accept-Encoding'));
-    const url = new URL(c.req.url);
-    url.searchParams.sort();
-    const key = `${url.pathname}?${url.searchParams}`;
+    // The key is the query as sent (its parameters in order), never a decoded and re-encoded copy: the
+    // handler reads the raw parameters, and two raw forms that decode alike must not share a body.
+    const key = `${c.req.path}?${rawQuery(c.req.url).split('&').filter(Boolean).sort().join('&')}`;
     const hit = c.req.method === 'GET' ? entries.get(key) : undefined;
     if (hit) {
       entries.delete(key); // most recently used last

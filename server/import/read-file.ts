@@ -3,8 +3,10 @@
 // the first worksheet of an XLSX workbook. Cells become text as the official sees them (dates as YYYY-MM).
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { strToU8, zipSync } from 'fflate';
+import { Readable } from 'node:stream';
 import { ApiError } from '../http/errors.ts';
-import { guardXlsx } from './xlsx-guard.ts';
+import { MAX_COLUMNS, unpackXlsx } from './xlsx-guard.ts';
 
 export type FileFormat = 'csv' | 'xlsx';
 
@@ -69,26 +71,60 @@ function readCsv(bytes: Uint8Array): SheetRow[] {
   return rows;
 }
 
+/** Minimal parts for a workbook that lacks them: the streaming reader then reads the sheet at once (instead of
+ * through a temporary file) and finds the workbook's properties it looks up for dates. */
+const EMPTY_WORKBOOK = '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><workbookPr/><sheets/></workbook>';
+const EMPTY_RELS = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>';
+const EMPTY_STRINGS = '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>';
+
+function* chunks(bytes: Uint8Array, size: number): Generator<Buffer> {
+  for (let i = 0; i < bytes.byteLength; i += size) yield Buffer.from(bytes.buffer, bytes.byteOffset + i, Math.min(size, bytes.byteLength - i));
+}
+
 async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
-  guardXlsx(bytes, MAX_ROWS);
-  const workbook = new ExcelJS.Workbook();
+  const parts = unpackXlsx(bytes, MAX_ROWS);
+  // The reader gets a new, stored (uncompressed) zip of the bounded parts only, in the order it wants them
+  // (workbook, relationships, styles and shared strings before the sheet); it streams the sheet row by row.
+  const zip = zipSync(
+    {
+      'xl/workbook.xml': parts.workbook ?? strToU8(EMPTY_WORKBOOK),
+      'xl/_rels/workbook.xml.rels': parts.workbookRels ?? strToU8(EMPTY_RELS),
+      ...(parts.styles ? { 'xl/styles.xml': parts.styles } : {}),
+      'xl/sharedStrings.xml': parts.sharedStrings ?? strToU8(EMPTY_STRINGS),
+      'xl/worksheets/sheet1.xml': parts.sheet,
+    },
+    { level: 0 },
+  );
+  const rows: SheetRow[] = [];
   try {
-    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    // In 64 KB pieces: the reader parses each piece it is given into one batch of events and rows, so one
+    // piece of 60 MB would hold the whole sheet's rows at once (9 KB per row).
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks(zip, 64 * 1024)), {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache', // number formats: which numbers are dates
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    });
+    for await (const sheet of reader) {
+      let last = 0;
+      for await (const row of sheet) {
+        const line = Number.isFinite(row.number) && row.number > last ? row.number : last + 1;
+        last = line;
+        if (rows.length > MAX_ROWS + 1) break; // the scan counted the rows already: belt and braces
+        const cells: string[] = [];
+        row.eachCell({ includeEmpty: false }, (cell, col) => {
+          if (col <= MAX_COLUMNS) cells[col - 1] = cellText(cell.value);
+        });
+        if (cells.length) rows.push({ line, cells: Array.from(cells, (c) => c ?? '') });
+      }
+      break; // the first worksheet only (the only one handed over)
+    }
   } catch (error) {
     // ExcelJS's messages are its internals ("Cannot read properties of undefined"): log them, say what to do.
     console.error(`[import] XLSX not readable: ${(error as Error).message}`);
     throw invalid('The XLSX workbook cannot be read: save it again from Excel (as .xlsx), or upload CSV UTF-8');
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw invalid('The XLSX workbook has no worksheet');
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, line) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      cells[col - 1] = cellText(cell.value);
-    });
-    rows.push({ line, cells: Array.from(cells, (c) => c ?? '') });
-  });
   return rows;
 }
 

@@ -3,10 +3,12 @@
 // (a district's or province's monthly review: every row validated, a preview of what changes, then the
 // whole file applied in one transaction or nothing).
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { randomBytes } from 'node:crypto';
 import type { ApiContext } from '../api/context.ts';
 import { ErrorSchema } from '../api/schemas.ts';
 import { type AuthEnv, currentUser } from '../auth/middleware.ts';
+import type { SessionUser } from '../auth/session.ts';
 import { SESSION_SECURITY, WRITE_SECURITY, workspaceErrors } from '../auth/schemas.ts';
 import { XLSX_TYPE } from '../export/xlsx.ts';
 import { ApiError } from '../http/errors.ts';
@@ -15,10 +17,10 @@ import { officerLabel } from '../review/officer.ts';
 import { ConflictSchema } from '../review/schemas.ts';
 import { applyImport } from './apply.ts';
 import { planImport, type PlannedReview } from './plan.ts';
-import { readSheet } from './read-file.ts';
 import { ImportQuerySchema, type ImportResult, ImportResultSchema, ImportUploadSchema, TemplateQuerySchema } from './schemas.ts';
 import { buildTemplate } from './template.ts';
-import { type ImportIssue, validateSheet } from './validate.ts';
+import type { ImportIssue } from './validate.ts';
+import { createImportPool, type ImportPool, RETRY_AFTER_SECONDS } from './worker-pool.ts';
 
 /** Most errors listed in a refusal (the count is always given). */
 const MAX_LISTED = 1000;
@@ -59,17 +61,17 @@ const importRoute = createRoute({
     ...workspaceErrors,
     409: { description: 'A review of the file was saved by someone else during the import: nothing was imported', content: { 'application/json': { schema: ConflictSchema } } },
     413: { description: 'File over 8 MB', content: { 'application/json': { schema: ErrorSchema } } },
+    429: { description: 'Another import of yours, or as many as the server runs at once, is running: try again after Retry-After seconds', content: { 'application/json': { schema: ErrorSchema } } },
   },
 });
 
-const lineList = (issues: readonly ImportIssue[]) => {
-  const lines = [...new Set(issues.map((i) => i.line))];
+const lineList = (lines: readonly number[]) => {
   return lines.length > 20 ? `${lines.slice(0, 20).join(', ')} and ${lines.length - 20} more` : lines.join(', ');
 };
 
 const describeIssue = (i: ImportIssue) => `line ${i.line}${i.column ? `, column ${i.column} (${i.header})` : ''}: ${i.message}`;
 
-const listed = (issues: readonly ImportIssue[]) => ({ errors: issues.slice(0, MAX_LISTED), error_count: issues.length, truncated: issues.length > MAX_LISTED });
+const listed = (issues: readonly ImportIssue[], count: number) => ({ errors: issues.slice(0, MAX_LISTED), error_count: count, truncated: count > MAX_LISTED });
 
 function resultOf(plan: readonly PlannedReview[], ctx: ApiContext, file: ImportResult['file'], applied: string | null): ImportResult {
   const count = (status: PlannedReview['status']) => plan.filter((p) => p.status === status).length;
@@ -107,7 +109,7 @@ function resultOf(plan: readonly PlannedReview[], ctx: ApiContext, file: ImportR
   };
 }
 
-export function importRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
+export function importRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>, pool: ImportPool = createImportPool(ctx)): void {
   app.openapi(templateRoute, async (c) => {
     const user = currentUser(c);
     const file = await buildTemplate(ctx, user, c.req.valid('query'));
@@ -120,22 +122,37 @@ export function importRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
     const user = currentUser(c);
     const dryRun = c.req.valid('query').dryRun;
     const upload = c.req.valid('form').file;
+    let release: () => void;
+    try {
+      release = pool.acquire(user.id);
+    } catch (error) {
+      c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      throw error;
+    }
+    try {
+      return await importFile(c, user, dryRun, upload);
+    } finally {
+      release();
+    }
+  });
+
+  async function importFile(c: Context<AuthEnv>, user: SessionUser, dryRun: string, upload: File) {
     const name = upload.name.slice(0, 200) || 'upload';
-    const sheet = await readSheet(new Uint8Array(await upload.arrayBuffer()), name);
-    const checked = validateSheet(ctx, user, sheet);
-    if (checked.outOfScope.length) {
+    // Read and checked in a worker thread: the main thread only waits.
+    const { format, checked } = await pool.check(new Uint8Array(await upload.arrayBuffer()), name, user);
+    if (checked.outOfScopeCount) {
       throw new ApiError(
         403,
         'forbidden',
-        `Refused: line${checked.outOfScope.length > 1 ? 's' : ''} ${lineList(checked.outOfScope)} of ${name} name communes outside your scope (${officerLabel(ctx.units, user)}); nothing was imported`,
-        { lines: [...new Set(checked.outOfScope.map((i) => i.line))], ...listed([...checked.outOfScope, ...checked.errors]) },
+        `Refused: line${checked.outOfScopeCount > 1 ? 's' : ''} ${lineList(checked.outOfScopeLines)} of ${name} name communes outside your scope (${officerLabel(ctx.units, user)}); nothing was imported`,
+        { lines: checked.outOfScopeLines, ...listed([...checked.outOfScope, ...checked.errors], checked.outOfScopeCount + checked.errorCount) },
       );
     }
-    if (checked.errors.length) {
+    if (checked.errorCount) {
       const first = checked.errors.slice(0, 3).map(describeIssue).join('; ');
-      throw new ApiError(400, 'invalid_file', `${checked.errors.length} error${checked.errors.length > 1 ? 's' : ''} in ${name}, nothing was imported: ${first}${checked.errors.length > 3 ? '; …' : ''}`, listed(checked.errors));
+      throw new ApiError(400, 'invalid_file', `${checked.errorCount} error${checked.errorCount > 1 ? 's' : ''} in ${name}, nothing was imported: ${first}${checked.errorCount > 3 ? '; …' : ''}`, listed(checked.errors, checked.errorCount));
     }
-    const file = { name, format: sheet.format, layout: checked.layout, rows: checked.rows };
+    const file = { name, format, layout: checked.layout, rows: checked.rows };
     if (dryRun === '1' || dryRun === 'true') return c.json(resultOf(await planImport(ctx.ndb.db, checked.reviews), ctx, file, null), 200);
     const importId = `imp-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(4).toString('hex')}`;
     // The public source names the import and the officer, not the uploaded file's name (free text chosen by
@@ -143,5 +160,5 @@ export function importRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
     const source = `NTM workspace: import ${importId} by the ${officerLabel(ctx.units, user)}`;
     const plan = await applyImport(ctx, user, checked.reviews, { source, importId, fileName: name });
     return c.json(resultOf(plan, ctx, file, importId), 200);
-  });
+  }
 }

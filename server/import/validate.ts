@@ -2,10 +2,10 @@
 // problem is reported with its line and column (never only the first one): unknown or non-rural commune,
 // commune outside the official's scope, bad or future month, month outside the criteria set, unknown
 // criterion, a value that is not met / not met, a note too long, a commune + criterion + month given twice.
-import type { ApiContext } from '../api/context.ts';
 import { inScope } from '../auth/scope.ts';
 import type { SessionUser } from '../auth/session.ts';
-import type { CriteriaSet } from '../criterion/catalogue.ts';
+import type { Catalogue, CriteriaSet } from '../criterion/catalogue.ts';
+import type { UnitStore } from '../unit/unit-store.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Period } from '../period/period.ts';
 import { currentMonth } from '../review/calendar.ts';
@@ -44,7 +44,13 @@ export interface ValidatedFile {
   outOfScope: ImportIssue[];
 }
 
-export function validateSheet(ctx: ApiContext, user: SessionUser, sheet: Sheet, now = new Date()): ValidatedFile {
+/** What the checks read: the units by code and the criteria sets (the API's context, or the import worker's copy). */
+export interface CheckContext {
+  units: Pick<UnitStore, 'byCode'>;
+  catalogue: Catalogue;
+}
+
+export function validateSheet(ctx: CheckContext, user: Pick<SessionUser, 'role' | 'unit'>, sheet: Sheet, now = new Date()): ValidatedFile {
   const [header, ...rows] = sheet.rows;
   const latestSet = ctx.catalogue.sets.at(-1);
   if (!latestSet) throw new ApiError(400, 'invalid_file', 'No criteria set is loaded');

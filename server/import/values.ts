@@ -44,6 +44,6 @@ export function readPeriod(text: string): Period | undefined {
 }
 
 export function readCriterion(text: string): number | undefined {
-  const m = /^(?:tc|tieu chi)?\s*0*(\d{1,2})(?:\s*[.:\-–)]\s*.*)?$/.exec(fold(text));
+  const m = /^(?:tc|tieu chi)?\s*0*(\d{1,2})(?:\s*[.:\-–)].*)?$/.exec(fold(text));
   return m ? Number(m[1]) : undefined;
 }

@@ -12,7 +12,7 @@ import { type AuthEnv, currentUser } from '../auth/middleware.ts';
 import { SESSION_SECURITY, WRITE_SECURITY, workspaceErrors } from '../auth/schemas.ts';
 import { writableUnit } from '../auth/scope.ts';
 import type { SessionUser } from '../auth/session.ts';
-import { assertRole, readableScope } from '../auth/workspace-scope.ts';
+import { assertRole, readableScope, roleGuard } from '../auth/workspace-scope.ts';
 import { ApiError } from '../http/errors.ts';
 import { RecordIdParam } from '../recognition/fields.ts';
 import type { Unit } from '../unit/unit-store.ts';
@@ -44,6 +44,7 @@ const addRoute = createRoute({
   tags: ['Workspace'],
   summary: 'Name a commune in a plan as due to reach a level',
   description: '`due` 2025-H1 → due_period 2025-06, 2025-H2 and 2025 → 2025-12. 409 when the plan already names the commune for that level. Audited as `plan.add`.',
+  middleware: [roleGuard(WRITERS, 'change plans (the province or district sets them)')],
   security: WRITE_SECURITY,
   request: { body: { content: { 'application/json': { schema: PlannedCommuneBody } }, required: true } },
   responses: { 201: record('The stored record'), ...workspaceErrors, 409: { description: 'Already in the plan', content: { 'application/json': { schema: ErrorSchema } } } },
@@ -55,6 +56,7 @@ const removeRoute = createRoute({
   tags: ['Workspace'],
   summary: 'Remove a commune from a plan',
   description: 'Audited as `plan.remove` (the audit entry keeps the record).',
+  middleware: [roleGuard(WRITERS, 'change plans (the province or district sets them)')],
   security: WRITE_SECURITY,
   request: { params: z.object({ id: RecordIdParam }) },
   responses: { 200: record('The removed record'), ...workspaceErrors, 409: { description: 'Removed meanwhile', content: { 'application/json': { schema: ErrorSchema } } } },

@@ -10,7 +10,7 @@ import { type AuthEnv, currentUser } from '../auth/middleware.ts';
 import { SESSION_SECURITY, WRITE_SECURITY, workspaceErrors } from '../auth/schemas.ts';
 import { writableUnit } from '../auth/scope.ts';
 import type { SessionUser } from '../auth/session.ts';
-import { assertRole, readableScope } from '../auth/workspace-scope.ts';
+import { assertRole, readableScope, roleGuard } from '../auth/workspace-scope.ts';
 import { ApiError } from '../http/errors.ts';
 import { RecordIdParam } from '../recognition/fields.ts';
 import { COUNTRY_NAME, type TargetRecord } from '../target/target-store.ts';
@@ -37,6 +37,7 @@ const createTargetRoute = createRoute({
   tags: ['Workspace'],
   summary: 'Add a target of a province or district',
   description: 'Audited as `target.create`.',
+  middleware: [roleGuard(WRITERS, 'change targets')],
   security: WRITE_SECURITY,
   request: { body: { content: { 'application/json': { schema: TargetBody } }, required: true } },
   responses: { 201: one('The stored target'), ...workspaceErrors },
@@ -48,6 +49,7 @@ const replaceRoute = createRoute({
   tags: ['Workspace'],
   summary: "Replace a target's fields (its scope stays)",
   description: 'Fields left out become empty (value_num: read from value). Audited as `target.update`; nothing is written when nothing changes.',
+  middleware: [roleGuard(WRITERS, 'change targets')],
   security: WRITE_SECURITY,
   request: { params: idParams, body: { content: { 'application/json': { schema: TargetReplaceBody } }, required: true } },
   responses: { 200: one('The target as stored'), ...workspaceErrors },
@@ -59,6 +61,7 @@ const deleteRoute = createRoute({
   tags: ['Workspace'],
   summary: 'Delete a target',
   description: 'Audited as `target.delete` (the audit entry keeps the deleted target).',
+  middleware: [roleGuard(WRITERS, 'change targets')],
   security: WRITE_SECURITY,
   request: { params: idParams },
   responses: { 200: one('The deleted target'), ...workspaceErrors, 409: { description: 'Deleted meanwhile', content: { 'application/json': { schema: ErrorSchema } } } },

@@ -12,7 +12,7 @@ import { type AuthEnv, currentUser } from '../auth/middleware.ts';
 import { SESSION_SECURITY, WRITE_SECURITY, workspaceErrors } from '../auth/schemas.ts';
 import { writableUnit } from '../auth/scope.ts';
 import type { SessionUser } from '../auth/session.ts';
-import { assertRole, readableScope } from '../auth/workspace-scope.ts';
+import { assertRole, readableScope, roleGuard } from '../auth/workspace-scope.ts';
 import { ErrorSchema } from '../api/schemas.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Unit } from '../unit/unit-store.ts';
@@ -22,6 +22,8 @@ import { createRecognition, recognitionOut, revokeRecognition } from './recognit
 import { AtRiskSchema, RecognitionBody, RecognitionListSchema, RecognitionOutSchema, RevocationBody } from './schemas.ts';
 import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 
+/** Roles that record recognitions and revocations (checked before a body is read, and again per unit). */
+const RECORDERS = ['admin', 'province', 'district'] as const;
 const conflict = { 409: { description: 'A duplicate (same unit, level and decision), or already revoked', content: { 'application/json': { schema: ErrorSchema } } } };
 const scopeQuery = z.object({ province: ProvinceParam.optional(), district: DistrictParam.optional(), period: PeriodParam.optional() });
 
@@ -55,6 +57,7 @@ const createRouteDef = createRoute({
   description:
     'Stored as official. The level shows on the public map from `effective_period` (default: the month of the decision). Admin and province officers ' +
     'record for their scope; a district officer records decisions about communes of their district; commune officers cannot. Audited as `recognition.create`.',
+  middleware: [roleGuard(RECORDERS, 'record recognitions or revocations (the province decides them)')],
   security: WRITE_SECURITY,
   request: { body: { content: { 'application/json': { schema: RecognitionBody } }, required: true } },
   responses: { 201: { description: 'The stored record', content: { 'application/json': { schema: RecognitionOutSchema } } }, ...workspaceErrors, ...conflict },
@@ -68,6 +71,7 @@ const revokeRoute = createRoute({
   description:
     'Quyết định 18/2022/QĐ-TTg. The recognition is no longer in force in the month of the revocation date and after (a month\'s status is its state at ' +
     'the end of the month). 409 when already revoked. Audited as `recognition.revoke` with before and after.',
+  middleware: [roleGuard(RECORDERS, 'record recognitions or revocations (the province decides them)')],
   security: WRITE_SECURITY,
   request: { params: z.object({ id: RecordIdParam }), body: { content: { 'application/json': { schema: RevocationBody } }, required: true } },
   responses: { 200: { description: 'The record with its revocation', content: { 'application/json': { schema: RecognitionOutSchema } } }, ...workspaceErrors, ...conflict },
@@ -75,7 +79,7 @@ const revokeRoute = createRoute({
 
 /** The commune or district a user may record a recognition (or revocation) for. */
 function recordableUnit(ctx: ApiContext, user: SessionUser, code: string): Unit {
-  assertRole(user, ['admin', 'province', 'district'], 'record recognitions or revocations (the province decides them)');
+  assertRole(user, RECORDERS, 'record recognitions or revocations (the province decides them)');
   const unit = writableUnit(ctx.units, user, code);
   if (unit.level === 'province' || (unit.level === 'commune' && !unit.rural)) {
     throw new ApiError(400, 'invalid_parameter', `Parameter 'unit' (json): ${unit.name} (${code}) is not a rural commune (xã) or a district: NTM recognitions are of those`, { parameter: 'unit' });

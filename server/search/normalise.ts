@@ -29,7 +29,7 @@ export function accentKey(text: string): string {
 
 function keyOf(text: string): string {
   return text
-    .replace(/\s*'\s*/g, '')
+    .replace(/(?<!\s)\s*'\s*/g, '')
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
     .trim();
 }
@@ -71,5 +71,5 @@ export function nameKeys(name: string): { keys: string[]; accents: string[] } {
 /** A file-name slug of a unit name without its type word: "Tỉnh Bà Rịa - Vũng Tàu" → "ba-ria-vung-tau". */
 export function nameSlug(name: string): string {
   const { bare } = splitType(searchKey(name));
-  return bare.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return bare.replace(/[^a-z0-9]+/g, '-').replace(/^-+|(?<!-)-+$/g, '');
 }

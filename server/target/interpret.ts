@@ -101,7 +101,7 @@ const LEVEL_WORDS: Record<string, RecognitionLevel> = { ntm: 'dat_chuan', nc: 'n
 /** The metric without a "_(plan)" suffix and without its trailing year: "target_communes_ntm_2025_(KH 104/KH-BCĐ)"
  * → { base: "target_communes_ntm", year: 2025 }. */
 export function metricBase(metric: string): { base: string; year: number | null } {
-  const stripped = metric.replace(/_\([^)]*\)$/, '');
+  const stripped = metric.replace(/_\([^()]*\)$/, '');
   const match = /^(.*?)_((?:19|20)\d{2})$/.exec(stripped);
   return match ? { base: match[1]!, year: Number(match[2]) } : { base: stripped, year: null };
 }
@@ -191,7 +191,7 @@ function readClauses(value: string, options: { defaultLevel: RecognitionLevel | 
   const out: TargetClause[] = [];
   const label = (text: string) => (parts.length > 1 || text !== value ? text : null);
   for (const part of parts) {
-    const paren = /^(.*?)\s*\(([^)]*)\)\s*$/.exec(part);
+    const paren = /^((?:[^(]*[^(\s])?)\s*\(([^)]*)\)\s*$/.exec(part);
     const main = paren ? paren[1]!.trim() : part;
     out.push({ ...readClause(main, options), clause: label(part) });
     if (paren) {
@@ -237,7 +237,7 @@ function readClause(text: string, options: { defaultLevel: RecognitionLevel | nu
     return ok({ kind: 'share_min_criteria', min: Number(m[1]) }, 100);
   }
   // "avg 16.5", "avg >13"
-  if ((m = /^avg\s*(?:>=|≥|>)?\s*(\d+(?:\.\d+)?)$/.exec(t))) {
+  if ((m = /^avg\s*(?:(?:>=|≥|>)\s*)?(\d+(?:\.\d+)?)$/.exec(t))) {
     return ok({ kind: 'average_criteria_met' }, Number(m[1]));
   }
   return none('no rule maps this part of the target to the commune statuses');

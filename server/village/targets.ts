@@ -30,8 +30,8 @@ export function villageRequirement(t: Pick<Selectable<TargetTable>, 'metric' | '
     return t.value_num === null ? null : { ntm_share_min: null, model_share_min: null, model_villages_min: t.value_num, applies_to: 'recognised_commune' };
   }
   if (/^target_share_thon/.test(metric)) {
-    const ntm = number(/(\d+(?:[.,]\d+)?)\s*%\s*(?:of villages\s*|số thôn\s*)?(?:ntm|nông thôn mới)/i) ?? (/%\s*$/.test(t.value.trim()) ? t.value_num : null);
-    const model = number(/(\d+(?:[.,]\d+)?)\s*%\s*(?:of villages\s*|số thôn\s*)?(?:model|kiểu mẫu)/i);
+    const ntm = number(/(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%\s*(?:(?:of villages|số thôn)\s*)?(?:ntm|nông thôn mới)/i) ?? (/%\s*$/.test(t.value.trim()) ? t.value_num : null);
+    const model = number(/(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%\s*(?:(?:of villages|số thôn)\s*)?(?:model|kiểu mẫu)/i);
     if (ntm === null && model === null) return null;
     const appliesTo = /dbkk|special|dac_biet/.test(metric) ? 'special_difficulty_commune' : 'every_commune';
     return { ntm_share_min: ntm, model_share_min: model, model_villages_min: null, applies_to: appliesTo };

@@ -6,6 +6,8 @@ import { ROOT } from '../../server/config/paths.ts';
 
 export interface ServerProcess {
   url: string;
+  /** The server's process id. */
+  pid: number;
   output: () => string;
   stop: () => Promise<number | null>;
 }
@@ -29,6 +31,7 @@ export async function startServer(env: Record<string, string>, timeoutMs = 180_0
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
+  child.on('exit', (code, signal) => (output += `\n[server exited: code ${code}, signal ${signal}]\n`));
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode !== null) return child.exitCode;
@@ -49,5 +52,5 @@ export async function startServer(env: Record<string, string>, timeoutMs = 180_0
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { url, output: () => output, stop };
+  return { url, pid: child.pid!, output: () => output, stop };
 }

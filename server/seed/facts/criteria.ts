@@ -81,7 +81,7 @@ function where(path: PropertyKey[]): string {
 
 /** Splits "Bộ tiêu chí … 2021-2025 (national criteria …, 2021-2025)" into the Vietnamese and English names. */
 function names(title: string): { vi: string; en: string } {
-  const match = /^(.*?)\s*\((.*)\)\s*$/.exec(title);
+  const match = /^((?:[^(]*[^(\s])?)\s*\((.*)\)\s*$/.exec(title);
   if (!match) return { vi: title, en: title };
   const en = match[2]!;
   return { vi: match[1]!, en: en.charAt(0).toUpperCase() + en.slice(1) };

@@ -49,15 +49,15 @@ const PlanTargetRow = z.object({
  * ("1-2", "Q2/2024", "72 NTM, 10 NC").
  */
 export function readValueNumber(value: string): number | null {
-  const match = /^\s*(?:>=|≥|>|<=|≤|<|~)?\s*(\d+(?:[.,]\d+)?)\s*(?:%|\/\s*\d+)?\s*(?:\([^)]*\))?\s*$/.exec(value);
+  const match = /^\s*(?:(?:>=|≥|>|<=|≤|<|~)\s*)?(\d+(?:[.,]\d+)?)(?:\s*(?:%|\/\s*\d+))?(?:\s*\([^)]*\))?\s*$/.exec(value);
   if (!match) return null;
   return Number(match[1]!.replace(',', '.'));
 }
 
 /** Counts of advanced (NC) and model (KM) communes written inside a value: "63/127 (5 NC)", "118/194 (10 NC, 1 KM)". */
 export function readLevelCounts(value: string): { nangCao: number | null; kieuMau: number | null } {
-  const nc = /(\d+)\s*NC\b/.exec(value);
-  const km = /(\d+)\s*KM\b/.exec(value);
+  const nc = /(?<!\d)(\d+)\s*NC\b/.exec(value);
+  const km = /(?<!\d)(\d+)\s*KM\b/.exec(value);
   return { nangCao: nc ? Number(nc[1]) : null, kieuMau: km ? Number(km[1]) : null };
 }
 

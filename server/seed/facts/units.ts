@@ -97,7 +97,7 @@ export function resolveUnitName(
   level: 'province' | 'district' | 'commune',
   scopeName: string,
 ): { unit: UnitRecord } | { reason: string } {
-  const match = /^(.*?)\s*(?:\(([^)]*)\))?\s*$/.exec(scopeName.trim());
+  const match = /^((?:[^(]*[^(\s])?)\s*(?:\(([^)]*)\)\s*)?$/.exec(scopeName.trim());
   const name = normaliseName(match?.[1] ?? scopeName);
   const context = (match?.[2] ?? '')
     .split(',')

@@ -222,7 +222,7 @@ export function fullCriteriaAnchors(
   return provinceAnchors(targets, provinceCode, firstMonth, tMin, tMax, communes, (fact) => {
     if (fact.record.metric === 'communes_19_of_19') return fact.record.value_num ?? null;
     if (!COUNT_METRICS.has(fact.record.metric)) return null;
-    const inNote = /(\d+)\s*xã\s*19\s*\/\s*19/.exec(fact.record.note ?? '');
+    const inNote = /(?<!\d)(\d+)\s*xã\s*19\s*\/\s*19/.exec(fact.record.note ?? '');
     return inNote ? Number(inNote[1]) : null;
   });
 }

@@ -1,6 +1,6 @@
 // Sign-in, sessions, sign-out and CSRF of the officials' workspace, on a writable copy of the seeded
 // database (SQLite and PostgreSQL).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createSignInThrottle } from '../../../server/auth/throttle.ts';
 import type { ErrorBody } from '../../support/api.ts';
 import { ORIGIN, TEST_PASSWORD, writableApis, type Workspace } from '../../support/workspace.ts';
@@ -48,6 +48,13 @@ describe.each(writableApis())('workspace sign-in on $name', ({ open }) => {
 
   it('behind HTTPS: a Secure cookie with the __Host- prefix, the only name read there', async () => {
     const email = await ws.addUser('commune', '03037');
+    // X-Forwarded-Proto is read from a trusted proxy only (NTM_TRUST_PROXY=1).
+    const trust = process.env.NTM_TRUST_PROXY;
+    process.env.NTM_TRUST_PROXY = '1';
+    onTestFinished(() => {
+      if (trust === undefined) delete process.env.NTM_TRUST_PROXY;
+      else process.env.NTM_TRUST_PROXY = trust;
+    });
     const https = { 'X-Forwarded-Proto': 'https' };
     const res = await ws.request('/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json', ...https }, body: JSON.stringify({ email, password: TEST_PASSWORD }) });
     expect(res.status).toBe(200);
