@@ -8,7 +8,7 @@ import type { Catalogue, CriteriaSet } from '../criterion/catalogue.ts';
 import type { UnitStore } from '../unit/unit-store.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Period } from '../period/period.ts';
-import { currentMonth } from '../review/calendar.ts';
+import { currentMonth, workspaceSetFor } from '../review/calendar.ts';
 import { GENERAL_NOTE } from '../review/review-record.ts';
 import { NOTE_MAX } from '../review/schemas.ts';
 import { columnLetter, H, type Layout, readHeader } from './layout.ts';
@@ -88,11 +88,11 @@ export function validateSheet(ctx: CheckContext, user: Pick<SessionUser, 'role' 
     // month
     const periodText = cell(cols.period);
     const period = readPeriod(periodText);
-    const set = period ? ctx.catalogue.setFor(period) : null;
+    const set = period ? workspaceSetFor(ctx.catalogue, period) : null;
     if (!periodText) fail(cols.period, `${H.period} is empty: write the month as YYYY-MM or MM/YYYY`);
     else if (!period) fail(cols.period, `"${periodText}" is not a month: write it as YYYY-MM or MM/YYYY, e.g. 2024-06 or 06/2024`);
     else if (period > current) fail(cols.period, `${period} is after the current month (${current})`);
-    else if (!set) fail(cols.period, `no criteria set applies to ${period}`);
+    else if (!set) fail(cols.period, `no criteria set of the pre-2025 communes applies to ${period}: the workspace records them on the 2021-2025 criteria, up to 2026-01`);
     // criteria and values
     const given: Array<[number, boolean, string | null]> = [];
     const noteText = cell(cols.note);

@@ -69,7 +69,8 @@ function workspaceSets(catalogue: Catalogue): CriteriaSet[] {
   return catalogue.sets.filter((s) => s.unit_structure === WORKSPACE_STRUCTURE);
 }
 
-function workspaceSetFor(catalogue: Catalogue, period: Period): CriteriaSet | null {
+/** The set an official may review `period` against in the workspace, or null (a set of another structure, or none). */
+export function workspaceSetFor(catalogue: Catalogue, period: Period): CriteriaSet | null {
   const set = catalogue.setFor(period);
   return set && set.unit_structure === WORKSPACE_STRUCTURE ? set : null;
 }
