@@ -92,7 +92,7 @@ export function validateSheet(ctx: CheckContext, user: Pick<SessionUser, 'role' 
     if (!periodText) fail(cols.period, `${H.period} is empty: write the month as YYYY-MM or MM/YYYY`);
     else if (!period) fail(cols.period, `"${periodText}" is not a month: write it as YYYY-MM or MM/YYYY, e.g. 2024-06 or 06/2024`);
     else if (period > current) fail(cols.period, `${period} is after the current month (${current})`);
-    else if (!set) fail(cols.period, `no criteria set of the pre-2025 communes applies to ${period}: the workspace records them on the 2021-2025 criteria, up to 2026-01`);
+    else if (!set) fail(cols.period, `no criteria set applies to ${period}: the workspace records the pre-2025 communes on the 2021-2025 criteria, up to 2026-01`);
     // criteria and values
     const given: Array<[number, boolean, string | null]> = [];
     const noteText = cell(cols.note);

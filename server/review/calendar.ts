@@ -55,7 +55,7 @@ export function reviewableSet(catalogue: Catalogue, period: Period, parameter = 
   const set = workspaceSetFor(catalogue, period);
   if (!set) {
     const spans = workspaceSets(catalogue).map((s) => `${s.code}: ${s.valid_from} to ${s.valid_to ?? 'now'}`).join('; ');
-    throw new ApiError(400, 'invalid_parameter', `Parameter '${parameter}': the workspace records reviews of the pre-2025 communes on the ${spans} criteria; ${period} is not among them (today's communes and the 2026-2030 criteria come to the workspace in a later release)`, { parameter });
+    throw new ApiError(400, 'invalid_parameter', `Parameter '${parameter}': no criteria set applies to ${period} in the workspace, which records the pre-2025 communes on the ${spans} criteria (today's communes and the 2026-2030 criteria come to the workspace in a later release)`, { parameter });
   }
   // A month of today's structure is never written against the old units' codes (the eras reuse codes).
   if (eras && eras.at(period).structure.code !== WORKSPACE_STRUCTURE) {
