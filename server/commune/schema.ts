@@ -10,16 +10,22 @@ import { CardVillagesSchema } from '../village/schema.ts';
 
 const StructureRef = z.enum(['pre2025', '2025-07']);
 
-const LineageRecognitionSchema = z.object({
+const ParentSchema = z.object({
+  code: z.string().openapi({ example: '615' }),
+  name: z.string().openapi({ example: 'Huyện Đăk Hà' }),
+  type: z.string().openapi({ example: 'Huyện' }),
+});
+
+const RecognitionSchema = z.object({
   id: z.number().int(),
   level: RecognitionLevelSchema,
-  year: z.number().int().nullable(),
-  decision: z.string().nullable(),
-  decision_date: z.string().nullable(),
-  effective_period: z.string().nullable(),
+  year: z.number().int().nullable().openapi({ description: 'The "NTM năm Y" year the recognition counts for' }),
+  decision: z.string().nullable().openapi({ example: '06/QĐ-BCĐ' }),
+  decision_date: z.string().nullable().openapi({ example: '2013-01-17', description: 'YYYY-MM-DD' }),
+  effective_period: z.string().nullable().openapi({ example: '2013-01', description: 'First month in force; null when the source does not date it (counted as in force before the first period)' }),
   signer: z.string().nullable(),
-  status: z.enum(['recognised', 'proposed']),
-  in_force: z.boolean().openapi({ description: 'In force at the predecessor\'s last period (`last_period`)' }),
+  status: z.enum(['recognised', 'proposed']).openapi({ description: 'proposed: a council proposal, not a recognition decision (never in force)' }),
+  in_force: z.boolean().openapi({ description: 'In force at the period: recognised, effective by then and not revoked' }),
   revoked_date: z.string().nullable(),
   revocation_decision: z.string().nullable(),
   revocation_reason: z.string().nullable(),
@@ -41,7 +47,7 @@ const PredecessorSchema = z.object({
     .object({ met: z.number().int(), total: z.number().int().nullable(), level: LevelSchema, provenance: ProvenanceSchema, as_of: z.string() })
     .nullable()
     .openapi({ description: 'The predecessor\'s status at `last_period` (null: not scored or no review)' }),
-  recognitions: z.array(LineageRecognitionSchema),
+  recognitions: z.array(RecognitionSchema).openapi({ description: 'Its recognitions; `in_force` at `last_period`' }),
 });
 
 const SuccessorSchema = z.object({
@@ -68,30 +74,6 @@ const ClassificationPartSchema = z
     note: z.string().nullable(),
   })
   .nullable();
-
-const ParentSchema = z.object({
-  code: z.string().openapi({ example: '615' }),
-  name: z.string().openapi({ example: 'Huyện Đăk Hà' }),
-  type: z.string().openapi({ example: 'Huyện' }),
-});
-
-const RecognitionSchema = z.object({
-  id: z.number().int(),
-  level: RecognitionLevelSchema,
-  year: z.number().int().nullable().openapi({ description: 'The "NTM năm Y" year the recognition counts for' }),
-  decision: z.string().nullable().openapi({ example: '06/QĐ-BCĐ' }),
-  decision_date: z.string().nullable().openapi({ example: '2013-01-17', description: 'YYYY-MM-DD' }),
-  effective_period: z.string().nullable().openapi({ example: '2013-01', description: 'First month in force; null when the source does not date it (counted as in force before the first period)' }),
-  signer: z.string().nullable(),
-  status: z.enum(['recognised', 'proposed']).openapi({ description: 'proposed: a council proposal, not a recognition decision (never in force)' }),
-  in_force: z.boolean().openapi({ description: 'In force at the period: recognised, effective by then and not revoked' }),
-  revoked_date: z.string().nullable(),
-  revocation_decision: z.string().nullable(),
-  revocation_reason: z.string().nullable(),
-  provenance: ProvenanceSchema,
-  source_url: z.string().nullable(),
-  note: z.string().nullable(),
-});
 
 const ListingSchema = z.object({
   classification: z.string().openapi({ example: 'Khu vực III (xã đặc biệt khó khăn)' }),
