@@ -2,9 +2,12 @@
 // from the unit store held in memory.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../api/context.ts';
-import { errorResponses } from '../api/schemas.ts';
+import { errorResponses, PeriodParam } from '../api/schemas.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Unit } from './unit-store.ts';
+import type { Era } from '../era/era.ts';
+import { StructureSchema, structureJson } from '../era/era-json.ts';
+import { resolvePeriodAndEra, unknownUnit } from '../api/scope.ts';
 
 const UnitLevelSchema = z.enum(['province', 'district', 'commune']).openapi('UnitLevel');
 
@@ -20,6 +23,7 @@ export const UnitSchema = z
     rural: z.boolean().openapi({ description: 'NTM criteria apply: a rural commune (xã). Phường and thị trấn are shown but not scored; false for districts and provinces' }),
     bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable().openapi({ description: '[west, south, east, north] of the boundary; null when the build has no polygon' }),
     label: z.tuple([z.number(), z.number()]).nullable().openapi({ description: 'Label point [lon, lat] inside the boundary' }),
+    former_districts: z.array(z.string()).openapi({ description: 'A commune of today\'s structure: the pre-2025 districts its predecessors lay in (empty otherwise)' }),
   })
   .openapi('Unit');
 
@@ -29,6 +33,7 @@ export const UnitListSchema = z
       .object({ code: z.string(), name: z.string(), type: z.string(), level: UnitLevelSchema })
       .nullable()
       .openapi({ description: 'The unit whose children are listed; null for the list of provinces' }),
+    structure: StructureSchema,
     level: UnitLevelSchema.openapi({ description: 'Level of the units listed' }),
     count: z.number().int(),
     units: z.array(UnitSchema).openapi({ description: 'Ordered by code' }),
@@ -50,13 +55,13 @@ const route = createRoute({
         .string()
         .regex(/^(\d{2}|\d{3}|\d{5})$/, 'expected a GSO code: a province (2 digits, e.g. 62) or a district (3 digits, e.g. 610)')
         .optional()
-        .openapi({ param: { name: 'parent', in: 'query' }, example: '62', description: 'Code of a province (its districts) or a district (its communes); omit for the provinces' }),
+        .openapi({ param: { name: 'parent', in: 'query' }, example: '62', description: 'Code of a province (its districts; since 1/7/2025 its communes) or a district (its communes); omit for the provinces' }),
+      period: PeriodParam.optional().openapi({ description: 'The period whose unit structure the codes are read in (default: the latest)' }),
     }),
   },
   responses: { 200: { description: 'The units', content: { 'application/json': { schema: UnitListSchema } } }, ...errorResponses },
 });
 
-const CHILD_LEVEL = { province: 'district', district: 'commune' } as const;
 
 function unitBody(unit: Unit): UnitList['units'][number] {
   return {
@@ -70,38 +75,45 @@ function unitBody(unit: Unit): UnitList['units'][number] {
     rural: unit.rural,
     bbox: unit.bbox,
     label: unit.label,
+    former_districts: [...unit.formerDistricts],
   };
 }
 
 export function unitRoutes(ctx: ApiContext, app: OpenAPIHono): void {
   // Units change only with a new seed: each list is built once, on first request.
   const lists = new Map<string, UnitList>();
-  const listOf = (code: string | undefined): UnitList => {
-    const cached = lists.get(code ?? '');
+  const listOf = (era: Era, code: string | undefined): UnitList => {
+    const key = `${era.structure.code}:${code ?? ''}`;
+    const cached = lists.get(key);
     if (cached) return cached;
+    const units = era.units;
+    const structure = structureJson(era);
     let list: UnitList;
     if (code === undefined) {
-      list = { parent: null, level: 'province', count: ctx.units.provinces.length, units: ctx.units.provinces.map(unitBody) };
+      list = { parent: null, structure, level: 'province', count: units.provinces.length, units: units.provinces.map(unitBody) };
     } else {
-      const parent = ctx.units.byCode.get(code);
-      if (!parent) throw new ApiError(404, 'not_found', `Unknown unit '${code}'`, { parameter: 'parent' });
+      const parent = units.byCode.get(code);
+      if (!parent) throw unknownUnit(ctx, units, 'code', code);
       if (parent.level === 'commune') {
         throw new ApiError(400, 'invalid_parameter', `Parameter 'parent' (query): ${code} is a commune (${parent.name}); communes have no child units`, { parameter: 'parent' });
       }
-      const children = ctx.units.children(code);
+      const children = units.children(code);
+      const levels = era.structure.levels;
       list = {
         parent: { code: parent.code, name: parent.name, type: parent.type, level: parent.level },
-        level: CHILD_LEVEL[parent.level],
+        structure,
+        level: levels[levels.indexOf(parent.level) + 1] ?? 'commune',
         count: children.length,
         units: children.map(unitBody),
       };
     }
-    lists.set(code ?? '', list);
+    lists.set(key, list);
     return list;
   };
   app.openapi(route, (c) => {
-    const { parent } = c.req.valid('query');
-    const list = listOf(parent);
+    const { parent, period } = c.req.valid('query');
+    const { era } = resolvePeriodAndEra(ctx, period);
+    const list = listOf(era, parent);
     c.header('Cache-Control', 'public, max-age=86400, stale-while-revalidate=604800');
     return c.json(list, 200);
   });

@@ -153,6 +153,30 @@ describe.each(seededApis('today'))('the API across the reform on $name', ({ open
     expect(body.official.find((o) => o.metric === 'communes_ntm' && o.as_of === '2025-06')).toMatchObject({ source_url: expect.stringMatching(/^https:/), map: expect.any(Object) });
   });
 
+  it('lists today\'s provinces and a province\'s communes, or the old units at an old period', async () => {
+    const provinces = await getJson<{ structure: { code: string }; count: number; level: string }>(api.request, '/api/v1/units');
+    expect(provinces.body).toMatchObject({ structure: { code: '2025-07' }, level: 'province', count: 34 });
+    const quangNgai = await getJson<{ level: string; count: number; units: Array<{ code: string; former_districts: string[] }> }>(api.request, '/api/v1/units?parent=51');
+    expect(quangNgai.body).toMatchObject({ level: 'commune', count: today.filter((u) => u.level === 'commune' && u.province === '51').length });
+    expect(quangNgai.body.units.some((u) => u.former_districts.includes('610'))).toBe(true);
+    const old = await getJson<{ structure: { code: string }; count: number }>(api.request, '/api/v1/units?period=2024-06');
+    expect(old.body).toMatchObject({ structure: { code: 'pre2025' }, count: 63 });
+    expect((await getJson<ErrorBody>(api.request, '/api/v1/units?parent=62')).res.status).toBe(404);
+  });
+
+  it('lists the periods in runs of one era, with the reform and the new criteria between them', async () => {
+    const { body } = await getJson<{ ranges: Array<{ from: string; to: string; structure: string; criteria_set: string }>; reforms: Array<{ date: string; first_period: string; kind: string; code: string }> }>(api.request, '/api/v1/periods');
+    expect(body.ranges.map((r) => [r.from, r.to, r.structure, r.criteria_set])).toEqual([
+      ['2021-01', '2025-06', 'pre2025', '2021-2025'],
+      ['2025-07', '2026-01', '2025-07', '2021-2025'],
+      ['2026-02', TODAY_LAST_PERIOD, '2025-07', '2026-2030'],
+    ]);
+    expect(body.reforms.map((r) => [r.date, r.first_period, r.kind, r.code])).toEqual([
+      ['2025-07-01', '2025-07', 'structure', '2025-07'],
+      ['2026-02-15', '2026-02', 'criteria_set', '2026-2030'],
+    ]);
+  });
+
   it('lists both criteria sets, the current one first known as 2026-2030', async () => {
     const { body } = await getJson<{ current: string; sets: Array<{ code: string; levels: string[]; indicators_complete: boolean; criteria: unknown[]; groups: unknown[] }> }>(api.request, '/api/v1/criteria');
     expect(body.current).toBe('2026-2030');

@@ -37,6 +37,7 @@ describe.each(seededApis())('GET /api/v1/units on $name', ({ open }) => {
       rural: r.rural === 1,
       bbox: r.bbox ? (JSON.parse(r.bbox) as number[]) : null,
       label: r.label_lon !== null && r.label_lat !== null ? [r.label_lon, r.label_lat] : null,
+      former_districts: [],
     }));
   };
 
@@ -44,14 +45,14 @@ describe.each(seededApis())('GET /api/v1/units on $name', ({ open }) => {
     const { res, body } = await list();
     const expected = await rows({ level: 'province' });
     expect(expected).toHaveLength(63);
-    expect(body).toEqual({ parent: null, level: 'province', count: expected.length, units: expected });
+    expect(body).toEqual({ parent: null, structure: expect.objectContaining({ code: 'pre2025' }), level: 'province', count: expected.length, units: expected });
     expect(res.headers.get('Cache-Control')).toMatch(/public, max-age=(\d{5,})/);
   });
 
   it('lists the districts of a province and the communes of a district', async () => {
     const konTum = await list('?parent=62');
     const districts = await rows({ level: 'district', parent: '62' });
-    expect(konTum.body).toEqual({ parent: { code: '62', name: 'Tỉnh Kon Tum', type: 'Tỉnh', level: 'province' }, level: 'district', count: districts.length, units: districts });
+    expect(konTum.body).toEqual({ parent: { code: '62', name: 'Tỉnh Kon Tum', type: 'Tỉnh', level: 'province' }, structure: expect.objectContaining({ code: 'pre2025' }), level: 'district', count: districts.length, units: districts });
     const dakGlei = await list('?parent=610');
     const communes = await rows({ level: 'commune', parent: '610' });
     expect(dakGlei.body.level).toBe('commune');
