@@ -87,7 +87,7 @@ export function unknownUnit(ctx: ApiContext, units: UnitStore, parameter: 'provi
 
 /** The units of `units`' structure that an old unit became, or that a new unit came from, at the same level
  * where the structure has it (a district of old → the communes it became; a province → its provinces). */
-function relatives(ctx: ApiContext, unit: Unit, units: UnitStore): Successor[] {
+export function relatives(ctx: ApiContext, unit: Unit, units: UnitStore): Successor[] {
   const communes: Unit[] = [];
   const old = ctx.eras.unitsOf(unit.structure);
   const within = (u: Unit): Unit[] => (u.level === 'commune' ? [u] : old.children(u.code).flatMap(within));

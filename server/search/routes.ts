@@ -5,6 +5,8 @@ import { errorResponses } from '../api/schemas.ts';
 import { ApiError } from '../http/errors.ts';
 import type { UnitStore } from '../unit/unit-store.ts';
 import { buildSearchIndex, type SearchIndex } from './search-index.ts';
+import type { UnitStructure } from '../db/schema.ts';
+import { relatives } from '../api/scope.ts';
 
 // Not a named component: zod-to-openapi drops `null` from a nullable reference to one.
 const UnitRefSchema = z.object({ code: z.string(), name: z.string() });
@@ -21,6 +23,10 @@ export const SearchHitSchema = z
     province: UnitRefSchema.nullable().openapi({ description: 'The province of a commune or district (null for provinces)' }),
     bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable().openapi({ description: '[west, south, east, north]' }),
     label: z.tuple([z.number(), z.number()]).nullable().openapi({ description: 'Label point [lon, lat]' }),
+    structure: z.enum(['pre2025', '2025-07']).openapi({ description: 'The unit structure the unit belongs to: today\'s units come first' }),
+    successors: z
+      .array(z.object({ structure: z.enum(['pre2025', '2025-07']), code: z.string(), name: z.string(), since: z.string().nullable() }))
+      .openapi({ description: 'A unit of an earlier structure: what it became part of (e.g. since 1/7/2025 part of Tỉnh Quảng Ngãi); empty for today\'s units' }),
   })
   .openapi('SearchHit');
 
@@ -41,7 +47,8 @@ const route = createRoute({
     'Case- and diacritic-insensitive (`muong hoong`, `Mường Hoong` and `MƯỜNG HOONG` find Xã Mường Hoong; `đ` and `d` are the same letter); ' +
     'the type word is optional (`xa muong hoong`, `muong hoong`; `tp`, `tx`, `tt` for thành phố, thị xã, thị trấn). ' +
     'Results are ranked: the whole name, then names starting with the query, then names containing it; within each, provinces, then districts, then communes (xã before phường and thị trấn of the same name), then by name. ' +
-    'Each result names its district and province, to tell apart communes of the same name.',
+    'Each result names its district and province, to tell apart communes of the same name. ' +
+    'Both eras are searched: the units of the latest structure first, then those of earlier structures, each naming what it became (`successors`).',
   request: {
     query: z.object({
       q: z
@@ -69,12 +76,29 @@ const route = createRoute({
 const indexes = new WeakMap<UnitStore, SearchIndex>();
 
 export function searchRoutes(ctx: ApiContext, app: OpenAPIHono): void {
-  let index = indexes.get(ctx.units);
-  if (!index) indexes.set(ctx.units, (index = buildSearchIndex(ctx.units.byCode.values(), ctx.units.byCode)));
-  const search = index;
+  // The latest structure first: a reader looks for today's commune, and finds yesterday's with what it became.
+  const searches = [...ctx.eras.structures].reverse().map((s) => {
+    const units = ctx.eras.unitsOf(s.code);
+    let index = indexes.get(units);
+    if (!index) indexes.set(units, (index = buildSearchIndex(units.byCode.values(), units.byCode)));
+    return { structure: s.code, index };
+  });
+  const latest = ctx.eras.structures.at(-1);
+  const successorsOf = (structure: UnitStructure, code: string) => {
+    if (!latest || structure === latest.code) return [];
+    const unit = ctx.eras.unitsOf(structure).byCode.get(code)!;
+    return relatives(ctx, unit, ctx.eras.unitsOf(latest.code)).map((s) => ({ structure: s.structure, code: s.code, name: s.name, since: latest.inForceDate }));
+  };
   app.openapi(route, (c) => {
     const { q, limit } = c.req.valid('query');
-    const { key, hits } = search.search(q, limit);
+    let key = '';
+    const hits: Array<z.infer<typeof SearchHitSchema>> = [];
+    for (const { structure, index } of searches) {
+      if (hits.length >= limit) break;
+      const found = index.search(q, limit - hits.length);
+      key = found.key;
+      for (const hit of found.hits) hits.push({ ...hit, structure, successors: successorsOf(structure, hit.code) });
+    }
     if (key === '') throw new ApiError(400, 'invalid_parameter', "Parameter 'q' (query): expected at least one letter or digit", { parameter: 'q' });
     c.header('Cache-Control', 'public, max-age=3600, stale-while-revalidate=86400');
     return c.json({ query: q, key, limit, results: hits }, 200);

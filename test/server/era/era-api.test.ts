@@ -164,6 +164,16 @@ describe.each(seededApis('today'))('the API across the reform on $name', ({ open
     expect((await getJson<ErrorBody>(api.request, '/api/v1/units?parent=62')).res.status).toBe(404);
   });
 
+  it('finds today\'s units first, and an old name with what it became', async () => {
+    const { body } = await getJson<{ results: Array<{ code: string; name: string; structure: string; successors: Array<{ code: string; name: string; since: string | null }> }> }>(api.request, '/api/v1/search?q=kon%20tum&limit=20');
+    const kinds = body.results.map((r) => r.structure);
+    expect(kinds.indexOf('pre2025')).toBeGreaterThan(-1);
+    expect(kinds.slice(kinds.indexOf('pre2025')).every((k) => k === 'pre2025')).toBe(true);
+    expect(body.results.find((r) => r.structure === 'pre2025' && r.code === '62')).toMatchObject({ name: 'Tỉnh Kon Tum', successors: [{ code: '51', name: 'Tỉnh Quảng Ngãi', since: '2025-07-01' }] });
+    const trucBach = await getJson<{ results: Array<{ code: string; structure: string; successors: Array<{ code: string; name: string }> }> }>(api.request, '/api/v1/search?q=truc%20bach');
+    expect(trucBach.body.results.find((r) => r.code === '00004' && r.structure === 'pre2025')?.successors).toEqual([expect.objectContaining({ code: '00004', name: 'Phường Ba Đình' })]);
+  });
+
   it('lists the periods in runs of one era, with the reform and the new criteria between them', async () => {
     const { body } = await getJson<{ ranges: Array<{ from: string; to: string; structure: string; criteria_set: string }>; reforms: Array<{ date: string; first_period: string; kind: string; code: string }> }>(api.request, '/api/v1/periods');
     expect(body.ranges.map((r) => [r.from, r.to, r.structure, r.criteria_set])).toEqual([
