@@ -63,6 +63,8 @@ describe.each(seededApis())('GET /api/v1/search on $name', ({ open }) => {
         province: { code: province.code, name: province.name },
         bbox: JSON.parse(commune.bbox!),
         label: [commune.label_lon, commune.label_lat],
+        structure: 'pre2025',
+        successors: [],
       });
     }
   });
