@@ -4,6 +4,7 @@ import type { ApiContext } from '../api/context.ts';
 import { addMonths, type Period } from '../period/period.ts';
 import { type ProvenanceCount, tallyOf } from '../summary/tally.ts';
 import type { Unit } from '../unit/unit-store.ts';
+import type { Era } from '../era/era.ts';
 
 export type RankBy = 'share' | 'delta';
 
@@ -57,15 +58,17 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export async function rankUnits(ctx: ApiContext, units: readonly Unit[], period: Period, by: RankBy): Promise<Ranking> {
+export async function rankUnits(ctx: ApiContext, era: Era, units: readonly Unit[], period: Period, by: RankBy): Promise<Ranking> {
   const earlierPeriod = addMonths(period, -12);
-  const [now, earlier] = await Promise.all([ctx.status.at(period), ctx.periods.has(earlierPeriod) ? ctx.status.at(earlierPeriod) : null]);
+  // A year earlier in another unit structure has other units under the same codes: no change is computed then.
+  const comparable = ctx.periods.has(earlierPeriod) && ctx.eras.at(earlierPeriod).structure.code === era.structure.code;
+  const [now, earlier] = await Promise.all([ctx.status.at(period), comparable ? ctx.status.at(earlierPeriod) : null]);
   const levels = { official: 0, illustrative: 0 };
   const earlierLevels = earlier ? { official: 0, illustrative: 0 } : null;
   const rows: RankingRow[] = [];
   const excluded: Ranking['excluded'] = [];
   for (const unit of units) {
-    const tally = tallyOf(ctx.units, now, period, unit.code);
+    const tally = tallyOf(era.units, now, period, unit.code);
     if (tally.communes === 0) {
       excluded.push({ code: unit.code, name: unit.name, reason: 'no rural communes (xã) with data' });
       continue;
@@ -87,7 +90,7 @@ export async function rankUnits(ctx: ApiContext, units: readonly Unit[], period:
       rank: null,
     };
     if (earlier && earlierLevels) {
-      const before = tallyOf(ctx.units, earlier, earlierPeriod, unit.code);
+      const before = tallyOf(era.units, earlier, earlierPeriod, unit.code);
       earlierLevels.official += before.provenance.levels.official;
       earlierLevels.illustrative += before.provenance.levels.illustrative;
       if (before.communes > 0) {

@@ -3,7 +3,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../api/context.ts';
 import { errorResponses, ILLUSTRATIVE_NOTE, PeriodParam, ProvinceParam } from '../api/schemas.ts';
-import { resolvePeriod, resolveScope } from '../api/scope.ts';
+import { resolveView } from '../api/scope.ts';
+import type { Era } from '../era/era.ts';
+import { StructureSchema, structureJson } from '../era/era-json.ts';
+import type { Unit } from '../unit/unit-store.ts';
+import { formerDistrictOf } from '../commune/lineage-card.ts';
 import { ProvenanceCountSchema } from '../target/schemas.ts';
 import { rankUnits } from './ranking.ts';
 
@@ -28,7 +32,8 @@ export const RankingSchema = z
     earlier_period: z.string().openapi({ description: 'The month 12 months before `period`' }),
     by: z.enum(['share', 'delta']),
     scope: z.object({ level: z.enum(['country', 'province']), code: z.string().nullable(), name: z.string().nullable() }),
-    unit_level: z.enum(['province', 'district']).openapi({ description: 'What the rows are' }),
+    structure: StructureSchema,
+    unit_level: z.enum(['province', 'district', 'former_district']).openapi({ description: 'What the rows are: provinces, or the districts of a province (from 2025-07: its former districts, khu vực huyện cũ)' }),
     rows: z.array(RankingRowSchema).openapi({ description: 'Ranked rows, best first; rows without a rank last' }),
     excluded: z
       .array(z.object({ code: z.string(), name: z.string(), reason: z.string() }))
@@ -62,13 +67,19 @@ const route = createRoute({
   responses: { 200: { description: 'Ranking', content: { 'application/json': { schema: RankingSchema } } }, ...errorResponses },
 });
 
+/** The districts of a province; in a structure without districts, the former districts its communes came from. */
+function districtsOf(ctx: ApiContext, era: Era, province: string): Unit[] {
+  if (era.hasDistricts) return era.units.children(province).filter((u) => u.level === 'district');
+  const codes = new Set(era.units.children(province).flatMap((u) => u.formerDistricts));
+  return [...codes].sort().flatMap((code) => formerDistrictOf(ctx, era, code) ?? []);
+}
+
 export function rankingRoutes(ctx: ApiContext, app: OpenAPIHono): void {
   app.openapi(route, async (c) => {
     const q = c.req.valid('query');
-    const scope = resolveScope(ctx, { province: q.province });
-    const period = resolvePeriod(ctx, q.period);
-    const units = scope.unit ? ctx.units.children(scope.unit.code).filter((u) => u.level === 'district') : ctx.units.provinces;
-    const ranking = await rankUnits(ctx, units, period, q.by);
+    const { period, era, scope } = resolveView(ctx, { province: q.province, period: q.period });
+    const units = scope.unit ? districtsOf(ctx, era, scope.unit.code) : era.units.provinces;
+    const ranking = await rankUnits(ctx, era, units, period, q.by);
     c.header('Cache-Control', 'public, max-age=300, stale-while-revalidate=3600');
     return c.json(
       {
@@ -76,7 +87,8 @@ export function rankingRoutes(ctx: ApiContext, app: OpenAPIHono): void {
         earlier_period: ranking.earlierPeriod,
         by: q.by,
         scope: { level: scope.level === 'province' ? ('province' as const) : ('country' as const), code: scope.unit?.code ?? null, name: scope.unit?.name ?? null },
-        unit_level: scope.unit ? ('district' as const) : ('province' as const),
+        structure: structureJson(era),
+        unit_level: scope.unit ? (era.hasDistricts ? ('district' as const) : ('former_district' as const)) : ('province' as const),
         rows: ranking.rows,
         excluded: ranking.excluded,
         provenance: { ...ranking.provenance, note: ILLUSTRATIVE_NOTE },

@@ -174,6 +174,19 @@ describe.each(seededApis('today'))('the API across the reform on $name', ({ open
     expect(trucBach.body.results.find((r) => r.code === '00004' && r.structure === 'pre2025')?.successors).toEqual([expect.objectContaining({ code: '00004', name: 'Phường Ba Đình' })]);
   });
 
+  it('ranks the 34 provinces, and a province\'s former districts, with no change across the reform', async () => {
+    type Ranking = { unit_level: string; structure: { code: string }; rows: Array<{ code: string; delta: number | null }>; excluded: unknown[] };
+    const country = await getJson<Ranking>(api.request, '/api/v1/rankings');
+    expect(country.body.structure.code).toBe('2025-07');
+    expect(country.body.rows.length + country.body.excluded.length).toBe(34);
+    const quangNgai = await getJson<Ranking>(api.request, '/api/v1/rankings?province=51');
+    expect(quangNgai.body.unit_level).toBe('former_district');
+    expect(quangNgai.body.rows.map((r) => r.code)).toContain('610');
+    // 2026-03 a year earlier is 2025-03, of the old units: no change is computed across the reform.
+    const march = await getJson<Ranking>(api.request, '/api/v1/rankings?period=2026-03');
+    expect(march.body.rows.every((r) => r.delta === null)).toBe(true);
+  });
+
   it('lists the periods in runs of one era, with the reform and the new criteria between them', async () => {
     const { body } = await getJson<{ ranges: Array<{ from: string; to: string; structure: string; criteria_set: string }>; reforms: Array<{ date: string; first_period: string; kind: string; code: string }> }>(api.request, '/api/v1/periods');
     expect(body.ranges.map((r) => [r.from, r.to, r.structure, r.criteria_set])).toEqual([
