@@ -16,6 +16,9 @@ import { LEVELS, type Level } from '../recognition/standing.ts';
 import type { ProvenanceCount } from '../summary/tally.ts';
 import { communeTargets } from '../target/target-store.ts';
 import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
+import type { UnitStructure } from '../db/schema.ts';
+import type { UnitStore } from '../unit/unit-store.ts';
+import type { CommuneStatus } from '../status/status-service.ts';
 
 export type PlanStatus = 'reached' | 'on_track' | 'late';
 
@@ -71,26 +74,32 @@ export function planStatus(input: { level: Level; targetLevel: RecognitionLevel;
 }
 
 /** The planned communes of a province or district (a small table: filtered here by the units in memory). */
-async function plannedIn(ctx: ApiContext, scope: Scope): Promise<Array<Selectable<PlannedCommuneTable>>> {
-  const rows = await ctx.ndb.db.selectFrom('planned_commune').selectAll().orderBy('due_period').orderBy('due').orderBy('commune_code').orderBy('id').execute();
+async function plannedIn(ctx: ApiContext, scope: Scope, units: UnitStore): Promise<Array<Selectable<PlannedCommuneTable>>> {
+  const rows = await ctx.ndb.db.selectFrom('planned_commune').selectAll().where('structure', '=', units.structure).orderBy('due_period').orderBy('due').orderBy('commune_code').orderBy('id').execute();
   return rows.filter((r) => {
-    const unit = ctx.units.byCode.get(r.commune_code);
-    return unit !== undefined && (scope.level === 'province' ? unit.province === scope.code : unit.district === scope.code);
+    const unit = units.byCode.get(r.commune_code);
+    if (unit === undefined) return false;
+    if (scope.level === 'province') return unit.province === scope.code;
+    return scope.level === 'former_district' ? unit.formerDistricts.includes(scope.code) : unit.district === scope.code;
   });
 }
 
-export async function plansIn(ctx: ApiContext, scope: Scope, period: Period, set: CriteriaSet): Promise<Plans> {
-  const [rows, statuses] = await Promise.all([plannedIn(ctx, scope), ctx.status.at(period)]);
+/** The planned communes of a scope of `structure` (the workspace's by default) with their standing at `period`. */
+export async function plansIn(ctx: ApiContext, scope: Scope, period: Period, set: CriteriaSet, structure: UnitStructure = WORKSPACE_STRUCTURE): Promise<Plans> {
+  const units = ctx.eras.unitsOf(structure);
+  // Statuses of another structure's month would be other units under the same codes: none is read then.
+  const sameEra = ctx.eras.at(period).structure.code === structure;
+  const [rows, statuses] = await Promise.all([plannedIn(ctx, scope, units), sameEra ? ctx.status.at(period) : new Map<string, CommuneStatus>()]);
   const targets = await communeTargets(ctx.ndb.db, [...new Set(rows.map((r) => r.commune_code))]);
   const total = set.criteria_count;
   const counts: Record<PlanStatus, number> = { reached: 0, on_track: 0, late: 0 };
   const dues = new Map<string, DueSummary>();
   const provenance = { reviews: { official: 0, illustrative: 0 }, levels: { official: 0, illustrative: 0 } };
   const communes = rows.map((r): PlannedCommune => {
-    const unit = ctx.units.byCode.get(r.commune_code)!;
-    const district = unit.district ? ctx.units.byCode.get(unit.district) : undefined;
+    const unit = units.byCode.get(r.commune_code)!;
+    const district = unit.district ? units.byCode.get(unit.district) : undefined;
     const s = statuses.get(r.commune_code);
-    const standing = ctx.standings.at(WORKSPACE_STRUCTURE, r.commune_code, period);
+    const standing = ctx.standings.at(structure, r.commune_code, period);
     const met = s ? s.met : null;
     const { status, reachedBy } = planStatus({ level: standing.level, targetLevel: r.target_level, met, total, period, duePeriod: r.due_period });
     counts[status]++;

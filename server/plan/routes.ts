@@ -4,7 +4,7 @@ import { RecognitionLevelSchema } from '../recognition/levels.ts';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../api/context.ts';
 import { DistrictParam, errorResponses, ILLUSTRATIVE_NOTE, LevelSchema, PeriodParam, ProvenanceSchema, ProvinceParam } from '../api/schemas.ts';
-import { resolvePeriodAndSet, resolveScope } from '../api/scope.ts';
+import { resolveView } from '../api/scope.ts';
 import { ApiError } from '../http/errors.ts';
 import { ProvenanceCountSchema } from '../target/schemas.ts';
 import { plansIn } from './plan.ts';
@@ -90,15 +90,14 @@ export function planRoutes(ctx: ApiContext, app: OpenAPIHono): void {
     if (q.province === undefined && q.district === undefined) {
       throw new ApiError(400, 'invalid_parameter', "Parameter 'province' (query): required (or 'district')", { parameter: 'province' });
     }
-    const scope = resolveScope(ctx, q);
-    const { period, set } = resolvePeriodAndSet(ctx, q.period);
-    const plans = await plansIn(ctx, scope, period, set);
+    const { period, era, set, scope } = resolveView(ctx, q);
+    const plans = await plansIn(ctx, scope, period, set, era.structure.code);
     c.header('Cache-Control', 'public, max-age=300, stale-while-revalidate=3600');
     return c.json(
       {
         period,
         criteria_set: set.code,
-        scope: { level: scope.level === 'district' ? ('district' as const) : ('province' as const), code: scope.unit!.code, name: scope.unit!.name },
+        scope: { level: scope.level === 'province' ? ('province' as const) : ('district' as const), code: scope.unit!.code, name: scope.unit!.name },
         counts: plans.counts,
         dues: plans.dues,
         communes: plans.communes,
