@@ -2,7 +2,7 @@
 // without a byte-order mark; comma, semicolon or tab separated, as Excel saves it in either locale) or
 // the first worksheet of an XLSX workbook. Cells become text as the official sees them (dates as YYYY-MM).
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { Readable } from 'node:stream';
 import { ApiError } from '../http/errors.ts';
@@ -99,7 +99,9 @@ async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
   try {
     // In 64 KB pieces: the reader parses each piece it is given into one batch of events and rows, so one
     // piece of 60 MB would hold the whole sheet's rows at once (9 KB per row).
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks(zip, 64 * 1024)), {
+    // Loaded when a workbook passed the checks: a worker starts without it, and a refused file never waits for it.
+    const { default: Excel } = await import('exceljs');
+    const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from(chunks(zip, 64 * 1024)), {
       worksheets: 'emit',
       sharedStrings: 'cache',
       styles: 'cache', // number formats: which numbers are dates

@@ -113,6 +113,15 @@ export function createImportPool(ctx: CheckContext, limits: ImportLimits = DEFAU
       worker.postMessage(job, [job.bytes.buffer as ArrayBuffer]);
     });
 
+  // One worker is started at once (and ended after `idleMs` unused): the first import does not wait for a
+  // thread to load its modules, which takes a second or more on a busy machine.
+  const warm = setTimeout(() => {
+    const slot = freeSlot();
+    slot.idle = setTimeout(() => end(slot), limits.idleMs);
+    slot.idle.unref();
+  }, 0);
+  warm.unref();
+
   return {
     acquire(userId) {
       const mine = running.get(userId) ?? 0;
