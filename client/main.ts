@@ -171,16 +171,14 @@ async function draw(): Promise<void> {
   const path = statusPath(query);
   // Same status (e.g. level ↔ criteria met): no new request, only the classes in the feature state change.
   let status: Status;
-  if (path === drawnPath && drawn) status = drawn;
-  else if (prefetched?.path === path) status = await prefetched.answer;
-  else {
-    try {
-      status = await fetchStatus(query);
-    } catch (error) {
-      prefetched = null;
-      if (ticket === drawing && followSuccessor(error)) return;
-      throw error;
-    }
+  try {
+    if (path === drawnPath && drawn) status = drawn;
+    else if (prefetched?.path === path) status = await prefetched.answer;
+    else status = await fetchStatus(query);
+  } catch (error) {
+    prefetched = null;
+    if (ticket === drawing && followSuccessor(error)) return;
+    throw error;
   }
   prefetched = null;
   await styleLoaded;
