@@ -89,6 +89,7 @@ describe('map page across the reform', () => {
       expect(axe.violations.map((v) => `${v.id} (${v.nodes.length}) ${v.nodes[0]?.target}`)).toEqual([]);
       await e2e.screenshot(page, `eras-province-62-${lang}`);
     }
-    expect(e2e.errors).toEqual([]);
+    // The browser logs the status 404 the page asked for and answered with the notice; nothing else.
+    expect(e2e.errors.filter((e) => !e.includes('/api/v1/status?province=62:'))).toEqual([]);
   });
 });
