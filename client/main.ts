@@ -4,7 +4,7 @@ import './map/setup-maplibre.ts';
 import { AttributionControl, Map as MapLibreMap, NavigationControl, type StyleSpecification } from 'maplibre-gl';
 import type { App } from './app.ts';
 import { readJsonBlock } from './api/boot.ts';
-import { fetchJson } from './api/http.ts';
+import { ApiFailure, fetchJson } from './api/http.ts';
 import { fetchCriteria, fetchHealth, fetchStatus, statusPath, type CommuneStatus, type Health, type Status } from './api/status.ts';
 import { statusQueryOf } from './api/status-query.ts';
 import { mountEmbedButton } from './embed-code/button.ts';
@@ -12,7 +12,9 @@ import { mountControls } from './controls/controls.ts';
 import { mountTools } from './controls/index.ts';
 import { mountPanel } from './panel/index.ts';
 import { formatNumber, formatPercent, formatPeriod, onLangChange, setLang, strings } from './i18n/i18n.ts';
-import { boundaryStyle } from './map/boundary-style.ts';
+import { boundaryStyle, swapArchive } from './map/boundary-style.ts';
+import { periodOf, setAt, structureAt } from './era/era.ts';
+import { successorNotice, type MovedUnit } from './era/notice.ts';
 import { classLabel, createPainter, legendClasses } from './map/choropleth.ts';
 import { renderLegend, specialLabel } from './map/legend.ts';
 import { legendTitle as legendTitleOf } from './map/legend-title.ts';
@@ -65,7 +67,8 @@ const health = readJsonBlock<Health>('ntm-boot') ?? (await fetchHealth());
 const basemap = health.basemap ? await fetchJson<StyleSpecification>(health.basemap).catch(() => null) : null;
 const map = new MapLibreMap({
   container: 'map',
-  style: boundaryStyle(health.tiles, initial, basemap),
+  // The archive of the period's unit structure (today's units for a month from 2025-07).
+  style: boundaryStyle(health.archives[structureAt(health, periodOf(initial.period, health))], initial, basemap),
   ...(initial.view ? { center: [initial.view.lon, initial.view.lat] as [number, number], zoom: initial.view.zoom } : { bounds: MAINLAND_BOUNDS, fitBoundsOptions: { padding: 20 } }),
   attributionControl: false, // added below, in the page's language
   // Names appear at once: a fade keeps the map busy (not idle) for 300 ms after every redraw.
@@ -106,7 +109,7 @@ window.ntm = { map, app };
 
 const byCode = new Map<string, CommuneStatus>();
 const scopeOf = () => ({ province: store.get().province, district: store.get().district });
-attachTooltip(map, (code) => byCode.get(code), (props) => inScope(scopeOf(), props));
+attachTooltip(map, (code) => byCode.get(code), (props) => inScope(scopeOf(), props), () => drawn?.criteria_count ?? 19);
 const table = mountTableView(document.getElementById('table-view')!, map, {
   statusOf: (code) => byCode.get(code),
   inScope: (props) => inScope(scopeOf(), props),
@@ -123,13 +126,14 @@ const table = mountTableView(document.getElementById('table-view')!, map, {
   choose: (code) => store.set({ commune: code }, 'push'),
 });
 const catalogue = await cataloguePromise;
-const set = catalogue.sets.find((s) => s.code === catalogue.current) ?? catalogue.sets[0]!;
-mountControls(document.getElementById('controls')!, app, set.criteria, set.groups);
+/** The criteria set of a state's period (its criteria, groups and levels). */
+const setOf = (s: AppState) => setAt(catalogue, periodOf(s.period, health));
+mountControls(document.getElementById('controls')!, app, setOf);
 mountTools({ search: document.getElementById('search')!, controls: document.getElementById('controls')! }, app);
 mountPanel(document.getElementById('panel')!, app);
 mountEmbedButton(document.querySelector('header .header-links')!, app);
 
-const legendTitle = (s: AppState): string => legendTitleOf(s, set);
+const legendTitle = (s: AppState): string => legendTitleOf(s, setOf(s));
 
 let lastLegend: { title: string; classes: LegendClass[] } | null = null;
 
@@ -150,16 +154,32 @@ async function exportPng(): Promise<void> {
 const painter = createPainter(map);
 let drawing = 0;
 let drawnPath = '';
+/** The structure whose archive the boundary source draws. */
+let drawnStructure = structureAt(health, periodOf(initial.period, health));
+/** The notice of a unit that the link named in another structure (shown beside the status line). */
+let moved: MovedUnit | null = null;
 async function draw(): Promise<void> {
   const s = store.get();
+  // A mode the period's set lacks (a group in 2026-2030, criterion 15 of 10): the criteria met instead.
+  const set = setOf(s);
+  if ((s.mode === 'group' && !set.groups.some((g) => g.number === s.group)) || (s.mode === 'criterion' && !set.criteria.some((c) => c.number === s.criterion))) {
+    store.set({ mode: 'met' }, 'replace');
+    return;
+  }
   const ticket = ++drawing;
   const query = statusQueryOf(s);
   const path = statusPath(query);
   // Same status (e.g. level ↔ criteria met): no new request, only the classes in the feature state change.
   let status: Status;
-  if (path === drawnPath && drawn) status = drawn;
-  else if (prefetched?.path === path) status = await prefetched.answer;
-  else status = await fetchStatus(query);
+  try {
+    if (path === drawnPath && drawn) status = drawn;
+    else if (prefetched?.path === path) status = await prefetched.answer;
+    else status = await fetchStatus(query);
+  } catch (error) {
+    prefetched = null;
+    if (ticket === drawing && followSuccessor(error)) return;
+    throw error;
+  }
   prefetched = null;
   await styleLoaded;
   if (ticket !== drawing) return; // a newer request superseded this one
@@ -169,8 +189,15 @@ async function draw(): Promise<void> {
     byCode.clear();
     for (const c of status.communes) byCode.set(c.code, c);
   }
-  painter.paint(s.mode, status.communes);
-  const classes = legendClasses(s.mode, status);
+  // Across the reform: the other structure's boundaries in the same source, the camera where it is.
+  if (status.structure.code !== drawnStructure) {
+    drawnStructure = status.structure.code;
+    painter.reset();
+    swapArchive(map, health.archives[drawnStructure]);
+  }
+  const statusSet = catalogue.sets.find((x) => x.code === status.criteria_set) ?? set;
+  painter.paint(s.mode, status.communes, { count: status.criteria_count, levels: statusSet.levels });
+  const classes = legendClasses(s.mode, status, statusSet.levels);
   const illustrative = status.provenance.reviews.illustrative > 0;
   renderLegend(legend, legendTitle(s), classes, `${formatPeriod(status.period)}${illustrative ? ` · ${t('illustrative')}` : ''}`, {
     count: status.communes.filter((c) => c.special).length,
@@ -180,6 +207,7 @@ async function draw(): Promise<void> {
   }, { table: () => table.open(), png: () => void exportPng() });
   lastLegend = { title: legendTitle(s), classes };
   statusLine.textContent = t('line', { count: formatNumber(status.communes.length), period: formatPeriod(status.period) });
+  showMoved();
   for (const l of statusListeners) l(status);
   // The page is ready once the map has rendered the first choropleth (every tile loaded and coloured).
   if (!document.documentElement.dataset.ready) {
@@ -190,6 +218,40 @@ async function draw(): Promise<void> {
     });
   }
 }
+
+/** A link's province or commune that is no unit in the period's structure: its successor is shown instead,
+ * with a notice that says so ("Tỉnh Kon Tum → Tỉnh Quảng Ngãi từ 1/7/2025"), never another unit in silence. */
+function followSuccessor(error: unknown): boolean {
+  if (!(error instanceof ApiFailure) || error.status !== 404 || !error.details) return false;
+  const d = error.details as { parameter?: string; unit?: { code: string; name: string }; successors?: Array<{ code: string; name: string; level: string }>; meant_in?: string; structure?: string };
+  const parameter = d.parameter;
+  if ((parameter !== 'province' && parameter !== 'commune') || !d.unit || !d.successors?.length) return false;
+  const s = store.get();
+  moved = { from: d.unit, to: d.successors, period: periodOf(s.period, health) ?? '', forward: (d.meant_in ?? '') === 'pre2025' };
+  // One successor of the same level is shown; several (a commune split up) are named in the notice only.
+  const one = d.successors.length === 1 ? d.successors[0]! : null;
+  if (parameter === 'province') store.set({ province: one?.level === 'province' ? one.code : null, district: null, commune: null, view: null }, 'replace');
+  else store.set({ commune: one?.level === 'commune' ? one.code : null }, 'replace');
+  return true;
+}
+const movedNotice = document.createElement('p');
+movedNotice.id = 'moved-notice';
+movedNotice.className = 'moved-notice';
+movedNotice.setAttribute('role', 'status');
+movedNotice.hidden = true;
+statusLine.after(movedNotice);
+function showMoved(): void {
+  movedNotice.hidden = moved === null;
+  movedNotice.textContent = moved ? successorNotice(moved) : '';
+}
+store.subscribe((s, p) => {
+  // The notice stays while the reader looks at the unit it named; another choice clears it.
+  if (moved && (s.province !== p.province || s.commune !== p.commune) && !moved.to.some((u) => u.code === s.province || u.code === s.commune)) {
+    moved = null;
+    showMoved();
+  }
+});
+onLangChange(showMoved);
 
 const redraw = () =>
   draw().catch((error: unknown) => {

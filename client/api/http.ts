@@ -4,10 +4,18 @@
 const cache = new Map<string, Promise<unknown>>();
 const CACHE_SIZE = 120;
 
+/** An API error answer: its message, HTTP status and the details the server gave (e.g. a 404's successors). */
+export class ApiFailure extends Error {
+  constructor(message: string, readonly status: number, readonly details: Record<string, unknown> | null) {
+    super(message);
+    this.name = 'ApiFailure';
+  }
+}
+
 /** The API's error message, or the path and HTTP status when the body says nothing. */
 async function failure(path: string, res: Response): Promise<Error> {
-  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-  return new Error(body?.error?.message ?? `${path}: HTTP ${res.status}`);
+  const body = (await res.json().catch(() => null)) as { error?: { message?: string; details?: Record<string, unknown> } } | null;
+  return new ApiFailure(body?.error?.message ?? `${path}: HTTP ${res.status}`, res.status, body?.error?.details ?? null);
 }
 
 /** One GET, not kept (answers that must be fresh, such as the server's health). */

@@ -1,5 +1,6 @@
 // The province and district filter: two selects in the controls bar, a click on a district of the chosen
 // province, and the map following the scope: everything outside it greyed out, the camera on it.
+import { periodOf, structureAt } from '../era/era.ts';
 import type { App } from '../app.ts';
 import { onLangChange, strings } from '../i18n/i18n.ts';
 import { showScope } from '../map/scope.ts';
@@ -7,8 +8,8 @@ import { followScope } from './scope-camera.ts';
 import { byName, districtOfCommune, provinceOfDistrict, unitsOf, type Unit } from './units.ts';
 
 const t = strings({
-  vi: { province: 'Tỉnh/thành', district: 'Huyện/quận', country: 'Toàn quốc', allDistricts: 'Cả tỉnh', loading: 'Đang tải…', failed: 'Không tải được danh sách' },
-  en: { province: 'Province', district: 'District', country: 'Whole country', allDistricts: 'Whole province', loading: 'Loading…', failed: 'List could not be loaded' },
+  vi: { province: 'Tỉnh/thành', district: 'Huyện/quận', formerDistrict: 'Khu vực huyện cũ', country: 'Toàn quốc', allDistricts: 'Cả tỉnh', loading: 'Đang tải…', failed: 'Không tải được danh sách' },
+  en: { province: 'Province', district: 'District', formerDistrict: 'Former district', country: 'Whole country', allDistricts: 'Whole province', loading: 'Loading…', failed: 'List could not be loaded' },
 });
 
 function labelled(id: string, select: HTMLSelectElement): { wrap: HTMLElement; text: HTMLLabelElement } {
@@ -48,7 +49,9 @@ export function mountScopeFilter(parent: HTMLElement, app: App): void {
   };
   const renderLabels = () => {
     province.text.textContent = t('province');
-    district.text.textContent = t('district');
+    // From 1/7/2025 there are no districts: the control then chooses a former district (khu vực huyện cũ),
+    // the communes whose predecessors lay in it.
+    district.text.textContent = structureAt(app.health, periodOf(store.get().period, app.health)) === 'pre2025' ? t('district') : t('formerDistrict');
   };
   renderLabels();
   provinceSelect.append(new Option(t('loading'), ''));
@@ -130,6 +133,7 @@ export function mountScopeFilter(parent: HTMLElement, app: App): void {
   }
 
   store.subscribe((s, p) => {
+    if (s.period !== p.period) renderLabels();
     if (s.province !== p.province) void loadDistricts();
     if (s.province !== p.province || s.district !== p.district) {
       provinceSelect.value = s.province ?? '';

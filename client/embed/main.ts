@@ -10,7 +10,8 @@ import { pngFooter } from '../export/footer.ts';
 import { download, mapPng } from '../export/png.ts';
 import { formatPeriod, setLang, strings } from '../i18n/i18n.ts';
 import { boundaryStyle } from '../map/boundary-style.ts';
-import { createPainter, legendClasses } from '../map/choropleth.ts';
+import { createPainter, legendClasses, SET_2021_2025 } from '../map/choropleth.ts';
+import { swapArchive } from '../map/boundary-style.ts';
 import { legendTitle } from '../map/legend-title.ts';
 import { specialLabel } from '../map/legend.ts';
 import { countryBounds, inScope, MAINLAND_BOUNDS, showScope } from '../map/scope.ts';
@@ -67,7 +68,8 @@ async function loadStatus(): Promise<Status> {
 const statusAnswer = loadStatus();
 statusAnswer.catch(() => {});
 const catalogue = state.mode === 'criterion' ? fetchCriteria().catch(() => null) : Promise.resolve(null);
-const tiles = boot?.tiles ?? (await fetchHealth()).tiles;
+const health = boot ? null : await fetchHealth();
+const tiles = boot?.tiles ?? health!.tiles;
 
 const map = new MapLibreMap({
   container: 'map',
@@ -86,19 +88,24 @@ if (!boot?.bbox) map.fitBounds(countryBounds(map), { padding: 16, animate: false
 provideHatch(map);
 const styleLoaded = new Promise<void>((resolve) => map.once('style.load', () => resolve()));
 const byCode = new Map<string, CommuneStatus>();
-if (params.interactive) attachTooltip(map, (code) => byCode.get(code), (props) => inScope(state, props));
+if (params.interactive) attachTooltip(map, (code) => byCode.get(code), (props) => inScope(state, props), () => statusCriteria);
+let statusCriteria = 19;
 
 const status = await statusAnswer;
 await styleLoaded;
 showScope(map, state); // the scope may have fallen back to the country (a link with an unknown code)
 for (const c of status.communes) byCode.set(c.code, c);
-createPainter(map).paint(state.mode, status.communes);
-
+statusCriteria = status.criteria_count;
+// The period's own boundaries: the archive of its structure, when it is not the one the style began with.
+const archive = (boot?.archives ?? health?.archives)?.[status.structure.code];
+if (archive && archive !== tiles) swapArchive(map, archive);
 const set = (await catalogue)?.sets.find((s) => s.code === status.criteria_set);
+createPainter(map).paint(state.mode, status.communes, { count: status.criteria_count, levels: set?.levels ?? SET_2021_2025.levels });
+
 const heading = legendTitle(state, set);
 const illustrative = status.provenance.reviews.illustrative > 0;
 const scopeName = status.scope.name ?? boot?.scopeName ?? t('country');
-const classes = legendClasses(state.mode, status);
+const classes = legendClasses(state.mode, status, set?.levels);
 const special = state.special || state.onlySpecial ? { label: specialLabel(), count: status.communes.filter((c) => c.special).length } : null;
 const title = params.title ?? (boot?.communeName ? `${boot.communeName} · ${scopeName}` : scopeName);
 document.getElementById('embed-title')!.textContent = title;

@@ -3,7 +3,7 @@
 // the selected commune (the province/district names are added once it is drawn: labels.ts). Every layer is in the first style, shown or
 // hidden from the start as the state in the URL asks: a layer added after load makes MapLibre parse every
 // tile again, which would delay the first choropleth.
-import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { LayerSpecification, Map as MapLibreMap, StyleSpecification, VectorTileSource } from 'maplibre-gl';
 import type { AppState } from '../state/app-state.ts';
 import { fillColor } from './choropleth.ts';
 import { scopeLayers } from './scope.ts';
@@ -30,7 +30,7 @@ export function boundaryStyle(archiveUrl: string, s: AppState, basemap: StyleSpe
       ...basemap?.sources,
       [source]: {
         type: 'vector',
-        url: `pmtiles://${new URL(archiveUrl, location.href).href}`,
+        url: pmtilesUrl(archiveUrl),
         promoteId: { provinces: 'code', districts: 'code', communes: 'code', labels: 'code' },
       },
     },
@@ -47,4 +47,14 @@ export function boundaryStyle(archiveUrl: string, s: AppState, basemap: StyleSpe
       // The province and district names come after the first choropleth (labels.ts).
     ],
   };
+}
+
+const pmtilesUrl = (archiveUrl: string): string => `pmtiles://${new URL(archiveUrl, location.href).href}`;
+
+/** Draws another structure's archive in the same source (every layer stays, the camera does not move).
+ * The caller forgets the feature state first: the same code is another commune in the other archive. */
+export function swapArchive(map: MapLibreMap, archiveUrl: string): void {
+  const source = map.getSource<VectorTileSource>(BOUNDARY_SOURCE);
+  const url = pmtilesUrl(archiveUrl);
+  if (source && source.url !== url) source.setUrl(url);
 }

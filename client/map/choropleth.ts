@@ -3,60 +3,82 @@
 // written, since MapLibre re-evaluates the colours of every written commune in every loaded tile. Palettes are colour-blind-safe ColorBrewer
 // schemes; phường and thị trấn (not scored) and communes without data get their own classes.
 import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
-import type { CommuneStatus } from '../api/status.ts';
+import type { CommuneStatus, Level } from '../api/status.ts';
 import { strings } from '../i18n/i18n.ts';
 import type { Mode } from '../state/app-state.ts';
+import { metRanges } from '../../server/criterion/bins.ts';
 import { BOUNDARY_SOURCE } from './source.ts';
 
 export interface LegendClass { key: string; label: string; color: string; count: number }
 
 const t = strings({
   vi: {
-    chua_dat: 'Chưa đạt chuẩn', dat_chuan: 'Đạt chuẩn NTM', nang_cao: 'NTM nâng cao', kieu_mau: 'NTM kiểu mẫu',
-    lt10: 'Dưới 10 tiêu chí', b10: '10–14 tiêu chí', b15: '15–18 tiêu chí', b19: 'Đủ 19 tiêu chí',
+    chua_dat: 'Chưa đạt chuẩn', dat_chuan: 'Đạt chuẩn NTM', nang_cao: 'NTM nâng cao', kieu_mau: 'NTM kiểu mẫu', hien_dai: 'NTM hiện đại',
+    under: 'Dưới {n} tiêu chí', range: '{min}–{max} tiêu chí', all: 'Đủ {n} tiêu chí',
     met: 'Đạt', notMet: 'Chưa đạt', share0: 'Dưới 50%', share50: '50–99%', share100: 'Đạt cả nhóm',
     notScored: 'Phường, thị trấn (không xét)', noData: 'Không có số liệu',
   },
   en: {
-    chua_dat: 'Not yet standard', dat_chuan: 'NTM standard', nang_cao: 'Advanced NTM', kieu_mau: 'Model NTM',
-    lt10: 'Under 10 criteria', b10: '10–14 criteria', b15: '15–18 criteria', b19: 'All 19 criteria',
+    chua_dat: 'Not yet standard', dat_chuan: 'NTM standard', nang_cao: 'Advanced NTM', kieu_mau: 'Model NTM', hien_dai: 'Modern NTM',
+    under: 'Under {n} criteria', range: '{min}–{max} criteria', all: 'All {n} criteria',
     met: 'Met', notMet: 'Not met', share0: 'Under 50%', share50: '50–99%', share100: 'Whole group met',
     notScored: 'Wards and towns (not scored)', noData: 'No data',
   },
 });
 
-interface ClassDef { key: string; color: string; test: (s: CommuneStatus) => boolean }
+interface ClassDef { key: string; color: string; label: () => string; test: (s: CommuneStatus) => boolean }
 
-/** Classes per mode, in legend order. Levels: YlGnBu; criteria met: PuBu; one criterion / group: BrBG ends. */
-function classes(mode: Mode): ClassDef[] {
+/** What a period's criteria set makes of the classes: the number of criteria (the met bins) and the
+ * recognition levels it defines, lowest first (from the catalogue: /api/v1/criteria). */
+export interface SetClasses { count: number; levels: readonly Level[] }
+/** The 2021-2025 set (19 criteria; đạt chuẩn, nâng cao, kiểu mẫu): what a status without its set is read as. */
+export const SET_2021_2025: SetClasses = { count: 19, levels: ['dat_chuan', 'nang_cao', 'kieu_mau'] };
+
+/** Every level of every set with its colour (YlGnBu), in one order: a level keeps its colour across eras. */
+const LEVEL_COLORS: ReadonlyArray<[Level, string]> = [['chua_dat', '#ffffcc'], ['dat_chuan', '#a1dab4'], ['nang_cao', '#41b6c4'], ['kieu_mau', '#225ea8'], ['hien_dai', '#253494']];
+/** The criteria-met colours (PuBu), by bin, lowest first: the bins of every set are four (bins.ts). */
+const MET_COLORS = ['#f1eef6', '#bdc9e1', '#74a9cf', '#0570b0'];
+
+type Key = Parameters<typeof t>[0];
+
+/** The met bins of a set with `count` criteria (server/criterion/bins.ts: the rule the server uses too).
+ * Keys name each bin by its range (19 criteria: lt10, b10, b15, b19; 10: lt5, b5, b8, b10). */
+function metClasses(count: number): ClassDef[] {
+  const ranges = metRanges(count);
+  return ranges.map((r, i) => ({
+    key: r.min === 0 ? `lt${r.max + 1}` : `b${r.min}`,
+    color: MET_COLORS[MET_COLORS.length - ranges.length + i]!,
+    label: () => (r.min === 0 ? t('under', { n: r.max + 1 }) : r.min === r.max && r.max === count ? t('all', { n: count }) : t('range', { min: r.min, max: r.max })),
+    test: (s: CommuneStatus) => s.met >= r.min && s.met <= r.max,
+  }));
+}
+
+/** Classes per mode, in legend order. Levels: YlGnBu; criteria met: PuBu; one criterion / group: BrBG ends.
+ * `all`: every level of every set (the fixed colour expression); otherwise only the set's. */
+function classes(mode: Mode, set: SetClasses = SET_2021_2025, all = false): ClassDef[] {
+  const fixed = (key: Key, color: string, test: ClassDef['test']): ClassDef => ({ key, color, label: () => t(key), test });
   switch (mode) {
     case 'level':
-      return [
-        { key: 'chua_dat', color: '#ffffcc', test: (s) => s.level === 'chua_dat' },
-        { key: 'dat_chuan', color: '#a1dab4', test: (s) => s.level === 'dat_chuan' },
-        { key: 'nang_cao', color: '#41b6c4', test: (s) => s.level === 'nang_cao' },
-        { key: 'kieu_mau', color: '#225ea8', test: (s) => s.level === 'kieu_mau' },
-      ];
+      return LEVEL_COLORS.filter(([level]) => all || level === 'chua_dat' || set.levels.includes(level)).map(([level, color]) => fixed(level, color, (s) => s.level === level));
     case 'met':
-      return [
-        { key: 'lt10', color: '#f1eef6', test: (s) => s.met < 10 },
-        { key: 'b10', color: '#bdc9e1', test: (s) => s.met >= 10 && s.met <= 14 },
-        { key: 'b15', color: '#74a9cf', test: (s) => s.met >= 15 && s.met <= 18 },
-        { key: 'b19', color: '#0570b0', test: (s) => s.met === 19 },
-      ];
+      return metClasses(set.count);
     case 'criterion':
       return [
-        { key: 'notMet', color: '#d8b365', test: (s) => s.value === 0 },
-        { key: 'met', color: '#5ab4ac', test: (s) => s.value === 1 },
+        fixed('notMet', '#d8b365', (s) => s.value === 0),
+        fixed('met', '#5ab4ac', (s) => s.value === 1),
       ];
     case 'group':
       return [
-        { key: 'share0', color: '#d8b365', test: (s) => (s.value ?? 0) < 0.5 },
-        { key: 'share50', color: '#c7eae5', test: (s) => (s.value ?? 0) >= 0.5 && (s.value ?? 0) < 1 },
-        { key: 'share100', color: '#5ab4ac', test: (s) => s.value === 1 },
+        fixed('share0', '#d8b365', (s) => (s.value ?? 0) < 0.5),
+        fixed('share50', '#c7eae5', (s) => (s.value ?? 0) >= 0.5 && (s.value ?? 0) < 1),
+        fixed('share100', '#5ab4ac', (s) => s.value === 1),
       ];
   }
 }
+
+/** A class's index in the fixed colour expression: the met bins by their colour (a set of fewer than four
+ * bins uses the upper colours); the others (levels: every level of every set) by their place. */
+const colourIndex = (mode: Mode, set: SetClasses, i: number): number => (mode === 'met' ? MET_COLORS.length - metRanges(set.count).length + i : i);
 
 export const NOT_SCORED_COLOR = '#e4e1da';
 export const NO_DATA_COLOR = '#ffffff';
@@ -70,7 +92,7 @@ const offsetOf = (mode: Mode) => MODES.indexOf(mode) * OFFSET;
  * state. It never changes, so a change of mode or period only writes feature state: MapLibre then updates
  * the colour buffers in place instead of rebuilding the tiles' buckets as a new expression would make it. */
 export function fillColor(): ExpressionSpecification {
-  const stops = MODES.flatMap((mode) => classes(mode).flatMap((d, i) => [offsetOf(mode) + i, d.color]));
+  const stops = MODES.flatMap((mode) => (mode === 'met' ? MET_COLORS.map((color) => ({ color })) : classes(mode, SET_2021_2025, true)).flatMap((d, i) => [offsetOf(mode) + i, d.color]));
   return [
     'case',
     ['!=', ['get', 'type'], 'Xã'], NOT_SCORED_COLOR,
@@ -79,39 +101,40 @@ export function fillColor(): ExpressionSpecification {
   ] as unknown as ExpressionSpecification;
 }
 
-export interface StatusCounts { communes: readonly CommuneStatus[]; units: { communes: number; rural: number } }
+export interface StatusCounts { communes: readonly CommuneStatus[]; units: { communes: number; rural: number }; criteria_count: number }
 
 /** The legend classes of a mode with the count of the scope's communes in each: the mode's classes, rural
  * communes without a review ("no data") and phường/thị trấn ("not scored"). */
-export function legendClasses(mode: Mode, status: StatusCounts): LegendClass[] {
-  const defs = classes(mode);
+export function legendClasses(mode: Mode, status: StatusCounts, levels: readonly Level[] = SET_2021_2025.levels): LegendClass[] {
+  const defs = classes(mode, { count: status.criteria_count, levels });
   const counts = defs.map(() => 0);
   for (const c of status.communes) {
     const cls = defs.findIndex((d) => d.test(c));
     if (cls >= 0) counts[cls]!++;
   }
   return [
-    ...defs.map((d, i) => ({ key: d.key, label: t(d.key as Parameters<typeof t>[0]), color: d.color, count: counts[i]! })),
+    ...defs.map((d, i) => ({ key: d.key, label: d.label(), color: d.color, count: counts[i]! })),
     { key: 'no_data', label: t('noData'), color: NO_DATA_COLOR, count: Math.max(0, status.units.rural - status.communes.length) },
     { key: 'not_scored', label: t('notScored'), color: NOT_SCORED_COLOR, count: Math.max(0, status.units.communes - status.units.rural) },
   ];
 }
 
 /** The class key (as in the legend) of a commune's status in a mode, or null when none fits. */
-export function classKey(mode: Mode, status: CommuneStatus): string | null {
-  return classes(mode).find((d) => d.test(status))?.key ?? null;
+export function classKey(mode: Mode, status: CommuneStatus, set: SetClasses = SET_2021_2025): string | null {
+  return classes(mode, set).find((d) => d.test(status))?.key ?? null;
 }
 
 /** The legend's label for the class of a commune's status in a mode ("Đạt", "Not met"), or null when none fits. */
-export function classLabel(mode: Mode, status: CommuneStatus): string | null {
-  const key = classKey(mode, status);
-  return key ? t(key as Parameters<typeof t>[0]) : null;
+export function classLabel(mode: Mode, status: CommuneStatus, set: SetClasses = SET_2021_2025): string | null {
+  return classes(mode, set).find((d) => d.test(status))?.label() ?? null;
 }
 
 export interface Painter {
   /** Writes each commune's class (and special flag) into the feature state; only what changed is written,
    * and communes no longer in the status lose their class (they show as "no data"). */
-  paint(mode: Mode, communes: readonly CommuneStatus[]): void;
+  paint(mode: Mode, communes: readonly CommuneStatus[], set?: SetClasses): void;
+  /** Forgets every class written (the boundary archive changed: its codes mean other communes). */
+  reset(): void;
 }
 
 export function createPainter(map: MapLibreMap): Painter {
@@ -119,14 +142,15 @@ export function createPainter(map: MapLibreMap): Painter {
   const write = (code: string, cls: number | null, special: boolean) =>
     map.setFeatureState({ source: BOUNDARY_SOURCE, sourceLayer: 'communes', id: code }, { cls, special });
   return {
-    paint(mode, communes) {
-      const defs = classes(mode);
+    paint(mode, communes, set = SET_2021_2025) {
+      // Every level of every set: a commune is coloured by its level whichever set the legend names.
+      const defs = classes(mode, set, true);
       const offset = offsetOf(mode);
       const seen = new Set<string>();
       for (const c of communes) {
         seen.add(c.code);
         const i = defs.findIndex((d) => d.test(c));
-        const cls = i >= 0 ? offset + i : null;
+        const cls = i >= 0 ? offset + colourIndex(mode, set, i) : null;
         const before = written.get(c.code);
         if (before && before.cls === cls && before.special === c.special) continue;
         written.set(c.code, { cls, special: c.special });
@@ -137,6 +161,10 @@ export function createPainter(map: MapLibreMap): Painter {
         written.delete(code);
         write(code, null, false);
       }
+    },
+    reset() {
+      written.clear();
+      map.removeFeatureState({ source: BOUNDARY_SOURCE, sourceLayer: 'communes' });
     },
   };
 }

@@ -5,8 +5,8 @@ import { strings } from '../i18n/i18n.ts';
 import type { AppState } from '../state/app-state.ts';
 
 const t = strings({
-  vi: { level: 'Mức đạt chuẩn nông thôn mới', met: 'Số tiêu chí đạt (trên 19)', criterion: 'Tiêu chí {n}', group: 'Nhóm tiêu chí {n}: tỷ lệ đạt' },
-  en: { level: 'New rural development level', met: 'Criteria met (of 19)', criterion: 'Criterion {n}', group: 'Criteria group {n}: share met' },
+  vi: { level: 'Mức đạt chuẩn nông thôn mới', met: 'Số tiêu chí đạt (trên {n})', criterion: 'Tiêu chí {n}', group: 'Nhóm tiêu chí {n}: tỷ lệ đạt' },
+  en: { level: 'New rural development level', met: 'Criteria met (of {n})', criterion: 'Criterion {n}', group: 'Criteria group {n}: share met' },
 });
 
 type CriteriaSet = Criteria['sets'][number];
@@ -19,5 +19,6 @@ export function legendTitle(s: Pick<AppState, 'mode' | 'criterion' | 'group' | '
   };
   if (s.mode === 'criterion') return `${t('criterion', { n: s.criterion })}${name(set?.criteria, s.criterion)}`;
   if (s.mode === 'group') return t('group', { n: s.group });
+  if (s.mode === 'met') return t('met', { n: set?.criteria_count ?? 19 });
   return t(s.mode);
 }

@@ -8,8 +8,8 @@ import { levelLabel } from './choropleth.ts';
 import { unitNames } from './unit-names.ts';
 
 const t = strings({
-  vi: { notScored: 'Phường/thị trấn: không xét tiêu chí NTM', noData: 'Không có số liệu', met: '{met}/19 tiêu chí', asOf: 'số liệu {period}', special: 'Xã đặc biệt khó khăn', illustrative: 'Số liệu minh họa (không chính thức)', outside: 'Ngoài khu vực đang chọn' },
-  en: { notScored: 'Ward/town: NTM criteria do not apply', noData: 'No data', met: '{met}/19 criteria', asOf: 'data of {period}', special: 'Special-difficulty commune', illustrative: 'Illustrative figure (not official)', outside: 'Outside the chosen area' },
+  vi: { notScored: 'Phường/thị trấn: không xét tiêu chí NTM', noData: 'Không có số liệu', met: '{met}/{total} tiêu chí', asOf: 'số liệu {period}', special: 'Xã đặc biệt khó khăn', illustrative: 'Số liệu minh họa (không chính thức)', outside: 'Ngoài khu vực đang chọn' },
+  en: { notScored: 'Ward/town: NTM criteria do not apply', noData: 'No data', met: '{met}/{total} criteria', asOf: 'data of {period}', special: 'Special-difficulty commune', illustrative: 'Illustrative figure (not official)', outside: 'Outside the chosen area' },
 });
 
 /** A click made by a finger or a pen (Chrome's clicks are pointer events), or on a screen that cannot hover. */
@@ -24,7 +24,8 @@ function isTouch(e: MapMouseEvent): boolean {
  * a second tap on the same commune goes through and opens its card. Call before anything else listens to
  * the map's clicks. The popup picks the side that keeps it inside the map, and is kept narrower than it.
  */
-export function attachTooltip(map: MapLibreMap, statusOf: (code: string) => CommuneStatus | undefined, inScope: (props: Record<string, unknown>) => boolean = () => true): void {
+/** `total`: the criteria of the drawn period's set (the most `met` can be). */
+export function attachTooltip(map: MapLibreMap, statusOf: (code: string) => CommuneStatus | undefined, inScope: (props: Record<string, unknown>) => boolean = () => true, total: () => number = () => 19): void {
   const popup = new Popup({ closeButton: false, closeOnClick: false, className: 'ntm-tooltip', maxWidth: '240px', offset: 12 });
   let previewed: string | null = null; // the commune whose tooltip a tap opened
   const namesOf = unitNames(map);
@@ -47,7 +48,7 @@ export function attachTooltip(map: MapLibreMap, statusOf: (code: string) => Comm
     else if (!s && !inScope(feature.properties)) line(t('outside'));
     else if (!s) line(t('noData'));
     else {
-      line(`${t('met', { met: s.met })}${s.as_of ? ` (${t('asOf', { period: formatPeriod(s.as_of) })})` : ''}`);
+      line(`${t('met', { met: s.met, total: total() })}${s.as_of ? ` (${t('asOf', { period: formatPeriod(s.as_of) })})` : ''}`);
       line(levelLabel(s.level));
       if (s.special) line(t('special'));
       if (s.provenance === 'illustrative') line(t('illustrative'));

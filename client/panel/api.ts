@@ -38,7 +38,9 @@ export type MeasureKind = 'communes_at_level' | 'share_at_level' | 'new_communes
 export interface Summary {
   period: string;
   criteria_set: string;
-  scope: { level: 'country' | 'province' | 'district'; code: string | null; name: string | null };
+  /** Criteria of the period's set (19 until 2026-01, 10 from 2026-02). */
+  criteria_count: number;
+  scope: { level: 'country' | 'province' | 'district' | 'former_district'; code: string | null; name: string | null };
   communes: number;
   carried: number;
   levels: Record<Level, number>;

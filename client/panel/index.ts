@@ -8,6 +8,7 @@ import { onLangChange, strings } from '../i18n/i18n.ts';
 import type { AppState } from '../state/app-state.ts';
 import { apiPath, getJson, type CommuneCard, type Plans, type Ranking, type Summary, type Units } from './api.ts';
 import { h } from './dom.ts';
+import { fetchCriteria } from '../api/status.ts';
 import { renderScope, scopeHeading, type ScopeData } from './scope.ts';
 import { showSelected } from '../map/selected.ts';
 import './panel.css';
@@ -99,10 +100,11 @@ export function mountPanel(root: HTMLElement, app: App): void {
       province = units.units[0]?.province ?? null;
     }
     const scope = view.district ? { district: view.district } : { province };
-    const [summary, plans, ranking] = await Promise.allSettled([
+    const [summary, plans, ranking, catalogue] = await Promise.allSettled([
       getJson<Summary>(apiPath('/api/v1/summary', { ...scope, period: s.period })),
       getJson<Plans>(apiPath('/api/v1/plans', { ...scope, period: s.period })),
       province ? getJson<Ranking>(apiPath('/api/v1/rankings', { province, period: s.period })) : Promise.reject(new Error('no province')),
+      fetchCriteria(), // the map's own request (kept per URL): the levels of the summary's set
     ]);
     if (summary.status === 'rejected') throw summary.reason;
     const rankingValue = ranking.status === 'fulfilled' ? ranking.value : null;
@@ -112,6 +114,7 @@ export function mountPanel(root: HTMLElement, app: App): void {
       ranking: rankingValue,
       province: province ? { code: province, name: rankingValue?.scope.name ?? (summary.value.scope.level === 'province' ? summary.value.scope.name : null) } : null,
       district: view.district,
+      levels: catalogue.status === 'fulfilled' ? catalogue.value.sets.find((x) => x.code === summary.value.criteria_set)?.levels ?? null : null,
     };
     return { ...scopeHeading(data), content: renderScope(data, actions) };
   }

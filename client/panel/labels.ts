@@ -6,9 +6,9 @@ import type { MeasureKind, Named, RecognitionLevel, TargetProgress } from './api
 
 const t = strings({
   vi: {
-    chua_dat: 'Chưa đạt chuẩn', dat_chuan: 'Đạt chuẩn NTM', nang_cao: 'NTM nâng cao', kieu_mau: 'NTM kiểu mẫu',
-    lvl_dat_chuan: 'đạt chuẩn', lvl_nang_cao: 'đạt NTM nâng cao', lvl_kieu_mau: 'đạt NTM kiểu mẫu', orAbove: '{level} trở lên',
-    reach_dat_chuan: 'đạt chuẩn NTM', reach_nang_cao: 'đạt chuẩn NTM nâng cao', reach_kieu_mau: 'đạt chuẩn NTM kiểu mẫu',
+    chua_dat: 'Chưa đạt chuẩn', dat_chuan: 'Đạt chuẩn NTM', nang_cao: 'NTM nâng cao', kieu_mau: 'NTM kiểu mẫu', hien_dai: 'NTM hiện đại',
+    lvl_dat_chuan: 'đạt chuẩn', lvl_nang_cao: 'đạt NTM nâng cao', lvl_kieu_mau: 'đạt NTM kiểu mẫu', lvl_hien_dai: 'đạt NTM hiện đại', orAbove: '{level} trở lên',
+    reach_dat_chuan: 'đạt chuẩn NTM', reach_nang_cao: 'đạt chuẩn NTM nâng cao', reach_kieu_mau: 'đạt chuẩn NTM kiểu mẫu', reach_hien_dai: 'đạt chuẩn NTM hiện đại',
     h1: '6 tháng đầu năm {year}', h2: '6 tháng cuối năm {year}', year: 'năm {year}',
     communes_at_level: 'Số xã {level}', share_at_level: 'Tỷ lệ xã {level}', new_communes_at_level: 'Số xã mới {level} trong năm {year}',
     share_min_criteria: 'Tỷ lệ xã đạt từ {min} tiêu chí', share_criteria_met: 'Tỷ lệ xã đạt tiêu chí {list}', average_criteria_met: 'Số tiêu chí đạt bình quân mỗi xã',
@@ -16,9 +16,9 @@ const t = strings({
     u_communes: '{n} xã', u_pct: '{n}%', u_criteria: '{n} tiêu chí', u_rate: '{n} tiêu chí/năm',
   },
   en: {
-    chua_dat: 'Not yet standard', dat_chuan: 'NTM standard', nang_cao: 'Advanced NTM', kieu_mau: 'Model NTM',
-    lvl_dat_chuan: 'standard', lvl_nang_cao: 'advanced', lvl_kieu_mau: 'model', orAbove: '{level} or above',
-    reach_dat_chuan: 'reach the NTM standard', reach_nang_cao: 'reach advanced NTM', reach_kieu_mau: 'reach model NTM',
+    chua_dat: 'Not yet standard', dat_chuan: 'NTM standard', nang_cao: 'Advanced NTM', kieu_mau: 'Model NTM', hien_dai: 'Modern NTM',
+    lvl_dat_chuan: 'standard', lvl_nang_cao: 'advanced', lvl_kieu_mau: 'model', lvl_hien_dai: 'modern', orAbove: '{level} or above',
+    reach_dat_chuan: 'reach the NTM standard', reach_nang_cao: 'reach advanced NTM', reach_kieu_mau: 'reach model NTM', reach_hien_dai: 'reach modern NTM',
     h1: 'the first half of {year}', h2: 'the second half of {year}', year: '{year}',
     communes_at_level: 'Communes at {level}', share_at_level: 'Share of communes at {level}', new_communes_at_level: 'Communes newly at {level} during {year}',
     share_min_criteria: 'Share of communes meeting at least {min} criteria', share_criteria_met: 'Share of communes meeting criteria {list}', average_criteria_met: 'Average criteria met per commune',
@@ -28,8 +28,10 @@ const t = strings({
 });
 
 export const LEVELS: readonly Level[] = ['chua_dat', 'dat_chuan', 'nang_cao', 'kieu_mau'];
+/** "Not yet" and a criteria set's levels (null: the 2021-2025 set's, LEVELS). */
+export const levelsOf = (setLevels: readonly RecognitionLevel[] | null): readonly Level[] => (setLevels ? ['chua_dat', ...setLevels] : LEVELS);
 /** The recognition-level colours of the map (YlGnBu), so that the panel's bars read like the map. */
-export const LEVEL_COLORS: Record<Level, string> = { chua_dat: '#ffffcc', dat_chuan: '#a1dab4', nang_cao: '#41b6c4', kieu_mau: '#225ea8' };
+export const LEVEL_COLORS: Record<Level, string> = { chua_dat: '#ffffcc', dat_chuan: '#a1dab4', nang_cao: '#41b6c4', kieu_mau: '#225ea8', hien_dai: '#253494' };
 /** The criteria-met colours of the map (PuBu): <10, 10-14, 15-18, 19. */
 export const BIN_COLORS = ['#f1eef6', '#bdc9e1', '#74a9cf', '#0570b0'];
 
@@ -39,7 +41,7 @@ export const levelInSentence = (level: Level): string => t(level).replace(/^(\p{
 /** What reaching a level means, inside a sentence: "đạt chuẩn NTM", "reach the NTM standard". */
 export const reachLevel = (level: RecognitionLevel): string => t(`reach_${level}`);
 const levelWord = (level: RecognitionLevel): string => t(`lvl_${level}`);
-const levelOrAbove = (level: RecognitionLevel): string => (level === 'kieu_mau' ? levelWord(level) : t('orAbove', { level: levelWord(level) }));
+const levelOrAbove = (level: RecognitionLevel): string => (level === 'kieu_mau' || level === 'hien_dai' ? levelWord(level) : t('orAbove', { level: levelWord(level) }));
 
 /** A catalogue entry's name in the current language. */
 export const nameOf = (x: { name_vi: string; name_en: string | null }): string => (getLang() === 'en' && x.name_en ? x.name_en : x.name_vi);

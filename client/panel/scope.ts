@@ -3,9 +3,9 @@
 // downloads. Pure rendering from API answers; the panel decides when to ask and what to show.
 import type { Level } from '../api/status.ts';
 import { formatNumber, formatPercent, formatPeriod, getLang, strings } from '../i18n/i18n.ts';
-import type { PlannedCommune, Plans, Ranking, Summary, TargetProgress } from './api.ts';
+import type { PlannedCommune, Plans, Ranking, RecognitionLevel, Summary, TargetProgress } from './api.ts';
 import { h, icon, illustrativeBadge, sourceLine, sourceLink } from './dom.ts';
-import { BIN_COLORS, LEVEL_COLORS, LEVELS, criteriaNames, formatDate, formatDue, formatInUnit, levelName, measureLabel, nameOf, reasonText } from './labels.ts';
+import { BIN_COLORS, LEVEL_COLORS, LEVELS, levelsOf, criteriaNames, formatDate, formatDue, formatInUnit, levelName, measureLabel, nameOf, reasonText } from './labels.ts';
 
 const t = strings({
   vi: {
@@ -13,7 +13,7 @@ const t = strings({
     carried: '{n} xã dùng kết quả đánh giá của tháng trước đó.',
     noCommunes: 'Phạm vi này không có xã nào được xét tiêu chí nông thôn mới (chỉ có phường, thị trấn).',
     levels: 'Mức đạt chuẩn', levelsBar: 'Số xã theo mức đạt chuẩn: {list}',
-    bins: 'Số tiêu chí đạt', lt10: 'Dưới 10 tiêu chí', b10: '10–14 tiêu chí', b15: '15–18 tiêu chí', b19: 'Đủ 19 tiêu chí', communesN: '{n} xã',
+    bins: 'Số tiêu chí đạt', under: 'Dưới {n} tiêu chí', range: '{min}–{max} tiêu chí', all: 'Đủ {n} tiêu chí', communesN: '{n} xã',
     special: 'Xã đặc biệt khó khăn', other: 'Các xã khác', groupCol: 'Nhóm xã', communesCol: 'Số xã', shareCol: 'Đạt chuẩn', avgCol: 'TB tiêu chí',
     missing: 'Tiêu chí thường chưa đạt nhất', missingRow: '{n} xã chưa đạt ({share})',
     targets: 'Tiến độ so với mục tiêu', noTargets: 'Không có mục tiêu đã công bố cho phạm vi này.',
@@ -39,7 +39,7 @@ const t = strings({
     carried: '{n} communes are counted with an earlier month\'s review.',
     noCommunes: 'This area has no communes scored against the new rural development criteria (only wards and towns).',
     levels: 'Recognition level', levelsBar: 'Communes by recognition level: {list}',
-    bins: 'Criteria met', lt10: 'Under 10 criteria', b10: '10–14 criteria', b15: '15–18 criteria', b19: 'All 19 criteria', communesN: '{n} communes',
+    bins: 'Criteria met', under: 'Under {n} criteria', range: '{min}–{max} criteria', all: 'All {n} criteria', communesN: '{n} communes',
     special: 'Special-difficulty communes', other: 'Other communes', groupCol: 'Communes', communesCol: 'Count', shareCol: 'Standard', avgCol: 'Avg. criteria',
     missing: 'Criteria most often not met', missingRow: '{n} communes miss it ({share})',
     targets: 'Progress against targets', noTargets: 'No published targets for this area.',
@@ -69,6 +69,8 @@ export interface ScopeData {
   /** The province the scope is in (its own code for a province). */
   province: { code: string; name: string | null } | null;
   district: string | null;
+  /** The recognition levels of the summary's criteria set (null: unknown, the 2021-2025 set's are shown). */
+  levels: readonly RecognitionLevel[] | null;
 }
 
 export interface ScopeActions {
@@ -76,7 +78,6 @@ export interface ScopeActions {
   openCommune(code: string): void;
 }
 
-const BIN_KEYS = ['lt10', 'b10', 'b15', 'b19'] as const;
 const pct = (share: number | null) => (share === null ? '–' : formatPercent(share));
 
 function section(key: string, title: string, illustrative: boolean, ...children: Array<Node | null | false>): HTMLElement {
@@ -104,7 +105,7 @@ export function renderScope(data: ScopeData, actions: ScopeActions): HTMLElement
     out.push(
       h('p', { class: 'lead' }, t('lead', { communes: s.communes, recognised: s.recognised, share: pct(s.share_recognised), avg: formatNumber(s.average_met ?? 0, { maximumFractionDigits: 1 }) })),
       ...(s.carried ? [h('p', { class: 'note' }, t('carried', { n: s.carried }))] : []),
-      levelsSection(s),
+      levelsSection(s, data.levels),
       binsSection(s),
       missingSection(s),
     );
@@ -117,7 +118,8 @@ export function renderScope(data: ScopeData, actions: ScopeActions): HTMLElement
   return out;
 }
 
-function levelsSection(s: Summary): HTMLElement {
+function levelsSection(s: Summary, setLevels: readonly RecognitionLevel[] | null): HTMLElement {
+  const LEVELS = levelsOf(setLevels);
   const total = LEVELS.reduce((a, l) => a + s.levels[l], 0) || 1;
   const list = LEVELS.map((l) => `${levelName(l)} ${formatNumber(s.levels[l])}`).join(', ');
   const bar = h('div', { class: 'stack', role: 'img', 'aria-label': t('levelsBar', { list }) });
@@ -144,7 +146,7 @@ function binsSection(s: Summary): HTMLElement {
     fill.style.width = `${(100 * b.communes) / max}%`;
     fill.style.background = BIN_COLORS[i] ?? '#74a9cf';
     return h('li', { 'data-bin': b.label },
-      h('span', { class: 'label' }, t(BIN_KEYS[i] ?? 'b19')),
+      h('span', { class: 'label' }, b.min === 0 ? t('under', { n: b.max + 1 }) : b.min === b.max && b.max === s.criteria_count ? t('all', { n: b.max }) : t('range', { min: b.min, max: b.max })),
       h('span', { class: 'track', 'aria-hidden': 'true' }, fill),
       h('span', { class: 'count' }, formatNumber(b.communes)));
   }));

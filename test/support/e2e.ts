@@ -42,7 +42,7 @@ export function useMapPage(env: () => Record<string, string> = () => ({})): MapP
       const page = await (await browser.newContext({ viewport, acceptDownloads: true, ...touch })).newPage(); // a context of its own (axe-core needs one)
       page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
       page.on('console', (m) => {
-        if (m.type() === 'error' && !/favicon/.test(m.text())) errors.push(`console: ${m.text()} (${m.location().url}:${m.location().lineNumber}, page ${page.url()})`);
+        if (m.type() === 'error' && !/favicon/.test(`${m.text()} ${m.location().url}`)) errors.push(`console: ${m.text()} (${m.location().url}:${m.location().lineNumber}, page ${page.url()})`);
       });
       await page.goto(`${server.url}${path}`);
       await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 60_000 });

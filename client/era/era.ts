@@ -1,0 +1,23 @@
+// Which units and which criteria a month is read in, on the client: the same rule as the server's
+// (server/era/era.ts, docs/eras.md), read from what the server says of its structures (health) and sets
+// (the criteria catalogue) rather than written down here, so that a database seeded with the pre-2025
+// units only keeps them for every month.
+import type { Criteria, CriteriaSet, Health, StructureCode, Validity } from '../api/status.ts';
+
+const covers = (v: Validity, period: string): boolean => (v.valid_from === null || v.valid_from <= period) && (v.valid_to === null || period <= v.valid_to);
+
+/** The month a state's period means: its own, or the latest with data (null: no data at all). */
+export const periodOf = (period: string | null, health: Pick<Health, 'periods'>): string | null => period ?? health.periods?.[1] ?? null;
+
+/** The unit structure of a month: the latest whose validity covers it (pre2025 when the server names none). */
+export function structureAt(health: Pick<Health, 'structures'>, period: string | null): StructureCode {
+  const list = health.structures ?? [];
+  const hit = period === null ? list.at(-1) : [...list].reverse().find((s) => covers(s, period));
+  return hit?.code ?? 'pre2025';
+}
+
+/** The criteria set of a month: the latest whose validity covers it (null period: the current set). */
+export function setAt(catalogue: Criteria, period: string | null): CriteriaSet {
+  const hit = period === null ? catalogue.sets.find((s) => s.code === catalogue.current) : [...catalogue.sets].reverse().find((s) => covers(s, period));
+  return hit ?? catalogue.sets.find((s) => s.code === catalogue.current) ?? catalogue.sets[0]!;
+}

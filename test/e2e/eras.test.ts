@@ -1,0 +1,95 @@
+// The map across the reform, on the database seeded with both eras (as `npm run db:seed -- --today` makes
+// it): the latest period is drawn on today's units with the 10 criteria of 2026-2030, a 2024 period on the
+// old communes with the 19 of 2021-2025 (the archive swapped in place, the camera kept), the controls follow
+// the period's set, and a link naming a province that no longer exists shows its successor with a notice.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { legendRows, mapIdle, renderedCommunes, useMapPage } from '../support/e2e.ts';
+import { TODAY_LAST_PERIOD } from '../support/eras.ts';
+
+interface Health { archives: { pre2025: string; '2025-07': string } }
+
+/** The URL of the archive the boundary source draws. */
+const drawnArchive = (page: Page) => page.evaluate(() => (window.ntm!.map.getSource('boundaries') as unknown as { url: string }).url);
+/** Province codes of the provinces the map has in its tiles (the provinces layer). */
+const drawnProvinces = (page: Page) => page.evaluate(() => [...new Set(window.ntm!.map.querySourceFeatures('boundaries', { sourceLayer: 'provinces' }).map((f) => String(f.properties.code)))]);
+
+describe('map page across the reform', () => {
+  const e2e = useMapPage(() => ({ DATABASE_URL: inject('todaySqliteUrl') }));
+
+  it('opens on today\'s 34 provinces with the 10 criteria, and a 2024 month on the old communes with the 19', async () => {
+    const health = (await (await fetch(`${e2e.url}/api/v1/health`)).json()) as Health;
+    const page = await e2e.open('/?mode=met');
+    await mapIdle(page);
+    expect(await drawnArchive(page)).toContain(health.archives['2025-07']);
+    expect((await drawnProvinces(page)).length).toBe(34);
+    expect(await page.locator('#legend h2').textContent()).toBe('Số tiêu chí đạt (trên 10)');
+    expect([...(await legendRows(page)).keys()].slice(0, 4)).toEqual(['lt5', 'b5', 'b8', 'b10']);
+    expect(await page.locator('#legend li[data-class="b10"]').textContent()).toContain('Đủ 10 tiêu chí');
+    expect(await page.locator('#legend .note').textContent()).toContain(`${Number(TODAY_LAST_PERIOD.slice(5))}/${TODAY_LAST_PERIOD.slice(0, 4)}`);
+    // The 2026-2030 set has no criteria groups: no group mode; its levels are đạt chuẩn and NTM hiện đại.
+    expect(await page.locator('#mode option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))).toEqual(['level', 'met', 'criterion']);
+    await page.selectOption('#mode', 'level');
+    await page.waitForFunction(() => document.querySelector('#legend h2')?.textContent === 'Mức đạt chuẩn nông thôn mới');
+    expect([...(await legendRows(page)).keys()].slice(0, 3)).toEqual(['chua_dat', 'dat_chuan', 'hien_dai']);
+    await page.selectOption('#mode', 'criterion');
+    expect(await page.locator('#criterion option').count()).toBe(10);
+    expect(await page.locator('label[for="district-select"]').textContent()).toBe('Khu vực huyện cũ');
+
+    // Moving to 2024-06: the old archive in the same source, the camera where it was, 19 criteria.
+    await page.selectOption('#mode', 'met');
+    const before = await page.evaluate(() => ({ ...window.ntm!.map.getCenter(), zoom: window.ntm!.map.getZoom() }));
+    const months = await page.locator('#period-slider').evaluate((el) => Number((el as HTMLInputElement).max));
+    const index = await page.evaluate(([first]) => (2024 - Number(first!.slice(0, 4))) * 12 + (6 - Number(first!.slice(5))), [await page.evaluate(() => window.ntm!.app.health.periods![0])]);
+    expect(index).toBeLessThan(months);
+    await page.locator('#period-slider').evaluate((el, i) => {
+      const input = el as HTMLInputElement;
+      input.value = String(i);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    }, index);
+    await page.waitForFunction(() => document.querySelector('#legend h2')?.textContent === 'Số tiêu chí đạt (trên 19)');
+    await mapIdle(page);
+    expect(new URL(page.url()).searchParams.get('period')).toBe('2024-06');
+    expect(await drawnArchive(page)).toContain(health.archives.pre2025);
+    expect((await drawnProvinces(page)).length).toBe(63);
+    const after = await page.evaluate(() => ({ ...window.ntm!.map.getCenter(), zoom: window.ntm!.map.getZoom() }));
+    expect(after).toEqual(before);
+    expect([...(await legendRows(page)).keys()].slice(0, 4)).toEqual(['lt10', 'b10', 'b15', 'b19']);
+    expect(await page.locator('#mode option').count()).toBe(4);
+    expect(await page.locator('label[for="district-select"]').textContent()).toBe('Huyện/quận');
+    // Every drawn commune is an old commune, coloured by its 2024-06 status (none left from today's units).
+    const status = (await (await fetch(`${e2e.url}/api/v1/status?period=2024-06`)).json()) as { communes: Array<{ code: string; met: number }> };
+    const byCode = new Map(status.communes.map((c) => [c.code, c]));
+    const legend = await legendRows(page);
+    const drawn = (await renderedCommunes(page)).filter((c) => c.type === 'Xã' && byCode.has(c.code));
+    expect(drawn.length).toBeGreaterThan(50);
+    const bin = (met: number) => (met < 10 ? 'lt10' : met <= 14 ? 'b10' : met <= 18 ? 'b15' : 'b19');
+    for (const c of drawn) expect(c.rgb, c.code).toBe(legend.get(bin(byCode.get(c.code)!.met))!.rgb);
+    expect(e2e.errors).toEqual([]);
+  });
+
+  it('a link to 2024-06 draws the old communes with 19 criteria', async () => {
+    const health = (await (await fetch(`${e2e.url}/api/v1/health`)).json()) as Health;
+    const page = await e2e.open('/?period=2024-06&mode=met&lang=en');
+    expect(await drawnArchive(page)).toContain(health.archives.pre2025);
+    expect(await page.locator('#legend h2').textContent()).toBe('Criteria met (of 19)');
+    expect(await page.locator('#legend li[data-class="b19"]').textContent()).toContain('All 19 criteria');
+    expect(e2e.errors).toEqual([]);
+  });
+
+  it('/?province=62 says Kon Tum is part of Quảng Ngãi since 1/7/2025 and shows Quảng Ngãi', async () => {
+    for (const [lang, text] of [['vi', 'Tỉnh Kon Tum → Tỉnh Quảng Ngãi từ 1/7/2025'], ['en', 'Tỉnh Kon Tum is part of Tỉnh Quảng Ngãi since 1/7/2025']] as const) {
+      const page = await e2e.open(`/?province=62${lang === 'en' ? '&lang=en' : ''}`);
+      await page.waitForFunction(() => !document.getElementById('moved-notice')?.hidden);
+      expect(await page.locator('#moved-notice').textContent()).toBe(text);
+      expect(new URL(page.url()).searchParams.get('province')).toBe('51');
+      const axe = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
+      expect(axe.violations.map((v) => `${v.id} (${v.nodes.length}) ${v.nodes[0]?.target}`)).toEqual([]);
+      await e2e.screenshot(page, `eras-province-62-${lang}`);
+    }
+    // The browser logs the status 404 the page asked for and answered with the notice; nothing else.
+    expect(e2e.errors.filter((e) => !e.includes('/api/v1/status?province=62:'))).toEqual([]);
+  });
+});
