@@ -43,7 +43,7 @@ export async function loadApiContext(ndb: NtmDatabase, builds: BoundaryBuilds): 
   const responses = createResponseCache();
   return {
     ndb, builds, eras, lineage, units, catalogue, periods, standings, status, responses,
-    throttle: createSignInThrottle(),
+    throttle: createSignInThrottle(ndb.db),
     async dataChanged(what = {}) {
       // Re-read first, then forget: a request between the two would otherwise cache the old figures again.
       // Re-reading the periods scans every review: only when a write brings a month not known yet.

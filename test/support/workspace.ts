@@ -131,3 +131,8 @@ async function openWorkspace(copy: { url: string; drop: () => Promise<void> }): 
     },
   };
 }
+
+/** Forgets every sign-in attempt the workspace's database counted (the tests sign in from one address). */
+export async function forgetSignIns(ws: Workspace): Promise<void> {
+  await ws.ctx.ndb.db.deleteFrom('sign_in_attempt').execute();
+}
