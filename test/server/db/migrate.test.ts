@@ -239,11 +239,9 @@ const INDEXES = [
   'unit_lineage(new_structure,new_code)',
   'commune_classification(structure,commune_code,kind)',
   'official_count(structure,scope,code,as_of)',
-  'sign_in_attempt(id) unique',
   'sign_in_attempt(key,state,at)',
   'sign_in_attempt(at)',
   'sign_in_device(key) unique',
-  'import_run(id) unique',
 ].sort();
 
 function storageKind(dataType: string): string {
