@@ -6,6 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+// First: the account schemas extend zod with OpenAPI metadata when their module loads.
+import '@hono/zod-openapi';
 import { cliActor } from '../server/audit/audit.ts';
 import { createUser } from '../server/auth/users.ts';
 import { openDatabase } from '../server/db/database.ts';

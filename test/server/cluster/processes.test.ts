@@ -3,6 +3,8 @@
 // a second, and 5 wrong passwords spread over both lock the account as they would on one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+// First: the account schemas extend zod with OpenAPI metadata when their module loads.
+import '@hono/zod-openapi';
 import { cliActor } from '../../../server/audit/audit.ts';
 import { createUser } from '../../../server/auth/users.ts';
 import { openDatabase } from '../../../server/db/database.ts';
