@@ -10,6 +10,7 @@ import { type LineageStore, loadLineage } from '../unit/lineage.ts';
 import { type EraStore, loadEras } from '../era/era.ts';
 import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 import { createResponseCache, type ResponseCache } from '../http/response-cache.ts';
+import { createChangeFeed, type DataChange } from '../sync/change-feed.ts';
 import { createSignInThrottle, type SignInThrottle } from '../auth/throttle.ts';
 
 export interface ApiContext {
@@ -31,8 +32,11 @@ export interface ApiContext {
   /** Failed sign-ins per account and address. */
   throttle: SignInThrottle;
   /** Call after a write commits: forgets cached statuses and responses, and re-reads what changed
-   * (`reviews`: the months written, so that a new month joins the periods; `recognitions`: the standings). */
+   * (`reviews`: the months written, so that a new month joins the periods; `recognitions`: the standings);
+   * then tells the other app processes on the database (server/sync), which do the same. */
   dataChanged(what?: { reviews?: readonly string[]; recognitions?: boolean }): Promise<void>;
+  /** Starts applying the other processes' changes (what `dataChanged` does locally); returns how to stop. */
+  followOtherProcesses(): Promise<() => Promise<void>>;
 }
 
 export async function loadApiContext(ndb: NtmDatabase, builds: BoundaryBuilds): Promise<ApiContext> {
@@ -41,16 +45,27 @@ export async function loadApiContext(ndb: NtmDatabase, builds: BoundaryBuilds): 
   const units = eras.unitsOf(WORKSPACE_STRUCTURE);
   const status = createStatusService(ndb.db, eras, standings);
   const responses = createResponseCache();
+  const feed = createChangeFeed(ndb);
+  const forget = async (what: DataChange) => {
+    // Re-read first, then forget: a request between the two would otherwise cache the old figures again.
+    // Re-reading the periods scans every review: only when a write brings a month not known yet.
+    if (what.everything || what.reviews?.some((p) => !periods.has(p))) await periods.refresh();
+    if (what.everything || what.recognitions) await standings.refresh();
+    status.invalidate();
+    responses.clear();
+  };
   return {
     ndb, builds, eras, lineage, units, catalogue, periods, standings, status, responses,
-    throttle: createSignInThrottle(),
+    throttle: createSignInThrottle(ndb.db),
     async dataChanged(what = {}) {
-      // Re-read first, then forget: a request between the two would otherwise cache the old figures again.
-      // Re-reading the periods scans every review: only when a write brings a month not known yet.
-      if (what.reviews?.some((p) => !periods.has(p))) await periods.refresh();
-      if (what.recognitions) await standings.refresh();
-      status.invalidate();
-      responses.clear();
+      await forget(what);
+      try {
+        await feed.publish(what);
+      } catch (error) {
+        // The write stands; the other processes (if any) catch up at their next change.
+        console.error(`[sync] could not tell the other processes: ${error instanceof Error ? error.message : String(error)}`);
+      }
     },
+    followOtherProcesses: () => feed.follow(forget),
   };
 }

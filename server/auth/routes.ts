@@ -76,8 +76,8 @@ export function authRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
     // own: a flood of wrong passwords from elsewhere locks the account for others, not for its owner.
     const device = readDeviceCookie(c);
     const session = c.get('user');
-    const known = ctx.throttle.knowsDevice(email, device) ? device! : session && session.email === email ? `session:${session.session.id}` : null;
-    const attempt = ctx.throttle.begin(email, address, Date.now(), known);
+    const known = (await ctx.throttle.knowsDevice(email, device)) ? device! : session && session.email === email ? `session:${session.session.id}` : null;
+    const attempt = await ctx.throttle.begin(email, address, Date.now(), known);
     if ('wait' in attempt) {
       c.header('Retry-After', String(attempt.wait));
       return sendError(c, 429, 'too_many_attempts', `Too many sign-in attempts: try again in ${attempt.wait < 60 ? `${attempt.wait} s` : `${Math.ceil(attempt.wait / 60)} min`}`) as never;
@@ -87,7 +87,8 @@ export function authRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
     try {
       user = await findUserByEmail(ctx.ndb.db, email);
       const hash = user?.password_hash ?? (await DUMMY_HASH);
-      const checked = passwordChecks(() => verifyPassword(password, hash), addressKey(address), ctx.throttle.addressFailures(address));
+      const rank = await ctx.throttle.addressFailures(address);
+      const checked = passwordChecks(() => verifyPassword(password, hash), addressKey(address), rank);
       if (checked === null) {
         ok = null;
         c.header('Retry-After', '5');
@@ -95,7 +96,7 @@ export function authRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
       }
       ok = (await checked) && user !== undefined && user.disabled !== 1;
     } finally {
-      attempt.finish(ok);
+      await attempt.finish(ok);
     }
     if (!ok || !user) throw new ApiError(401, 'invalid_credentials', 'E-mail or password is wrong');
     // A new session at every sign-in (a session id planted before sign-in is worth nothing); the old one ends.
@@ -103,7 +104,7 @@ export function authRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
     if (previous) await endSession(ctx.ndb.db, sessionIdOf(previous));
     const created = await createSession(ctx.ndb.db, user.id, { address, userAgent: c.req.header('User-Agent') ?? null });
     writeSessionCookie(c, created.token, SESSION_HOURS * 3600);
-    if (!ctx.throttle.knowsDevice(user.email, device)) writeDeviceCookie(c, ctx.throttle.rememberDevice(user.email));
+    if (!(await ctx.throttle.knowsDevice(user.email, device))) writeDeviceCookie(c, await ctx.throttle.rememberDevice(user.email));
     return c.json(signedIn(ctx.units, { id: user.id, email: user.email, name: user.name, role: user.role, unit: user.unit_code }, created), 200);
   });
 

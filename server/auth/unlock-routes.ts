@@ -33,8 +33,8 @@ export function unlockRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
     const { email } = c.req.valid('json');
     const user = await findUserByEmail(ctx.ndb.db, email);
     if (!user) throw new ApiError(404, 'not_found', `No account ${email}`);
-    const left = ctx.throttle.lockedFor(email);
-    const wasLocked = ctx.throttle.unlock(email);
+    const left = await ctx.throttle.lockedFor(email);
+    const wasLocked = await ctx.throttle.unlock(email);
     await appendAudit(ctx.ndb.db, actorOf(admin), { action: 'user.unlock', unit: user.unit_code, entity: 'app_user', entityId: user.id, before: { email, locked_seconds_left: left }, after: { email, locked_seconds_left: 0 } });
     return c.json({ email, was_locked: wasLocked, locked_seconds_left: left }, 200);
   });

@@ -7,6 +7,7 @@ import { migration0002 } from './migrations/0002_workspace.ts';
 import { migration0003 } from './migrations/0003_unique_decisions.ts';
 import { migration0004 } from './migrations/0004_review_covering_index.ts';
 import { migration0005 } from './migrations/0005_eras.ts';
+import { migration0006 } from './migrations/0006_shared_state.ts';
 import type { Database } from './schema.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -15,6 +16,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003_unique_decisions': migration0003,
   '0004_review_covering_index': migration0004,
   '0005_eras': migration0005,
+  '0006_shared_state': migration0006,
 };
 
 const provider: MigrationProvider = {

@@ -301,6 +301,35 @@ export interface OfficialCountTable {
   note: string | null;
 }
 
+/** A sign-in attempt being checked, or a failed one, counted under one key (0006). */
+export interface SignInAttemptTable {
+  id: string;
+  key: string;
+  state: 'pending' | 'failed';
+  at: number;
+}
+
+/** A device token given at a successful sign-in: the account and the token's SHA-256 (0006). */
+export interface SignInDeviceTable {
+  key: string;
+  created_at: number;
+}
+
+/** An import running in some process (0006). */
+export interface ImportRunTable {
+  id: string;
+  user_id: number;
+  started_at: number;
+}
+
+/** A write one process made, for the processes polling a shared SQLite file (0006). */
+export interface DataChangeTable {
+  id: Generated<number>;
+  at: number;
+  origin: string;
+  what: string;
+}
+
 export interface Database {
   official_count: OfficialCountTable;
   unit_structure: UnitStructureTable;
@@ -322,4 +351,8 @@ export interface Database {
   session: SessionTable;
   audit_entry: AuditEntryTable;
   village_count: VillageCountTable;
+  sign_in_attempt: SignInAttemptTable;
+  sign_in_device: SignInDeviceTable;
+  import_run: ImportRunTable;
+  data_change: DataChangeTable;
 }

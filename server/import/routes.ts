@@ -122,9 +122,9 @@ export function importRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>, pool: I
     const user = currentUser(c);
     const dryRun = c.req.valid('query').dryRun;
     const upload = c.req.valid('form').file;
-    let release: () => void;
+    let release: () => Promise<void>;
     try {
-      release = pool.acquire(user.id);
+      release = await pool.acquire(user.id);
     } catch (error) {
       c.header('Retry-After', String(RETRY_AFTER_SECONDS));
       throw error;
@@ -132,7 +132,7 @@ export function importRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>, pool: I
     try {
       return await importFile(c, user, dryRun, upload);
     } finally {
-      release();
+      await release();
     }
   });
 

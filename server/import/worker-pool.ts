@@ -1,8 +1,12 @@
 // Runs the reading and checking of uploaded files in worker threads (sheet-worker.ts), and limits how many
-// imports run at once: one per official and `total` on the whole server, beyond which an upload is refused
+// imports run at once: one per official and `total` on the whole server (all its processes: counted in the database), beyond which an upload is refused
 // with 429 and Retry-After (the machine has few cores; a queue would only make everyone wait longer). A
 // worker that takes too long or runs out of its heap is ended and replaced; the official gets a 400.
+import { randomBytes } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { LOCKS, serialized } from '../db/serialized.ts';
 import type { SessionUser } from '../auth/session.ts';
 import type { CriteriaSet } from '../criterion/catalogue.ts';
 import { ApiError } from '../http/errors.ts';
@@ -24,6 +28,9 @@ export interface ImportLimits {
   idleMs: number;
 }
 
+/** An import counted longer than this is one whose process died: it no longer holds a slot. */
+const STALE_MS = 15 * 60_000;
+
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = { perUser: 1, total: 2, timeoutMs: 60_000, heapMb: 320, idleMs: 30_000 };
 
 /** Seconds a refused upload is asked to wait (Retry-After). */
@@ -35,8 +42,8 @@ export interface CheckedUpload {
 }
 
 export interface ImportPool {
-  /** A slot for one import by this user, or a 429; call the returned function when the import is over. */
-  acquire(userId: number): () => void;
+  /** A slot for one import by this user (counted in the database, for every process), or a 429; call the returned function when the import is over. */
+  acquire(userId: number): Promise<() => Promise<void>>;
   /** Reads and checks a file in a worker (the criteria sets in the answer are the context's own). */
   check(bytes: Uint8Array, filename: string, user: Pick<SessionUser, 'role' | 'unit'>): Promise<CheckedUpload>;
   /** Ends the workers. */
@@ -52,9 +59,8 @@ interface Slot {
 const BOOT = new URL('./sheet-worker-boot.mjs', import.meta.url);
 const ENTRY = new URL('./sheet-worker.ts', import.meta.url).href;
 
-export function createImportPool(ctx: CheckContext, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): ImportPool {
-  const running = new Map<number, number>();
-  let total = 0;
+export function createImportPool(ctx: CheckContext & { ndb: { db: Kysely<Database> } }, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): ImportPool {
+  const { db } = ctx.ndb;
   const slots: Slot[] = [];
   let nextId = 1;
   let data: SheetWorkerData | null = null;
@@ -123,22 +129,26 @@ export function createImportPool(ctx: CheckContext, limits: ImportLimits = DEFAU
   warm.unref();
 
   return {
-    acquire(userId) {
-      const mine = running.get(userId) ?? 0;
-      if (mine >= limits.perUser || total >= limits.total) {
-        const why = mine >= limits.perUser ? 'Another import of yours is still running' : 'The server is running as many imports as it can';
-        throw new ApiError(429, 'too_many_imports', `${why}: try again in a few seconds`, { retry_after: RETRY_AFTER_SECONDS });
-      }
-      running.set(userId, mine + 1);
-      total++;
+    async acquire(userId) {
+      // Counted in the database: the limits hold across every app process on it (a row older than
+      // STALE_MS is an import whose process died, not counted).
+      const id = randomBytes(12).toString('base64url');
+      const now = Date.now();
+      const why = await serialized(db, LOCKS.imports, async (trx) => {
+        await trx.insertInto('import_run').values({ id, user_id: userId, started_at: now }).execute();
+        const rows = await trx.selectFrom('import_run').select(['id', 'user_id']).where('started_at', '>', now - STALE_MS).execute();
+        const mine = rows.filter((r) => r.user_id === userId && r.id !== id).length;
+        const total = rows.filter((r) => r.id !== id).length;
+        if (mine < limits.perUser && total < limits.total) return null;
+        await trx.deleteFrom('import_run').where('id', '=', id).execute();
+        return mine >= limits.perUser ? 'Another import of yours is still running' : 'The server is running as many imports as it can';
+      });
+      if (why) throw new ApiError(429, 'too_many_imports', `${why}: try again in a few seconds`, { retry_after: RETRY_AFTER_SECONDS });
       let released = false;
-      return () => {
+      return async () => {
         if (released) return;
         released = true;
-        total--;
-        const left = (running.get(userId) ?? 1) - 1;
-        if (left > 0) running.set(userId, left);
-        else running.delete(userId);
+        await db.deleteFrom('import_run').where('id', '=', id).execute();
       };
     },
     async check(bytes, filename, user) {

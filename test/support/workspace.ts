@@ -44,7 +44,8 @@ export interface WritableApi {
   open(): Promise<Workspace>;
 }
 
-async function copyPostgres(template: string): Promise<{ url: string; drop: () => Promise<void> }> {
+/** A copy of the seeded PostgreSQL test database (a new database from the template); drop() deletes it. */
+export async function copyPostgres(template: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = inject('pgUrl')!;
   const name = `w_${randomBytes(6).toString('hex')}`;
   const admin = async (text: string) => {
@@ -71,7 +72,8 @@ async function copyPostgres(template: string): Promise<{ url: string; drop: () =
   return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
 }
 
-function copySqlite(): { url: string; drop: () => Promise<void> } {
+/** A copy of the seeded SQLite test database in a new temp folder; drop() deletes it. */
+export function copySqlite(): { url: string; drop: () => Promise<void> } {
   const source = inject('seededSqliteUrl').replace(/^sqlite:/, '');
   const dir = mkdtempSync(join(tmpdir(), 'ntm-writable-'));
   const file = join(dir, 'copy.sqlite');
@@ -130,4 +132,9 @@ async function openWorkspace(copy: { url: string; drop: () => Promise<void> }): 
       await copy.drop();
     },
   };
+}
+
+/** Forgets every sign-in attempt the workspace's database counted (the tests sign in from one address). */
+export async function forgetSignIns(ws: Workspace): Promise<void> {
+  await ws.ctx.ndb.db.deleteFrom('sign_in_attempt').execute();
 }

@@ -1,9 +1,8 @@
 // Sign-in, sessions, sign-out and CSRF of the officials' workspace, on a writable copy of the seeded
 // database (SQLite and PostgreSQL).
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { createSignInThrottle } from '../../../server/auth/throttle.ts';
 import type { ErrorBody } from '../../support/api.ts';
-import { ORIGIN, TEST_PASSWORD, writableApis, type Workspace } from '../../support/workspace.ts';
+import { forgetSignIns, ORIGIN, TEST_PASSWORD, writableApis, type Workspace } from '../../support/workspace.ts';
 
 const login = (ws: Workspace, email: string, password: string, headers: Record<string, string> = {}) =>
   ws.request('/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: ORIGIN, ...headers }, body: JSON.stringify({ email, password }) });
@@ -189,7 +188,7 @@ describe.each(writableApis())('workspace sign-in on $name', ({ open }) => {
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(35);
     expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
-    ws.ctx.throttle = createSignInThrottle(); // the burst also counted against the address
+    await forgetSignIns(ws); // the burst also counted against the address
   });
 
   it('throttles per address: 20 failures on different accounts block the address', async () => {
@@ -197,7 +196,7 @@ describe.each(writableApis())('workspace sign-in on $name', ({ open }) => {
     for (let i = 0; i < 20; i++) await login(ws, `spray-${i}@example.org`, 'guess');
     const email = await ws.addUser('district', '615');
     expect((await login(ws, email, TEST_PASSWORD)).status).toBe(429);
-    ws.ctx.throttle = createSignInThrottle(); // the next tests sign in from the same address
+    await forgetSignIns(ws); // the next tests sign in from the same address
   });
 
   it('a disabled account cannot sign in and its sessions stop working', async () => {

@@ -4,8 +4,9 @@
 // cannot fill the password-check queue.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addressKey, createCheckLimiter, createSignInThrottle } from '../../../server/auth/throttle.ts';
+import { engines } from '../../setup/engines.ts';
 import type { ErrorBody } from '../../support/api.ts';
-import { ORIGIN, TEST_PASSWORD, writableApis, type Workspace } from '../../support/workspace.ts';
+import { forgetSignIns, ORIGIN, TEST_PASSWORD, writableApis, type Workspace } from '../../support/workspace.ts';
 
 const login = (ws: Workspace, email: string, password: string, from: string, headers: Record<string, string> = {}) =>
   ws.request('/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: ORIGIN, 'X-Forwarded-For': from, ...headers }, body: JSON.stringify({ email, password }) });
@@ -21,18 +22,23 @@ describe('addresses and the check queue', () => {
     expect(addressKey('203.0.113.9')).toBe('203.0.113.9');
   });
 
-  it('a lock lifts by itself 15 minutes after its oldest counted failure', () => {
-    const throttle = createSignInThrottle();
-    const t0 = Date.now();
-    for (let i = 0; i < 5; i++) {
-      const attempt = throttle.begin('a@example.org', `198.51.100.${i}`, t0);
-      if ('wait' in attempt) throw new Error('refused too early');
-      attempt.finish(false);
+  it('a lock lifts by itself 15 minutes after its oldest counted failure', async () => {
+    const ndb = await engines()[0]!.open();
+    try {
+      const throttle = createSignInThrottle(ndb.db);
+      const t0 = Date.now();
+      for (let i = 0; i < 5; i++) {
+        const attempt = await throttle.begin('a@example.org', `198.51.100.${i}`, t0);
+        if ('wait' in attempt) throw new Error('refused too early');
+        await attempt.finish(false);
+      }
+      expect(await throttle.lockedFor('a@example.org', t0 + 1000)).toBeGreaterThan(14 * 60);
+      expect('wait' in (await throttle.begin('a@example.org', '198.51.100.9', t0 + 14 * 60_000))).toBe(true);
+      expect(await throttle.lockedFor('a@example.org', Date.now() + 15 * 60_000 + 1000)).toBe(0);
+      expect('wait' in (await throttle.begin('a@example.org', '198.51.100.9', Date.now() + 15 * 60_000 + 1000))).toBe(false);
+    } finally {
+      await ndb.close();
     }
-    expect(throttle.lockedFor('a@example.org', t0 + 1000)).toBeGreaterThan(14 * 60);
-    expect('wait' in throttle.begin('a@example.org', '198.51.100.9', t0 + 14 * 60_000)).toBe(true);
-    expect(throttle.lockedFor('a@example.org', Date.now() + 15 * 60_000 + 1000)).toBe(0);
-    expect('wait' in throttle.begin('a@example.org', '198.51.100.9', Date.now() + 15 * 60_000 + 1000)).toBe(false);
   });
 
   it('one address cannot fill the queue of password checks, and an address without failures goes first', async () => {
@@ -59,9 +65,9 @@ describe.each(writableApis())('sign-in under a flood on $name', ({ open }) => {
     ws = await open();
   });
   afterAll(() => ws?.close());
-  beforeEach(() => {
+  beforeEach(async () => {
     process.env.NTM_TRUST_PROXY = '1'; // the address is the X-Forwarded-For each request names
-    ws.ctx.throttle = createSignInThrottle();
+    await forgetSignIns(ws);
   });
   afterEach(() => {
     if (trust === undefined) delete process.env.NTM_TRUST_PROXY;

@@ -202,9 +202,13 @@ const SCHEMA: SchemaSpec = {
   session: { id: 'text', user_id: 'integer', csrf_token: 'text', created_at: 'text', expires_at: 'text', address: 'text null', user_agent: 'text null' },
   audit_entry: { id: 'integer', at: 'text', user_id: 'integer null', actor: 'text', action: 'text', unit_code: 'text null', unit_structure: 'text', entity: 'text', entity_id: 'text null', before: 'text null', after: 'text null' },
   village_count: { structure: 'text', commune_code: 'text', villages: 'integer', ntm_villages: 'integer', model_villages: 'integer', updated_by: 'text', updated_at: 'text' },
+  sign_in_attempt: { id: 'text', key: 'text', state: 'text', at: 'integer' },
+  sign_in_device: { key: 'text', created_at: 'integer' },
+  import_run: { id: 'text', user_id: 'integer', started_at: 'integer' },
+  data_change: { id: 'integer', at: 'integer', origin: 'text', what: 'text' },
 };
 
-const TABLES_WITH_ID = ['review', 'recognition', 'special_difficulty', 'target', 'planned_commune', 'reported_criteria', 'app_user', 'audit_entry', 'commune_classification', 'official_count'];
+const TABLES_WITH_ID = ['review', 'recognition', 'special_difficulty', 'target', 'planned_commune', 'reported_criteria', 'app_user', 'audit_entry', 'commune_classification', 'official_count', 'data_change'];
 
 /** Every index and key, as "table(col, col)" with " unique" when unique; integer ids are checked apart. */
 const INDEXES = [
@@ -235,12 +239,15 @@ const INDEXES = [
   'unit_lineage(new_structure,new_code)',
   'commune_classification(structure,commune_code,kind)',
   'official_count(structure,scope,code,as_of)',
+  'sign_in_attempt(key,state,at)',
+  'sign_in_attempt(at)',
+  'sign_in_device(key) unique',
 ].sort();
 
 function storageKind(dataType: string): string {
   const type = dataType.toLowerCase();
   if (type === 'text') return 'text';
-  if (type === 'integer' || type === 'int4' || type === 'int8') return 'integer';
+  if (type === 'integer' || type === 'int4' || type === 'int8' || type === 'bigint') return 'integer';
   if (type === 'double precision' || type === 'float8' || type === 'real') return 'real';
   return `unexpected ${dataType}`;
 }
@@ -324,7 +331,7 @@ describe.each(engines())('migrations on $name', ({ name, open }) => {
 
   it('re-running applies nothing', async () => {
     expect(await migrateToLatest(handle.db)).toEqual([]);
-    expect(Object.keys(MIGRATIONS)).toEqual(['0001_initial', '0002_workspace', '0003_unique_decisions', '0004_review_covering_index', '0005_eras']);
+    expect(Object.keys(MIGRATIONS)).toEqual(['0001_initial', '0002_workspace', '0003_unique_decisions', '0004_review_covering_index', '0005_eras', '0006_shared_state']);
   });
 
   it('review: unique (commune_code, period), ids assigned, version defaults to 1', async () => {
