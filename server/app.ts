@@ -112,6 +112,9 @@ export function createApp(parts: AppParts): Hono {
   if (parts.distDir && existsSync(parts.distDir)) {
     const root = relative(process.cwd(), parts.distDir) || '.';
     app.get('/workspace', (c) => c.redirect('/workspace/', 301)); // the officials' workspace page
+    // Browsers ask for /favicon.ico on every page: the map has no icon yet, and an empty answer keeps the
+    // console clean (an unknown file is otherwise a real 404).
+    app.get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': 'public, max-age=86400' }));
     app.use('/assets/*', compressedAssets(parts.distDir)); // scripts and styles, brotli/gzip, cached a year
     app.use('/*', serveStatic({ root }));
     // The client's own routes: the main page, with the share card of the link. Only for paths that can be
