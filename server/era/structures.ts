@@ -4,12 +4,8 @@
  * 2025-06, today's from 2025-07 (docs/eras.md). Without today's units the pre-2025 structure stays open. */
 import type { Insertable } from 'kysely';
 import type { UnitStructureTable } from '../db/schema.ts';
+import { BOUNDARY_ATTRIBUTIONS } from '../../scripts/boundary/attribution.ts';
 
-/** The credit for each structure's boundaries (also in the archives' metadata and the map's attribution). */
-export const STRUCTURE_ATTRIBUTION = {
-  pre2025: 'Ranh giới: GSO (mã 01/03/2025), censusVN2009 (MIT), dvhcvn (GPL-3.0) · NTM Map',
-  '2025-07': 'Ranh giới 2025: Bản đồ hành chính Việt Nam (sapnhap.bando.com.vn), NXB Tài nguyên – Môi trường và Bản đồ Việt Nam; thanglequoc/vietnamese-provinces-database (MIT) · NTM Map',
-} as const;
 
 /** The first period of today's structure (in force 1/7/2025). */
 export const REFORM_PERIOD = '2025-07';
@@ -27,7 +23,7 @@ export function structureRows(withToday: boolean): Insertable<UnitStructureTable
       levels: JSON.stringify(['province', 'district', 'commune']),
       decision: null,
       source: 'GSO administrative units list of 01/03/2025 (63 provinces, 696 districts, 10,047 communes)',
-      attribution: STRUCTURE_ATTRIBUTION.pre2025,
+      attribution: BOUNDARY_ATTRIBUTIONS.pre2025.vi,
     },
   ];
   if (withToday) {
@@ -41,7 +37,7 @@ export function structureRows(withToday: boolean): Insertable<UnitStructureTable
       levels: JSON.stringify(['province', 'commune']),
       decision: 'Nghị quyết 202/2025/QH15; Nghị quyết 1654-1687/NQ-UBTVQH15; QĐ 19/2025/QĐ-TTg',
       source: 'NSO administrative units list (QĐ 19/2025/QĐ-TTg, with the changes of 30/04/2026): 34 provinces, 3,321 communes',
-      attribution: STRUCTURE_ATTRIBUTION['2025-07'],
+      attribution: BOUNDARY_ATTRIBUTIONS['2025-07'].vi,
     });
   }
   return rows;
