@@ -11,9 +11,11 @@ import { mountEmbedButton } from './embed-code/button.ts';
 import { mountControls } from './controls/controls.ts';
 import { mountTools } from './controls/index.ts';
 import { mountPanel } from './panel/index.ts';
-import { formatNumber, formatPercent, formatPeriod, onLangChange, setLang, strings } from './i18n/i18n.ts';
+import { formatNumber, formatPercent, formatPeriod, getLang, onLangChange, setLang, strings } from './i18n/i18n.ts';
 import { boundaryStyle, swapArchive } from './map/boundary-style.ts';
 import { periodOf, setAt, structureAt } from './era/era.ts';
+import { BOUNDARY_ATTRIBUTIONS } from '../scripts/boundary/attribution.ts';
+import type { UnitStructure } from '../server/db/schema.ts';
 import { successorNotice, type MovedUnit } from './era/notice.ts';
 import { classLabel, createPainter, legendClasses } from './map/choropleth.ts';
 import { renderLegend, specialLabel } from './map/legend.ts';
@@ -77,14 +79,19 @@ const map = new MapLibreMap({
 // Without a view in the link: the whole country, Hoàng Sa and Trường Sa too where the screen allows.
 if (!initial.view) map.fitBounds(countryBounds(map), { padding: 20, animate: false });
 map.addControl(new NavigationControl({ showCompass: false }));
-// The boundaries' attribution, in the page's language (a control's text is fixed: a new one per language).
-let attribution = new AttributionControl({ compact: true, customAttribution: t('attribution') });
+// The boundaries' attribution of the structure drawn, in the page's language (a control's text is fixed: a new
+// one per language and per structure). Today's units come from the state atlas (sapnhap.bando.com.vn).
+const attributionOf = (structure: UnitStructure): string => (structure === 'pre2025' ? t('attribution') : BOUNDARY_ATTRIBUTIONS[structure][getLang()]);
+let attribution = new AttributionControl({ compact: true, customAttribution: attributionOf(structureAt(health, periodOf(initial.period, health))) });
 map.addControl(attribution);
+const renewAttribution = (structure: UnitStructure) => {
+  map.removeControl(attribution);
+  attribution = new AttributionControl({ compact: true, customAttribution: attributionOf(structure) });
+  map.addControl(attribution);
+};
 onLangChange(() => {
   relabelArchipelagos(map);
-  map.removeControl(attribution);
-  attribution = new AttributionControl({ compact: true, customAttribution: t('attribution') });
-  map.addControl(attribution);
+  renewAttribution(drawnStructure);
 });
 provideHatch(map);
 // Feature state can be written once the style is in (before any tile): tiles then load already coloured.
@@ -194,6 +201,7 @@ async function draw(): Promise<void> {
     drawnStructure = status.structure.code;
     painter.reset();
     swapArchive(map, health.archives[drawnStructure]);
+    renewAttribution(drawnStructure);
   }
   const statusSet = catalogue.sets.find((x) => x.code === status.criteria_set) ?? set;
   painter.paint(s.mode, status.communes, { count: status.criteria_count, levels: statusSet.levels });

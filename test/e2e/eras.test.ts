@@ -36,6 +36,8 @@ describe('map page across the reform', () => {
     await page.selectOption('#mode', 'criterion');
     expect(await page.locator('#criterion option').count()).toBe(10);
     expect(await page.locator('label[for="district-select"]').textContent()).toBe('Khu vực huyện cũ');
+    // Today's boundaries credit the state atlas they come from.
+    expect(await page.locator('.maplibregl-ctrl-attrib').textContent()).toContain('sapnhap.bando.com.vn');
 
     // Moving to 2024-06: the old archive in the same source, the camera where it was, 19 criteria.
     await page.selectOption('#mode', 'met');
@@ -54,6 +56,7 @@ describe('map page across the reform', () => {
     expect(new URL(page.url()).searchParams.get('period')).toBe('2024-06');
     expect(await drawnArchive(page)).toContain(health.archives.pre2025);
     expect((await drawnProvinces(page)).length).toBe(63);
+    expect(await page.locator('.maplibregl-ctrl-attrib').textContent()).toContain('censusVN2009');
     const after = await page.evaluate(() => ({ ...window.ntm!.map.getCenter(), zoom: window.ntm!.map.getZoom() }));
     expect(after).toEqual(before);
     expect([...(await legendRows(page)).keys()].slice(0, 4)).toEqual(['lt10', 'b10', 'b15', 'b19']);
