@@ -31,6 +31,8 @@ declare module 'vitest' {
     /** Seeded with both eras: the pre-2025 units to 2025-06, today's from 2025-07 to TODAY_LAST_PERIOD (read only). */
     todaySqliteUrl: string;
     todayPgUrl: string | null;
+    /** A copy of the both-eras PostgreSQL database that nobody connects to, for tests that write (as seededPgTemplate). */
+    todayPgTemplate: string | null;
   }
 }
 
@@ -59,6 +61,7 @@ export default async function setup(project: TestProject): Promise<(() => void) 
     project.provide('seededPgUrl', null);
     project.provide('seededPgTemplate', null);
     project.provide('todayPgUrl', null);
+    project.provide('todayPgTemplate', null);
     return removeSeeded;
   }
   let cluster;
@@ -80,6 +83,8 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   const todayPgUrl = await createDatabase(cluster.url, 'today');
   await seedInto(todayPgUrl, true);
   project.provide('todayPgUrl', todayPgUrl);
+  await createDatabase(cluster.url, 'today_template', 'today');
+  project.provide('todayPgTemplate', 'today_template');
   return () => {
     removeSeeded();
     const stopping = performance.now();

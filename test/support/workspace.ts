@@ -72,18 +72,22 @@ export async function copyPostgres(template: string): Promise<{ url: string; dro
   return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
 }
 
+/** Which seeded database a writable copy starts from: the pre-2025 seed, or both eras (to TODAY_LAST_PERIOD). */
+export type SeededEras = 'pre2025' | 'today';
+
 /** A copy of the seeded SQLite test database in a new temp folder; drop() deletes it. */
-export function copySqlite(): { url: string; drop: () => Promise<void> } {
-  const source = inject('seededSqliteUrl').replace(/^sqlite:/, '');
+export function copySqlite(eras: SeededEras = 'pre2025'): { url: string; drop: () => Promise<void> } {
+  const source = inject(eras === 'today' ? 'todaySqliteUrl' : 'seededSqliteUrl').replace(/^sqlite:/, '');
   const dir = mkdtempSync(join(tmpdir(), 'ntm-writable-'));
   const file = join(dir, 'copy.sqlite');
   copyFileSync(source, file);
   return { url: `sqlite:${file}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export function writableApis(): WritableApi[] {
-  const list: WritableApi[] = [{ name: 'sqlite', open: () => openWorkspace(copySqlite()) }];
-  const template = inject('seededPgTemplate');
+/** One writable workspace per engine, each a fresh copy of the seeded database (`eras`: which one). */
+export function writableApis(eras: SeededEras = 'pre2025'): WritableApi[] {
+  const list: WritableApi[] = [{ name: 'sqlite', open: () => openWorkspace(copySqlite(eras)) }];
+  const template = inject(eras === 'today' ? 'todayPgTemplate' : 'seededPgTemplate');
   if (template) list.push({ name: 'postgres', open: async () => openWorkspace(await copyPostgres(template)) });
   return list;
 }
