@@ -40,7 +40,7 @@ export function resolveScope(ctx: ApiContext, query: { province?: string | undef
       }
       return { level: 'district', unit: district, code: district.code };
     }
-    const former = formerDistrict(ctx, units, query.district);
+    const former = ctx.eras.formerDistrict(units.structure, query.district);
     if (!former) throw unknownUnit(ctx, units, 'district', query.district);
     const communes = units.communesOfFormerDistrict(former.code);
     if (province && !communes.some((c) => c.province === province.code)) {
@@ -50,17 +50,6 @@ export function resolveScope(ctx: ApiContext, query: { province?: string | undef
   }
   if (province) return { level: 'province', unit: province, code: province.code };
   return { level: 'country', unit: null, code: '' };
-}
-
-/** A district of an earlier structure that today's communes of `units` descend from, or null. */
-function formerDistrict(ctx: ApiContext, units: UnitStore, code: string): Unit | null {
-  if (units.communesOfFormerDistrict(code).length === 0) return null;
-  for (const s of ctx.eras.structures) {
-    if (s.code === units.structure) continue;
-    const unit = ctx.eras.unitsOf(s.code).byCode.get(code);
-    if (unit?.level === 'district') return unit;
-  }
-  return null;
 }
 
 /** The 404 for a code with no unit of that level in `units`: names what the code meant in another structure

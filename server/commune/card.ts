@@ -13,13 +13,14 @@ import type { Era } from '../era/era.ts';
 import { structureJson } from '../era/era-json.ts';
 import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 import { classificationOf } from '../classification/classification.ts';
-import { formerDistrictOf, LINEAGE_NOTE, lineageOnCard } from './lineage-card.ts';
+import { LINEAGE_NOTE, lineageOnCard } from './lineage-card.ts';
 import type { Period } from '../period/period.ts';
 import { atRiskCriteria, failingCriteria } from '../recognition/at-risk.ts';
 import { recognitionJson } from '../recognition/recognition-json.ts';
 import { LEVELS, type Level } from '../recognition/standing.ts';
 import { villageCountOf, villagesOnCard } from '../village/village-store.ts';
-import { type Unit, unitAt } from '../unit/unit-store.ts';
+import type { Unit } from '../unit/unit-store.ts';
+import { unitAt } from '../unit/unit-change.ts';
 import type { CommuneCard, IllustrativePart } from './schema.ts';
 
 type ReviewRow = Pick<Selectable<ReviewTable>, 'period' | 'set_code' | 'met_mask' | 'met_count' | 'indicators' | 'notes' | 'provenance' | 'source' | 'reviewed_at'>;
@@ -76,7 +77,7 @@ export async function communeCard(ctx: ApiContext, era: Era, unit: Unit, period:
     type: state.type,
     structure: structureJson(era),
     former_districts: unit.formerDistricts.flatMap((code) => {
-      const d = formerDistrictOf(ctx, era, code);
+      const d = ctx.eras.formerDistrict(era.structure.code, code);
       return d ? [{ code: d.code, name: d.name, type: d.type }] : [];
     }),
     predecessors: lineage.predecessors,

@@ -13,16 +13,6 @@ export const LINEAGE_NOTE =
   'Lineage from the July-2025 reform (crosswalk of the 34 resolutions, with corrections; "partial": only part of the old commune went in). ' +
   'No national rule was found on whether a merged commune keeps its predecessors\' recognition: the predecessors\' own records are shown and nothing is inferred from them.';
 
-/** The district of the structure before `era`'s that a former-district code names. */
-export function formerDistrictOf(ctx: ApiContext, era: Era, code: string): Unit | null {
-  for (const s of ctx.eras.structures) {
-    if (s.code === era.structure.code) continue;
-    const unit = ctx.eras.unitsOf(s.code).byCode.get(code);
-    if (unit?.level === 'district') return unit;
-  }
-  return null;
-}
-
 /** The card's `predecessors` and `successors`. */
 export async function lineageOnCard(ctx: ApiContext, era: Era, unit: Unit): Promise<Pick<CommuneCard, 'predecessors' | 'successors'>> {
   const structure = era.structure.code;

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { CriteriaSet, Catalogue } from '../criterion/catalogue.ts';
 import type { Database, UnitStructure } from '../db/schema.ts';
 import type { Period } from '../period/period.ts';
-import { loadUnitStore, type UnitStore } from '../unit/unit-store.ts';
+import { loadUnitStore, type Unit, type UnitStore } from '../unit/unit-store.ts';
 import { covers, readStructures, type Structure } from './structure.ts';
 
 /** What a period is read in: its unit structure (with its units) and its criteria set. */
@@ -30,6 +30,9 @@ export interface EraStore {
   structure(code: UnitStructure): Structure;
   /** The era of a period; throws EraError when no structure or no criteria set covers it. */
   at(period: Period): Era;
+  /** The district of another structure that a former-district code of `structure` names (today's communes of
+   * `structure` descend from it), or null when no commune of `structure` lies in such a district. */
+  formerDistrict(structure: UnitStructure, code: string): Unit | null;
 }
 
 /** No structure or criteria set covers a period. */
@@ -65,6 +68,15 @@ export async function loadEras(db: Kysely<Database>, catalogue: Catalogue): Prom
       const era: Era = { key: `${structure.code}/${set.code}`, structure, units: unitsOf(structure.code), set, hasDistricts: structure.levels.includes('district') };
       cache.set(period, era);
       return era;
+    },
+    formerDistrict(structure, code) {
+      if (unitsOf(structure).communesOfFormerDistrict(code).length === 0) return null;
+      for (const s of structures) {
+        if (s.code === structure) continue;
+        const unit = unitsOf(s.code).byCode.get(code);
+        if (unit?.level === 'district') return unit;
+      }
+      return null;
     },
   };
 }

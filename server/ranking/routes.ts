@@ -7,7 +7,6 @@ import { resolveView } from '../api/scope.ts';
 import type { Era } from '../era/era.ts';
 import { StructureSchema, structureJson } from '../era/era-json.ts';
 import type { Unit } from '../unit/unit-store.ts';
-import { formerDistrictOf } from '../commune/lineage-card.ts';
 import { ProvenanceCountSchema } from '../target/schemas.ts';
 import { rankUnits } from './ranking.ts';
 
@@ -71,7 +70,7 @@ const route = createRoute({
 function districtsOf(ctx: ApiContext, era: Era, province: string): Unit[] {
   if (era.hasDistricts) return era.units.children(province).filter((u) => u.level === 'district');
   const codes = new Set(era.units.children(province).flatMap((u) => u.formerDistricts));
-  return [...codes].sort().flatMap((code) => formerDistrictOf(ctx, era, code) ?? []);
+  return [...codes].sort().flatMap((code) => ctx.eras.formerDistrict(era.structure.code, code) ?? []);
 }
 
 export function rankingRoutes(ctx: ApiContext, app: OpenAPIHono): void {

@@ -3,7 +3,8 @@
 import type { Insertable, Transaction } from 'kysely';
 import type { NtmDatabase } from '../db/database.ts';
 import type { Database, ReviewTable, UnitStructure, UnitTable } from '../db/schema.ts';
-import { isRuralCommuneType, type UnitRecord } from '../unit/units-index.ts';
+import type { UnitRecord } from '../unit/units-index.ts';
+import { changesOf } from '../unit/unit-change.ts';
 import { isPeriod } from './facts/dates.ts';
 import { type Facts, loadFacts } from './facts/index.ts';
 import { loadCrosswalk } from './facts/crosswalk.ts';
@@ -227,7 +228,7 @@ function unitRow(structure: UnitStructure, unit: UnitRecord): Insertable<UnitTab
     label_lat: unit.label ? unit.label[1] : null,
     valid_from: structure === 'pre2025' ? UNITS_VALID_FROM : TODAY_VALID_FROM,
     valid_to: null,
-    changes: unit.earlier ? JSON.stringify([{ until: unit.earlier.until, type: unit.earlier.type, name: unit.earlier.name, rural: isRuralCommuneType(unit.earlier.type) }]) : null,
+    changes: unit.earlier ? JSON.stringify(changesOf(unit)) : null,
   };
 }
 

@@ -4,15 +4,8 @@
  * in, so that a district filter keeps its meaning after 1/7/2025. Units change only with a new seed. */
 import type { Kysely } from 'kysely';
 import type { Database, UnitLevel, UnitStructure } from '../db/schema.ts';
-import { lastDayOf, type Period } from '../period/period.ts';
-
-/** What a unit was before a change inside its structure, until the day `until` (YYYY-MM-DD). */
-export interface UnitChange {
-  until: string;
-  type: string;
-  name: string;
-  rural: boolean;
-}
+import type { Period } from '../period/period.ts';
+import { type UnitChange, unitAt } from './unit-change.ts';
 
 /** A unit of one structure. */
 export interface Unit {
@@ -47,13 +40,6 @@ export interface UnitStore {
   ruralCommunes(scope?: string, period?: Period): readonly string[];
   /** Communes of a former district (pre-2025 code) in today's structure; empty in the pre-2025 structure. */
   communesOfFormerDistrict(district: string): readonly Unit[];
-}
-
-/** The type, name and whether a unit was scored on the last day of `period` (a month belongs to the state on its last day). */
-export function unitAt(unit: Unit, period: Period): { type: string; name: string; rural: boolean } {
-  const day = lastDayOf(period);
-  const earlier = unit.changes.find((c) => day <= c.until);
-  return earlier ?? { type: unit.type, name: unit.name, rural: unit.rural };
 }
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {

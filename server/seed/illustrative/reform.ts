@@ -23,8 +23,9 @@
  *     predecessor's recognition is carried over: no rule was found that says it would be. */
 import type { Insertable } from 'kysely';
 import type { CommuneClassificationTable, OfficialCountTable, RecognitionTable, SpecialDifficultyTable, UnitLineageTable } from '../../db/schema.ts';
-import { type Period, lastDayOf, monthNumber, periodRange } from '../../period/period.ts';
+import { type Period, monthNumber, periodRange } from '../../period/period.ts';
 import type { UnitRecord } from '../../unit/units-index.ts';
+import { changesOf, unitAt } from '../../unit/unit-change.ts';
 import type { ReviewSeries } from './generator.ts';
 import { popcount } from './summary.ts';
 import { uniform } from './prng.ts';
@@ -64,11 +65,7 @@ export interface ReformData {
 }
 
 /** Whether a 2025-07 unit is a xã on the last day of `period` (the Đồng Nai units that became phường on 30/04/2026). */
-function ruralAt(unit: UnitRecord, period: Period): boolean {
-  const earlier = unit.earlier;
-  if (earlier && lastDayOf(period) <= earlier.until) return earlier.type === 'Xã';
-  return unit.rural;
-}
+const ruralAt = (unit: UnitRecord, period: Period): boolean => unitAt({ ...unit, changes: changesOf(unit) }, period).rural;
 
 export function generateReform(o: ReformOptions): ReformData {
   const source = `${REFORM_GENERATOR}, seed ${o.seed}`;
