@@ -17,6 +17,7 @@ import { isEmbedPage } from './embed/paths.ts';
 import { embedRoutes } from './embed/routes.ts';
 import { openApiRoutes } from './openapi/routes.ts';
 import { archiveRoutes } from './tiles/archive.ts';
+import { CACHE } from './http/cache.ts';
 
 export interface AppParts {
   ctx: ApiContext;
@@ -97,7 +98,7 @@ export function createApp(parts: AppParts): Hono {
         copy = { body: new Uint8Array(await res.arrayBuffer()), status: res.status === 206 ? 206 : 200, type: res.headers.get('Content-Type') ?? 'application/octet-stream' };
         copies.set(key, copy);
       }
-      return c.body(copy.body, copy.status, { 'Content-Type': copy.type, 'Cache-Control': 'no-store' });
+      return c.body(copy.body, copy.status, { 'Content-Type': copy.type, 'Cache-Control': CACHE.never });
     });
   }
   app.all('/api/*', (c) => sendError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
@@ -114,7 +115,7 @@ export function createApp(parts: AppParts): Hono {
     app.get('/workspace', (c) => c.redirect('/workspace/', 301)); // the officials' workspace page
     // Browsers ask for /favicon.ico on every page: the map has no icon yet, and an empty answer keeps the
     // console clean (an unknown file is otherwise a real 404).
-    app.get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': 'public, max-age=86400' }));
+    app.get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': CACHE.day }));
     app.use('/assets/*', compressedAssets(parts.distDir)); // scripts and styles, brotli/gzip, cached a year
     app.use('/*', serveStatic({ root }));
     // The client's own routes: the main page, with the share card of the link. Only for paths that can be

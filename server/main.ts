@@ -9,6 +9,7 @@ import { readEnv, type Env } from './config/env.ts';
 import { CLIENT_DIST_DIR } from './config/paths.ts';
 import { gracefulShutdown, type Shutdown } from './http/shutdown.ts';
 import { prepare } from './start.ts';
+import { CACHE } from './http/cache.ts';
 
 const log = (line: string) => console.log(line);
 const started = performance.now();
@@ -21,7 +22,7 @@ async function serveOne(env: Env): Promise<void> {
   let shutdown: Shutdown | null = null;
   // After the signal, a request on a still-open keep-alive connection is refused, not half-served.
   const fetch: typeof app.fetch = (request, ...rest) =>
-    shutdown?.stopping ? Response.json({ error: { code: 'shutting_down', message: 'The server is restarting: try again in a moment' } }, { status: 503, headers: { 'Retry-After': '5', 'Cache-Control': 'no-store', Connection: 'close' } }) : app.fetch(request, ...rest);
+    shutdown?.stopping ? Response.json({ error: { code: 'shutting_down', message: 'The server is restarting: try again in a moment' } }, { status: 503, headers: { 'Retry-After': '5', 'Cache-Control': CACHE.never, Connection: 'close' } }) : app.fetch(request, ...rest);
   const server = serve({ fetch, hostname: env.HOST, port: env.PORT }, (info) => {
     const who = cluster.isWorker ? ` [worker ${cluster.worker!.id}, pid ${process.pid}]` : '';
     log(`NTM Map serving on http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${info.port} (${ndb.engine}, ready in ${((performance.now() - started) / 1000).toFixed(1)} s)${who}`);

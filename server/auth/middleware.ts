@@ -8,6 +8,7 @@ import type { ApiContext } from '../api/context.ts';
 import { ApiError } from '../http/errors.ts';
 import { readSessionCookie } from './cookie.ts';
 import { findSession, type SessionUser } from './session.ts';
+import { cacheFor } from '../http/cache.ts';
 
 export type AuthEnv = { Variables: { user: SessionUser | null } };
 export const CSRF_HEADER = 'X-CSRF-Token';
@@ -69,7 +70,7 @@ export const requireUser: MiddlewareHandler<AuthEnv> = async (c, next) => {
 /** Workspace responses are personal: never stored by a browser, proxy or the server's response cache. */
 export const noStore: MiddlewareHandler = async (c, next) => {
   await next();
-  c.header('Cache-Control', 'no-store');
+  cacheFor(c, 'never');
   c.header('Vary', 'Cookie', { append: true });
 };
 

@@ -15,6 +15,7 @@ import { errorResponses } from '../api/schemas.ts';
 import { ApiError } from '../http/errors.ts';
 import { validationHook } from '../http/validation.ts';
 import { nameSlug } from '../search/normalise.ts';
+import { CACHE } from '../http/cache.ts';
 
 export const TopoJsonSchema = z
   .looseObject({
@@ -104,7 +105,7 @@ export function boundaryRoutes(ctx: ApiContext, app: OpenAPIHono): void {
       'Content-Type': 'application/json',
       'Content-Disposition': `attachment; filename="${found.filename}"`,
       ETag: found.etag,
-      'Cache-Control': 'public, max-age=86400, stale-while-revalidate=604800',
+      'Cache-Control': CACHE.reference,
       'X-NTM-Structure': structure,
     });
   });

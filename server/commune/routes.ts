@@ -6,6 +6,7 @@ import { resolvePeriodAndEra, unknownUnit } from '../api/scope.ts';
 import { ApiError } from '../http/errors.ts';
 import { communeCard } from './card.ts';
 import { CommuneCardSchema } from './schema.ts';
+import { cacheFor } from '../http/cache.ts';
 
 // A GSO code of any level passes (so that a province or district code gets a 404 that says what it is);
 // anything else is a 400.
@@ -45,7 +46,7 @@ export function communeRoutes(ctx: ApiContext, app: OpenAPIHono): void {
       });
     }
     const card = await communeCard(ctx, era, unit, period);
-    c.header('Cache-Control', 'public, max-age=300, stale-while-revalidate=3600');
+    cacheFor(c, 'data');
     return c.json(card, 200);
   });
 }

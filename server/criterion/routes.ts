@@ -4,6 +4,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../api/context.ts';
 import { RecognitionLevelSchema } from '../recognition/levels.ts';
 import type { Catalogue } from './catalogue.ts';
+import { cacheFor } from '../http/cache.ts';
 
 const SourcesSchema = z.array(z.string()).openapi({ description: 'URLs of the sources this comes from' });
 
@@ -174,7 +175,7 @@ export function criteriaRoutes(ctx: ApiContext, app: OpenAPIHono): void {
       throw error;
     });
     const latest = ctx.periods.latest();
-    c.header('Cache-Control', 'public, max-age=86400, stale-while-revalidate=604800');
+    cacheFor(c, 'reference');
     return c.json({ current: latest ? (ctx.catalogue.setFor(latest)?.code ?? null) : null, sets: loaded }, 200);
   });
 }

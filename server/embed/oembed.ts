@@ -10,6 +10,7 @@ import { publicOrigin } from '../http/origin.ts';
 import { EMBED_PATHS, MAIN_PATHS } from './paths.ts';
 import { shareCard } from './share-card.ts';
 import { resolveView } from './view.ts';
+import { cacheFor } from '../http/cache.ts';
 
 export interface OEmbedRich {
   version: '1.0';
@@ -70,7 +71,7 @@ export async function oembed(ctx: ApiContext, c: Context): Promise<Response> {
     width,
     height,
   };
-  c.header('Cache-Control', 'public, max-age=300');
+  cacheFor(c, 'brief');
   c.header('Access-Control-Allow-Origin', '*');
   return c.json(body, 200);
 }

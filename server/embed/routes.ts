@@ -8,6 +8,7 @@ import { oembed } from './oembed.ts';
 import { pageTemplates, renderPage, type PageKind } from './page.ts';
 import { EMBED_PATHS, MAIN_PATHS } from './paths.ts';
 import { RESIZE_SCRIPT } from './resize-script.ts';
+import { cacheFor } from '../http/cache.ts';
 
 export interface PageRoutes {
   routes: Hono;
@@ -22,12 +23,12 @@ export function embedRoutes(ctx: ApiContext, distDir: string | null): PageRoutes
     const template = templates(kind);
     if (!template) return c.notFound();
     const html = await renderPage(ctx, template, c.req.url, kind, publicOrigin(c));
-    c.header('Cache-Control', 'no-cache');
+    cacheFor(c, 'page');
     return c.html(html);
   };
   app.get('/oembed', (c) => oembed(ctx, c));
   app.get('/embed.js', (c) => {
-    c.header('Cache-Control', 'public, max-age=86400');
+    cacheFor(c, 'day');
     c.header('Content-Type', 'text/javascript; charset=utf-8');
     return c.body(RESIZE_SCRIPT);
   });

@@ -12,10 +12,10 @@ import { CSV_TYPE, renderCsv } from './csv.ts';
 import { buildExportTable } from './table.ts';
 import { LANGS, type Lang } from './texts.ts';
 import { renderXlsx, XLSX_TYPE } from './xlsx.ts';
+import { cacheFor, etagMatches } from '../http/cache.ts';
 
 type Format = 'csv' | 'xlsx';
 
-const CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=3600';
 
 const ExportQuery = z.object({
   // OpenAPI cannot say "one of province, district": the document asks for `province` (a request that follows
@@ -94,9 +94,9 @@ export function exportRoutes(ctx: ApiContext, app: OpenAPIHono): void {
     const table = await buildExportTable(ctx, era, scope, period, lang);
 
     const etag = `W/"${format}-${table.digest}"`;
-    c.header('Cache-Control', CACHE_CONTROL);
+    cacheFor(c, 'data');
     c.header('ETag', etag);
-    if (matches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
+    if (etagMatches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
 
     const body = format === 'csv' ? renderCsv(table) : await renderXlsx(table);
     c.header('Content-Type', format === 'csv' ? CSV_TYPE : XLSX_TYPE);
@@ -106,12 +106,4 @@ export function exportRoutes(ctx: ApiContext, app: OpenAPIHono): void {
 
   app.openapi(csvRoute, (c) => serve(c, c.req.valid('query'), 'csv'));
   app.openapi(xlsxRoute, (c) => serve(c, c.req.valid('query'), 'xlsx'));
-}
-
-/** Whether If-None-Match names the ETag (weak comparison, as for GET). */
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  if (ifNoneMatch.trim() === '*') return true;
-  const bare = etag.replace(/^W\//, '');
-  return (ifNoneMatch.match(/(?:W\/)?"[^"]*"/g) ?? []).some((tag) => tag.replace(/^W\//, '') === bare);
 }

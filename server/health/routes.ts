@@ -2,6 +2,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { ApiContext } from '../api/context.ts';
 import { health, HealthSchema } from './health.ts';
+import { cacheFor } from '../http/cache.ts';
 
 const route = createRoute({
   method: 'get',
@@ -12,7 +13,7 @@ const route = createRoute({
 
 export function healthRoutes(ctx: ApiContext, app: OpenAPIHono): void {
   app.openapi(route, async (c) => {
-    c.header('Cache-Control', 'no-store');
+    cacheFor(c, 'never');
     return c.json(await health(ctx), 200);
   });
 }

@@ -1,6 +1,7 @@
 // The API's one error shape, `{ "error": { "code", "message", "details" } }`, and helpers to send it.
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { cacheFor } from './cache.ts';
 
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -11,7 +12,7 @@ export function errorBody(code: string, message: string, details?: unknown): Api
 }
 
 export function sendError(c: Context, status: ContentfulStatusCode, code: string, message: string, details?: unknown): Response {
-  c.header('Cache-Control', 'no-store');
+  cacheFor(c, 'never');
   return c.json(errorBody(code, message, details), status);
 }
 

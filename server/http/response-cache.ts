@@ -5,6 +5,7 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 import { rawQuery } from './query-encoding.ts';
+import { etagMatches } from './cache.ts';
 
 type Encoding = 'br' | 'gzip' | 'identity';
 
@@ -43,11 +44,6 @@ function encode(body: Uint8Array, encoding: Encoding): Uint8Array<ArrayBuffer> {
   return new Uint8Array(out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength) as ArrayBuffer);
 }
 
-function etagMatches(etag: string, ifNoneMatch: string): boolean {
-  const strip = (t: string) => t.trim().replace(/^W\//, '');
-  return ifNoneMatch.split(',').some((t) => t.trim() === '*' || strip(t) === strip(etag));
-}
-
 function respond(entry: Entry, encoding: Encoding): Response {
   const compressible = COMPRESSIBLE.test(entry.headers.find(([k]) => k === 'content-type')?.[1] ?? '');
   const identity = entry.bodies.get('identity')!;
@@ -78,7 +74,7 @@ export function createResponseCache(maxBytes = 64 * 1024 * 1024): ResponseCache 
       entries.delete(key); // most recently used last
       entries.set(key, hit);
       const ifNoneMatch = c.req.header('If-None-Match');
-      if (ifNoneMatch && hit.etag && etagMatches(hit.etag, ifNoneMatch)) return new Response(null, { status: 304, headers: { ETag: hit.etag } });
+      if (hit.etag && etagMatches(ifNoneMatch, hit.etag)) return new Response(null, { status: 304, headers: { ETag: hit.etag } });
       const before = size(hit);
       const res = respond(hit, encoding);
       bytes += size(hit) - before;

@@ -8,6 +8,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { brotliCompress, brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 import { negotiate } from './response-cache.ts';
+import { cacheFor } from './cache.ts';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -50,7 +51,7 @@ export function compressedAssets(distDir: string): MiddlewareHandler {
     const encoding = negotiate(c.req.header('Accept-Encoding'));
     const bytes = encoding === 'identity' ? body.identity : body[encoding];
     c.header('Content-Type', type);
-    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    cacheFor(c, 'immutable');
     c.header('Vary', 'Accept-Encoding');
     if (encoding !== 'identity') c.header('Content-Encoding', encoding);
     return c.body(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) as Uint8Array<ArrayBuffer>);

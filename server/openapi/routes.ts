@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { openApiDocument } from '../api/v1.ts';
+import { cacheFor } from '../http/cache.ts';
 
 const page = readFileSync(new URL('./docs.html', import.meta.url), 'utf8');
 const script = readFileSync(new URL('./docs.js', import.meta.url), 'utf8');
@@ -13,7 +14,7 @@ export function openApiRoutes(api: OpenAPIHono): Hono {
   let document: string | null = null;
   app.get('/openapi.json', (c) => {
     document ??= JSON.stringify(openApiDocument(api));
-    c.header('Cache-Control', 'public, max-age=300');
+    cacheFor(c, 'brief');
     c.header('Access-Control-Allow-Origin', '*');
     return c.body(document, 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });

@@ -6,6 +6,7 @@ import type { Catalogue } from '../criterion/catalogue.ts';
 import type { Period } from './period.ts';
 import type { EraStore } from '../era/era.ts';
 import type { UnitStructure } from '../db/schema.ts';
+import { cacheFor } from '../http/cache.ts';
 
 export const PeriodRangeSchema = z
   .object({
@@ -80,7 +81,7 @@ export function periodRoutes(ctx: ApiContext, app: OpenAPIHono): void {
   app.openapi(route, (c) => {
     const periods = ctx.periods.all();
     if (cached?.periods !== periods) cached = { periods, body: periodsBody(periods, ctx.catalogue, ctx.eras) };
-    c.header('Cache-Control', 'public, max-age=300, stale-while-revalidate=3600');
+    cacheFor(c, 'data');
     return c.json(cached.body, 200);
   });
 }

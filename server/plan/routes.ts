@@ -8,6 +8,7 @@ import { resolveView } from '../api/scope.ts';
 import { ApiError } from '../http/errors.ts';
 import { ProvenanceCountSchema } from '../target/schemas.ts';
 import { plansIn } from './plan.ts';
+import { cacheFor } from '../http/cache.ts';
 
 const TargetLevelSchema = RecognitionLevelSchema;
 const StatusSchema = z.enum(['reached', 'on_track', 'late']);
@@ -92,7 +93,7 @@ export function planRoutes(ctx: ApiContext, app: OpenAPIHono): void {
     }
     const { period, era, set, scope } = resolveView(ctx, q);
     const plans = await plansIn(ctx, scope, period, set, era.structure.code);
-    c.header('Cache-Control', 'public, max-age=300, stale-while-revalidate=3600');
+    cacheFor(c, 'data');
     return c.json(
       {
         period,

@@ -9,6 +9,7 @@ import { StructureSchema, structureJson } from '../era/era-json.ts';
 import type { Unit } from '../unit/unit-store.ts';
 import { ProvenanceCountSchema } from '../target/schemas.ts';
 import { rankUnits } from './ranking.ts';
+import { cacheFor } from '../http/cache.ts';
 
 const RankingRowSchema = z
   .object({
@@ -79,7 +80,7 @@ export function rankingRoutes(ctx: ApiContext, app: OpenAPIHono): void {
     const { period, era, scope } = resolveView(ctx, { province: q.province, period: q.period });
     const units = scope.unit ? districtsOf(ctx, era, scope.unit.code) : era.units.provinces;
     const ranking = await rankUnits(ctx, era, units, period, q.by);
-    c.header('Cache-Control', 'public, max-age=300, stale-while-revalidate=3600');
+    cacheFor(c, 'data');
     return c.json(
       {
         period,

@@ -7,6 +7,7 @@ import type { UnitStore } from '../unit/unit-store.ts';
 import { buildSearchIndex, type SearchIndex } from './search-index.ts';
 import type { UnitStructure } from '../db/schema.ts';
 import { relatives } from '../api/scope.ts';
+import { cacheFor } from '../http/cache.ts';
 
 // Not a named component: zod-to-openapi drops `null` from a nullable reference to one.
 const UnitRefSchema = z.object({ code: z.string(), name: z.string() });
@@ -100,7 +101,7 @@ export function searchRoutes(ctx: ApiContext, app: OpenAPIHono): void {
       for (const hit of found.hits) hits.push({ ...hit, structure, successors: successorsOf(structure, hit.code) });
     }
     if (key === '') throw new ApiError(400, 'invalid_parameter', "Parameter 'q' (query): expected at least one letter or digit", { parameter: 'q' });
-    c.header('Cache-Control', 'public, max-age=3600, stale-while-revalidate=86400');
+    cacheFor(c, 'search');
     return c.json({ query: q, key, limit, results: hits }, 200);
   });
 }

@@ -7,6 +7,7 @@ import { DistrictParam, errorResponses, ILLUSTRATIVE_NOTE, LevelSchema, PeriodPa
 import { resolveView, type Scope } from '../api/scope.ts';
 import type { UnitStore } from '../unit/unit-store.ts';
 import { checkCriterion, ScopeSchema, scopeJson, StructureSchema, structureJson } from '../era/era-json.ts';
+import { cacheFor } from '../http/cache.ts';
 
 const CommuneStatusSchema = z.object({
   code: z.string().openapi({ example: '23362' }),
@@ -97,7 +98,7 @@ export function statusRoutes(ctx: ApiContext, app: OpenAPIHono): void {
       if (s.specialProvenance) count.special[s.specialProvenance]++;
       communes.push(row);
     }
-    c.header('Cache-Control', 'public, max-age=300, stale-while-revalidate=3600');
+    cacheFor(c, 'data');
     return c.json(
       {
         period,

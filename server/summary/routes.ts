@@ -8,6 +8,7 @@ import { ScopeSchema, scopeJson, StructureSchema, structureJson } from '../era/e
 import { OfficialFigureSchema, officialFigures } from './official.ts';
 import { ON_TRACK_RULE, ProvenanceCountSchema, TargetProgressSchema } from '../target/schemas.ts';
 import { scopeSummary } from './summary.ts';
+import { cacheFor } from '../http/cache.ts';
 
 const share = (description: string) => z.number().min(0).max(1).nullable().openapi({ description: `${description} (0-1; null when there are no communes)` });
 
@@ -98,7 +99,7 @@ export function summaryRoutes(ctx: ApiContext, app: OpenAPIHono): void {
     const q = c.req.valid('query');
     const { period, era, set, scope } = resolveView(ctx, q);
     const [summary, official] = await Promise.all([scopeSummary(ctx, era, scope, period), officialFigures(ctx, era, scope, period)]);
-    c.header('Cache-Control', 'public, max-age=300, stale-while-revalidate=3600');
+    cacheFor(c, 'data');
     return c.json(
       {
         period,

@@ -8,6 +8,7 @@ import type { BuildManifest } from '../../scripts/boundary/build.ts';
 import type { UnitStructure } from '../db/schema.ts';
 import { sendError } from '../http/errors.ts';
 import type { BoundaryBuilds } from './builds.ts';
+import { CACHE, etagMatches } from '../http/cache.ts';
 
 export type ByteRange = { start: number; end: number }; // inclusive
 
@@ -64,11 +65,11 @@ function routeArchive(app: Hono, { file, manifest }: ArchiveRouteOptions): void 
       'Accept-Ranges': 'bytes',
       ETag: etag,
       'Content-Type': 'application/vnd.pmtiles',
-      'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300, must-revalidate',
+      'Cache-Control': CACHE[immutable ? 'immutable' : 'revalidate'],
       'Access-Control-Allow-Origin': '*',
       'Access-Control-Expose-Headers': 'ETag, Content-Range, Content-Length, Accept-Ranges',
     };
-    if (c.req.header('If-None-Match') === etag && !c.req.header('Range')) return c.body(null, 304, headers);
+    if (etagMatches(c.req.header('If-None-Match'), etag) && !c.req.header('Range')) return c.body(null, 304, headers);
     const ifRange = c.req.header('If-Range');
     const range = ifRange && ifRange !== etag ? 'none' : parseRange(c.req.header('Range'), size);
     if (range === 'unsatisfiable') {

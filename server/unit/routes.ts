@@ -8,6 +8,7 @@ import type { Unit } from './unit-store.ts';
 import type { Era } from '../era/era.ts';
 import { StructureSchema, structureJson } from '../era/era-json.ts';
 import { resolvePeriodAndEra, unknownUnit } from '../api/scope.ts';
+import { cacheFor } from '../http/cache.ts';
 
 const UnitLevelSchema = z.enum(['province', 'district', 'commune']).openapi('UnitLevel');
 
@@ -114,7 +115,7 @@ export function unitRoutes(ctx: ApiContext, app: OpenAPIHono): void {
     const { parent, period } = c.req.valid('query');
     const { era } = resolvePeriodAndEra(ctx, period);
     const list = listOf(era, parent);
-    c.header('Cache-Control', 'public, max-age=86400, stale-while-revalidate=604800');
+    cacheFor(c, 'reference');
     return c.json(list, 200);
   });
 }

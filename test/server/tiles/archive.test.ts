@@ -68,6 +68,14 @@ describe('archive routes', () => {
     expect(again.status).toBe(304);
   });
 
+  it('answers 304 to an If-None-Match list or weak tag naming the build, as a browser or proxy may send it', async () => {
+    const etag = (await app.request('/tiles/ntm.pmtiles', { method: 'HEAD' })).headers.get('ETag')!;
+    for (const header of [`"old", ${etag}`, `W/${etag}`, '*']) {
+      expect((await app.request('/tiles/ntm.pmtiles', { headers: { 'If-None-Match': header } })).status, header).toBe(304);
+    }
+    expect((await app.request('/tiles/ntm.pmtiles', { headers: { 'If-None-Match': '"old"' } })).status).toBe(200);
+  });
+
   it('refuses a range past the end with 416 and the size', async () => {
     const res = await app.request(hashed(), { headers: { Range: `bytes=${size}-` } });
     expect(res.status).toBe(416);
