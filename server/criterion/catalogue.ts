@@ -2,8 +2,10 @@
 // sources. Read once at start (a few dozen rows).
 import type { Kysely } from 'kysely';
 import type { Database, RecognitionLevel, UnitStructure } from '../db/schema.ts';
-import { NO_GROUP } from '../seed/facts/criteria-2026.ts';
 import type { Period } from '../period/period.ts';
+
+/** A criterion of a set without criteria groups carries this group number (the column is not nullable). */
+export const NO_GROUP = 0;
 
 export interface Indicator { code: string; name_vi: string; name_en: string | null; unit: string | null; thresholds: Record<string, string> | string | null; sources: string[] }
 /** A criterion of a set; `group` is null in a set without criteria groups (2026-2030). */

@@ -6,7 +6,7 @@ import { type Actor, appendAudit } from '../audit/audit.ts';
 import type { Database, PlannedCommuneTable, RecognitionLevel } from '../db/schema.ts';
 import { isUniqueViolation } from '../db/unique-violation.ts';
 import { ApiError } from '../http/errors.ts';
-import { duePeriod } from '../seed/facts/plans.ts';
+import { duePeriod } from './due.ts';
 
 export type PlannedCommuneRow = Selectable<PlannedCommuneTable>;
 

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { type Actor, appendAudit } from '../audit/audit.ts';
 import type { Database } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
-import { readValueNumber } from '../seed/facts/targets.ts';
+import { readValueNumber } from '../target/value-number.ts';
 import type { TargetRecord } from '../target/target-store.ts';
 
 export interface TargetFields {

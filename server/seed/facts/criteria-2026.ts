@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { RecognitionLevel } from '../../db/schema.ts';
 import type { CriteriaCatalogue } from './criteria.ts';
+import { NO_GROUP } from '../../criterion/catalogue.ts';
 import { factsError } from './csv.ts';
 
 /** English names of the ten 2026-2030 criteria, in their numbered order (the project's translation). */
@@ -23,9 +24,6 @@ const NAMES_EN_2026 = [
   'Political system and public administration',
   'Access to law, security and defence',
 ];
-
-/** A criterion of a set without criteria groups carries this group number (the column is not nullable). */
-export const NO_GROUP = 0;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date YYYY-MM-DD' });
 const httpUrl = z.string().regex(/^https?:\/\/\S+$/, { error: 'expected an http(s) URL' });

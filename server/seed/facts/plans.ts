@@ -3,6 +3,7 @@
 import type { Insertable } from 'kysely';
 import { z } from 'zod';
 import type { PlannedCommuneTable } from '../../db/schema.ts';
+import { duePeriod } from '../../plan/due.ts';
 import {
   communeCodeOrEmpty,
   districtCode,
@@ -43,12 +44,6 @@ const Row = z.object({
   source: requiredText,
   note: text,
 });
-
-/** "2024-H1" → "2024-06", "2024-H2" → "2024-12", "2025" → "2025-12": the last month of the due half-year/year. */
-export function duePeriod(due: string): Period {
-  const year = due.slice(0, 4);
-  return due.endsWith('-H1') ? `${year}-06` : `${year}-12`;
-}
 
 export function loadPlannedCommunes(dir: string, units: UnitLookup): PlannedCommuneFacts {
   const file = 'planned_communes.csv';

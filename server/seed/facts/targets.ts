@@ -7,6 +7,7 @@ import type { TargetTable } from '../../db/schema.ts';
 import { type CsvRow, orNull, provinceCode, readFactsCsv, requiredText, text, url } from './csv.ts';
 import { type SourceDate, lastDay, parseSourceDate } from './dates.ts';
 import { type UnitLookup, resolveUnitName } from './units.ts';
+import { readValueNumber } from '../../target/value-number.ts';
 
 export type NewTarget = Insertable<TargetTable>;
 
@@ -42,17 +43,6 @@ const PlanTargetRow = z.object({
   source: requiredText,
   note: text,
 });
-
-/**
- * The number a value asks for or reports, when a single one can be read: "84/127" → 84, ">=80%" → 80,
- * "12.02" → 12.02, "6370/8167 (~78%)" → 6370, "19 (18 recognised)" → 19; null for lists, ranges and text
- * ("1-2", "Q2/2024", "72 NTM, 10 NC").
- */
-export function readValueNumber(value: string): number | null {
-  const match = /^\s*(?:(?:>=|≥|>|<=|≤|<|~)\s*)?(\d+(?:[.,]\d+)?)(?:\s*(?:%|\/\s*\d+))?(?:\s*\([^)]*\))?\s*$/.exec(value);
-  if (!match) return null;
-  return Number(match[1]!.replace(',', '.'));
-}
 
 /** Counts of advanced (NC) and model (KM) communes written inside a value: "63/127 (5 NC)", "118/194 (10 NC, 1 KM)". */
 export function readLevelCounts(value: string): { nangCao: number | null; kieuMau: number | null } {

@@ -8,10 +8,11 @@ import { loadCriteria } from '../../../server/seed/facts/criteria.ts';
 import { FactsError, parseFactsCsv } from '../../../server/seed/facts/csv.ts';
 import { parseSourceDate } from '../../../server/seed/facts/dates.ts';
 import { FACTS_FILES, loadFacts } from '../../../server/seed/facts/index.ts';
-import { duePeriod } from '../../../server/seed/facts/plans.ts';
+import { duePeriod } from '../../../server/plan/due.ts';
 import { criteriaSetLabel } from '../../../server/seed/facts/reported-criteria.ts';
 import { listingPeriods, specialFlag } from '../../../server/seed/facts/special-difficulty.ts';
-import { readLevelCounts, readValueNumber } from '../../../server/seed/facts/targets.ts';
+import { readLevelCounts } from '../../../server/seed/facts/targets.ts';
+import { readValueNumber } from '../../../server/target/value-number.ts';
 import { indexUnits, normaliseName, resolveUnitName } from '../../../server/seed/facts/units.ts';
 import { FACTS_DIR, gsoUnits } from './units-fixture.ts';
 
