@@ -6,7 +6,8 @@ import { formatNumber, formatPeriod, getLang, strings } from '../i18n/i18n.ts';
 import type { CardCriterion, CardGroup, CardPlan, CardTarget, CommuneCard, Indicator, IllustrativePart, Listing, Recognition } from '../panel/api.ts';
 import { metricLabel } from './metric-label.ts';
 import { h, icon, illustrativeBadge, sourceLine, sourceLink } from '../panel/dom.ts';
-import { LEVEL_COLORS, criteriaNames, formatDate, formatDue, levelInSentence, levelName, nameOf, reachLevel } from '../panel/labels.ts';
+import { criteriaNames, formatDate, formatDue, levelInSentence, levelName, nameOf, reachLevel } from '../panel/labels.ts';
+import { LEVEL_COLORS } from '../map/palette.ts';
 import { historyChart } from './history-chart.ts';
 
 const t = strings({

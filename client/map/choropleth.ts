@@ -8,6 +8,10 @@ import { strings } from '../i18n/i18n.ts';
 import type { Mode } from '../state/app-state.ts';
 import { metRanges } from '../../server/criterion/bins.ts';
 import { BOUNDARY_SOURCE } from './source.ts';
+import { CRITERION_COLORS, LEVEL_COLORS, MET_COLORS, metColor, NO_DATA_COLOR, NOT_SCORED_COLOR } from './palette.ts';
+
+/** Every level of every set, in the fixed colour expression's order. */
+const LEVEL_ORDER: readonly Level[] = ['chua_dat', 'dat_chuan', 'nang_cao', 'kieu_mau', 'hien_dai'];
 
 export interface LegendClass { key: string; label: string; color: string; count: number }
 
@@ -34,10 +38,6 @@ export interface SetClasses { count: number; levels: readonly Level[] }
 /** The 2021-2025 set (19 criteria; đạt chuẩn, nâng cao, kiểu mẫu): what a status without its set is read as. */
 export const SET_2021_2025: SetClasses = { count: 19, levels: ['dat_chuan', 'nang_cao', 'kieu_mau'] };
 
-/** Every level of every set with its colour (YlGnBu), in one order: a level keeps its colour across eras. */
-const LEVEL_COLORS: ReadonlyArray<[Level, string]> = [['chua_dat', '#ffffcc'], ['dat_chuan', '#a1dab4'], ['nang_cao', '#41b6c4'], ['kieu_mau', '#225ea8'], ['hien_dai', '#253494']];
-/** The criteria-met colours (PuBu), by bin, lowest first: the bins of every set are four (bins.ts). */
-const MET_COLORS = ['#f1eef6', '#bdc9e1', '#74a9cf', '#0570b0'];
 
 type Key = Parameters<typeof t>[0];
 
@@ -47,7 +47,7 @@ function metClasses(count: number): ClassDef[] {
   const ranges = metRanges(count);
   return ranges.map((r, i) => ({
     key: r.min === 0 ? `lt${r.max + 1}` : `b${r.min}`,
-    color: MET_COLORS[MET_COLORS.length - ranges.length + i]!,
+    color: metColor(i, ranges.length),
     label: () => (r.min === 0 ? t('under', { n: r.max + 1 }) : r.min === r.max && r.max === count ? t('all', { n: count }) : t('range', { min: r.min, max: r.max })),
     test: (s: CommuneStatus) => s.met >= r.min && s.met <= r.max,
   }));
@@ -59,19 +59,19 @@ function classes(mode: Mode, set: SetClasses = SET_2021_2025, all = false): Clas
   const fixed = (key: Key, color: string, test: ClassDef['test']): ClassDef => ({ key, color, label: () => t(key), test });
   switch (mode) {
     case 'level':
-      return LEVEL_COLORS.filter(([level]) => all || level === 'chua_dat' || set.levels.includes(level)).map(([level, color]) => fixed(level, color, (s) => s.level === level));
+      return LEVEL_ORDER.filter((level) => all || level === 'chua_dat' || set.levels.includes(level)).map((level) => fixed(level, LEVEL_COLORS[level], (s) => s.level === level));
     case 'met':
       return metClasses(set.count);
     case 'criterion':
       return [
-        fixed('notMet', '#d8b365', (s) => s.value === 0),
-        fixed('met', '#5ab4ac', (s) => s.value === 1),
+        fixed('notMet', CRITERION_COLORS.notMet, (s) => s.value === 0),
+        fixed('met', CRITERION_COLORS.met, (s) => s.value === 1),
       ];
     case 'group':
       return [
-        fixed('share0', '#d8b365', (s) => (s.value ?? 0) < 0.5),
-        fixed('share50', '#c7eae5', (s) => (s.value ?? 0) >= 0.5 && (s.value ?? 0) < 1),
-        fixed('share100', '#5ab4ac', (s) => s.value === 1),
+        fixed('share0', CRITERION_COLORS.notMet, (s) => (s.value ?? 0) < 0.5),
+        fixed('share50', CRITERION_COLORS.partly, (s) => (s.value ?? 0) >= 0.5 && (s.value ?? 0) < 1),
+        fixed('share100', CRITERION_COLORS.met, (s) => s.value === 1),
       ];
   }
 }
@@ -80,8 +80,6 @@ function classes(mode: Mode, set: SetClasses = SET_2021_2025, all = false): Clas
  * bins uses the upper colours); the others (levels: every level of every set) by their place. */
 const colourIndex = (mode: Mode, set: SetClasses, i: number): number => (mode === 'met' ? MET_COLORS.length - metRanges(set.count).length + i : i);
 
-export const NOT_SCORED_COLOR = '#e4e1da';
-export const NO_DATA_COLOR = '#ffffff';
 
 const MODES: readonly Mode[] = ['level', 'met', 'criterion', 'group'];
 /** Feature state `cls` = mode offset + class index, so that one fixed expression colours every mode. */

@@ -30,10 +30,6 @@ const t = strings({
 export const LEVELS: readonly Level[] = ['chua_dat', 'dat_chuan', 'nang_cao', 'kieu_mau'];
 /** "Not yet" and a criteria set's levels (null: the 2021-2025 set's, LEVELS). */
 export const levelsOf = (setLevels: readonly RecognitionLevel[] | null): readonly Level[] => (setLevels ? ['chua_dat', ...setLevels] : LEVELS);
-/** The recognition-level colours of the map (YlGnBu), so that the panel's bars read like the map. */
-export const LEVEL_COLORS: Record<Level, string> = { chua_dat: '#ffffcc', dat_chuan: '#a1dab4', nang_cao: '#41b6c4', kieu_mau: '#225ea8', hien_dai: '#253494' };
-/** The criteria-met colours of the map (PuBu): <10, 10-14, 15-18, 19. */
-export const BIN_COLORS = ['#f1eef6', '#bdc9e1', '#74a9cf', '#0570b0'];
 
 export const levelName = (level: Level): string => t(level);
 /** A level's name inside a sentence: "đạt chuẩn NTM", "NTM nâng cao". */

@@ -5,7 +5,8 @@ import type { Level } from '../api/status.ts';
 import { formatNumber, formatPercent, formatPeriod, getLang, strings } from '../i18n/i18n.ts';
 import type { PlannedCommune, Plans, Ranking, RecognitionLevel, Summary, TargetProgress } from './api.ts';
 import { h, icon, illustrativeBadge, sourceLine, sourceLink } from './dom.ts';
-import { BIN_COLORS, LEVEL_COLORS, LEVELS, levelsOf, criteriaNames, formatDate, formatDue, formatInUnit, levelName, measureLabel, nameOf, reasonText } from './labels.ts';
+import { LEVEL_COLORS, metColor } from '../map/palette.ts';
+import { LEVELS, levelsOf, criteriaNames, formatDate, formatDue, formatInUnit, levelName, measureLabel, nameOf, reasonText } from './labels.ts';
 
 const t = strings({
   vi: {
@@ -144,7 +145,7 @@ function binsSection(s: Summary): HTMLElement {
   const list = h('ul', { class: 'bars' }, ...s.bins.map((b, i) => {
     const fill = h('span', { class: 'fill' });
     fill.style.width = `${(100 * b.communes) / max}%`;
-    fill.style.background = BIN_COLORS[i] ?? '#74a9cf';
+    fill.style.background = metColor(i, s.bins.length);
     return h('li', { 'data-bin': b.label },
       h('span', { class: 'label' }, b.min === 0 ? t('under', { n: b.max + 1 }) : b.min === b.max && b.max === s.criteria_count ? t('all', { n: b.max }) : t('range', { min: b.min, max: b.max })),
       h('span', { class: 'track', 'aria-hidden': 'true' }, fill),
