@@ -1,0 +1,168 @@
+/**
+ * The scaling part of the cluster benchmark (issue #19's "status reads with 2 processes ≥ 1.6 × one
+ * process"): the same server started with NTM_WORKERS=1 and =2, read by autocannon in the same run.
+ *
+ * What it measures is reads that do a process's work, not cache hits: a cache hit costs the server so little
+ * that the load generator and the cluster's connection hand-off were what the old figure measured. So
+ * - the servers run with the response cache off (NTM_RESPONSE_CACHE_MB=0): every request reaches the status
+ *   handler, which selects the scope's communes from the period's statuses, writes the JSON and compresses it
+ *   (brotli, as a browser asks), which is what a cache miss costs after a write;
+ * - the reads are the map's own: the whole country at a month, rotating over a few months and over the
+ *   views of one criterion (each connection walks the list), so that a read costs its process tens of
+ *   milliseconds of CPU and the load generator's share of the machine stays small (a province's read costs
+ *   the server about as little as it costs autocannon); the months stay inside the status service's
+ *   per-period memory, so the figure is the app's work, not the database's (a cold month is one
+ *   whole-country query, which the warm-up pays in every process);
+ * - on a machine with spare cores the servers are pinned to two of them and autocannon to the rest
+ *   (`taskset`, util-linux); on a 2-core machine there is none to spare, so the load generator shares the
+ *   cores, and its CPU time is printed beside the servers' so that the reader sees what it took;
+ * - 1 and 2 processes alternate (ROUNDS times each) so that the other tenants of a shared machine weigh on
+ *   both alike; the load average is printed with every round.
+ * @module
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import autocannon from 'autocannon';
+import { startServer } from '../test/support/server-process.ts';
+
+/** Enough to keep two processes busy; each read costs tens of ms, so more would only queue. */
+const CONNECTIONS = 16;
+const SECONDS = Number(process.env.NTM_BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.NTM_BENCH_ROUNDS ?? 2);
+/** Months of the pre-2025 structure (19 criteria); fewer than the status service keeps. */
+const PERIODS = ['2024-06', '2024-12', '2025-06'];
+/** A browser's header: the compression is part of the work a read costs. */
+const HEADERS = { 'Accept-Encoding': 'br, gzip' };
+
+/** One round's figures. */
+export interface ScalingRound {
+  workers: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  /** CPU seconds the server processes (primary and workers) used during the measured seconds. */
+  serverCpu: number;
+  /** CPU seconds the benchmark process (autocannon) used meanwhile. */
+  generatorCpu: number;
+  /** The 1-minute load average after the round. */
+  load: number;
+  failures: number;
+}
+
+/** The CPU sets for servers and load generator, or null where the machine has no core to spare. */
+export function cpuPlan(cpus = availableParallelism()): { servers: string; generator: string } | null {
+  if (cpus < 3 || !hasTaskset()) return null;
+  return { servers: '0,1', generator: `2-${cpus - 1}` };
+}
+
+function hasTaskset(): boolean {
+  try {
+    execFileSync('taskset', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Pins every thread of this process (children started afterwards inherit it). */
+function pinSelf(cpus: string): void {
+  execFileSync('taskset', ['-a', '-p', '-c', cpus, String(process.pid)], { stdio: 'ignore' });
+}
+
+/** CPU seconds (user + system) used so far by a process and its descendants that are alive. */
+function treeCpuSeconds(pid: number): number {
+  const tick = 100; // USER_HZ on Linux
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const own = (p: number): number => {
+    try {
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / tick; // utime, stime
+    } catch {
+      return 0;
+    }
+  };
+  const walk = (p: number): number => own(p) + (children.get(p) ?? []).reduce((n, c) => n + walk(c), 0);
+  return walk(pid);
+}
+
+/** Views of the country the rotation reads at each month: criteria met, then one criterion at a time. */
+const VIEWS = ['', ...Array.from({ length: 19 }, (_, i) => `&criterion=${i + 1}`)];
+
+/** The status paths of the rotation, the months interleaved so that every connection soon asks for each. */
+function statusPaths(): string[] {
+  return VIEWS.flatMap((view) => PERIODS.map((period) => `/api/v1/status?period=${period}${view}`));
+}
+
+async function round(databaseUrl: string, workers: number, plan: ReturnType<typeof cpuPlan>): Promise<ScalingRound> {
+  if (plan) pinSelf(plan.servers); // the server inherits the servers' cores
+  const server = await startServer({ DATABASE_URL: databaseUrl, NTM_WORKERS: String(workers), NTM_RESPONSE_CACHE_MB: '0' });
+  try {
+    if (plan) pinSelf(plan.generator);
+    const paths = statusPaths();
+    const requests = paths.map((path) => ({ method: 'GET' as const, path }));
+    const options = { url: server.url, connections: CONNECTIONS, headers: HEADERS, requests };
+    // Warm-up: every worker computes the months' statuses (one query each) and compiles its hot code.
+    await autocannon({ ...options, amount: CONNECTIONS * PERIODS.length * 3 });
+    const cpu0 = treeCpuSeconds(server.pid);
+    const gen0 = process.cpuUsage();
+    const r = await autocannon({ ...options, duration: SECONDS });
+    const gen = process.cpuUsage(gen0);
+    return {
+      workers,
+      rps: r.requests.average,
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      serverCpu: treeCpuSeconds(server.pid) - cpu0,
+      generatorCpu: (gen.user + gen.system) / 1e6,
+      load: loadavg()[0]!,
+      failures: r.non2xx + r.errors,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * Status reads per second with 1 and with 2 app processes on `databaseUrl`, alternating, printed as they
+ * come; returns the ratio of the means (2 processes / 1).
+ */
+export async function statusScaling(databaseUrl: string, log: (line: string) => void): Promise<number> {
+  const plan = cpuPlan();
+  log(`  status reads: response cache off; the whole country at ${PERIODS.join(', ')}, ${VIEWS.length} views each, in turn; brotli; ${CONNECTIONS} connections, ${SECONDS} s a round`);
+  log(
+    plan
+      ? `  servers pinned to CPUs ${plan.servers}, autocannon to ${plan.generator}`
+      : `  ${availableParallelism()} CPUs: no core to spare for autocannon, which shares them with the servers (its CPU time is shown)`,
+  );
+  const rounds: ScalingRound[] = [];
+  const restore = plan ? `0-${availableParallelism() - 1}` : null;
+  try {
+    for (let i = 0; i < ROUNDS; i++) {
+      for (const workers of [1, 2]) {
+        const r = await round(databaseUrl, workers, plan);
+        rounds.push(r);
+        log(
+          `  NTM_WORKERS=${r.workers}: ${r.rps.toFixed(0).padStart(5)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms; CPU s used: servers ${r.serverCpu.toFixed(1)} (${((r.serverCpu / Math.max(1, r.rps * SECONDS)) * 1000).toFixed(1)} ms a read), autocannon ${r.generatorCpu.toFixed(1)} (of ${SECONDS} s); load ${r.load.toFixed(2)}${r.failures ? `; ${r.failures} failed` : ''}`,
+        );
+      }
+    }
+  } finally {
+    if (restore) pinSelf(restore);
+  }
+  const mean = (w: number) => {
+    const of = rounds.filter((r) => r.workers === w);
+    return of.reduce((n, r) => n + r.rps, 0) / of.length;
+  };
+  return mean(2) / mean(1);
+}
