@@ -38,7 +38,9 @@ const HEADERS = { 'Accept-Encoding': 'br, gzip' };
 /** One round's figures. */
 export interface ScalingRound {
   workers: number;
+  /** Reads answered per second (all of the measured seconds). */
   rps: number;
+  reads: number;
   p50: number;
   p99: number;
   /** CPU seconds the server processes (primary and workers) used during the measured seconds. */
@@ -120,7 +122,8 @@ async function round(databaseUrl: string, workers: number, plan: ReturnType<type
     const gen = process.cpuUsage(gen0);
     return {
       workers,
-      rps: r.requests.average,
+      rps: r.requests.total / r.duration,
+      reads: r.requests.total,
       p50: r.latency.p50,
       p99: r.latency.p99,
       serverCpu: treeCpuSeconds(server.pid) - cpu0,
@@ -133,11 +136,17 @@ async function round(databaseUrl: string, workers: number, plan: ReturnType<type
   }
 }
 
+/** The figures of a scaling run: `ratio` is the target's (reads per second, 2 processes / 1); it is the
+ * product of `cores` (the CPU the machine gave the servers, 2 / 1: under 2 when other work shares the
+ * machine) and `perCore` (reads per CPU second, 2 / 1: under 1 if the processes got in each other's way,
+ * e.g. a lock or a shared connection). */
+export interface Scaling { ratio: number; cores: number; perCore: number }
+
 /**
  * Status reads per second with 1 and with 2 app processes on `databaseUrl`, alternating, printed as they
- * come; returns the ratio of the means (2 processes / 1).
+ * come; returns the ratios of the means.
  */
-export async function statusScaling(databaseUrl: string, log: (line: string) => void): Promise<number> {
+export async function statusScaling(databaseUrl: string, log: (line: string) => void): Promise<Scaling> {
   const plan = cpuPlan();
   log(`  status reads: response cache off; the whole country at ${PERIODS.join(', ')}, ${VIEWS.length} views each, in turn; brotli; ${CONNECTIONS} connections, ${SECONDS} s a round`);
   log(
@@ -153,16 +162,18 @@ export async function statusScaling(databaseUrl: string, log: (line: string) => 
         const r = await round(databaseUrl, workers, plan);
         rounds.push(r);
         log(
-          `  NTM_WORKERS=${r.workers}: ${r.rps.toFixed(0).padStart(5)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms; CPU s used: servers ${r.serverCpu.toFixed(1)} (${((r.serverCpu / Math.max(1, r.rps * SECONDS)) * 1000).toFixed(1)} ms a read), autocannon ${r.generatorCpu.toFixed(1)} (of ${SECONDS} s); load ${r.load.toFixed(2)}${r.failures ? `; ${r.failures} failed` : ''}`,
+          `  NTM_WORKERS=${r.workers}: ${r.rps.toFixed(0).padStart(5)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms; CPU: servers ${(r.serverCpu / SECONDS).toFixed(2)} cores (${((r.serverCpu / Math.max(1, r.reads)) * 1000).toFixed(1)} ms a read), autocannon ${(r.generatorCpu / SECONDS).toFixed(2)} cores; load ${r.load.toFixed(2)}${r.failures ? `; ${r.failures} failed` : ''}`,
         );
       }
     }
   } finally {
     if (restore) pinSelf(restore);
   }
-  const mean = (w: number) => {
-    const of = rounds.filter((r) => r.workers === w);
-    return of.reduce((n, r) => n + r.rps, 0) / of.length;
+  const mean = (w: number, of: (r: ScalingRound) => number) => {
+    const those = rounds.filter((r) => r.workers === w);
+    return those.reduce((n, r) => n + of(r), 0) / those.length;
   };
-  return mean(2) / mean(1);
+  const ratio = mean(2, (r) => r.rps) / mean(1, (r) => r.rps);
+  const cores = mean(2, (r) => r.serverCpu) / mean(1, (r) => r.serverCpu);
+  return { ratio, cores, perCore: ratio / cores };
 }

@@ -68,8 +68,9 @@ async function engine(name: string, url: string): Promise<void> {
   } finally {
     await Promise.all([a.stop(), b.stop()]);
   }
-  const ratio = await statusScaling(url, (line) => console.log(line));
-  console.log(`  scaling 2 processes / 1: ${ratio.toFixed(2)} x (target >= 1.6 on 2 cores; load average beside each round: the machine may be shared)`);
+  const scaling = await statusScaling(url, (line) => console.log(line));
+  console.log(`  scaling 2 processes / 1: ${scaling.ratio.toFixed(2)} x (target >= 1.6 on 2 cores; the load average is beside each round: the machine may be shared)`);
+  console.log(`    = CPU the servers got ${scaling.cores.toFixed(2)} x  *  reads per CPU second ${scaling.perCore.toFixed(2)} x (1.00: the processes do not slow each other)`);
 }
 
 const work = mkdtempSync(join(tmpdir(), 'ntm-bench-cluster-'));
