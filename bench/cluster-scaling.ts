@@ -17,7 +17,11 @@
  *   (`taskset`, util-linux); on a 2-core machine there is none to spare, so the load generator shares the
  *   cores, and its CPU time is printed beside the servers' so that the reader sees what it took;
  * - 1 and 2 processes alternate (ROUNDS times each) so that the other tenants of a shared machine weigh on
- *   both alike; the load average is printed with every round.
+ *   both alike; the load average and the CPU the rest of the machine used are printed with every round.
+ *   Where the kernel groups CPU time by session (sched_autogroup, on by default in Debian), a busy machine
+ *   gives the benchmark's session one share whether it runs one server process or two: the ratio is then
+ *   about 1 whatever the app does, and the split into "CPU the servers got" and "reads per CPU second"
+ *   tells the machine's part from the app's.
  * @module
  */
 import { execFileSync } from 'node:child_process';
@@ -45,8 +49,12 @@ export interface ScalingRound {
   p99: number;
   /** CPU seconds the server processes (primary and workers) used during the measured seconds. */
   serverCpu: number;
+  /** The same, by process: the primary first (with NTM_WORKERS=2: the primary, then each worker). */
+  perProcess: number[];
   /** CPU seconds the benchmark process (autocannon) used meanwhile. */
   generatorCpu: number;
+  /** CPU seconds the rest of the machine (other sessions) used meanwhile. */
+  othersCpu: number;
   /** The 1-minute load average after the round. */
   load: number;
   failures: number;
@@ -67,13 +75,29 @@ function hasTaskset(): boolean {
   }
 }
 
+/** CPU seconds the whole machine spent busy so far (/proc/stat: all but idle and iowait). */
+function machineBusySeconds(): number {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
+  return (user + nice + system + irq + softirq + steal) / 100;
+}
+
+/** Whether the kernel shares CPU between sessions rather than between processes (CONFIG_SCHED_AUTOGROUP). */
+function autogroup(): boolean {
+  try {
+    return readFileSync('/proc/sys/kernel/sched_autogroup_enabled', 'utf8').trim() === '1';
+  } catch {
+    return false;
+  }
+}
+
 /** Pins every thread of this process (children started afterwards inherit it). */
 function pinSelf(cpus: string): void {
   execFileSync('taskset', ['-a', '-p', '-c', cpus, String(process.pid)], { stdio: 'ignore' });
 }
 
-/** CPU seconds (user + system) used so far by a process and its descendants that are alive. */
-function treeCpuSeconds(pid: number): number {
+/** CPU seconds (user + system) used so far by a process and each of its descendants that are alive, by pid. */
+function treeCpuSeconds(pid: number): Map<number, number> {
   const tick = 100; // USER_HZ on Linux
   const children = new Map<number, number[]>();
   for (const name of readdirSync('/proc')) {
@@ -94,8 +118,13 @@ function treeCpuSeconds(pid: number): number {
       return 0;
     }
   };
-  const walk = (p: number): number => own(p) + (children.get(p) ?? []).reduce((n, c) => n + walk(c), 0);
-  return walk(pid);
+  const out = new Map<number, number>();
+  const walk = (p: number): void => {
+    out.set(p, own(p));
+    for (const c of children.get(p) ?? []) walk(c);
+  };
+  walk(pid);
+  return out;
 }
 
 /** Views of the country the rotation reads at each month: criteria met, then one criterion at a time. */
@@ -118,16 +147,23 @@ async function round(databaseUrl: string, workers: number, plan: ReturnType<type
     await autocannon({ ...options, amount: CONNECTIONS * PERIODS.length * 3 });
     const cpu0 = treeCpuSeconds(server.pid);
     const gen0 = process.cpuUsage();
+    const busy0 = machineBusySeconds();
     const r = await autocannon({ ...options, duration: SECONDS });
     const gen = process.cpuUsage(gen0);
+    const busy = machineBusySeconds() - busy0;
+    const cpu1 = treeCpuSeconds(server.pid);
+    // tsx starts node as a child of its own: the processes that did work are the ones that used CPU.
+    const perProcess = [...cpu1].map(([pid, s]) => s - (cpu0.get(pid) ?? 0));
     return {
       workers,
       rps: r.requests.total / r.duration,
       reads: r.requests.total,
       p50: r.latency.p50,
       p99: r.latency.p99,
-      serverCpu: treeCpuSeconds(server.pid) - cpu0,
+      serverCpu: perProcess.reduce((n, s) => n + s, 0),
+      perProcess,
       generatorCpu: (gen.user + gen.system) / 1e6,
+      othersCpu: Math.max(0, busy - perProcess.reduce((n, s) => n + s, 0) - (gen.user + gen.system) / 1e6),
       load: loadavg()[0]!,
       failures: r.non2xx + r.errors,
     };
@@ -154,6 +190,8 @@ export async function statusScaling(databaseUrl: string, log: (line: string) => 
       ? `  servers pinned to CPUs ${plan.servers}, autocannon to ${plan.generator}`
       : `  ${availableParallelism()} CPUs: no core to spare for autocannon, which shares them with the servers (its CPU time is shown)`,
   );
+  if (autogroup())
+    log('  the kernel shares CPU between sessions (sched_autogroup): while other sessions keep the cores busy, the servers\' session gets one share however many processes it runs, so the figure only means something on an otherwise idle machine ("the rest of the machine" below)');
   const rounds: ScalingRound[] = [];
   const restore = plan ? `0-${availableParallelism() - 1}` : null;
   try {
@@ -162,7 +200,7 @@ export async function statusScaling(databaseUrl: string, log: (line: string) => 
         const r = await round(databaseUrl, workers, plan);
         rounds.push(r);
         log(
-          `  NTM_WORKERS=${r.workers}: ${r.rps.toFixed(0).padStart(5)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms; CPU: servers ${(r.serverCpu / SECONDS).toFixed(2)} cores (${((r.serverCpu / Math.max(1, r.reads)) * 1000).toFixed(1)} ms a read), autocannon ${(r.generatorCpu / SECONDS).toFixed(2)} cores; load ${r.load.toFixed(2)}${r.failures ? `; ${r.failures} failed` : ''}`,
+          `  NTM_WORKERS=${r.workers}: ${r.rps.toFixed(0).padStart(5)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms; CPU: servers ${(r.serverCpu / SECONDS).toFixed(2)} cores [${r.perProcess.map((s) => (s / SECONDS).toFixed(2)).join(' ')}] (${((r.serverCpu / Math.max(1, r.reads)) * 1000).toFixed(1)} ms a read), autocannon ${(r.generatorCpu / SECONDS).toFixed(2)}, the rest of the machine ${(r.othersCpu / SECONDS).toFixed(2)}; load ${r.load.toFixed(2)}${r.failures ? `; ${r.failures} failed` : ''}`,
         );
       }
     }
