@@ -10,7 +10,7 @@
  * - the reads are the map's own: the whole country at a month, rotating over a few months and over the
  *   views of one criterion (each connection walks the list), so that a read costs its process tens of
  *   milliseconds of CPU and the load generator's share of the machine stays small (a province's read costs
- *   the server about as little as it costs autocannon); the months stay inside the status service's
+ *   the server only a few times what it costs autocannon, which then takes a core's quarter); the months stay inside the status service's
  *   per-period memory, so the figure is the app's work, not the database's (a cold month is one
  *   whole-country query, which the warm-up pays in every process);
  * - on a machine with spare cores the servers are pinned to two of them and autocannon to the rest
@@ -55,6 +55,8 @@ export interface ScalingRound {
   generatorCpu: number;
   /** CPU seconds the rest of the machine (other sessions) used meanwhile. */
   othersCpu: number;
+  /** Seconds between the CPU readings (the measured seconds and autocannon's start and end). */
+  wall: number;
   /** The 1-minute load average after the round. */
   load: number;
   failures: number;
@@ -148,11 +150,13 @@ async function round(databaseUrl: string, workers: number, plan: ReturnType<type
     const cpu0 = treeCpuSeconds(server.pid);
     const gen0 = process.cpuUsage();
     const busy0 = machineBusySeconds();
+    const t0 = performance.now();
     const r = await autocannon({ ...options, duration: SECONDS });
     const gen = process.cpuUsage(gen0);
     const busy = machineBusySeconds() - busy0;
+    const wall = (performance.now() - t0) / 1000;
     const cpu1 = treeCpuSeconds(server.pid);
-    // tsx starts node as a child of its own: the processes that did work are the ones that used CPU.
+    // The server process and, with NTM_WORKERS > 1, its workers (the primary only hands out connections).
     const perProcess = [...cpu1].map(([pid, s]) => s - (cpu0.get(pid) ?? 0));
     return {
       workers,
@@ -164,6 +168,7 @@ async function round(databaseUrl: string, workers: number, plan: ReturnType<type
       perProcess,
       generatorCpu: (gen.user + gen.system) / 1e6,
       othersCpu: Math.max(0, busy - perProcess.reduce((n, s) => n + s, 0) - (gen.user + gen.system) / 1e6),
+      wall,
       load: loadavg()[0]!,
       failures: r.non2xx + r.errors,
     };
@@ -200,7 +205,7 @@ export async function statusScaling(databaseUrl: string, log: (line: string) => 
         const r = await round(databaseUrl, workers, plan);
         rounds.push(r);
         log(
-          `  NTM_WORKERS=${r.workers}: ${r.rps.toFixed(0).padStart(5)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms; CPU: servers ${(r.serverCpu / SECONDS).toFixed(2)} cores [${r.perProcess.map((s) => (s / SECONDS).toFixed(2)).join(' ')}] (${((r.serverCpu / Math.max(1, r.reads)) * 1000).toFixed(1)} ms a read), autocannon ${(r.generatorCpu / SECONDS).toFixed(2)}, the rest of the machine ${(r.othersCpu / SECONDS).toFixed(2)}; load ${r.load.toFixed(2)}${r.failures ? `; ${r.failures} failed` : ''}`,
+          `  NTM_WORKERS=${r.workers}: ${r.rps.toFixed(0).padStart(5)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms; CPU: servers ${(r.serverCpu / r.wall).toFixed(2)} cores [${r.perProcess.map((s) => (s / r.wall).toFixed(2)).join(' ')}] (${((r.serverCpu / Math.max(1, r.reads)) * 1000).toFixed(1)} ms a read), autocannon ${(r.generatorCpu / r.wall).toFixed(2)}, the rest of the machine ${(r.othersCpu / r.wall).toFixed(2)}; load ${r.load.toFixed(2)}${r.failures ? `; ${r.failures} failed` : ''}`,
         );
       }
     }
