@@ -1,11 +1,11 @@
 // Several app processes on one database (issue #19), on SQLite and on PostgreSQL:
 //  - the cross-process delay: a review saved through one server process until another serves it (ms);
-//  - the scaling of status reads: one process vs NTM_WORKERS=2 (node:cluster), autocannon, same run.
+//  - the scaling of status reads that do real work (response cache off): one process vs NTM_WORKERS=2
+//    (node:cluster), autocannon, same run, alternating (bench/cluster-scaling.ts says how and why).
 // Prints figures; asserts nothing.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 // First: the account schemas extend zod with OpenAPI metadata when their module loads.
 import '@hono/zod-openapi';
 import { cliActor } from '../server/audit/audit.ts';
@@ -13,13 +13,11 @@ import { createUser } from '../server/auth/users.ts';
 import { openDatabase } from '../server/db/database.ts';
 import { startThrowawayCluster } from '../scripts/pg/throwaway-cluster.ts';
 import { startServer, type ServerProcess } from '../test/support/server-process.ts';
+import { statusScaling } from './cluster-scaling.ts';
 
-const CONNECTIONS = 50;
-const SECONDS = Number(process.env.NTM_BENCH_SECONDS ?? 5);
 const SAVES = 5;
 const COMMUNE = '23362';
 const PERIOD = '2025-06';
-const STATUS = '/api/v1/status?province=62';
 const PASSWORD = 'correct horse battery staple';
 
 interface Form { version: number; groups: Array<{ criteria: Array<{ number: number; met: boolean }> }> }
@@ -60,14 +58,6 @@ async function crossProcessDelays(url: string, a: ServerProcess, b: ServerProces
   return delays;
 }
 
-async function statusRps(server: ServerProcess): Promise<number> {
-  const url = `${server.url}${STATUS}`;
-  await autocannon({ url, connections: CONNECTIONS, duration: 2 }); // warm-up: every worker fills its caches
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
-  if (r.non2xx || r.errors) console.log(`  (${r.non2xx} non-2xx, ${r.errors} errors)`);
-  return r.requests.average;
-}
-
 async function engine(name: string, url: string): Promise<void> {
   console.log(`\n${name}`);
   const a = await startServer({ DATABASE_URL: url }); // first start: migrates and seeds
@@ -78,17 +68,9 @@ async function engine(name: string, url: string): Promise<void> {
   } finally {
     await Promise.all([a.stop(), b.stop()]);
   }
-  const rps: number[] = [];
-  for (const workers of [1, 2]) {
-    const server = await startServer({ DATABASE_URL: url, NTM_WORKERS: String(workers) });
-    try {
-      rps.push(await statusRps(server));
-    } finally {
-      await server.stop();
-    }
-    console.log(`  status reads (${STATUS}), NTM_WORKERS=${workers}: ${rps[rps.length - 1]!.toFixed(0)} req/s (${CONNECTIONS} connections, ${SECONDS} s)`);
-  }
-  console.log(`  scaling 2 processes / 1: ${(rps[1]! / rps[0]!).toFixed(2)} x (target >= 1.6 on 2 cores; autocannon shares the machine)`);
+  const scaling = await statusScaling(url, (line) => console.log(line));
+  console.log(`  scaling 2 processes / 1: ${scaling.ratio.toFixed(2)} x (target >= 1.6 on 2 cores; the load average is beside each round: the machine may be shared)`);
+  console.log(`    = CPU the servers got ${scaling.cores.toFixed(2)} x  *  reads per CPU second ${scaling.perCore.toFixed(2)} x (1.00: the processes do not slow each other)`);
 }
 
 const work = mkdtempSync(join(tmpdir(), 'ntm-bench-cluster-'));

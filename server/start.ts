@@ -50,7 +50,7 @@ export async function prepare(env: Env, log: (line: string) => void): Promise<Pr
       const report = await seedDatabase(ndb, { units: units.units, factsDir: env.NTM_FACTS_DIR, seed: env.NTM_SEED, onProgress: (line: string) => log(`  ${line}`) });
       log(`Seeded in ${report.seconds.toFixed(1)} s: ${Object.entries(report.rows).map(([t, n]) => `${t} ${n}`).join(', ')}`);
     }
-    const ctx = await loadApiContext(ndb, builds);
+    const ctx = await loadApiContext(ndb, builds, { responseCacheBytes: env.NTM_RESPONSE_CACHE_MB * 1024 * 1024 });
     return { ndb, manifest: builds.pre2025.manifest, builds, ctx };
   } catch (error) {
     await ndb.close();

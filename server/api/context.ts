@@ -39,12 +39,18 @@ export interface ApiContext {
   followOtherProcesses(): Promise<() => Promise<void>>;
 }
 
-export async function loadApiContext(ndb: NtmDatabase, builds: BoundaryBuilds): Promise<ApiContext> {
+/** How the context is set up beyond its database and builds. */
+export interface ApiContextOptions {
+  /** Bytes of finished public responses kept (default 64 MiB); 0 keeps none. */
+  responseCacheBytes?: number;
+}
+
+export async function loadApiContext(ndb: NtmDatabase, builds: BoundaryBuilds, options: ApiContextOptions = {}): Promise<ApiContext> {
   const [catalogue, periods, standings] = await Promise.all([loadCatalogue(ndb.db), loadPeriodStore(ndb.db), loadStandings(ndb.db)]);
   const [eras, lineage] = await Promise.all([loadEras(ndb.db, catalogue), loadLineage(ndb.db)]);
   const units = eras.unitsOf(WORKSPACE_STRUCTURE);
   const status = createStatusService(ndb.db, eras, standings);
-  const responses = createResponseCache();
+  const responses = createResponseCache(options.responseCacheBytes);
   const feed = createChangeFeed(ndb);
   const forget = async (what: DataChange) => {
     // Re-read first, then forget: a request between the two would otherwise cache the old figures again.

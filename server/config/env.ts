@@ -30,6 +30,9 @@ const EnvSchema = z.object({
   /** App processes `npm start` runs (Node's cluster, all on PORT); more than 1 needs PostgreSQL or a SQLite file
    * on a local disk (docs/deploy.md). The first-start preparation runs once, before they start. */
   NTM_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  /** Memory each app process may keep finished public API responses in (MB, least recently used out first);
+   * `0` turns the response cache off, so that every read builds its answer (bench/cluster.ts measures that). */
+  NTM_RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   /** Longest the server lets running requests finish after SIGTERM/SIGINT before it closes them (ms). */
   NTM_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** Optional basemap drawn under the choropleth: a MapLibre style URL (http(s) or a path on this server). */

@@ -60,6 +60,8 @@ function respond(entry: Entry, encoding: Encoding): Response {
   return new Response(body, { status: entry.status, headers });
 }
 
+/** The cache and its middleware; `maxBytes` 0 keeps nothing (every request reaches its handler; answers are
+ * still compressed). */
 export function createResponseCache(maxBytes = 64 * 1024 * 1024): ResponseCache {
   const entries = new Map<string, Entry>();
   let bytes = 0;
@@ -86,7 +88,7 @@ export function createResponseCache(maxBytes = 64 * 1024 * 1024): ResponseCache 
     const entry: Entry = { status: res.status, headers: [...res.headers.entries()], etag: res.headers.get('ETag'), bodies: new Map([['identity', new Uint8Array(await res.arrayBuffer())]]) };
     c.res = respond(entry, encoding);
     const cacheable = c.req.method === 'GET' && res.status === 200 && res.headers.get('Cache-Control')?.includes('public');
-    if (!cacheable || size(entry) > maxBytes / 8) return;
+    if (!cacheable || maxBytes === 0 || size(entry) > maxBytes / 8) return;
     entries.set(key, entry);
     bytes += size(entry);
     for (const [k, e] of entries) {

@@ -1,14 +1,15 @@
 // The response cache: repeated reads come from memory (the route runs once), bodies are compressed with
 // brotli or gzip by Accept-Encoding and decompress to the same bytes, 304 on a matching ETag, and only
-// public 200 responses are kept; clear() forgets everything.
+// public 200 responses are kept; clear() forgets everything; a cache of 0 bytes (NTM_RESPONSE_CACHE_MB=0) keeps
+// nothing but still compresses.
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { describe, expect, it } from 'vitest';
 import { createResponseCache, negotiate } from '../../../server/http/response-cache.ts';
 
-function appWith() {
-  const cache = createResponseCache();
+function appWith(maxBytes?: number) {
+  const cache = createResponseCache(maxBytes);
   let calls = 0;
   const app = new Hono();
   app.use('*', cache.middleware);
@@ -63,5 +64,16 @@ describe('response cache', () => {
     expect(cache.bytes).toBe(0);
     await app.request('/public');
     expect(calls()).toBe(4);
+  });
+
+  it('with 0 bytes (NTM_RESPONSE_CACHE_MB=0) runs the route for every read, still compressed', async () => {
+    const { app, cache, body, calls } = appWith(0);
+    for (let i = 0; i < 3; i++) {
+      const br = await app.request('/public', { headers: { 'Accept-Encoding': 'br' } });
+      expect(br.headers.get('Content-Encoding')).toBe('br');
+      expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe(body);
+    }
+    expect(calls()).toBe(3);
+    expect(cache.bytes).toBe(0);
   });
 });
