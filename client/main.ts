@@ -111,6 +111,10 @@ const app: App = {
     statusListeners.add(l);
     return () => statusListeners.delete(l);
   },
+  notifyMoved: (m) => {
+    moved = m;
+    showMoved();
+  },
 };
 window.ntm = { map, app };
 
