@@ -51,7 +51,7 @@ function link(links: LineageLinks, target: LineageTarget, text: string, title: s
 }
 
 const recognitionText = (r: Recognition): string =>
-  [levelName(r.level), r.year ? t('year', { year: String(r.year) }) : null, r.decision, r.revoked_date ? t('revoked') : null].filter(Boolean).join(' ');
+  [levelName(r.level), r.year ? t('year', { year: String(r.year) }) : null, r.decision ? `(${r.decision})` : null, r.revoked_date ? t('revoked') : null].filter(Boolean).join(' ');
 
 function predecessorItem(p: CardPredecessor, links: LineageLinks): HTMLElement {
   const period = p.last_period;

@@ -56,10 +56,10 @@ export function mountPanel(root: HTMLElement, app: App): void {
     openCommune: (code: string) => store.set({ commune: code }, 'push'),
   };
   // A predecessor opens in the old units' last month, a successor in today's: the commune with its province,
-  // the camera following (view null), the colour mode kept.
+  // the colour mode and the camera kept (the one lies within the other, so it is already in view).
   const lineageLinks: LineageLinks = {
-    href: (x) => `${location.pathname}${searchFromState({ ...store.get(), province: x.province, district: null, commune: x.commune, period: x.period, view: null })}`,
-    open: (x) => store.set({ province: x.province, district: null, commune: x.commune, period: x.period, view: null }, 'push'),
+    href: (x) => `${location.pathname}${searchFromState({ ...store.get(), province: x.province, district: null, commune: x.commune, period: x.period, compare: null })}`,
+    open: (x) => store.set({ province: x.province, district: null, commune: x.commune, period: x.period, compare: null }, 'push'),
   };
 
   function renderHead(view: View, title: string, lines: string[]): void {
