@@ -24,7 +24,7 @@ const t = strings({
     open: 'So sánh trước – sau 1/7/2025', close: 'Thoát so sánh',
     before: 'Trước: {period}', after: 'Sau: {period}',
     oldUnits: 'Đơn vị cũ: 63 tỉnh, huyện, xã', newUnits: 'Đơn vị hiện nay: 34 tỉnh, xã (không còn cấp huyện)',
-    communes: '{count} xã được đánh giá (cả nước)', legend: 'Chú giải bên trái', mapLabel: 'Bản đồ trước: {period}',
+    communes: '{count} xã được đánh giá (cả nước)', region: 'So sánh: trước {before}, sau {after}',
     handle: 'Vạch chia giữa bản đồ trước và sau', handleText: 'Bên trái (trước) chiếm {share}',
     metInstead: 'Bên trái tô theo số tiêu chí đạt: tiêu chí được đánh số khác trong bộ tiêu chí mới.',
     attribution: 'Ranh giới bên trái: GSO 01/03/2025 · censusVN2009 · dvhcvn',
@@ -33,7 +33,7 @@ const t = strings({
     open: 'Compare before and after 1/7/2025', close: 'Leave the comparison',
     before: 'Before: {period}', after: 'After: {period}',
     oldUnits: 'Former units: 63 provinces, districts, communes', newUnits: 'Today\'s units: 34 provinces, communes (no districts)',
-    communes: '{count} communes assessed (whole country)', legend: 'Legend of the left side', mapLabel: 'Map before: {period}',
+    communes: '{count} communes assessed (whole country)', region: 'Comparison: before {before}, after {after}',
     handle: 'Divide between the maps before and after', handleText: 'The left side (before) takes {share}',
     metInstead: 'The left side is coloured by criteria met: the new set numbers its criteria differently.',
     attribution: 'Boundaries on the left: GSO 01/03/2025 · censusVN2009 · dvhcvn',
@@ -104,7 +104,8 @@ function openView(app: App, catalogue: Criteria): CompareView {
   const { store, health, map: after } = app;
   const host = after.getContainer();
   document.documentElement.classList.add('comparing');
-  const overlay = document.createElement('div');
+  // A landmark of its own (a region named by its two months): its labels are part of no other.
+  const overlay = document.createElement('section');
   overlay.id = 'compare';
   overlay.className = 'compare-overlay';
   const container = document.createElement('div');
@@ -181,7 +182,7 @@ function openView(app: App, catalogue: Criteria): CompareView {
     const afterSet = setAt(catalogue, afterPeriod);
     const mode = beforeMode(s, beforeSet, afterSet);
     const state: AppState = { ...s, mode, period, province: null, district: null, commune: null };
-    container.setAttribute('aria-label', t('mapLabel', { period: formatPeriod(period) }));
+    overlay.setAttribute('aria-label', t('region', { before: formatPeriod(period), after: afterPeriod ? formatPeriod(afterPeriod) : '' }));
     const status: Status = await fetchStatus(statusQueryOf(state));
     await styleLoaded;
     if (my !== ticket) return;
