@@ -21,7 +21,7 @@ import './compare.css';
 
 const t = strings({
   vi: {
-    open: 'So sánh trước – sau 1/7/2025', close: 'Thoát so sánh',
+    open: 'So sánh trước – sau', openTitle: 'So sánh tháng 6/2025 (đơn vị cũ) với một tháng sau 1/7/2025 (đơn vị hiện nay)', close: 'Thoát so sánh',
     before: 'Trước: {period}', after: 'Sau: {period}',
     oldUnits: 'Đơn vị cũ: 63 tỉnh, huyện, xã', newUnits: 'Đơn vị hiện nay: 34 tỉnh, xã (không còn cấp huyện)',
     communes: '{count} xã được đánh giá (cả nước)', region: 'So sánh: trước {before}, sau {after}',
@@ -30,7 +30,7 @@ const t = strings({
     attribution: 'Ranh giới bên trái: GSO 01/03/2025 · censusVN2009 · dvhcvn',
   },
   en: {
-    open: 'Compare before and after 1/7/2025', close: 'Leave the comparison',
+    open: 'Compare before/after', openTitle: 'Compare June 2025 (former units) with a month after 1/7/2025 (today\'s units)', close: 'Leave the comparison',
     before: 'Before: {period}', after: 'After: {period}',
     oldUnits: 'Former units: 63 provinces, districts, communes', newUnits: 'Today\'s units: 34 provinces, communes (no districts)',
     communes: '{count} communes assessed (whole country)', region: 'Comparison: before {before}, after {after}',
@@ -72,10 +72,15 @@ export function mountCompare(app: App, button: HTMLElement, catalogue: Criteria)
     }
   });
   let view: CompareView | null = null;
+  // The button says what it does (open or leave), so it is no toggle button with aria-pressed.
+  const label = () => {
+    const on = store.get().compare !== null;
+    toggle.textContent = on ? t('close') : t('open');
+    toggle.title = on ? '' : t('openTitle');
+  };
   const sync = () => {
     const s = store.get();
-    toggle.textContent = s.compare ? t('close') : t('open');
-    toggle.setAttribute('aria-pressed', String(s.compare !== null));
+    label();
     if (s.compare && !view) view = openView(app, catalogue);
     else if (!s.compare && view) {
       view.close();
@@ -89,8 +94,7 @@ export function mountCompare(app: App, button: HTMLElement, catalogue: Criteria)
   onLangChange(sync);
   // After the first choropleth: the second map's tiles never compete with the first map's.
   void app.ready.then(sync);
-  toggle.textContent = store.get().compare ? t('close') : t('open');
-  toggle.setAttribute('aria-pressed', String(store.get().compare !== null));
+  label();
 }
 
 interface CompareView { draw(): Promise<void>; close(): void }
