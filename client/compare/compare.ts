@@ -145,6 +145,9 @@ function openView(app: App, catalogue: Criteria): CompareView {
     before.resize();
   });
   resize.observe(host);
+  // On a phone the page's attribution, open at first, would cover both sides: it folds to its (i) button,
+  // which opens it again (MapLibre's own compact attribution, as after the first move of the map).
+  if (window.matchMedia?.('(max-width: 640px)').matches) host.querySelector('.maplibregl-ctrl-attrib.maplibregl-compact-show')?.classList.remove('maplibregl-compact-show');
   const compare = new Compare(before, after, overlay, {});
   const swiper = overlay.querySelector<HTMLElement>('.compare-swiper-vertical')!;
   swiper.tabIndex = 0;
