@@ -3,6 +3,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Health, Status } from './api/status.ts';
 import type { Store } from './state/app-state.ts';
+import type { MovedUnit } from './era/notice.ts';
 
 export interface App {
   store: Store;
@@ -14,4 +15,6 @@ export interface App {
   ready: Promise<void>;
   /** Called after each redraw of the choropleth with the status drawn. */
   onStatus(listener: (status: Status) => void): () => void;
+  /** Shows the one-line notice that a chosen unit is shown as what it became (or came from) in the period's structure. */
+  notifyMoved(moved: MovedUnit): void;
 }

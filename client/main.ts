@@ -8,6 +8,7 @@ import { ApiFailure, fetchJson } from './api/http.ts';
 import { fetchCriteria, fetchHealth, fetchStatus, statusPath, type CommuneStatus, type Health, type Status } from './api/status.ts';
 import { statusQueryOf } from './api/status-query.ts';
 import { mountEmbedButton } from './embed-code/button.ts';
+import { mountCompare } from './compare/compare.ts';
 import { mountControls } from './controls/controls.ts';
 import { mountTools } from './controls/index.ts';
 import { mountPanel } from './panel/index.ts';
@@ -111,6 +112,10 @@ const app: App = {
     statusListeners.add(l);
     return () => statusListeners.delete(l);
   },
+  notifyMoved: (m) => {
+    moved = m;
+    showMoved();
+  },
 };
 window.ntm = { map, app };
 
@@ -139,6 +144,7 @@ mountControls(document.getElementById('controls')!, app, setOf);
 mountTools({ search: document.getElementById('search')!, controls: document.getElementById('controls')! }, app);
 mountPanel(document.getElementById('panel')!, app);
 mountEmbedButton(document.querySelector('header .header-links')!, app);
+mountCompare(app, document.querySelector('header .header-links')!, catalogue);
 
 const legendTitle = (s: AppState): string => legendTitleOf(s, setOf(s));
 

@@ -9,6 +9,7 @@ import { h, icon, illustrativeBadge, sourceLine, sourceLink } from '../panel/dom
 import { criteriaNames, formatDate, formatDue, levelInSentence, levelName, nameOf, reachLevel } from '../panel/labels.ts';
 import { LEVEL_COLORS } from '../map/palette.ts';
 import { historyChart } from './history-chart.ts';
+import { lineageParts, type LineageLinks } from './lineage.ts';
 
 const t = strings({
   vi: {
@@ -85,14 +86,17 @@ function levelChip(card: CommuneCard): HTMLElement {
   return h('span', { class: 'level-chip', 'data-level': card.level }, sw, levelName(card.level), card.level_provenance === 'illustrative' ? ' ' : null, card.level_provenance === 'illustrative' ? illustrativeBadge() : null);
 }
 
-export function renderCard(card: CommuneCard): HTMLElement[] {
+/** The card's parts; `links` makes the lineage's names (predecessors, successors) open those communes. */
+export function renderCard(card: CommuneCard, links?: LineageLinks): HTMLElement[] {
+  // What the commune was and became (the reform of 1/7/2025), for phường and thị trấn as for xã.
+  const lineage = links ? lineageParts(card, links) : { successors: null, predecessors: null };
   if (!card.scored) {
-    return [h('section', { 'data-section': 'not-scored', class: 'not-scored' },
+    return [...(lineage.successors ? [lineage.successors] : []), h('section', { 'data-section': 'not-scored', class: 'not-scored' },
       h('p', null, h('span', { class: 'chip not-scored-chip' }, t('notScored'))),
-      h('p', null, t('notScoredText', { type: card.type })))];
+      h('p', null, t('notScoredText', { type: card.type }))), ...(lineage.predecessors ? [lineage.predecessors] : [])];
   }
   const catalogue = card.groups.flatMap((g) => g.criteria);
-  const out: HTMLElement[] = [];
+  const out: HTMLElement[] = lineage.successors ? [lineage.successors] : [];
   const review = card.review;
   const reviewIllustrative = review?.provenance === 'illustrative';
   out.push(h('div', { class: 'card-overview' },
@@ -108,6 +112,7 @@ export function renderCard(card: CommuneCard): HTMLElement[] {
       h('p', { class: 'warning-title' }, icon('warn'), ' ', h('strong', null, t('atRiskTitle'))),
       h('p', null, t('atRiskText', { level: levelInSentence(card.at_risk.level), criteria: criteriaNames(card.at_risk.criteria, catalogue) }))));
   }
+  if (lineage.predecessors) out.push(lineage.predecessors);
   out.push(recognitionsSection(card), listingsSection(card), criteriaSection(card), historySection(card));
   if (card.plans.length) out.push(plansSection(card.plans, catalogue));
   out.push(targetsSection(card));

@@ -49,7 +49,8 @@ export function boundaryStyle(archiveUrl: string, s: AppState, basemap: StyleSpe
   };
 }
 
-const pmtilesUrl = (archiveUrl: string): string => `pmtiles://${new URL(archiveUrl, location.href).href}`;
+/** The pmtiles:// URL MapLibre reads an archive of this server through (setup-maplibre.ts registers the protocol). */
+export const pmtilesUrl = (archiveUrl: string): string => `pmtiles://${new URL(archiveUrl, location.href).href}`;
 
 /** Draws another structure's archive in the same source (every layer stays, the camera does not move).
  * The caller forgets the feature state first: the same code is another commune in the other archive. */

@@ -188,6 +188,33 @@ export interface CommuneCard {
   at_risk: { criteria: number[]; level: RecognitionLevel; note: string } | null;
   illustrative: boolean;
   illustrative_parts: IllustrativePart[];
+  /** A commune of today's structure: the pre-2025 communes it was formed from (their own last status, nothing carried over). */
+  predecessors?: CardPredecessor[];
+  /** A pre-2025 commune: the commune(s) of today's structure it became part of. */
+  successors?: CardSuccessor[];
+}
+type UnitRef = { code: string; name: string; type: string };
+export interface CardPredecessor {
+  structure: string;
+  code: string;
+  name: string;
+  type: string;
+  district: UnitRef | null;
+  province: UnitRef | null;
+  link: 'full' | 'partial';
+  last_period: string | null;
+  last_status: { met: number; total: number | null; level: Level; provenance: Provenance; as_of: string } | null;
+  recognitions: Recognition[];
+}
+export interface CardSuccessor {
+  structure: string;
+  code: string;
+  name: string;
+  type: string;
+  province: UnitRef | null;
+  link: 'full' | 'partial';
+  since: string | null;
+  first_period: string | null;
 }
 
 export { apiPath, getJson } from '../api/http.ts';

@@ -11,6 +11,9 @@ import { h } from './dom.ts';
 import { fetchCriteria } from '../api/status.ts';
 import { renderScope, scopeHeading, type ScopeData } from './scope.ts';
 import { showSelected } from '../map/selected.ts';
+import { showPredecessors } from '../map/predecessors.ts';
+import type { LineageLinks } from '../card/lineage.ts';
+import { searchFromState } from '../state/app-state.ts';
 import './panel.css';
 
 const t = strings({
@@ -52,6 +55,12 @@ export function mountPanel(root: HTMLElement, app: App): void {
     selectDistrict: (code: string | null) => store.set({ district: code, commune: null, view: null }, 'push'), // view null: the camera fits the district
     openCommune: (code: string) => store.set({ commune: code }, 'push'),
   };
+  // A predecessor opens in the old units' last month, a successor in today's: the commune with its province,
+  // the colour mode and the camera kept (the one lies within the other, so it is already in view).
+  const lineageLinks: LineageLinks = {
+    href: (x) => `${location.pathname}${searchFromState({ ...store.get(), province: x.province, district: null, commune: x.commune, period: x.period, compare: null })}`,
+    open: (x) => store.set({ province: x.province, district: null, commune: x.commune, period: x.period, compare: null }, 'push'),
+  };
 
   function renderHead(view: View, title: string, lines: string[]): void {
     const heading = h('h2', { tabindex: '-1', id: 'panel-title' }, title);
@@ -88,10 +97,12 @@ export function mountPanel(root: HTMLElement, app: App): void {
       h('button', { type: 'button', onclick: retry }, t('retry'))));
   }
 
-  async function load(view: View, s: AppState): Promise<{ title: string; lines: string[]; content: HTMLElement[] }> {
+  async function load(view: View, s: AppState): Promise<{ title: string; lines: string[]; content: HTMLElement[]; shown?: () => void }> {
     if (view.kind === 'card') {
       const card = await getJson<CommuneCard>(apiPath(`/api/v1/communes/${view.commune}`, { period: s.period }));
-      return { ...cardHeading(card), content: renderCard(card) };
+      const old = card.predecessors?.[0]?.structure as keyof typeof app.health.archives | undefined;
+      const shown = () => showPredecessors(map, old ? (app.health.archives[old] ?? null) : null, card.predecessors?.map((p) => p.code) ?? null);
+      return { ...cardHeading(card), content: renderCard(card, lineageLinks), shown };
     }
     if (view.kind !== 'scope') throw new Error('nothing to load');
     let province = view.province;
@@ -126,6 +137,7 @@ export function mountPanel(root: HTMLElement, app: App): void {
     const previousKey = shownKey;
     const my = ++ticket;
     setSelected(view.kind === 'card' ? view.commune : null);
+    if (view.kind !== 'card' || key !== previousKey) showPredecessors(map, null, null);
     root.setAttribute('aria-label', view.kind === 'card' ? t('cardLabel') : t('scopeLabel'));
     if (view.kind === 'none') {
       shownKey = key;
@@ -156,6 +168,7 @@ export function mountPanel(root: HTMLElement, app: App): void {
       renderHead(view, loaded.title, loaded.lines);
       const scroll = root.scrollTop;
       body.replaceChildren(...loaded.content);
+      loaded.shown?.();
       root.scrollTop = opening ? 0 : scroll;
       shownKey = key;
       applyCollapsed();

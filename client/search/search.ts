@@ -6,17 +6,20 @@
 import type { App } from '../app.ts';
 import { rememberUnit, type BBox } from '../controls/units.ts';
 import { formatNumber, onLangChange, strings } from '../i18n/i18n.ts';
+import { periodOf, structureAt } from '../era/era.ts';
 
 const t = strings({
   vi: {
     label: 'Tìm xã, huyện, tỉnh', placeholder: 'Tìm xã, huyện, tỉnh…', region: 'Tìm kiếm',
     results: '{n} kết quả, dùng mũi tên lên xuống để chọn', none: 'Không tìm thấy “{q}”', failed: 'Không tìm được: lỗi kết nối',
     province: 'tỉnh/thành', district: 'huyện/quận', commune: 'xã/phường',
+    became: 'từ 1/7/2025 thuộc {names}',
   },
   en: {
     label: 'Search communes, districts, provinces', placeholder: 'Search commune, district, province…', region: 'Search',
     results: '{n} results, use the up and down arrows to choose', none: 'Nothing found for “{q}”', failed: 'Search failed: connection error',
     province: 'province', district: 'district', commune: 'commune',
+    became: 'since 1/7/2025 part of {names}',
   },
 });
 
@@ -30,7 +33,14 @@ export interface SearchHit {
   province: { code: string; name: string } | null;
   bbox: BBox | null;
   label: [number, number] | null;
+  /** The unit structure of the hit (today's units come first); absent from an older server. */
+  structure?: 'pre2025' | '2025-07';
+  /** A unit of an earlier structure: what it became part of. */
+  successors?: Array<{ structure: string; code: string; name: string; since: string | null }>;
 }
+
+/** "A, B, C (+2)": the first names of a list. */
+const someNames = (units: ReadonlyArray<{ name: string }>): string => units.slice(0, 3).map((u) => u.name).join(', ') + (units.length > 3 ? ` (+${units.length - 3})` : '');
 
 export const SEARCH_LIMIT = 8;
 const DEBOUNCE_MS = 150;
@@ -98,7 +108,8 @@ export function mountSearch(root: HTMLElement, app: App): void {
     } else input.removeAttribute('aria-activedescendant');
   };
   const where = (hit: SearchHit) =>
-    [hit.level === 'commune' ? hit.district?.name : null, hit.province?.name].filter(Boolean).join(', ') || t('province');
+    [[hit.level === 'commune' ? hit.district?.name : null, hit.province?.name].filter(Boolean).join(', ') || t('province'),
+      hit.successors?.length ? t('became', { names: someNames(hit.successors) }) : null].filter(Boolean).join(' · ');
   const render = (query: string) => {
     shownFor = query;
     list.replaceChildren(
@@ -131,9 +142,32 @@ export function mountSearch(root: HTMLElement, app: App): void {
   };
 
   const choose = (hit: SearchHit) => {
-    if (hit.bbox) rememberUnit({ code: hit.code, name: hit.name, type: hit.type, level: hit.level, province: hit.province?.code ?? hit.code, district: hit.level === 'commune' ? (hit.district?.code ?? null) : hit.level === 'district' ? hit.code : null, bbox: hit.bbox, label: hit.label });
     input.value = hit.name;
     close();
+    const s = app.store.get();
+    const structure = structureAt(app.health, periodOf(s.period, app.health));
+    if (hit.structure && hit.structure !== structure) {
+      // An old commune while today's units are drawn: its code may be another commune today, so what it became
+      // is shown, with the notice; an old district is today's "former district"; an old province's successor
+      // comes with the map's own notice (its status answers 404 with the successor).
+      if (hit.level === 'commune' && hit.successors?.length && hit.structure === 'pre2025') {
+        const next = hit.successors[0]!;
+        app.store.set({ province: null, district: null, commune: next.code, view: null }, 'push');
+        app.notifyMoved({ from: { code: hit.code, name: hit.name }, to: hit.successors, period: periodOf(s.period, app.health) ?? '', forward: true });
+        return;
+      }
+      if (hit.level === 'district' && hit.structure === 'pre2025') {
+        app.store.set({ province: null, district: hit.code, commune: null, view: null }, 'push');
+        return;
+      }
+      // A unit of today's structure while an older month is drawn: it is shown in the latest month.
+      if (hit.structure !== 'pre2025') {
+        app.store.set({ ...stateOfHit(hit), period: null, view: null }, 'push');
+        return;
+      }
+    }
+    // The camera finds the unit without asking again (only a unit of the structure drawn: codes collide across them).
+    if (hit.bbox && (!hit.structure || hit.structure === structure)) rememberUnit({ code: hit.code, name: hit.name, type: hit.type, level: hit.level, province: hit.province?.code ?? hit.code, district: hit.level === 'commune' ? (hit.district?.code ?? null) : hit.level === 'district' ? hit.code : null, bbox: hit.bbox, label: hit.label });
     app.store.set({ ...stateOfHit(hit), view: null }, 'push');
   };
 

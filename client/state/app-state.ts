@@ -18,6 +18,8 @@ export interface AppState {
   special: boolean; // hatch special-difficulty communes
   onlySpecial: boolean; // grey out the others
   view: View | null; // null = fit the scope
+  /** The comparison view: the month drawn beside `period` (on its own units, 2025-06 on the old ones), or null. */
+  compare: string | null;
 }
 
 export const DEFAULT_STATE: AppState = {
@@ -32,6 +34,7 @@ export const DEFAULT_STATE: AppState = {
   special: true,
   onlySpecial: false,
   view: null,
+  compare: null,
 };
 
 const MODES: readonly Mode[] = ['level', 'met', 'criterion', 'group'];
@@ -40,12 +43,16 @@ const int = (value: string | null, min: number, max: number): number | null => {
   const n = Number(value);
   return n >= min && n <= max ? n : null;
 };
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** `compare=2025-06..2026-11`: the month before and the month after (empty: the latest). */
+const COMPARE = /^(\d{4}-(?:0[1-9]|1[0-2]))\.\.(\d{4}-(?:0[1-9]|1[0-2]))?$/;
 const code = (value: string | null, digits: number): string | null => (value && new RegExp(`^\\d{${digits}}$`).test(value) ? value : null);
 
 /** Reads a state from a query string; anything malformed falls back to the default. */
 export function stateFromSearch(search: string): AppState {
   const q = new URLSearchParams(search);
   const view = q.get('view')?.split(',').map(Number);
+  const compare = COMPARE.exec(q.get('compare') ?? '');
   return {
     province: code(q.get('province'), 2),
     district: code(q.get('district'), 3),
@@ -53,7 +60,7 @@ export function stateFromSearch(search: string): AppState {
     mode: MODES.includes(q.get('mode') as Mode) ? (q.get('mode') as Mode) : DEFAULT_STATE.mode,
     criterion: int(q.get('criterion'), 1, 19) ?? DEFAULT_STATE.criterion,
     group: int(q.get('group'), 1, 5) ?? DEFAULT_STATE.group,
-    period: /^\d{4}-(0[1-9]|1[0-2])$/.test(q.get('period') ?? '') ? q.get('period') : null,
+    period: MONTH.test(q.get('period') ?? '') ? q.get('period') : (compare?.[2] ?? null),
     lang: q.get('lang') === 'en' ? 'en' : 'vi',
     special: q.get('special') !== '0',
     onlySpecial: q.get('only') === 'special',
@@ -61,6 +68,7 @@ export function stateFromSearch(search: string): AppState {
       view && view.length === 3 && view.every(Number.isFinite) && Math.abs(view[0]!) <= 180 && Math.abs(view[1]!) <= 85 && view[2]! >= 0 && view[2]! <= 22
         ? { lon: view[0]!, lat: view[1]!, zoom: view[2]! }
         : null,
+    compare: compare?.[1] ?? null,
   };
 }
 
@@ -73,7 +81,9 @@ export function searchFromState(s: AppState): string {
   if (s.mode !== DEFAULT_STATE.mode) q.set('mode', s.mode);
   if (s.mode === 'criterion') q.set('criterion', String(s.criterion));
   if (s.mode === 'group') q.set('group', String(s.group));
-  if (s.period) q.set('period', s.period);
+  // Comparing, the month after is the second half of `compare` (the map's own period).
+  if (s.compare) q.set('compare', `${s.compare}..${s.period ?? ''}`);
+  else if (s.period) q.set('period', s.period);
   if (s.lang !== DEFAULT_STATE.lang) q.set('lang', s.lang);
   if (!s.special) q.set('special', '0');
   if (s.onlySpecial) q.set('only', 'special');

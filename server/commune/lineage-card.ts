@@ -25,12 +25,14 @@ export async function lineageOnCard(ctx: ApiContext, era: Era, unit: Unit): Prom
     const last = before.validTo;
     const status = last && old.rural ? (await ctx.status.at(last)).get(old.code) : undefined;
     const district = old.district ? units.byCode.get(old.district) : undefined;
+    const province = units.byCode.get(old.province);
     predecessors.push({
       structure: link.oldStructure,
       code: old.code,
       name: old.name,
       type: old.type,
       district: district ? { code: district.code, name: district.name, type: district.type } : null,
+      province: province ? { code: province.code, name: province.name, type: province.type } : null,
       link: link.link,
       source: link.source,
       last_period: last,

@@ -40,6 +40,7 @@ const PredecessorSchema = z.object({
   name: z.string(),
   type: z.string(),
   district: z.object({ code: z.string(), name: z.string(), type: z.string() }).nullable(),
+  province: z.object({ code: z.string(), name: z.string(), type: z.string() }).nullable().openapi({ description: 'Its province in the old structure (to open it in that structure\'s view)' }),
   link: z.enum(['full', 'partial']).openapi({ description: 'full: the whole old commune went in; partial: part of it did' }),
   source: z.string(),
   last_period: z.string().nullable().openapi({ description: 'The last period of the old structure (2025-06)' }),

@@ -24,7 +24,7 @@ interface Card {
   code: string;
   name: string;
   structure: { code: string };
-  predecessors: Array<{ code: string; name: string; link: string; last_period: string; last_status: { met: number; total: number | null; level: string } | null }>;
+  predecessors: Array<{ code: string; name: string; link: string; province: { code: string; name: string } | null; last_period: string; last_status: { met: number; total: number | null; level: string } | null }>;
   successors: Array<{ code: string; name: string; since: string | null }>;
   criteria_set: { code: string; criteria_count: number; levels: string[]; indicators_complete: boolean; indicators_note: string | null } | null;
   classification: { group: { value: string; provenance: string } | null; khu_vuc: { value: string; provenance: string } | null } | null;
@@ -108,6 +108,8 @@ describe.each(seededApis('today'))('the API across the reform on $name', ({ open
     for (const p of body.predecessors) {
       const was = june.communes.find((c) => c.code === p.code);
       if (was) expect(p.last_status).toMatchObject({ met: was.met, total: 19, level: was.level });
+      // Its old province, for a link that opens it in the old units (today's Quảng Ngãi was Quảng Ngãi and Kon Tum).
+      expect(['51', '62']).toContain(p.province?.code);
     }
     expect(body.criteria_set).toMatchObject({ code: '2026-2030', criteria_count: 10, levels: ['dat_chuan', 'hien_dai'], indicators_complete: false });
     expect(body.criteria_set!.indicators_note).toMatch(/47 indicators/);
