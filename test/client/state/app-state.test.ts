@@ -9,6 +9,8 @@ const digits = (n: number) => fc.stringMatching(new RegExp(`^\\d{${n}}$`));
 /** A coordinate as the URL keeps it (4 decimals; zoom 2). */
 const fixed = (min: number, max: number, decimals: number) => fc.integer({ min: min * 10 ** decimals, max: max * 10 ** decimals }).map((n) => n / 10 ** decimals);
 
+const month = fc.tuple(fc.integer({ min: 2000, max: 2099 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`);
+
 const anyState: fc.Arbitrary<AppState> = fc.record({
   province: fc.option(digits(2), { nil: null }),
   district: fc.option(digits(3), { nil: null }),
@@ -16,11 +18,12 @@ const anyState: fc.Arbitrary<AppState> = fc.record({
   mode: fc.constantFrom<Mode>('level', 'met', 'criterion', 'group'),
   criterion: fc.integer({ min: 1, max: 19 }),
   group: fc.integer({ min: 1, max: 5 }),
-  period: fc.option(fc.tuple(fc.integer({ min: 2000, max: 2099 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`), { nil: null }),
+  period: fc.option(month, { nil: null }),
   lang: fc.constantFrom<AppState['lang']>('vi', 'en'),
   special: fc.boolean(),
   onlySpecial: fc.boolean(),
   view: fc.option(fc.record({ lon: fixed(-180, 180, 4), lat: fixed(-85, 85, 4), zoom: fixed(0, 22, 2) }), { nil: null }),
+  compare: fc.option(month, { nil: null }),
 });
 
 describe('the map state in the URL', () => {
