@@ -164,12 +164,14 @@ const painter = createPainter(map);
  * the feature state makes it do for every commune of every tile (a third of its work before the first
  * choropleth). Once drawn, the page hands over to the fixed expression and the feature state (`handOver`),
  * in the same re-parse of the tiles as the names', so that every later change only writes state. The hatch
- * likewise (the special-difficulty communes by code). Only while no tile has arrived (a new expression makes
- * MapLibre parse loaded tiles again), and not for the grey-out of "only special-difficulty" (rarely first). */
+ * likewise (the special-difficulty communes by code). Only before any tile is asked for (below), and not for
+ * the grey-out of "only special-difficulty" (rarely first). */
 let firstColours: (() => void) | null = null;
-let tileArrived = false;
-map.on('sourcedata', (e: { sourceId?: string; tile?: unknown }) => {
-  if (e.sourceId === BOUNDARY_SOURCE && e.tile) tileArrived = true;
+// Once the archive's header is read MapLibre asks for tiles; a new expression then would cancel those under
+// way (each an error in the console) and parse the arrived ones again: too late for the first colours.
+let archiveOpened = false;
+map.on('sourcedata', (e: { sourceId?: string; sourceDataType?: string; tile?: unknown }) => {
+  if (e.sourceId === BOUNDARY_SOURCE && (e.sourceDataType === 'metadata' || e.tile)) archiveOpened = true;
 });
 const handOver = () => {
   if (!firstColours) return;
@@ -225,7 +227,7 @@ async function draw(): Promise<void> {
   }
   const statusSet = catalogue.sets.find((x) => x.code === status.criteria_set) ?? set;
   const classesOf = { count: status.criteria_count, levels: statusSet.levels };
-  if (!document.documentElement.dataset.ready && !tileArrived && !s.onlySpecial) {
+  if (!document.documentElement.dataset.ready && !archiveOpened && !s.onlySpecial) {
     map.setPaintProperty('communes-fill', 'fill-color', statusFillColor(s.mode, status.communes, classesOf));
     setHatchOpacity(map, status.communes.filter((c) => c.special).map((c) => c.code));
     firstColours = () => painter.paint(s.mode, status.communes, classesOf);
