@@ -13,19 +13,19 @@ import { mountControls } from './controls/controls.ts';
 import { mountTools } from './controls/index.ts';
 import { mountPanel } from './panel/index.ts';
 import { formatNumber, formatPercent, formatPeriod, getLang, onLangChange, setLang, strings } from './i18n/i18n.ts';
-import { boundaryStyle, swapArchive } from './map/boundary-style.ts';
+import { BOUNDARY_SOURCE, boundaryStyle, swapArchive } from './map/boundary-style.ts';
 import { periodOf, setAt, structureAt } from './era/era.ts';
 import { BOUNDARY_ATTRIBUTIONS } from '../scripts/boundary/attribution.ts';
 import type { UnitStructure } from '../server/db/schema.ts';
 import { successorNotice, type MovedUnit } from './era/notice.ts';
-import { classLabel, createPainter, legendClasses } from './map/choropleth.ts';
+import { classLabel, createPainter, fillColor, legendClasses, statusFillColor } from './map/choropleth.ts';
 import { renderLegend, specialLabel } from './map/legend.ts';
 import { legendTitle as legendTitleOf } from './map/legend-title.ts';
 import { addLabels, relabelArchipelagos } from './map/labels.ts';
 import { signalReady } from './map/ready.ts';
 import { countryBounds, inScope, MAINLAND_BOUNDS } from './map/scope.ts';
 import { attachTooltip } from './map/tooltip.ts';
-import { provideHatch, showSpecial } from './map/special.ts';
+import { provideHatch, setHatchOpacity, showSpecial } from './map/special.ts';
 import { mountTableView } from './table/table-view.ts';
 import { pngFooter } from './export/footer.ts';
 import { download, mapPng } from './export/png.ts';
@@ -165,6 +165,28 @@ async function exportPng(): Promise<void> {
 }
 
 const painter = createPainter(map);
+/** The first choropleth is coloured by an expression naming each commune's colour by its code, which MapLibre
+ * evaluates in its worker as it parses each tile: the main thread then decodes no feature to colour it, which
+ * the feature state makes it do for every commune of every tile (a third of its work before the first
+ * choropleth). Once drawn, the page hands over to the fixed expression and the feature state (`handOver`),
+ * in the same re-parse of the tiles as the names', so that every later change only writes state. The hatch
+ * likewise (the special-difficulty communes by code). Only before any tile is asked for (below), and not for
+ * the grey-out of "only special-difficulty" (rarely first). */
+let firstColours: (() => void) | null = null;
+// Once the archive's header is read MapLibre asks for tiles; a new expression then would cancel those under
+// way (each an error in the console) and parse the arrived ones again: too late for the first colours.
+let archiveOpened = false;
+map.on('sourcedata', (e: { sourceId?: string; sourceDataType?: string; tile?: unknown }) => {
+  if (e.sourceId === BOUNDARY_SOURCE && (e.sourceDataType === 'metadata' || e.tile)) archiveOpened = true;
+});
+const handOver = () => {
+  if (!firstColours) return;
+  const paint = firstColours;
+  firstColours = null;
+  paint();
+  map.setPaintProperty('communes-fill', 'fill-color', fillColor());
+  setHatchOpacity(map);
+};
 let drawing = 0;
 let drawnPath = '';
 /** The structure whose archive the boundary source draws. */
@@ -210,7 +232,20 @@ async function draw(): Promise<void> {
     renewAttribution(drawnStructure);
   }
   const statusSet = catalogue.sets.find((x) => x.code === status.criteria_set) ?? set;
-  painter.paint(s.mode, status.communes, { count: status.criteria_count, levels: statusSet.levels });
+  const classesOf = { count: status.criteria_count, levels: statusSet.levels };
+  if (!document.documentElement.dataset.ready && !archiveOpened && !s.onlySpecial) {
+    map.setPaintProperty('communes-fill', 'fill-color', statusFillColor(s.mode, status.communes, classesOf));
+    setHatchOpacity(map, status.communes.filter((c) => c.special).map((c) => c.code));
+    firstColours = () => painter.paint(s.mode, status.communes, classesOf);
+  } else {
+    // A change before the hand-over: the state written now is the latest (the first colours are not).
+    if (firstColours) {
+      firstColours = null;
+      map.setPaintProperty('communes-fill', 'fill-color', fillColor());
+      setHatchOpacity(map);
+    }
+    painter.paint(s.mode, status.communes, classesOf);
+  }
   const classes = legendClasses(s.mode, status, statusSet.levels);
   const illustrative = status.provenance.reviews.illustrative > 0;
   renderLegend(legend, legendTitle(s), classes, `${formatPeriod(status.period)}${illustrative ? ` · ${t('illustrative')}` : ''}`, {
@@ -227,6 +262,8 @@ async function draw(): Promise<void> {
   if (!document.documentElement.dataset.ready) {
     map.once('idle', () => {
       signalReady();
+      // In the same task as the signal: whoever waits for it finds the feature state written.
+      handOver();
       markReady();
       addLabels(map);
     });

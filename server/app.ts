@@ -18,6 +18,7 @@ import { embedRoutes } from './embed/routes.ts';
 import { openApiRoutes } from './openapi/routes.ts';
 import { archiveRoutes } from './tiles/archive.ts';
 import { CACHE } from './http/cache.ts';
+import { robotsTxt } from './robots/robots.ts';
 
 export interface AppParts {
   ctx: ApiContext;
@@ -102,6 +103,8 @@ export function createApp(parts: AppParts): Hono {
     });
   }
   app.all('/api/*', (c) => sendError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
+  // What crawlers may read (the public map and widget, not the workspace), with or without the built client.
+  app.get('/robots.txt', robotsTxt);
 
   // oEmbed, the resize script, the widget page and the main page with its share card (before the static files).
   const pages = embedRoutes(ctx, parts.distDir && existsSync(parts.distDir) ? parts.distDir : null);

@@ -13,9 +13,13 @@ export function mountTools(header: { search: HTMLElement; controls: HTMLElement 
   // The language switch sits at the end of the header's first row (after the status line), where people
   // look for it, rather than among the map controls.
   const row = header.search.parentElement!;
-  const status = row.querySelector('#status');
-  const slot = document.createElement('div');
-  slot.className = 'lang-slot';
-  row.insertBefore(slot, status ? status.nextSibling : header.controls);
+  // The page may have the slot already (index.html: its space kept from the first paint, so nothing moves).
+  let slot = row.querySelector<HTMLElement>('.lang-slot');
+  if (!slot) {
+    slot = document.createElement('div');
+    slot.className = 'lang-slot';
+    const status = row.querySelector('#status');
+    row.insertBefore(slot, status ? status.nextSibling : header.controls);
+  }
   mountLanguage(slot, app);
 }

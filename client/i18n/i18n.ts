@@ -33,8 +33,14 @@ function formatValue(value: string | number): string {
   return typeof value === 'number' ? formatNumber(value) : value;
 }
 
+/** One formatter per language and options: making an Intl.NumberFormat costs far more than using one. */
+const formatters = new Map<string, Intl.NumberFormat>();
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(current === 'vi' ? 'vi-VN' : 'en-GB', options).format(value);
+  const locale = current === 'vi' ? 'vi-VN' : 'en-GB';
+  const key = `${locale} ${options ? JSON.stringify(options) : ''}`;
+  let formatter = formatters.get(key);
+  if (!formatter) formatters.set(key, (formatter = new Intl.NumberFormat(locale, options)));
+  return formatter.format(value);
 }
 
 export function formatPercent(share: number, digits = 0): string {

@@ -2,7 +2,9 @@
 // special-difficulty hatch, the boundaries from the project's PMTiles archive, the scope mask and outlines,
 // the selected commune (the province/district names are added once it is drawn: labels.ts). Every layer is in the first style, shown or
 // hidden from the start as the state in the URL asks: a layer added after load makes MapLibre parse every
-// tile again, which would delay the first choropleth.
+// tile again, which would delay the first choropleth. No fill is antialiased: the outline pass MapLibre draws
+// for it (every polygon's edges again, in the fill's colour or a transparent one) showed nothing here but cost
+// a second draw of the 10,000 communes.
 import type { LayerSpecification, Map as MapLibreMap, StyleSpecification, VectorTileSource } from 'maplibre-gl';
 import type { AppState } from '../state/app-state.ts';
 import { fillColor } from './choropleth.ts';
@@ -36,7 +38,7 @@ export function boundaryStyle(archiveUrl: string, s: AppState, basemap: StyleSpe
     },
     layers: [
       ...ground,
-      { id: 'communes-fill', type: 'fill', source, 'source-layer': 'communes', minzoom: 4, paint: { 'fill-color': fillColor(), 'fill-outline-color': 'rgba(0,0,0,0)', 'fill-opacity': basemap ? 0.88 : 1 } },
+      { id: 'communes-fill', type: 'fill', source, 'source-layer': 'communes', minzoom: 4, paint: { 'fill-color': fillColor(), 'fill-antialias': false, 'fill-opacity': basemap ? 0.88 : 1 } },
       ...specialLayers(s.special, s.onlySpecial),
       { id: 'communes-line', type: 'line', source, 'source-layer': 'communes', minzoom: 7, paint: { 'line-color': '#b9b3a5', 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.2, 12, 0.8] } },
       scope.mask,

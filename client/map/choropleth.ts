@@ -99,6 +99,33 @@ export function fillColor(): ExpressionSpecification {
   ] as unknown as ExpressionSpecification;
 }
 
+/** The fill colour of one status drawn without feature state: each commune's colour picked by its code in
+ * the expression itself, which MapLibre evaluates in its worker while it parses a tile. The first choropleth
+ * uses it (the main thread then decodes no feature to colour it); the page then hands over to `fillColor()`
+ * and the feature state (createPainter), so that later changes only write state. Same colours as the two. */
+export function statusFillColor(mode: Mode, communes: readonly CommuneStatus[], set: SetClasses = SET_2021_2025): ExpressionSpecification {
+  const defs = classes(mode, set, true);
+  // The colours of the mode's stops in fillColor(), by class index.
+  const colours = mode === 'met' ? MET_COLORS : classes(mode, SET_2021_2025, true).map((d) => d.color);
+  const byColour = new Map<string, string[]>();
+  const seen = new Set<string>(); // a label twice would make the expression invalid
+  for (const c of communes) {
+    const i = defs.findIndex((d) => d.test(c));
+    if (i < 0 || seen.has(c.code)) continue;
+    seen.add(c.code);
+    const colour = colours[colourIndex(mode, set, i)] ?? NO_DATA_COLOR;
+    const codes = byColour.get(colour) ?? [];
+    codes.push(c.code);
+    byColour.set(colour, codes);
+  }
+  const branches = [...byColour].flatMap(([colour, codes]) => [codes, colour]);
+  return [
+    'case',
+    ['!=', ['get', 'type'], 'Xã'], NOT_SCORED_COLOR,
+    ...(branches.length ? [['match', ['get', 'code'], ...branches, NO_DATA_COLOR]] : [NO_DATA_COLOR]),
+  ] as unknown as ExpressionSpecification;
+}
+
 export interface StatusCounts { communes: readonly CommuneStatus[]; units: { communes: number; rural: number }; criteria_count: number }
 
 /** The legend classes of a mode with the count of the scope's communes in each: the mode's classes, rural

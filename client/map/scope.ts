@@ -27,7 +27,8 @@ export function scopeLayers(scope: Scope): { mask: LayerSpecification; lines: La
     // Above the choropleth, the special-difficulty hatch and the commune lines; below district and province lines.
     mask: {
       id: SCOPE_MASK, type: 'fill', source, 'source-layer': 'communes', minzoom: 4, filter: maskFilter(scope),
-      paint: { 'fill-color': '#c9c7c2', 'fill-opacity': 0.88 },
+      // Not antialiased: the outlines of two neighbours would draw their shared edge twice, a darker seam.
+      paint: { 'fill-color': '#c9c7c2', 'fill-opacity': 0.88, 'fill-antialias': false },
     },
     lines: [
       {

@@ -2,7 +2,7 @@
 // "only special-difficulty" view that greys out the others (as the USDA Rural Atlas does). Both read the
 // `special` feature state the choropleth sets, so they follow the period without new geometry. The layers
 // are part of the first style (adding a layer later makes MapLibre parse every tile again).
-import type { LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { BOUNDARY_SOURCE } from './source.ts';
 
 const HATCH = 'special-hatch';
@@ -37,6 +37,22 @@ export function provideHatch(map: MapLibreMap): void {
   map.on('style.load', add);
 }
 
+/** Whether a commune is special-difficulty: from the feature state, or (the first choropleth: see main.ts)
+ * from the list of their codes, which MapLibre's worker reads as it parses a tile. */
+const isSpecial = (codes?: readonly string[]): ExpressionSpecification =>
+  (codes ? (codes.length ? ['match', ['get', 'code'], [...new Set(codes)], true, false] : ['boolean', false]) : ['boolean', ['feature-state', 'special'], false]) as ExpressionSpecification;
+
+/** The hatch's opacity: lighter at country zooms, where a hatch over thousands of small communes would drown
+ * the colours. `codes`: the special-difficulty communes named in the expression instead of the feature state. */
+export function hatchOpacity(codes?: readonly string[]): ExpressionSpecification {
+  return ['interpolate', ['linear'], ['zoom'], 4, ['case', isSpecial(codes), 0.45, 0], 7, ['case', isSpecial(codes), 1, 0]] as ExpressionSpecification;
+}
+
+/** Sets the hatch's opacity (see hatchOpacity). */
+export function setHatchOpacity(map: MapLibreMap, codes?: readonly string[]): void {
+  if (map.getLayer(HATCH)) map.setPaintProperty(HATCH, 'fill-opacity', hatchOpacity(codes));
+}
+
 const visibility = (on: boolean) => (on ? 'visible' : 'none') as 'visible' | 'none';
 
 /** The grey-out and the hatch, placed above the choropleth and below the commune lines. */
@@ -58,11 +74,7 @@ export function specialLayers(hatch: boolean, onlySpecial: boolean): LayerSpecif
       'source-layer': 'communes',
       minzoom: 4,
       layout: { visibility: visibility(hatch || onlySpecial) },
-      // Lighter at country zooms, where a hatch over thousands of small communes would drown the colours.
-      paint: {
-        'fill-pattern': HATCH,
-        'fill-opacity': ['interpolate', ['linear'], ['zoom'], 4, ['case', ['boolean', ['feature-state', 'special'], false], 0.45, 0], 7, ['case', ['boolean', ['feature-state', 'special'], false], 1, 0]],
-      },
+      paint: { 'fill-pattern': HATCH, 'fill-opacity': hatchOpacity() },
     },
   ];
 }

@@ -18,7 +18,7 @@ import { provinceTopologies } from './downloads.ts';
 export { BOUNDARY_ATTRIBUTIONS };
 
 /** Bump when the build's output changes for the same inputs, so that old builds are redone. */
-export const BUILD_VERSION = 'boundary-build-5';
+export const BUILD_VERSION = 'boundary-build-6';
 /** The pre-2025 archive's plain name (the 2025-07 one: `ntm-2025-07.pmtiles`). */
 export const ARCHIVE_FILE = `${STRUCTURES.pre2025.archiveBase}.pmtiles`;
 /** The pre-2025 boundaries' attribution (each structure's: BOUNDARY_ATTRIBUTIONS). */

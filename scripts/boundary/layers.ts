@@ -37,10 +37,13 @@ export function prepareLayers(sources: Pick<BoundarySources, 'layers'>): Prepare
   return sources.layers.map((source) => ({ name: source.name, source, presimplified: presimplify(source.topology as Topology<Objects<Record<string, unknown>>>) }));
 }
 
-/** Smallest triangle area (degrees²) kept at zoom z: about half a screen pixel of a 512-px tile, squared. */
+/** Smallest triangle area (degrees²) kept at zoom z: one pixel of a 512-px tile, squared. Smaller triangles
+ * (half a pixel, as before issue #17) kept a third more vertices at the country and province zooms with no
+ * difference on screen, and every vertex costs the reader's browser time to parse, triangulate and draw. */
+export const MIN_AREA_PIXELS = 1;
 export function minWeightAtZoom(z: number): number {
   const degreesPerPixel = 360 / (512 * 2 ** z);
-  return (0.5 * degreesPerPixel) ** 2;
+  return MIN_AREA_PIXELS * degreesPerPixel ** 2;
 }
 
 function toFeatures(topology: Topology, object: string): BoundaryFeature[] {
