@@ -61,6 +61,8 @@ export async function communeCard(ctx: ApiContext, era: Era, unit: Unit, period:
 
   const recognitions = ctx.standings.recognitionsOf(structure, unit.code).filter((r) => r.unitLevel === 'commune');
   const listings = ctx.standings.listingsOf(structure, unit.code);
+  // An official khu vực in force replaces the other listings (the illustrative stand-in) at the period.
+  const inForceListings = ctx.standings.listingsInForce(structure, unit.code, period);
   const lineage = await lineageOnCard(ctx, era, unit);
   const classification = scored ? await classificationOf(ctx, structure, unit.code, period) : null;
 
@@ -99,7 +101,7 @@ export async function communeCard(ctx: ApiContext, era: Era, unit: Unit, period:
       decision: l.decision,
       period_from: l.periodFrom,
       period_to: l.periodTo,
-      in_force: l.periodFrom <= period && period <= l.periodTo,
+      in_force: inForceListings.includes(l),
       provenance: l.provenance,
       source_url: l.sourceUrl,
       note: l.note,
