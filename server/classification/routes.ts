@@ -51,13 +51,20 @@ const createRouteDef = createRoute({
   responses: { 201: { description: 'The stored record', content: { 'application/json': { schema: ClassificationCreatedSchema } } }, ...workspaceErrors, ...conflict },
 });
 
+/** Today's structure, or a 404 when the database holds only the pre-2025 units (no groups or khu vực existed). */
+function todayStructure(ctx: ApiContext) {
+  const structure = currentStructure(ctx);
+  if (structure.levels.includes('district')) throw new ApiError(404, 'not_found', "This database holds no units of today's structure (from 1/7/2025): groups and khu vực are of today's communes");
+  return structure;
+}
+
 const recordOut = (r: ClassificationRow) => ({ id: r.id, kind: r.kind, ...classificationPart(r), recorded_by: r.recorded_by, recorded_at: r.recorded_at });
 
 /** Registers the classification routes. */
 export function classificationRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
   app.openapi(listRoute, async (c) => {
     const q = c.req.valid('query');
-    const structure = currentStructure(ctx);
+    const structure = todayStructure(ctx);
     const { period } = resolvePeriodAndEra(ctx, q.period);
     if (!covers(structure, period)) {
       throw new ApiError(400, 'invalid_parameter', `Parameter 'period' (query): groups and khu vực are of today's communes (${structure.name_en} structure, from ${structure.validFrom}); ${period} is before it`, { parameter: 'period' });
@@ -88,7 +95,7 @@ export function classificationRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>)
     const user = currentUser(c);
     const body = c.req.valid('json');
     assertRole(user, RECORDERS, WHAT);
-    const structure = currentStructure(ctx);
+    const structure = todayStructure(ctx);
     const from = body.period_from ?? body.decision_date.slice(0, 7);
     if (structure.validFrom !== null && from < structure.validFrom) {
       throw new ApiError(400, 'invalid_parameter', `Parameter 'period_from' (json): ${from} is before today's units (${structure.name_en} structure, from ${structure.validFrom}); groups and khu vực are of today's communes`, { parameter: 'period_from' });
