@@ -11,7 +11,6 @@ import { isMet } from '../criterion/mask.ts';
 import type { PlannedCommuneTable, ReviewTable, TargetTable, UnitStructure } from '../db/schema.ts';
 import type { Era } from '../era/era.ts';
 import { structureJson } from '../era/era-json.ts';
-import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 import { classificationOf } from '../classification/classification.ts';
 import { formerDistrictOf, LINEAGE_NOTE, lineageOnCard } from './lineage-card.ts';
 import type { Period } from '../period/period.ts';
@@ -46,7 +45,7 @@ export async function communeCard(ctx: ApiContext, era: Era, unit: Unit, period:
     // NTM targets are about rural communes: none applies to a phường or thị trấn.
     scored ? targetsFor(ctx, structure, unit) : [],
     db.selectFrom('reported_criteria').selectAll().where('structure', '=', structure).where('commune_code', '=', unit.code).orderBy('id').execute(),
-    scored && structure === WORKSPACE_STRUCTURE ? villageCountOf(db, unit.code) : null,
+    scored ? villageCountOf(db, structure, unit.code) : null,
   ]);
 
   const district = unit.district ? era.units.byCode.get(unit.district) : undefined;

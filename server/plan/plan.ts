@@ -15,7 +15,6 @@ import { atRiskCriteria, failingCriteria } from '../recognition/at-risk.ts';
 import { LEVELS, type Level } from '../recognition/standing.ts';
 import type { ProvenanceCount } from '../summary/tally.ts';
 import { communeTargets } from '../target/target-store.ts';
-import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 import type { UnitStructure } from '../db/schema.ts';
 import type { UnitStore } from '../unit/unit-store.ts';
 import type { CommuneStatus } from '../status/status-service.ts';
@@ -84,8 +83,8 @@ async function plannedIn(ctx: ApiContext, scope: Scope, units: UnitStore): Promi
   });
 }
 
-/** The planned communes of a scope of `structure` (the workspace's by default) with their standing at `period`. */
-export async function plansIn(ctx: ApiContext, scope: Scope, period: Period, set: CriteriaSet, structure: UnitStructure = WORKSPACE_STRUCTURE): Promise<Plans> {
+/** The planned communes of a scope of `structure` (default: the period's) with their standing at `period`. */
+export async function plansIn(ctx: ApiContext, scope: Scope, period: Period, set: CriteriaSet, structure: UnitStructure = ctx.eras.at(period).structure.code): Promise<Plans> {
   const units = ctx.eras.unitsOf(structure);
   // Statuses of another structure's month would be other units under the same codes: none is read then.
   const sameEra = ctx.eras.at(period).structure.code === structure;
