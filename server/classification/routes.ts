@@ -64,13 +64,14 @@ const recordOut = (r: ClassificationRow) => ({ id: r.id, kind: r.kind, ...classi
 export function classificationRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
   app.openapi(listRoute, async (c) => {
     const q = c.req.valid('query');
+    // The scope first: a request outside the user's scope is a 403 whatever else is wrong with it.
+    const here = contextIn(ctx, currentStructure(ctx).code);
+    const { scope, sees } = readableScope(here, currentUser(c), q);
     const structure = todayStructure(ctx);
     const { period } = resolvePeriodAndEra(ctx, q.period);
     if (!covers(structure, period)) {
       throw new ApiError(400, 'invalid_parameter', `Parameter 'period' (query): groups and khu vực are of today's communes (${structure.name_en} structure, from ${structure.validFrom}); ${period} is before it`, { parameter: 'period' });
     }
-    const here = contextIn(ctx, structure.code);
-    const { scope, sees } = readableScope(here, currentUser(c), q);
     const communes = here.units.children(scope.unit.code).filter((u) => u.level === 'commune' && sees(u));
     const rows = communes.length
       ? await ctx.ndb.db.selectFrom('commune_classification').selectAll().where('structure', '=', structure.code).where('commune_code', 'in', communes.map((u) => u.code)).orderBy('id').execute()
