@@ -14,7 +14,7 @@ import { structureJson } from '../era/era-json.ts';
 import { classificationOf } from '../classification/classification.ts';
 import { formerDistrictOf, LINEAGE_NOTE, lineageOnCard } from './lineage-card.ts';
 import type { Period } from '../period/period.ts';
-import { atRiskCriteria, failingCriteria } from '../recognition/at-risk.ts';
+import { atRiskCriteria, failingCriteria, recognisedUnder } from '../recognition/at-risk.ts';
 import { recognitionJson } from '../recognition/recognition-json.ts';
 import { LEVELS, type Level } from '../recognition/standing.ts';
 import { villageCountOf, villagesOnCard } from '../village/village-store.ts';
@@ -56,7 +56,8 @@ export async function communeCard(ctx: ApiContext, era: Era, unit: Unit, period:
   // A review of another criteria set (e.g. carried across a change of set) says nothing about this set's criteria.
   const mask = shown && set && shown.set_code === set.code ? shown.met_mask : null;
   const failed = set && mask !== null ? failingCriteria(set, mask) : null;
-  const risk = standing.recognition ? atRiskCriteria(standing.level, failed) : null;
+  // The workspace's rule: only a recognition made under the period's set is judged against its criteria.
+  const risk = standing.recognition && set && recognisedUnder(ctx, standing.recognition, set) ? atRiskCriteria(standing.level, failed) : null;
 
   const recognitions = ctx.standings.recognitionsOf(structure, unit.code).filter((r) => r.unitLevel === 'commune');
   const listings = ctx.standings.listingsOf(structure, unit.code);

@@ -11,7 +11,7 @@ import type { Scope } from '../api/scope.ts';
 import type { CriteriaSet } from '../criterion/catalogue.ts';
 import type { PlannedCommuneTable, Provenance, RecognitionLevel } from '../db/schema.ts';
 import type { Period } from '../period/period.ts';
-import { atRiskCriteria, failingCriteria } from '../recognition/at-risk.ts';
+import { atRiskCriteria, failingCriteria, recognisedUnder } from '../recognition/at-risk.ts';
 import { LEVELS, type Level } from '../recognition/standing.ts';
 import type { ProvenanceCount } from '../summary/tally.ts';
 import { communeTargets } from '../target/target-store.ts';
@@ -138,7 +138,7 @@ export async function plansIn(ctx: ApiContext, scope: Scope, period: Period, set
         : null,
       recognised: standing.level !== 'chua_dat',
       all_criteria_met: met !== null && met >= total,
-      at_risk: atRiskCriteria(standing.level, missing) !== null,
+      at_risk: standing.recognition !== null && recognisedUnder(ctx, standing.recognition, set) && atRiskCriteria(standing.level, missing) !== null,
       reached_by: reachedBy,
       status,
       targets: (targets.get(r.commune_code) ?? []).map((t) => ({

@@ -119,6 +119,10 @@ describe.each(writableApis('today'))('recognitions of today\'s communes on $name
     expect(mine!.criteria.length).toBeGreaterThan(0);
     expect(mine!.criteria.every((c) => c.number >= 1 && c.number <= 10)).toBe(true);
     expect(list.communes.some((c) => c.code === under318)).toBe(false);
+    // The public commune card follows the same rule.
+    const card = async (code: string) => ((await (await ws.request(`/api/v1/communes/${code}?period=${TODAY_LAST_PERIOD}`)).json()) as { at_risk: { criteria: number[] } | null }).at_risk;
+    expect((await card(under51))?.criteria).toEqual(mine!.criteria.map((c) => c.number));
+    expect(await card(under318)).toBeNull();
   });
 
   it('keeps a pre-2025 recognition of the old unit: the reused code of today\'s xã is untouched', async () => {
