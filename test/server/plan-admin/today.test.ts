@@ -26,8 +26,8 @@ describe.each(writableApis('today'))('targets, plans and villages of today\'s un
     const old = ws.ctx.eras.unitsOf('pre2025');
     const provinces = units.provinces.filter((p) => old.byCode.get(p.code)?.level === 'province');
     provinceCode = provinces[0]!.code;
-    // Xã of today whose code was a rural commune before 2025 too (the collision the keys must keep apart).
-    xa = units.ruralCommunes(provinceCode).filter((c) => old.byCode.get(c)?.level === 'commune');
+    // Xã of today whose code was a xã before 2025 too (the collision the keys must keep apart).
+    xa = units.ruralCommunes(provinceCode).filter((c) => old.byCode.get(c)?.level === 'commune' && old.byCode.get(c)!.rural);
     expect(xa.length).toBeGreaterThanOrEqual(3);
     [province, otherProvince] = await Promise.all([todayOfficial(ws, 'province', provinceCode), todayOfficial(ws, 'province', provinces[1]!.code)]);
   });
