@@ -11,11 +11,11 @@ import { type View, VIEWS, type ViewName } from './views.ts';
 const t = strings({
   vi: {
     nav: 'Các mục làm việc', signOut: 'Đăng xuất', signOutAll: 'Đăng xuất mọi thiết bị', map: 'Bản đồ công khai', roles: 'quản trị|cán bộ tỉnh|cán bộ huyện|cán bộ xã', country: 'cả nước', expired: 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.',
-    reviews: 'Rà soát hằng tháng', import: 'Nhập tệp', recognitions: 'Công nhận', plans: 'Kế hoạch, chỉ tiêu', villages: 'Thôn', board: 'Báo cáo tháng', audit: 'Nhật ký thay đổi',
+    reviews: 'Rà soát hằng tháng', import: 'Nhập tệp', recognitions: 'Công nhận', plans: 'Kế hoạch, chỉ tiêu', villages: 'Thôn', classifications: 'Nhóm, khu vực', board: 'Báo cáo tháng', audit: 'Nhật ký thay đổi',
   },
   en: {
     nav: 'Workspace sections', signOut: 'Sign out', signOutAll: 'Sign out everywhere', map: 'Public map', roles: 'admin|province officer|district officer|commune officer', country: 'whole country', expired: 'Your session has expired. Please sign in again.',
-    reviews: 'Monthly reviews', import: 'Import a file', recognitions: 'Recognitions', plans: 'Plans and targets', villages: 'Villages', board: 'Monthly report', audit: 'Audit trail',
+    reviews: 'Monthly reviews', import: 'Import a file', recognitions: 'Recognitions', plans: 'Plans and targets', villages: 'Villages', classifications: 'Groups, khu vực', board: 'Monthly report', audit: 'Audit trail',
   },
 });
 

@@ -6,6 +6,7 @@ import { renderImport } from './import/import-view.ts';
 import { renderRecognitions } from './recognition/recognition-view.ts';
 import { renderPlans } from './plan/plan-view.ts';
 import { renderVillages } from './village/village-view.ts';
+import { renderClassifications } from './classification/classification-view.ts';
 import { renderBoard } from './board/board-view.ts';
 import { renderAudit } from './audit/audit-view.ts';
 
@@ -29,6 +30,7 @@ export const VIEWS = {
   recognitions: { render: renderRecognitions },
   plans: { render: renderPlans },
   villages: { render: renderVillages },
+  classifications: { render: renderClassifications },
   board: { render: renderBoard },
   audit: { render: renderAudit },
 } satisfies Record<string, View>;

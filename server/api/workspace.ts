@@ -17,6 +17,7 @@ import { planAdminRoutes } from '../plan/admin-routes.ts';
 import { recognitionAdminRoutes } from '../recognition/admin-routes.ts';
 import { reviewAdminRoutes } from '../review/admin-routes.ts';
 import { villageRoutes } from '../village/routes.ts';
+import { classificationRoutes } from '../classification/routes.ts';
 import type { ApiContext } from './context.ts';
 
 /** Largest request body of an admin route (imports excepted: they take files up to IMPORT_MAX_BYTES). */
@@ -39,6 +40,7 @@ export function workspaceApi(ctx: ApiContext): OpenAPIHono<AuthEnv> {
   recognitionAdminRoutes(ctx, app);
   planAdminRoutes(ctx, app);
   villageRoutes(ctx, app);
+  classificationRoutes(ctx, app);
   auditRoutes(ctx, app);
   boardRoutes(ctx, app);
   unlockRoutes(ctx, app);

@@ -11,11 +11,10 @@ import { isMet } from '../criterion/mask.ts';
 import type { PlannedCommuneTable, ReviewTable, TargetTable, UnitStructure } from '../db/schema.ts';
 import type { Era } from '../era/era.ts';
 import { structureJson } from '../era/era-json.ts';
-import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 import { classificationOf } from '../classification/classification.ts';
 import { LINEAGE_NOTE, lineageOnCard } from './lineage-card.ts';
 import type { Period } from '../period/period.ts';
-import { atRiskCriteria, failingCriteria } from '../recognition/at-risk.ts';
+import { atRiskCriteria, failingCriteria, recognisedUnder } from '../recognition/at-risk.ts';
 import { recognitionJson } from '../recognition/recognition-json.ts';
 import { LEVELS, type Level } from '../recognition/standing.ts';
 import { villageCountOf, villagesOnCard } from '../village/village-store.ts';
@@ -47,7 +46,7 @@ export async function communeCard(ctx: ApiContext, era: Era, unit: Unit, period:
     // NTM targets are about rural communes: none applies to a phường or thị trấn.
     scored ? targetsFor(ctx, structure, unit) : [],
     db.selectFrom('reported_criteria').selectAll().where('structure', '=', structure).where('commune_code', '=', unit.code).orderBy('id').execute(),
-    scored && structure === WORKSPACE_STRUCTURE ? villageCountOf(db, unit.code) : null,
+    scored ? villageCountOf(db, structure, unit.code) : null,
   ]);
 
   const district = unit.district ? era.units.byCode.get(unit.district) : undefined;
@@ -58,10 +57,13 @@ export async function communeCard(ctx: ApiContext, era: Era, unit: Unit, period:
   // A review of another criteria set (e.g. carried across a change of set) says nothing about this set's criteria.
   const mask = shown && set && shown.set_code === set.code ? shown.met_mask : null;
   const failed = set && mask !== null ? failingCriteria(set, mask) : null;
-  const risk = standing.recognition ? atRiskCriteria(standing.level, failed) : null;
+  // The workspace's rule: only a recognition made under the period's set is judged against its criteria.
+  const risk = standing.recognition && set && recognisedUnder(ctx, standing.recognition, set) ? atRiskCriteria(standing.level, failed) : null;
 
   const recognitions = ctx.standings.recognitionsOf(structure, unit.code).filter((r) => r.unitLevel === 'commune');
   const listings = ctx.standings.listingsOf(structure, unit.code);
+  // An official khu vực in force replaces the other listings (the illustrative stand-in) at the period.
+  const inForceListings = ctx.standings.listingsInForce(structure, unit.code, period);
   const lineage = await lineageOnCard(ctx, era, unit);
   const classification = scored ? await classificationOf(ctx, structure, unit.code, period) : null;
 
@@ -100,7 +102,7 @@ export async function communeCard(ctx: ApiContext, era: Era, unit: Unit, period:
       decision: l.decision,
       period_from: l.periodFrom,
       period_to: l.periodTo,
-      in_force: l.periodFrom <= period && period <= l.periodTo,
+      in_force: inForceListings.includes(l),
       provenance: l.provenance,
       source_url: l.sourceUrl,
       note: l.note,

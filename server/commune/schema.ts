@@ -81,7 +81,7 @@ const ListingSchema = z.object({
   special: z.boolean().openapi({ description: 'Whether the classification counts as special-difficulty (KV III, P135, bãi ngang)' }),
   decision: z.string().nullable().openapi({ example: '861/QĐ-TTg' }),
   period_from: z.string().openapi({ example: '2021-06' }),
-  period_to: z.string().openapi({ example: '2025-12' }),
+  period_to: z.string().nullable().openapi({ example: '2025-12', description: 'Last month in force; null: until superseded' }),
   in_force: z.boolean().openapi({ description: 'Whether the listing covers the period' }),
   provenance: ProvenanceSchema,
   source_url: z.string().nullable(),

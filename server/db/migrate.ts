@@ -8,6 +8,7 @@ import { migration0003 } from './migrations/0003_unique_decisions.ts';
 import { migration0004 } from './migrations/0004_review_covering_index.ts';
 import { migration0005 } from './migrations/0005_eras.ts';
 import { migration0006 } from './migrations/0006_shared_state.ts';
+import { migration0007 } from './migrations/0007_village_count_structure.ts';
 import type { Database } from './schema.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -17,6 +18,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004_review_covering_index': migration0004,
   '0005_eras': migration0005,
   '0006_shared_state': migration0006,
+  '0007_village_count_structure': migration0007,
 };
 
 const provider: MigrationProvider = {

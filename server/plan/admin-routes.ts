@@ -3,10 +3,16 @@
 // a commune as due to reach a level by a half-year or year), DELETE /admin/plans/{id}; and the targets'
 // routes (target-admin-routes.ts). Admin, province and district officers change plans of their scope;
 // commune officers read their commune's. Every change is audited and shows at once in the public /plans.
+// Eras: a planned commune is a unit of the structure of its due period (a 2026-2030 plan names today's xã,
+// for đạt chuẩn or hiện đại); the board lists the plans of its period's structure.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../api/context.ts';
 import { DistrictParam, ErrorSchema, ILLUSTRATIVE_NOTE, PeriodParam, ProvinceParam } from '../api/schemas.ts';
-import { resolvePeriodAndSet } from '../api/scope.ts';
+import { resolvePeriodAndEra } from '../api/scope.ts';
+import { contextIn } from '../era/scoped-context.ts';
+import { writeEraOf } from '../era/write-era.ts';
+import { duePeriod } from '../seed/facts/plans.ts';
+import type { UnitStructure } from '../db/schema.ts';
 import { actorOf } from '../audit/audit.ts';
 import { type AuthEnv, currentUser } from '../auth/middleware.ts';
 import { SESSION_SECURITY, WRITE_SECURITY, workspaceErrors } from '../auth/schemas.ts';
@@ -15,7 +21,7 @@ import type { SessionUser } from '../auth/session.ts';
 import { assertRole, readableScope, roleGuard } from '../auth/workspace-scope.ts';
 import { ApiError } from '../http/errors.ts';
 import { RecordIdParam } from '../recognition/fields.ts';
-import type { Unit } from '../unit/unit-store.ts';
+import type { Unit, UnitStore } from '../unit/unit-store.ts';
 import { PlanBoardSchema, PlannedCommuneBody, PlannedCommuneRowSchema } from './admin-schemas.ts';
 import { COMPLETIONS_NOTE, criterionCompletions } from './completions.ts';
 import { type PlanStatus, plansIn } from './plan.ts';
@@ -43,7 +49,9 @@ const addRoute = createRoute({
   path: '/admin/plans',
   tags: ['Workspace'],
   summary: 'Name a commune in a plan as due to reach a level',
-  description: '`due` 2025-H1 → due_period 2025-06, 2025-H2 and 2025 → 2025-12. 409 when the plan already names the commune for that level. Audited as `plan.add`.',
+  description:
+    '`due` 2025-H1 → due_period 2025-06, 2025-H2 and 2025 → 2025-12. The commune is a unit of the structure of the due period (today\'s units from 2025-07), ' +
+    'and from 2026-02 the level is one of the 2026-2030 set (đạt chuẩn, hiện đại). 409 when the plan already names the commune for that level. Audited as `plan.add`.',
   middleware: [roleGuard(WRITERS, 'change plans (the province or district sets them)')],
   security: WRITE_SECURITY,
   request: { body: { content: { 'application/json': { schema: PlannedCommuneBody } }, required: true } },
@@ -63,9 +71,9 @@ const removeRoute = createRoute({
 });
 
 /** A rural commune whose plans the user may change. */
-function plannableCommune(ctx: ApiContext, user: SessionUser, code: string, parameter: string): Unit {
+function plannableCommune(units: UnitStore, user: SessionUser, code: string, parameter: string): Unit {
   assertRole(user, WRITERS, 'change plans (the province or district sets them)');
-  const unit = writableUnit(ctx.units, user, code);
+  const unit = writableUnit(units, user, code);
   if (unit.level !== 'commune' || !unit.rural) {
     throw new ApiError(400, 'invalid_parameter', `Parameter '${parameter}': ${unit.name} (${code}) is not a rural commune (xã): plans name xã only`, { parameter });
   }
@@ -75,10 +83,12 @@ function plannableCommune(ctx: ApiContext, user: SessionUser, code: string, para
 export function planAdminRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
   app.openapi(boardRoute, async (c) => {
     const q = c.req.valid('query');
-    const { scope, sees } = readableScope(ctx, currentUser(c), q);
-    const { period, set } = resolvePeriodAndSet(ctx, q.period);
-    const plans = await plansIn(ctx, scope, period, set);
-    const communes = plans.communes.filter((p) => sees(ctx.units.byCode.get(p.code)!));
+    const { period, era } = resolvePeriodAndEra(ctx, q.period);
+    const set = era.set;
+    const here = contextIn(ctx, era.structure.code);
+    const { scope, sees } = readableScope(here, currentUser(c), q);
+    const plans = await plansIn(ctx, scope, period, set, era.structure.code);
+    const communes = plans.communes.filter((p) => sees(here.units.byCode.get(p.code)!));
     // Counts of what the user sees (all of it unless a commune officer looks at their district).
     const counts: Record<PlanStatus, number> = { reached: 0, on_track: 0, late: 0 };
     for (const p of communes) counts[p.status]++;
@@ -107,8 +117,15 @@ export function planAdminRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): voi
   app.openapi(addRoute, async (c) => {
     const user = currentUser(c);
     const body = c.req.valid('json');
-    plannableCommune(ctx, user, body.commune, 'commune');
-    const row = await addPlannedCommune(ctx.ndb.db, actorOf(user), body);
+    assertRole(user, WRITERS, 'change plans (the province or district sets them)');
+    const { structure, set } = writeEraOf(ctx, duePeriod(body.due));
+    // Only today's units are checked against the due period's set: the pre-2025 units were never scored on
+    // the 2026-2030 set, so their plans keep the levels they were made with.
+    if (!structure.levels.includes('district') && set && !set.levels.includes(body.target_level)) {
+      throw new ApiError(400, 'invalid_parameter', `Parameter 'target_level' (json): ${body.target_level} is not a level of the ${set.code} criteria set in force at the due period ${duePeriod(body.due)} (${set.levels.join(', ')})`, { parameter: 'target_level' });
+    }
+    plannableCommune(ctx.eras.unitsOf(structure.code), user, body.commune, 'commune');
+    const row = await addPlannedCommune(ctx.ndb.db, actorOf(user), structure.code, body);
     await ctx.dataChanged();
     return c.json(row, 201);
   });
@@ -116,7 +133,7 @@ export function planAdminRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): voi
   app.openapi(removeRoute, async (c) => {
     const user = currentUser(c);
     const id = Number(c.req.valid('param').id);
-    const row = await removePlannedCommune(ctx.ndb.db, actorOf(user), id, (r) => void plannableCommune(ctx, user, r.commune_code, 'id'));
+    const row = await removePlannedCommune(ctx.ndb.db, actorOf(user), id, (r) => void plannableCommune(ctx.eras.unitsOf(r.structure as UnitStructure), user, r.commune_code, 'id'));
     await ctx.dataChanged();
     return c.json(row, 200);
   });

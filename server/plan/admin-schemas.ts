@@ -46,8 +46,10 @@ export const WorkspaceTargetSchema = z
 
 export const TargetListSchema = z
   .object({
+    structure: z.string().openapi({ description: 'The unit structure of the listing (the period\'s)' }),
     scope: z.object({ level: z.enum(['province', 'district']), code: z.string(), name: z.string() }),
     targets: z.array(WorkspaceTargetSchema).openapi({ description: 'The targets and reported figures of the scope (a province: its own and its districts\'), by scope then deadline' }),
+    national: z.array(WorkspaceTargetSchema).openapi({ description: 'The national targets of the same structure (2026-2030: those of the national programme, from the facts), to set the province\'s beside' }),
   })
   .openapi('WorkspaceTargets');
 

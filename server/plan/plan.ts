@@ -11,11 +11,10 @@ import type { Scope } from '../api/scope.ts';
 import type { CriteriaSet } from '../criterion/catalogue.ts';
 import type { PlannedCommuneTable, Provenance, RecognitionLevel } from '../db/schema.ts';
 import type { Period } from '../period/period.ts';
-import { atRiskCriteria, failingCriteria } from '../recognition/at-risk.ts';
+import { atRiskCriteria, failingCriteria, recognisedUnder } from '../recognition/at-risk.ts';
 import { LEVELS, type Level } from '../recognition/standing.ts';
 import type { ProvenanceCount } from '../summary/tally.ts';
 import { communeTargets } from '../target/target-store.ts';
-import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 import type { UnitStructure } from '../db/schema.ts';
 import type { UnitStore } from '../unit/unit-store.ts';
 import type { CommuneStatus } from '../status/status-service.ts';
@@ -84,8 +83,8 @@ async function plannedIn(ctx: ApiContext, scope: Scope, units: UnitStore): Promi
   });
 }
 
-/** The planned communes of a scope of `structure` (the workspace's by default) with their standing at `period`. */
-export async function plansIn(ctx: ApiContext, scope: Scope, period: Period, set: CriteriaSet, structure: UnitStructure = WORKSPACE_STRUCTURE): Promise<Plans> {
+/** The planned communes of a scope of `structure` (default: the period's) with their standing at `period`. */
+export async function plansIn(ctx: ApiContext, scope: Scope, period: Period, set: CriteriaSet, structure: UnitStructure = ctx.eras.at(period).structure.code): Promise<Plans> {
   const units = ctx.eras.unitsOf(structure);
   // Statuses of another structure's month would be other units under the same codes: none is read then.
   const sameEra = ctx.eras.at(period).structure.code === structure;
@@ -139,7 +138,7 @@ export async function plansIn(ctx: ApiContext, scope: Scope, period: Period, set
         : null,
       recognised: standing.level !== 'chua_dat',
       all_criteria_met: met !== null && met >= total,
-      at_risk: atRiskCriteria(standing.level, missing) !== null,
+      at_risk: standing.recognition !== null && recognisedUnder(ctx, standing.recognition, set) && atRiskCriteria(standing.level, missing) !== null,
       reached_by: reachedBy,
       status,
       targets: (targets.get(r.commune_code) ?? []).map((t) => ({

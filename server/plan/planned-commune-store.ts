@@ -1,9 +1,8 @@
 // Officials' changes to the planned communes (planned_commune): add a commune to a plan and remove it, each
 // in one transaction with its audit entry (`plan.add`, `plan.remove`).
-import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 import type { Kysely, Selectable } from 'kysely';
 import { type Actor, appendAudit } from '../audit/audit.ts';
-import type { Database, PlannedCommuneTable, RecognitionLevel } from '../db/schema.ts';
+import type { Database, PlannedCommuneTable, RecognitionLevel, UnitStructure } from '../db/schema.ts';
 import { isUniqueViolation } from '../db/unique-violation.ts';
 import { ApiError } from '../http/errors.ts';
 import { duePeriod } from './due.ts';
@@ -21,9 +20,10 @@ export interface NewPlannedCommune {
 
 const key = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
 
-export async function addPlannedCommune(db: Kysely<Database>, actor: Actor, input: NewPlannedCommune): Promise<PlannedCommuneRow> {
+/** Adds a commune of `structure` (the structure of the due period) to a plan. */
+export async function addPlannedCommune(db: Kysely<Database>, actor: Actor, structure: UnitStructure, input: NewPlannedCommune): Promise<PlannedCommuneRow> {
   const add = () => db.transaction().execute(async (trx) => {
-    const same = await trx.selectFrom('planned_commune').selectAll().where('commune_code', '=', input.commune).where('target_level', '=', input.target_level).execute();
+    const same = await trx.selectFrom('planned_commune').selectAll().where('structure', '=', structure).where('commune_code', '=', input.commune).where('target_level', '=', input.target_level).execute();
     const duplicate = same.find((r) => key(r.plan) === key(input.plan));
     if (duplicate) throw new ApiError(409, 'conflict', `The plan "${duplicate.plan}" already names commune ${input.commune} for ${input.target_level} (due ${duplicate.due}, record ${duplicate.id})`, { id: duplicate.id });
     const values = {
@@ -35,7 +35,7 @@ export async function addPlannedCommune(db: Kysely<Database>, actor: Actor, inpu
       source: input.source ?? input.plan,
       note: input.note ?? null,
       plan_key: key(input.plan),
-      structure: WORKSPACE_STRUCTURE,
+      structure,
     };
     const { id } = await trx.insertInto('planned_commune').values(values).returning('id').executeTakeFirstOrThrow();
     const row: PlannedCommuneRow = { id: Number(id), ...values };

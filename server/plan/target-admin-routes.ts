@@ -2,9 +2,16 @@
 // /admin/targets/{id}. Admin, province and district officers change the targets of their scope (a province
 // officer also its districts'; national targets: admin only); commune officers read only. Every change is
 // audited and shows at once in the public summary.
+// Eras: a target is of the unit structure of its deadline (a 2030 target of today's province); the list is of
+// its period's structure and shows the national targets of that structure (for 2026-2030: those of the
+// national programme, from the facts) beside the province's own.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../api/context.ts';
-import { DistrictParam, ErrorSchema, ProvinceParam } from '../api/schemas.ts';
+import { DistrictParam, ErrorSchema, PeriodParam, ProvinceParam } from '../api/schemas.ts';
+import { resolvePeriodAndEra } from '../api/scope.ts';
+import { contextIn } from '../era/scoped-context.ts';
+import { writeEraOf } from '../era/write-era.ts';
+import type { UnitStructure } from '../db/schema.ts';
 import { actorOf } from '../audit/audit.ts';
 import { type AuthEnv, currentUser } from '../auth/middleware.ts';
 import { SESSION_SECURITY, WRITE_SECURITY, workspaceErrors } from '../auth/schemas.ts';
@@ -25,9 +32,10 @@ const listRoute = createRoute({
   method: 'get',
   path: '/admin/targets',
   tags: ['Workspace'],
-  summary: 'Targets of a province or district',
+  summary: 'Targets of a province or district, beside the national targets',
+  description: "The targets of the period's unit structure (default: the latest period's): the scope's own and, in `national`, the country's (for 2026-2030 those of the national programme, from the facts).",
   security: SESSION_SECURITY,
-  request: { query: z.object({ province: ProvinceParam.optional(), district: DistrictParam.optional() }) },
+  request: { query: z.object({ province: ProvinceParam.optional(), district: DistrictParam.optional(), period: PeriodParam.optional() }) },
   responses: { 200: { description: 'The targets', content: { 'application/json': { schema: TargetListSchema } } }, ...workspaceErrors },
 });
 
@@ -36,7 +44,7 @@ const createTargetRoute = createRoute({
   path: '/admin/targets',
   tags: ['Workspace'],
   summary: 'Add a target of a province or district',
-  description: 'Audited as `target.create`.',
+  description: 'The scope is a unit of the structure in force at the deadline (today\'s provinces for a deadline from 2025-07). Audited as `target.create`.',
   middleware: [roleGuard(WRITERS, 'change targets')],
   security: WRITE_SECURITY,
   request: { body: { content: { 'application/json': { schema: TargetBody } }, required: true } },
@@ -74,7 +82,7 @@ function assertMayEdit(ctx: ApiContext, user: SessionUser, row: TargetRecord): v
     if (user.role !== 'admin') throw new ApiError(403, 'forbidden', 'National targets are changed by admins only');
     return;
   }
-  writableUnit(ctx.units, user, row.scope_code);
+  writableUnit(ctx.eras.unitsOf(row.scope_structure as UnitStructure), user, row.scope_code);
 }
 
 function mayEdit(ctx: ApiContext, user: SessionUser, row: TargetRecord): boolean {
@@ -87,31 +95,45 @@ function mayEdit(ctx: ApiContext, user: SessionUser, row: TargetRecord): boolean
 }
 
 function targetOut(ctx: ApiContext, user: SessionUser, row: TargetRecord): z.infer<typeof WorkspaceTargetSchema> {
-  const name = row.scope_code === null ? COUNTRY_NAME : (ctx.units.byCode.get(row.scope_code)?.name ?? row.scope_code);
+  const units = ctx.eras.unitsOf(row.scope_structure as UnitStructure);
+  const name = row.scope_code === null ? COUNTRY_NAME : (units.byCode.get(row.scope_code)?.name ?? row.scope_code);
   return { ...row, scope_name: name, editable: mayEdit(ctx, user, row) };
 }
 
 export function targetAdminRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
   app.openapi(listRoute, async (c) => {
     const user = currentUser(c);
-    const { scope, sees } = readableScope(ctx, user, c.req.valid('query'));
-    const districts = scope.level === 'district' ? [scope.unit] : ctx.units.children(scope.unit.code).filter((u) => u.level === 'district');
+    const q = c.req.valid('query');
+    const { era } = resolvePeriodAndEra(ctx, q.period);
+    const structure = era.structure.code;
+    const here = contextIn(ctx, structure);
+    const { scope, sees } = readableScope(here, user, q);
+    const districts = scope.level === 'district' ? [scope.unit] : here.units.children(scope.unit.code).filter((u) => u.level === 'district');
     const codes = [...(scope.level === 'province' ? [scope.unit] : []), ...districts].filter(sees).map((u) => u.code);
-    const rows = codes.length
-      ? await ctx.ndb.db.selectFrom('target').selectAll().where('scope', 'in', ['province', 'district']).where('scope_code', 'in', codes).orderBy('scope', 'desc').orderBy('scope_code').orderBy('deadline').orderBy('id').execute()
-      : [];
-    return c.json({ scope: { level: scope.level === 'district' ? ('district' as const) : ('province' as const), code: scope.unit.code, name: scope.unit.name }, targets: rows.map((r) => targetOut(ctx, user, r)) }, 200);
+    const [rows, national] = await Promise.all([
+      codes.length
+        ? ctx.ndb.db.selectFrom('target').selectAll().where('scope_structure', '=', structure).where('scope', 'in', ['province', 'district']).where('scope_code', 'in', codes).orderBy('scope', 'desc').orderBy('scope_code').orderBy('deadline').orderBy('id').execute()
+        : [],
+      ctx.ndb.db.selectFrom('target').selectAll().where('scope_structure', '=', structure).where('scope', '=', 'national').where('kind', '=', 'target').orderBy('deadline').orderBy('id').execute(),
+    ]);
+    return c.json({
+      structure,
+      scope: { level: scope.level === 'district' ? ('district' as const) : ('province' as const), code: scope.unit.code, name: scope.unit.name },
+      targets: rows.map((r) => targetOut(ctx, user, r)),
+      national: national.map((r) => targetOut(ctx, user, r)),
+    }, 200);
   });
 
   app.openapi(createTargetRoute, async (c) => {
     const user = currentUser(c);
     const { scope: code, ...fields } = c.req.valid('json');
     assertRole(user, WRITERS, 'change targets');
-    const unit = writableUnit(ctx.units, user, code);
+    const { structure } = writeEraOf(ctx, fields.deadline.slice(0, 7));
+    const unit = writableUnit(ctx.eras.unitsOf(structure.code), user, code);
     if (unit.level !== 'province' && unit.level !== 'district') {
       throw new ApiError(400, 'invalid_parameter', `Parameter 'scope' (json): ${unit.name} is not a province or district`, { parameter: 'scope' });
     }
-    const row = await createTarget(ctx.ndb.db, actorOf(user), { level: unit.level, code: unit.code }, fields);
+    const row = await createTarget(ctx.ndb.db, actorOf(user), { level: unit.level, code: unit.code, structure: structure.code }, fields);
     await ctx.dataChanged();
     return c.json(targetOut(ctx, user, row), 201);
   });

@@ -1,9 +1,8 @@
 // Officials' changes to the published targets of a province or district (the `target` table): create,
 // replace and delete, each in one transaction with its audit entry (`target.create|update|delete`).
-import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 import type { Kysely } from 'kysely';
 import { type Actor, appendAudit } from '../audit/audit.ts';
-import type { Database } from '../db/schema.ts';
+import type { Database, UnitStructure } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { readValueNumber } from '../target/value-number.ts';
 import type { TargetRecord } from '../target/target-store.ts';
@@ -37,9 +36,10 @@ export async function findTarget(db: Kysely<Database>, id: number): Promise<Targ
   return (await db.selectFrom('target').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
 }
 
-export async function createTarget(db: Kysely<Database>, actor: Actor, scope: { level: 'province' | 'district'; code: string }, fields: TargetFields): Promise<TargetRecord> {
+/** Creates a target of a province or district of `scope.structure` (the structure of its deadline). */
+export async function createTarget(db: Kysely<Database>, actor: Actor, scope: { level: 'province' | 'district'; code: string; structure: UnitStructure }, fields: TargetFields): Promise<TargetRecord> {
   return db.transaction().execute(async (trx) => {
-    const values = { scope: scope.level, scope_code: scope.code, scope_structure: WORKSPACE_STRUCTURE, ...columnsOf(fields) };
+    const values = { scope: scope.level, scope_code: scope.code, scope_structure: scope.structure, ...columnsOf(fields) };
     const { id } = await trx.insertInto('target').values(values).returning('id').executeTakeFirstOrThrow();
     const row: TargetRecord = { id: Number(id), ...values };
     await appendAudit(trx, actor, { action: 'target.create', unit: scope.code, entity: 'target', entityId: row.id, before: null, after: row });

@@ -3,10 +3,13 @@
 // (revocation risk, Quyết định 18/2022/QĐ-TTg). Admin and province officers record within their scope; a
 // district officer records the (provincial) decisions about communes of their district; commune officers
 // read only. Every write is audited and shows on the public map at once.
+// Eras: a recognition is of the unit structure in force on its decision's date, with the levels of the criteria
+// set in force then (đạt chuẩn / hiện đại from 2026-02); a listing is of its period's structure. Nothing is
+// carried across the 2025 merger (MERGER_NOTE).
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../api/context.ts';
 import { DistrictParam, PeriodParam, ProvinceParam } from '../api/schemas.ts';
-import { resolvePeriodAndSet, resolvePeriod } from '../api/scope.ts';
+import { resolvePeriodAndEra } from '../api/scope.ts';
 import { actorOf } from '../audit/audit.ts';
 import { type AuthEnv, currentUser } from '../auth/middleware.ts';
 import { SESSION_SECURITY, WRITE_SECURITY, workspaceErrors } from '../auth/schemas.ts';
@@ -19,8 +22,12 @@ import type { Unit } from '../unit/unit-store.ts';
 import { atRiskCommunes, REVOCATION_RULE } from './at-risk.ts';
 import { RecordIdParam } from './fields.ts';
 import { createRecognition, recognitionOut, revokeRecognition } from './recognition-store.ts';
-import { AtRiskSchema, RecognitionBody, RecognitionListSchema, RecognitionOutSchema, RevocationBody } from './schemas.ts';
-import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
+import { AtRiskSchema, MERGER_NOTE, RecognitionBody, RecognitionListSchema, RecognitionOutSchema, RevocationBody } from './schemas.ts';
+import { contextIn } from '../era/scoped-context.ts';
+import { writeEraOf } from '../era/write-era.ts';
+import { unitAt, type UnitStore } from '../unit/unit-store.ts';
+import type { UnitStructure } from '../db/schema.ts';
+import type { RecognitionRow } from './recognition-store.ts';
 
 /** Roles that record recognitions and revocations (checked before a body is read, and again per unit). */
 const RECORDERS = ['admin', 'province', 'district'] as const;
@@ -77,15 +84,31 @@ const revokeRoute = createRoute({
   responses: { 200: { description: 'The record with its revocation', content: { 'application/json': { schema: RecognitionOutSchema } } }, ...workspaceErrors, ...conflict },
 });
 
-/** The commune or district a user may record a recognition (or revocation) for. */
-function recordableUnit(ctx: ApiContext, user: SessionUser, code: string): Unit {
+/** The commune or district of `units` a user may record a recognition (or revocation) for; `month`: the
+ * decision's month (a xã that later became a phường was a xã then). */
+function recordableUnit(units: UnitStore, user: SessionUser, code: string, month: string): Unit {
   assertRole(user, RECORDERS, 'record recognitions or revocations (the province decides them)');
-  const unit = writableUnit(ctx.units, user, code);
-  if (unit.level === 'province' || (unit.level === 'commune' && !unit.rural)) {
+  const unit = writableUnit(units, user, code);
+  if (unit.level === 'province' || (unit.level === 'commune' && !unitAt(unit, month).rural)) {
     throw new ApiError(400, 'invalid_parameter', `Parameter 'unit' (json): ${unit.name} (${code}) is not a rural commune (xã) or a district: NTM recognitions are of those`, { parameter: 'unit' });
   }
   if (user.role === 'district' && unit.level !== 'commune') throw new ApiError(403, 'forbidden', `A district officer records recognitions of communes only, not of ${unit.name}`);
   return unit;
+}
+
+/** The units of the structure in force on a decision's date, after checking that the level is one of the
+ * criteria set in force then and that the recognition takes effect within the structure. */
+function unitsOfDecision(ctx: ApiContext, body: { level: string; decision_date: string; effective_period?: string | undefined }): UnitStore {
+  const month = body.decision_date.slice(0, 7);
+  const { structure, set } = writeEraOf(ctx, month);
+  if (set && !set.levels.includes(body.level as never)) {
+    throw new ApiError(400, 'invalid_parameter', `Parameter 'level' (json): ${body.level} is not a level of the ${set.code} criteria set in force on ${body.decision_date} (${set.levels.join(', ')})`, { parameter: 'level' });
+  }
+  const effective = body.effective_period ?? month;
+  if (structure.validTo !== null && effective > structure.validTo) {
+    throw new ApiError(400, 'invalid_parameter', `Parameter 'effective_period' (json): a decision of ${body.decision_date} is about a unit of the ${structure.name_en} structure, which ended with ${structure.validTo}`, { parameter: 'effective_period' });
+  }
+  return ctx.eras.unitsOf(structure.code);
 }
 
 const scopeOut = (unit: Unit) => ({ level: unit.level === 'district' ? ('district' as const) : ('province' as const), code: unit.code, name: unit.name });
@@ -93,29 +116,34 @@ const scopeOut = (unit: Unit) => ({ level: unit.level === 'district' ? ('distric
 export function recognitionAdminRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
   app.openapi(listRoute, (c) => {
     const q = c.req.valid('query');
-    const { scope, sees } = readableScope(ctx, currentUser(c), q);
-    const period = resolvePeriod(ctx, q.period);
-    const districts = scope.level === 'district' ? [scope.unit] : ctx.units.children(scope.unit.code).filter((u) => u.level === 'district');
-    const units = [...districts, ...ctx.units.ruralCommunes(scope.unit.code).map((code) => ctx.units.byCode.get(code)!)].filter(sees);
-    const recognitions = units.flatMap((u) => ctx.standings.recognitionsOf(WORKSPACE_STRUCTURE, u.code).filter((r) => r.unitLevel === (u.level === 'district' ? 'district' : 'commune')).map((r) => recognitionOut(ctx.units, r, period)));
+    const { period, era } = resolvePeriodAndEra(ctx, q.period);
+    const here = contextIn(ctx, era.structure.code);
+    const { scope, sees } = readableScope(here, currentUser(c), q);
+    const units = here.units;
+    const districts = scope.level === 'district' ? [scope.unit] : units.children(scope.unit.code).filter((u) => u.level === 'district');
+    const all = [...districts, ...units.ruralCommunes(scope.unit.code).map((code) => units.byCode.get(code)!)].filter(sees);
+    const recognitions = all.flatMap((u) => ctx.standings.recognitionsOf(era.structure.code, u.code).filter((r) => r.unitLevel === (u.level === 'district' ? 'district' : 'commune')).map((r) => recognitionOut(units, r, period)));
     const counts = { recognitions: recognitions.length, in_force: 0, revoked: 0, official: 0, illustrative: 0 };
     for (const r of recognitions) {
       if (r.in_force) counts.in_force++;
       if (r.revoked_date) counts.revoked++;
       counts[r.provenance]++;
     }
-    return c.json({ scope: scopeOut(scope.unit), period, counts, recognitions }, 200);
+    return c.json({ structure: era.structure.code, scope: scopeOut(scope.unit), period, levels: [...era.set.levels], note: era.hasDistricts ? null : MERGER_NOTE, counts, recognitions }, 200);
   });
 
   app.openapi(atRiskRoute, async (c) => {
     const q = c.req.valid('query');
-    const { scope, sees } = readableScope(ctx, currentUser(c), q);
-    const { period, set } = resolvePeriodAndSet(ctx, q.period);
-    const codes = ctx.units.ruralCommunes(scope.unit.code).filter((code) => sees(ctx.units.byCode.get(code)!));
+    const { period, era } = resolvePeriodAndEra(ctx, q.period);
+    const set = era.set;
+    const here = contextIn(ctx, era.structure.code);
+    const units = here.units;
+    const { scope, sees } = readableScope(here, currentUser(c), q);
+    const codes = units.ruralCommunes(scope.unit.code).filter((code) => sees(units.byCode.get(code)!));
     const criteria = new Map(set.criteria.map((cr) => [cr.number, cr]));
     const communes = (await atRiskCommunes(ctx, codes, period, set)).map((a) => {
-      const unit = ctx.units.byCode.get(a.code)!;
-      const district = unit.district ? ctx.units.byCode.get(unit.district) : undefined;
+      const unit = units.byCode.get(a.code)!;
+      const district = unit.district ? units.byCode.get(unit.district) : undefined;
       return {
         code: a.code,
         name: unit.name,
@@ -132,24 +160,30 @@ export function recognitionAdminRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv
         }),
       };
     });
-    return c.json({ scope: scopeOut(scope.unit), period, criteria_set: set.code, rule: REVOCATION_RULE, communes }, 200);
+    const note = era.hasDistricts
+      ? null
+      : `Only recognitions made under the ${set.code} criteria set (${set.decision ?? set.name_en}) are judged against its criteria here: no rule this project could read says whether a commune recognised under an earlier set must qualify again. ${MERGER_NOTE}`;
+    return c.json({ structure: era.structure.code, scope: scopeOut(scope.unit), period, criteria_set: set.code, rule: REVOCATION_RULE, note, communes }, 200);
   });
 
   app.openapi(createRouteDef, async (c) => {
     const user = currentUser(c);
     const body = c.req.valid('json');
-    const unit = recordableUnit(ctx, user, body.unit);
+    assertRole(user, RECORDERS, 'record recognitions or revocations (the province decides them)');
+    const units = unitsOfDecision(ctx, body);
+    const unit = recordableUnit(units, user, body.unit, body.decision_date.slice(0, 7));
     const row = await createRecognition(ctx.ndb.db, actorOf(user), unit, body);
     await ctx.dataChanged({ recognitions: true });
-    return c.json(recognitionOut(ctx.units, row, ctx.periods.latest()), 201);
+    return c.json(recognitionOut(units, row, ctx.periods.latest()), 201);
   });
 
   app.openapi(revokeRoute, async (c) => {
     const user = currentUser(c);
     const id = Number(c.req.valid('param').id);
     const body = c.req.valid('json');
-    const row = await revokeRecognition(ctx.ndb.db, actorOf(user), id, body, (r) => void recordableUnit(ctx, user, r.unit_code));
+    const unitsOfRow = (r: RecognitionRow) => ctx.eras.unitsOf(r.structure as UnitStructure);
+    const row = await revokeRecognition(ctx.ndb.db, actorOf(user), id, body, (r) => void recordableUnit(unitsOfRow(r), user, r.unit_code, (r.decision_date ?? body.date).slice(0, 7)));
     await ctx.dataChanged({ recognitions: true });
-    return c.json(recognitionOut(ctx.units, row, ctx.periods.latest()), 200);
+    return c.json(recognitionOut(unitsOfRow(row), row, ctx.periods.latest()), 200);
   });
 }

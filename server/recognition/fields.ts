@@ -48,7 +48,8 @@ export const HttpUrlField = z
   .max(2000, { message: 'expected at most 2000 characters', abort: true })
   .regex(/^https?:\/\/[^\s/?#]\S*$/i, 'expected an http(s) URL');
 
-export const RecognitionLevelField = z.enum(['dat_chuan', 'nang_cao', 'kieu_mau']);
+/** A level a plan targets (the 2021-2025 levels and hiện đại of 2026-2030; the due period's set decides which apply). */
+export const RecognitionLevelField = z.enum(['dat_chuan', 'nang_cao', 'kieu_mau', 'hien_dai']);
 
 export const RecordIdParam = z
   .string()

@@ -1,9 +1,8 @@
 // Officials' recognition records: record a recognition decision (commune or district) and a revocation, each
 // in one transaction with its audit entry, and show a record as the workspace lists it.
-import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 import type { Kysely, Selectable } from 'kysely';
 import { type Actor, appendAudit } from '../audit/audit.ts';
-import type { Database, RecognitionLevel, RecognitionTable } from '../db/schema.ts';
+import type { Database, RecognitionLevel, RecognitionTable, UnitStructure } from '../db/schema.ts';
 import { isUniqueViolation } from '../db/unique-violation.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Period } from '../period/period.ts';
@@ -33,11 +32,12 @@ export interface Revocation {
 /** Decision numbers compare without case and spacing differences ("1234/QĐ-UBND" = "1234 / qđ-ubnd"). */
 const decisionKey = (decision: string) => decision.toLowerCase().replace(/\s+/g, '');
 
+/** Records a recognition decision of `unit` (a unit of the structure in force on the decision's date). */
 export async function createRecognition(db: Kysely<Database>, actor: Actor, unit: Unit, input: NewRecognition): Promise<RecognitionRow> {
   const conflict = (found: { id: number; decision: string | null } | undefined) =>
     new ApiError(409, 'conflict', `${unit.name} already has a ${input.level} recognition by decision ${found?.decision ?? input.decision}${found ? ` (record ${found.id})` : ''}`, found ? { id: found.id } : undefined);
   const record = () => db.transaction().execute(async (trx) => {
-    const same = await trx.selectFrom('recognition').select(['id', 'decision']).where('unit_code', '=', unit.code).where('level', '=', input.level).execute();
+    const same = await trx.selectFrom('recognition').select(['id', 'decision']).where('structure', '=', unit.structure).where('unit_code', '=', unit.code).where('level', '=', input.level).execute();
     const duplicate = same.find((r) => r.decision !== null && decisionKey(r.decision) === decisionKey(input.decision));
     if (duplicate) throw conflict(duplicate);
     const values = {
@@ -57,7 +57,7 @@ export async function createRecognition(db: Kysely<Database>, actor: Actor, unit
       source_url: input.document_url ?? null,
       note: input.note ?? null,
       decision_key: decisionKey(input.decision),
-      structure: WORKSPACE_STRUCTURE,
+      structure: unit.structure as UnitStructure,
     };
     const { id } = await trx.insertInto('recognition').values(values).returning('id').executeTakeFirstOrThrow();
     const row: RecognitionRow = { id: Number(id), ...values };
@@ -100,12 +100,13 @@ export async function revokeRecognition(db: Kysely<Database>, actor: Actor, id: 
   });
 }
 
-/** A recognition as the workspace shows it, with `in_force` at `period`. */
+/** A recognition as the workspace shows it, with `in_force` at `period`; `units`: those of the record's structure. */
 export function recognitionOut(units: UnitStore, record: RecognitionRecord | RecognitionRow, period: Period | null) {
   const r = 'unitCode' in record ? record : recognitionRecordOf(record);
   const unit = units.byCode.get(r.unitCode);
   const district = unit?.district ? units.byCode.get(unit.district) : undefined;
   return {
+    structure: units.structure,
     ...recognitionJson(r, period),
     unit: { code: r.unitCode, name: unit?.name ?? r.unitCode, level: r.unitLevel },
     district: district ? { code: district.code, name: district.name } : null,

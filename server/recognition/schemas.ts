@@ -3,15 +3,15 @@
 import { RecognitionLevelSchema } from './levels.ts';
 import { z } from '@hono/zod-openapi';
 import { ProvenanceSchema } from '../api/schemas.ts';
-import { DateField, HttpUrlField, lineField, PastDateField, RecognitionLevelField, textField } from './fields.ts';
+import { HttpUrlField, lineField, PastDateField, textField } from './fields.ts';
 
 export const RecognitionBody = z
   .object({
     unit: z
       .string()
       .regex(/^(\d{3}|\d{5})$/, 'expected the GSO code of a commune (5 digits) or a district (3 digits)')
-      .openapi({ example: '23362', description: 'A rural commune (xã) or a district; the recognition is of that level' }),
-    level: RecognitionLevelField.openapi({ description: 'đạt chuẩn, nâng cao or kiểu mẫu' }),
+      .openapi({ example: '23362', description: 'A rural commune (xã) or a district (before 1/7/2025) of the unit structure in force on decision_date; the recognition is of that level' }),
+    level: RecognitionLevelSchema.openapi({ description: 'A level of the criteria set in force on decision_date: đạt chuẩn, nâng cao or kiểu mẫu (2021-2025); đạt chuẩn or hiện đại (2026-2030, 51/2025/QĐ-TTg)' }),
     decision: lineField(120).openapi({ example: '1234/QĐ-UBND', description: 'Decision number as written on it' }),
     decision_date: PastDateField.openapi({ example: '2024-03-15', description: 'Date of the decision (YYYY-MM-DD, not in the future)' }),
     signer: lineField(200).openapi({ example: 'Chủ tịch UBND tỉnh Kon Tum' }),
@@ -43,9 +43,14 @@ export const RevocationBody = z
 
 const UnitRef = z.object({ code: z.string(), name: z.string(), level: z.enum(['commune', 'district']) });
 
+/** Said wherever today's communes' recognitions are listed: nothing is carried across the 2025 merger. */
+export const MERGER_NOTE =
+  "Whether a commune formed by the July-2025 merger keeps its predecessors' NTM recognition is not settled by any rule this project could read: none is carried over, so a today's commune shows only the recognitions recorded for it.";
+
 export const RecognitionOutSchema = z
   .object({
     id: z.number().int(),
+    structure: z.string().openapi({ description: 'The unit structure the unit code is meant in (the one in force on the decision date)' }),
     unit: UnitRef,
     district: z.object({ code: z.string(), name: z.string() }).nullable().openapi({ description: 'The district of a commune (the district itself for a district)' }),
     level: RecognitionLevelSchema,
@@ -67,8 +72,11 @@ export const RecognitionOutSchema = z
 
 export const RecognitionListSchema = z
   .object({
+    structure: z.string().openapi({ description: "The period's unit structure: the units listed are its" }),
     scope: z.object({ level: z.enum(['province', 'district']), code: z.string(), name: z.string() }),
     period: z.string(),
+    levels: z.array(RecognitionLevelSchema).openapi({ description: "The levels of the period's criteria set" }),
+    note: z.string().nullable().openapi({ description: "Today's structure: what is not known about recognitions across the merger" }),
     counts: z.object({ recognitions: z.number().int(), in_force: z.number().int(), revoked: z.number().int(), official: z.number().int(), illustrative: z.number().int() }),
     recognitions: z.array(RecognitionOutSchema).openapi({ description: 'Districts first, then communes by code; each unit\'s records oldest first' }),
   })
@@ -77,9 +85,11 @@ export const RecognitionListSchema = z
 export const AtRiskSchema = z
   .object({
     scope: z.object({ level: z.enum(['province', 'district']), code: z.string(), name: z.string() }),
+    structure: z.string(),
     period: z.string(),
     criteria_set: z.string(),
     rule: z.string(),
+    note: z.string().nullable().openapi({ description: 'Which recognitions the list judges, and what is not known' }),
     communes: z.array(
       z.object({
         code: z.string(),

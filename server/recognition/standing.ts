@@ -1,6 +1,9 @@
 // A commune's standing at a period from the recorded facts: the recognition level in force (with its
-// decision) and whether it is listed as special-difficulty (with the listing's decision). Held in memory:
-// a few thousand rows, read once and re-read when officials record a change.
+// decision) and whether it is listed as special-difficulty (with the listing's decision). From the 2026-2030
+// khu vực lists (QĐ 60/QĐ-BDTTG) the special-difficulty communes are those of khu vực III: an official khu vực
+// recorded by an official (commune_classification) is a listing of its own, and while it is in force it
+// replaces every other listing of the commune (the illustrative stand-in). Held in memory: a few thousand
+// rows, read once and re-read when officials record a change.
 import { LEVELS_WITH_NONE } from './levels.ts';
 import type { Kysely, Selectable } from 'kysely';
 import { lastDayOf, type Period } from '../period/period.ts';
@@ -36,10 +39,13 @@ export interface ListingRecord {
   special: boolean;
   decision: string | null;
   periodFrom: Period;
-  periodTo: Period;
+  /** Last month in force; null: until superseded (an official khu vực decision without an end). */
+  periodTo: Period | null;
   provenance: Provenance;
   sourceUrl: string | null;
   note: string | null;
+  /** The commune_classification record of an official khu vực this listing stands for; null for a listing. */
+  khuVucId: number | null;
 }
 
 export interface Standing {
@@ -54,6 +60,8 @@ export interface Standing {
 export interface StandingStore {
   recognitionsOf(structure: UnitStructure, unitCode: string): readonly RecognitionRecord[];
   listingsOf(structure: UnitStructure, communeCode: string): readonly ListingRecord[];
+  /** The listings of a commune in force at `period`: an official khu vực in force replaces all the others. */
+  listingsInForce(structure: UnitStructure, communeCode: string, period: Period): readonly ListingRecord[];
   at(structure: UnitStructure, communeCode: string, period: Period): Standing;
   /** Re-reads recognitions and listings (after officials record a recognition or a revocation). */
   refresh(): Promise<void>;
@@ -66,11 +74,22 @@ export function inForce(r: RecognitionRecord, period: Period): boolean {
   return r.revokedDate === null || r.revokedDate > lastDayOf(period);
 }
 
+const listingCovers = (l: ListingRecord, period: Period) => l.periodFrom <= period && (l.periodTo === null || period <= l.periodTo);
+
+/** The listings in force at `period` among a commune's: the official khu vực record that started latest
+ * (recorded last at equal start) when one is in force, else every listing whose months cover the period. */
+function inForceAt(list: readonly ListingRecord[], period: Period): ListingRecord[] {
+  let khuVuc: ListingRecord | null = null;
+  for (const l of list) if (l.khuVucId !== null && listingCovers(l, period) && (!khuVuc || l.periodFrom > khuVuc.periodFrom || (l.periodFrom === khuVuc.periodFrom && l.khuVucId > khuVuc.khuVucId!))) khuVuc = l;
+  return khuVuc ? [khuVuc] : list.filter((l) => l.khuVucId === null && listingCovers(l, period));
+}
+
 export async function loadStandings(db: Kysely<Database>): Promise<StandingStore> {
   let { recognitions, listings } = await readStandings(db);
   return {
     recognitionsOf: (structure, code) => recognitions.get(keyOf(structure, code)) ?? [],
     listingsOf: (structure, code) => listings.get(keyOf(structure, code)) ?? [],
+    listingsInForce: (structure, code, period) => inForceAt(listings.get(keyOf(structure, code)) ?? [], period),
     at(structure, code, period) {
       const key = keyOf(structure, code);
       let recognition: RecognitionRecord | null = null;
@@ -79,7 +98,8 @@ export async function loadStandings(db: Kysely<Database>): Promise<StandingStore
         // Highest level wins; at equal level an official record wins over an illustrative one.
         if (!recognition || LEVELS.indexOf(r.level) > LEVELS.indexOf(recognition.level) || (r.level === recognition.level && r.provenance === 'official')) recognition = r;
       }
-      const listing = (listings.get(key) ?? []).find((l) => l.special && l.periodFrom <= period && period <= l.periodTo) ?? null;
+      const current = inForceAt(listings.get(key) ?? [], period);
+      const listing = current.find((l) => l.special) ?? null;
       return { level: recognition?.level ?? 'chua_dat', recognition, special: listing !== null, listing };
     },
     async refresh() {
@@ -129,8 +149,27 @@ async function readStandings(db: Kysely<Database>): Promise<{ recognitions: Map<
       provenance: l.provenance,
       sourceUrl: l.source_url,
       note: l.note,
+      khuVucId: null,
     };
     const key = keyOf(l.structure, l.commune_code);
+    (listings.get(key) ?? listings.set(key, []).get(key)!).push(record);
+  }
+  // Official khu vực decisions (recorded in the workspace): khu vực III is special-difficulty, I and II not.
+  const khuVuc = await db.selectFrom('commune_classification').selectAll().where('kind', '=', 'khu_vuc').where('provenance', '=', 'official').orderBy('id').execute();
+  for (const k of khuVuc) {
+    const record: ListingRecord = {
+      communeCode: k.commune_code,
+      classification: `Khu vực ${k.value}${k.value === 'III' ? ' (xã đặc biệt khó khăn)' : ''}`,
+      special: k.value === 'III',
+      decision: k.decision,
+      periodFrom: k.period_from,
+      periodTo: k.period_to,
+      provenance: 'official',
+      sourceUrl: k.source_url,
+      note: k.note,
+      khuVucId: k.id,
+    };
+    const key = keyOf(k.structure, k.commune_code);
     (listings.get(key) ?? listings.set(key, []).get(key)!).push(record);
   }
   return { recognitions, listings };

@@ -20,7 +20,6 @@ import type { CommuneStatus } from '../status/status-service.ts';
 import { type ProvenanceCount, type Tally, atLeast, tallyOf, withAtLeast } from '../summary/tally.ts';
 import { type Measure, type MeasureUnit, describeMeasure, interpretTarget } from './interpret.ts';
 import type { TargetRecord, TargetScope } from './target-store.ts';
-import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 
 /** A measure as the API shows it. */
 export interface MeasureOut {
@@ -121,8 +120,10 @@ class Evaluator {
     if (baseline) before = atLeast(baseline.levels, measure.level);
     else {
       const min = LEVELS.indexOf(measure.level);
+      // The communes counted are those of the end month, so their codes are read in its structure.
+      const structure = this.ctx.eras.at(endPeriod).structure.code;
       before = 0;
-      for (const s of end.statuses) if (LEVELS.indexOf(this.ctx.standings.at(WORKSPACE_STRUCTURE, s.code, baselinePeriod).level) >= min) before++;
+      for (const s of end.statuses) if (LEVELS.indexOf(this.ctx.standings.at(structure, s.code, baselinePeriod).level) >= min) before++;
     }
     return { value: atLeast(end.levels, measure.level) - before, inputs: end.provenance.levels };
   }

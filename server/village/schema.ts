@@ -63,6 +63,7 @@ export const VillageTargetSchema = z.object({
 
 export const VillageCountsSchema = z
   .object({
+    structure: z.string().openapi({ description: 'The unit structure the commune code is meant in' }),
     commune: z.object({ code: z.string(), name: z.string(), district: z.string().nullable(), province: z.string() }),
     counts: z
       .object({

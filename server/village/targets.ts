@@ -45,6 +45,8 @@ export async function villageTargetsFor(db: Kysely<Database>, commune: Unit): Pr
     .selectFrom('target')
     .selectAll()
     .where('kind', '=', 'target')
+    // The targets of the commune's own structure: the codes below mean other units in another one.
+    .where('scope_structure', '=', commune.structure)
     .where((eb) =>
       eb.or([
         eb('scope', '=', 'national'),

@@ -1,8 +1,7 @@
 // A commune's village counts in the `village_count` table (one row per commune, written by officials):
 // read, upsert, and the shares shown on the public commune card.
-import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 import type { Kysely, Selectable } from 'kysely';
-import type { Database, VillageCountTable } from '../db/schema.ts';
+import type { Database, UnitStructure, VillageCountTable } from '../db/schema.ts';
 
 export type VillageCountRow = Selectable<VillageCountTable>;
 export interface VillageCounts {
@@ -11,20 +10,21 @@ export interface VillageCounts {
   model_villages: number;
 }
 
-export async function villageCountOf(db: Kysely<Database>, commune: string): Promise<VillageCountRow | null> {
-  return (await db.selectFrom('village_count').selectAll().where('commune_code', '=', commune).executeTakeFirst()) ?? null;
+/** The counts of a commune of `structure` (codes are reused across structures), or null. */
+export async function villageCountOf(db: Kysely<Database>, structure: UnitStructure, commune: string): Promise<VillageCountRow | null> {
+  return (await db.selectFrom('village_count').selectAll().where('structure', '=', structure).where('commune_code', '=', commune).executeTakeFirst()) ?? null;
 }
 
 /** Writes the counts (insert or update); returns the row before (null when new) and after. */
-export async function saveVillageCount(db: Kysely<Database>, commune: string, counts: VillageCounts, by: string, at: string): Promise<{ before: VillageCountRow | null; after: VillageCountRow }> {
-  const before = await villageCountOf(db, commune);
-  const after: VillageCountRow = { structure: WORKSPACE_STRUCTURE, commune_code: commune, ...counts, updated_by: by, updated_at: at };
+export async function saveVillageCount(db: Kysely<Database>, structure: UnitStructure, commune: string, counts: VillageCounts, by: string, at: string): Promise<{ before: VillageCountRow | null; after: VillageCountRow }> {
+  const before = await villageCountOf(db, structure, commune);
+  const after: VillageCountRow = { structure, commune_code: commune, ...counts, updated_by: by, updated_at: at };
   // An upsert: two first entries of the same commune at once must not collide on the primary key (a 500 on
   // PostgreSQL); the later one wins, as two updates would.
   await db
     .insertInto('village_count')
     .values(after)
-    .onConflict((oc) => oc.column('commune_code').doUpdateSet({ ...counts, updated_by: by, updated_at: at }))
+    .onConflict((oc) => oc.columns(['structure', 'commune_code']).doUpdateSet({ ...counts, updated_by: by, updated_at: at }))
     .execute();
   return { before, after };
 }

@@ -17,14 +17,20 @@ export async function communesByDistrict(scope: Scope, districtName?: string): P
     const province = scope.province;
     const siblings = province ? await unitsUnder(province) : [];
     districts = [siblings.find((d) => d.code === scope.district) ?? { code: scope.district, name: districtName ?? scope.district, level: 'district', province: province ?? '', district: scope.district }];
-  } else if (scope.province) districts = await unitsUnder(scope.province);
-  else return [];
+  } else if (scope.province) {
+    const under = (await unitsUnder(scope.province)) as UnitWithRural[];
+    // Today's structure (from 1/7/2025) has no districts: the province's children are its communes, one group.
+    if (under.some((u) => u.level === 'commune')) {
+      return [{ district: { code: scope.province, name: '', level: 'province', province: scope.province, district: null }, communes: under.filter((c) => c.level === 'commune' && c.rural) }];
+    }
+    districts = under;
+  } else return [];
   return Promise.all(districts.map(async (district) => ({ district, communes: ((await unitsUnder(district.code)) as UnitWithRural[]).filter((c) => c.rural) })));
 }
 
 /** <option>s of the rural communes, in an <optgroup> per district when there are several. */
 export function communeOptions(groups: DistrictCommunes[], selected?: string | null, withDistricts = false): Node[] {
   const option = (u: UnitRef, text = u.name) => el('option', { value: u.code, text, selected: u.code === selected });
-  if (groups.length === 1 && !withDistricts) return groups[0]!.communes.map((c) => option(c));
+  if (groups.length === 1 && (!withDistricts || groups[0]!.district.level === 'province')) return groups[0]!.communes.map((c) => option(c));
   return groups.map((g) => el('optgroup', { label: g.district.name }, withDistricts ? option(g.district, t('wholeDistrict', { name: g.district.name })) : null, ...g.communes.map((c) => option(c))));
 }

@@ -16,6 +16,7 @@ const t = strings({
     addTitle: 'Thêm chỉ tiêu', editTitle: 'Sửa chỉ tiêu {metric}', scope: 'Chỉ tiêu của', metricHint: 'Ví dụ: target_communes_ntm', valueHint: 'Như văn bản ghi, ví dụ: >=60 hoặc 84/127',
     kind: 'Loại', kindTarget: 'Chỉ tiêu phải đạt', kindReported: 'Số liệu báo cáo tại ngày', sourceUrl: 'Đường dẫn nguồn (không bắt buộc)', note: 'Ghi chú (không bắt buộc)',
     save: 'Lưu chỉ tiêu', cancel: 'Hủy sửa', saving: 'Đang lưu…', saved: 'Đã lưu chỉ tiêu {metric}.', deleted: 'Đã xóa chỉ tiêu {metric}.',
+    national: 'Chỉ tiêu quốc gia (để đối chiếu)', nationalCaption: 'Chỉ tiêu quốc gia cùng giai đoạn',
   },
   en: {
     title: 'Targets', none: 'No target yet.', caption: 'Targets and reported figures of {scope}', unit: 'Unit', metric: 'Metric', value: 'Value', deadline: 'Deadline', source: 'Source',
@@ -23,6 +24,7 @@ const t = strings({
     addTitle: 'Add a target', editTitle: 'Edit target {metric}', scope: 'Target of', metricHint: 'E.g. target_communes_ntm', valueHint: 'As the document writes it, e.g. >=60 or 84/127',
     kind: 'Kind', kindTarget: 'A target to reach', kindReported: 'A figure reported at a date', sourceUrl: 'Link to the source (optional)', note: 'Note (optional)',
     save: 'Save the target', cancel: 'Cancel editing', saving: 'Saving…', saved: 'Target {metric} saved.', deleted: 'Target {metric} deleted.',
+    national: 'National targets (for comparison)', nationalCaption: 'National targets of the same period',
   },
 });
 
@@ -69,7 +71,7 @@ export async function targetsSection(query: string, scopes: UnitRef[]): Promise<
   const tableHolder = el('div');
   const render = async () => {
     const list = await getJson<TargetList>(`/admin/targets?${query}`);
-    tableHolder.replaceChildren(targetTable(list, {
+    tableHolder.replaceChildren(nationalTable(list), targetTable(list, {
       edit(target) {
         fill(target);
         form.scrollIntoView({ block: 'start' });
@@ -124,6 +126,21 @@ export async function targetsSection(query: string, scopes: UnitRef[]): Promise<
   if (scopes.length) section.append(form);
   else section.append(status);
   return section;
+}
+
+/** The national targets beside the scope's own (read only): what the province's targets answer to. */
+function nationalTable(list: TargetList): HTMLElement | string {
+  if (!list.national?.length) return '';
+  const table = el('table', { class: 'list' }, el('caption', { text: t('nationalCaption') }),
+    el('thead', {}, el('tr', {}, ...[t('metric'), t('value'), t('deadline'), t('source')].map((h) => el('th', { scope: 'col', text: h })))),
+    el('tbody', {}, ...list.national.map((n) => el('tr', {},
+      el('th', { scope: 'row' }, el('code', { text: n.metric }), n.note ? el('span', { class: 'sub', text: n.note }) : null),
+      el('td', { text: n.value }),
+      el('td', { class: 'nowrap', text: dateText(n.deadline) }),
+      el('td', { class: 'source' }, n.source_url ? el('a', { href: n.source_url, rel: 'noopener', target: '_blank', text: n.source }) : n.source),
+    ))),
+  );
+  return el('section', { class: 'national-targets', 'aria-label': t('national') }, el('h3', { text: t('national') }), el('div', { class: 'table-wrap' }, stackTable(table)));
 }
 
 function targetTable(list: TargetList, actions: { edit(t: Target): void; remove(t: Target): void }): HTMLElement {

@@ -61,4 +61,10 @@ export interface Target {
   editable: boolean;
 }
 
-export interface TargetList { scope: { level: 'province' | 'district'; code: string; name: string }; targets: Target[] }
+export interface TargetList {
+  scope: { level: 'province' | 'district'; code: string; name: string };
+  targets: Target[];
+  /** The national targets of the same structure (2026-2030: the national programme's, from the facts). */
+  national?: Target[];
+  structure?: string;
+}

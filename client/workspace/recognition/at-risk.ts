@@ -12,18 +12,21 @@ const t = strings({
     count: '{n} xã đã được công nhận nhưng không còn đạt đủ tiêu chí ({period}).', caption: 'Xã có nguy cơ bị thu hồi, {period}',
     rule: 'Theo Quyết định 18/2022/QĐ-TTg, xã đã được công nhận mà không còn đạt đủ tiêu chí có thể bị thu hồi công nhận; xã cần hoàn thành lại các tiêu chí không đạt.',
     commune: 'Xã', level: 'Mức công nhận', met: 'Tiêu chí đạt', failing: 'Tiêu chí không đạt (từ tháng)', review: 'Theo rà soát',
+    unknown: 'Danh sách chỉ xét các xã được công nhận theo bộ tiêu chí của tháng này. Chưa tìm thấy quy định nào cho biết xã được công nhận theo bộ tiêu chí trước có phải đạt lại theo Quyết định 51/2025/QĐ-TTg không, cũng như xã hình thành sau sắp xếp (1/7/2025) có giữ công nhận của các xã cũ không: dự án không chuyển công nhận nào qua sắp xếp.',
   },
   en: {
     title: 'Communes at risk of losing their recognition', none: 'No recognised commune fails a criterion ({period}).',
     count: '{n} recognised communes no longer meet every criterion ({period}).', caption: 'Communes at revocation risk, {period}',
     rule: 'Under Decision 18/2022/QĐ-TTg a recognised commune that no longer meets every criterion can lose its recognition; it must complete the criteria at fault again.',
     commune: 'Commune', level: 'Recognised as', met: 'Criteria met', failing: 'Criteria at fault (since)', review: 'Review of',
+    unknown: 'The list judges the communes recognised under this month\'s criteria set only. No rule was found on whether a commune recognised under the earlier set must qualify again under Decision 51/2025/QĐ-TTg, nor on whether a commune formed by the merger (1/7/2025) keeps its predecessors\' recognition: the project carries no recognition across the merger.',
   },
 });
 
 export function atRiskSection(data: AtRisk): HTMLElement {
   const section = el('section', { class: 'card at-risk', 'aria-labelledby': 'at-risk-title' }, el('h2', { id: 'at-risk-title', text: t('title') }));
   const period = formatPeriod(data.period);
+  if (data.note) section.append(el('p', { class: 'hint', text: t('unknown') }));
   if (!data.communes.length) {
     section.append(el('p', { text: t('none', { period }) }));
     return section;

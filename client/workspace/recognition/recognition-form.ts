@@ -4,27 +4,31 @@ import { strings } from '../../i18n/i18n.ts';
 import { sendJson } from '../api.ts';
 import { el, field, statusLine } from '../dom.ts';
 import { clearErrors, showErrors } from '../common/form-errors.ts';
-import { levelName, RECOGNITION_LEVELS, todayInVietnam } from '../common/labels.ts';
+import { ALL_RECOGNITION_LEVELS, levelName, todayInVietnam } from '../common/labels.ts';
 import { communeOptions, type DistrictCommunes } from '../common/units.ts';
 import type { Recognition } from './types.ts';
 
 const t = strings({
   vi: {
+    levelHint: 'Đến 01/2026: đạt chuẩn, nâng cao, kiểu mẫu (318/QĐ-TTg); từ 02/2026: đạt chuẩn, NTM hiện đại (51/2025/QĐ-TTg). Mức phải thuộc bộ tiêu chí có hiệu lực vào ngày quyết định.',
     title: 'Ghi nhận quyết định công nhận', unit: 'Đơn vị được công nhận', choose: '— chọn xã —', level: 'Mức công nhận', decision: 'Số quyết định', decisionHint: 'Ví dụ: 1234/QĐ-UBND',
     date: 'Ngày quyết định', signer: 'Người ký', signerHint: 'Ví dụ: Chủ tịch UBND tỉnh', url: 'Đường dẫn văn bản (không bắt buộc)', note: 'Ghi chú (không bắt buộc)',
     save: 'Ghi nhận quyết định', saving: 'Đang lưu…', saved: 'Đã ghi nhận: {unit}, {level}, quyết định {decision}.',
   },
   en: {
+    levelHint: 'Until 01/2026: standard, advanced, model (318/QĐ-TTg); from 02/2026: standard, modern NTM (51/2025/QĐ-TTg). The level must be one of the criteria set in force on the decision date.',
     title: 'Record a recognition decision', unit: 'Unit recognised', choose: '— choose a commune —', level: 'Level', decision: 'Decision number', decisionHint: 'E.g. 1234/QĐ-UBND',
     date: 'Decision date', signer: 'Signed by', signerHint: 'E.g. Chairman of the provincial People\'s Committee', url: 'Link to the document (optional)', note: 'Note (optional)',
     save: 'Record the decision', saving: 'Saving…', saved: 'Recorded: {unit}, {level}, decision {decision}.',
   },
 });
 
-export function recognitionForm(groups: DistrictCommunes[], withDistricts: boolean, onSaved: (r: Recognition) => void): HTMLElement {
+/** `levels`: those offered first (the listed period's set); the others follow, as a decision may be of another date. */
+export function recognitionForm(groups: DistrictCommunes[], withDistricts: boolean, onSaved: (r: Recognition) => void, levels: readonly string[] = []): HTMLElement {
+  const ordered = [...ALL_RECOGNITION_LEVELS].sort((a, b) => Number(!levels.includes(a)) - Number(!levels.includes(b)));
   const fields = {
     unit: field(t('unit'), el('select', { name: 'unit', required: true }, el('option', { value: '', text: t('choose') }), ...communeOptions(groups, null, withDistricts))),
-    level: field(t('level'), el('select', { name: 'level', required: true }, ...RECOGNITION_LEVELS.map((l) => el('option', { value: l, text: levelName(l) })))),
+    level: field(t('level'), el('select', { name: 'level', required: true }, ...ordered.map((l) => el('option', { value: l, text: levelName(l) }))), t('levelHint')),
     decision: field(t('decision'), el('input', { name: 'decision', required: true, maxlength: 120, autocomplete: 'off' }), t('decisionHint')),
     decision_date: field(t('date'), el('input', { name: 'decision_date', type: 'date', required: true, max: todayInVietnam() })),
     signer: field(t('signer'), el('input', { name: 'signer', required: true, maxlength: 200 }), t('signerHint')),

@@ -43,7 +43,7 @@ export async function renderRecognitions(main: HTMLElement, ctx: ViewContext): P
     return;
   }
   const groups = await communesByDistrict(listing, ctx.session.user.unit?.level === 'district' ? ctx.session.user.unit.name : undefined);
-  const form = recognitionForm(groups, ctx.session.user.role !== 'district', () => void reload(null));
+  const form = recognitionForm(groups, ctx.session.user.role !== 'district', () => void reload(null), list.levels ?? []);
   const jump = el('button', { type: 'button', class: 'secondary', text: t('jump') });
   jump.addEventListener('click', () => {
     form.scrollIntoView({ block: 'start' });

@@ -26,13 +26,19 @@ export interface Recognition {
 }
 
 export interface RecognitionList {
+  structure?: string;
   scope: ScopeRef;
   period: string;
+  /** The levels of the period's criteria set. */
+  levels?: string[];
+  /** What is not known across the 2025 merger (today's structure). */
+  note?: string | null;
   counts: { recognitions: number; in_force: number; revoked: number; official: number; illustrative: number };
   recognitions: Recognition[];
 }
 
 export interface AtRisk {
+  note?: string | null;
   scope: ScopeRef;
   period: string;
   criteria_set: string;

@@ -49,11 +49,14 @@ export async function renderVillages(main: HTMLElement, ctx: ViewContext): Promi
   main.replaceChildren(el('h1', { text: t('title') }), controls, body);
   if (!own) {
     const listing = await listingScope(ctx.session, scope);
-    if (!listing.district) {
+    // Today's provinces have no districts: their communes are chosen from the province directly.
+    const flat = !listing.district && listing.province ? await communesByDistrict({ province: listing.province, district: null }) : [];
+    const today = flat.length === 1 && flat[0]!.district.level === 'province';
+    if (!listing.district && !today) {
       body.append(el('p', { text: t('pickDistrict') }));
       return;
     }
-    const groups = await communesByDistrict(listing, ctx.session.user.unit?.level === 'district' ? ctx.session.user.unit.name : undefined);
+    const groups = today ? flat : await communesByDistrict(listing, ctx.session.user.unit?.level === 'district' ? ctx.session.user.unit.name : undefined);
     const select = el('select', { name: 'commune' }, el('option', { value: '', text: t('choose') }), ...communeOptions(groups, chosen));
     select.addEventListener('change', () => go(listing.district, select.value || null));
     controls.append(field(t('commune'), select).wrap);

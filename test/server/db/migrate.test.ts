@@ -233,7 +233,7 @@ const INDEXES = [
   'session(user_id)',
   'audit_entry(unit_code,at)',
   'audit_entry(at)',
-  'village_count(commune_code) unique',
+  'village_count(structure,commune_code) unique',
   'unit_structure(code) unique',
   'unit_lineage(old_structure,old_code,new_structure,new_code) unique',
   'unit_lineage(new_structure,new_code)',
@@ -331,7 +331,7 @@ describe.each(engines())('migrations on $name', ({ name, open }) => {
 
   it('re-running applies nothing', async () => {
     expect(await migrateToLatest(handle.db)).toEqual([]);
-    expect(Object.keys(MIGRATIONS)).toEqual(['0001_initial', '0002_workspace', '0003_unique_decisions', '0004_review_covering_index', '0005_eras', '0006_shared_state']);
+    expect(Object.keys(MIGRATIONS)).toEqual(['0001_initial', '0002_workspace', '0003_unique_decisions', '0004_review_covering_index', '0005_eras', '0006_shared_state', '0007_village_count_structure']);
   });
 
   it('review: unique (commune_code, period), ids assigned, version defaults to 1', async () => {

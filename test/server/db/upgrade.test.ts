@@ -48,7 +48,7 @@ describe.each(engines())('upgrading a database of the previous release on $name'
     const db = ndb.db as unknown as Kysely<any>;
     await previousRelease(db);
     for (const t of TABLES) before[t] = await db.selectFrom(t).selectAll().execute();
-    expect(await migrateToLatest(ndb.db)).toEqual(['0005_eras', '0006_shared_state']);
+    expect(await migrateToLatest(ndb.db)).toEqual(['0005_eras', '0006_shared_state', '0007_village_count_structure']);
   });
   afterAll(async () => {
     await ndb.close();

@@ -1,0 +1,144 @@
+// "Groups and khu vực": a province's communes (today's units) with their group (nhóm 1-3 of 51/2025/QĐ-TTg)
+// and khu vực (I-III, QĐ 60/QĐ-BDTTG) in force, each marked official or illustrative, and, for admin and
+// province officers, the form that records a decision (GET|POST /admin/classifications). A recorded decision
+// never overwrites: the table shows how many records each commune has.
+import { strings } from '../../i18n/i18n.ts';
+import { getJson, sendJson } from '../api.ts';
+import { el, field, statusLine } from '../dom.ts';
+import { clearErrors, showErrors } from '../common/form-errors.ts';
+import { dateText, provenanceBadge, todayInVietnam } from '../common/labels.ts';
+import { stackTable } from '../common/stack-table.ts';
+import { hashFor, queryOf } from '../common/view-state.ts';
+import type { ViewContext } from '../views.ts';
+
+const t = strings({
+  vi: {
+    title: 'Nhóm xã và khu vực', province: 'Tỉnh', choose: '— chọn —', pickProvince: 'Chọn một tỉnh.', commune: 'Xã', code: 'Mã', group: 'Nhóm', khuVuc: 'Khu vực',
+    records: 'Số quyết định đã ghi', none: '—', official: 'chính thức', form: 'Ghi quyết định về nhóm hoặc khu vực', kind: 'Loại', value: 'Giá trị',
+    kindGroup: 'Nhóm xã (QĐ 51/2025/QĐ-TTg)', kindKhuVuc: 'Khu vực (I: thuận lợi … III: đặc biệt khó khăn)', decision: 'Số quyết định', decisionDate: 'Ngày quyết định',
+    periodFrom: 'Áp dụng từ tháng', periodFromHint: 'Mặc định: tháng của ngày quyết định.', periodTo: 'Đến tháng (nếu quyết định ghi)', url: 'Đường dẫn văn bản', note: 'Ghi chú',
+    save: 'Ghi quyết định', saving: 'Đang lưu…', saved: 'Đã ghi: {commune}, {what}.', summary: '{official} bản ghi chính thức, {illustrative} minh họa, {none} chưa có (tháng {period}).',
+    explain: 'Bản ghi chính thức thay bản ghi minh họa trên thẻ xã và trên bản đồ từ tháng áp dụng; khu vực III là xã đặc biệt khó khăn. Các quyết định trước vẫn được giữ.',
+    readOnly: 'Chỉ cán bộ cấp tỉnh ghi quyết định về nhóm và khu vực.',
+  },
+  en: {
+    title: 'Groups and khu vực', province: 'Province', choose: '— choose —', pickProvince: 'Choose a province.', commune: 'Commune', code: 'Code', group: 'Group (nhóm)', khuVuc: 'Khu vực',
+    records: 'Decisions recorded', none: '—', official: 'official', form: 'Record a group or khu vực decision', kind: 'Kind', value: 'Value',
+    kindGroup: 'Commune group (51/2025/QĐ-TTg)', kindKhuVuc: 'Khu vực (I: favourable … III: special difficulty)', decision: 'Decision number', decisionDate: 'Decision date',
+    periodFrom: 'In force from (month)', periodFromHint: 'Default: the month of the decision date.', periodTo: 'Until (month, when the decision says)', url: 'Link to the decision', note: 'Note',
+    save: 'Record the decision', saving: 'Saving…', saved: 'Recorded: {commune}, {what}.', summary: '{official} official records, {illustrative} illustrative, {none} missing ({period}).',
+    explain: 'An official record replaces the illustrative one on the commune card and on the map from its first month; khu vực III are the special-difficulty communes. Earlier decisions are kept.',
+    readOnly: 'Only province officers record groups and khu vực.',
+  },
+});
+
+interface Part { value: string; decision: string | null; decision_date: string | null; period_from: string; provenance: 'official' | 'illustrative' }
+interface Listing {
+  period: string;
+  scope: { code: string; name: string };
+  counts: { official: number; illustrative: number; none: number };
+  communes: Array<{ code: string; name: string; type: string; group: Part | null; khu_vuc: Part | null; history: Array<{ provenance: 'official' | 'illustrative' }> }>;
+}
+
+/** What the last save recorded, shown once by the re-rendered view. */
+let flash: string | null = null;
+
+const VALUES = { group: ['1', '2', '3'], khu_vuc: ['I', 'II', 'III'] } as const;
+
+function partCell(p: Part | null): HTMLElement {
+  if (!p) return el('span', { text: t('none') });
+  return el('span', {}, el('strong', { text: p.value }), ' ', provenanceBadge(p.provenance, true), p.decision ? el('span', { class: 'sub', text: `${p.decision}${p.decision_date ? ` · ${dateText(p.decision_date)}` : ''}` }) : null);
+}
+
+export async function renderClassifications(main: HTMLElement, ctx: ViewContext): Promise<void> {
+  const user = ctx.session.user;
+  const query = queryOf(ctx);
+  const province = user.role === 'admin' ? query.get('province') : user.unit?.level === 'province' ? user.unit.code : query.get('province');
+  const controls = el('div', { class: 'row card' });
+  const body = el('div');
+  main.replaceChildren(el('h1', { text: t('title') }), el('p', { class: 'hint', text: t('explain') }), controls, body);
+  if (user.role === 'admin') {
+    const { units } = await getJson<{ units: Array<{ code: string; name: string }> }>('/units');
+    const select = el('select', { name: 'province' }, el('option', { value: '', text: t('choose') }), ...units.map((p) => el('option', { value: p.code, text: p.name, selected: p.code === province })));
+    select.addEventListener('change', () => ctx.go(hashFor('classifications', { province: select.value || null })));
+    controls.append(field(t('province'), select).wrap);
+  } else controls.remove();
+  if (!province) {
+    body.append(el('p', { text: t('pickProvince') }));
+    return;
+  }
+  const data = await getJson<Listing>(`/admin/classifications?province=${encodeURIComponent(province)}`);
+  const summary = el('p', { 'aria-live': 'polite', text: t('summary', { ...Object.fromEntries(Object.entries(data.counts).map(([k, v]) => [k, String(v)])), period: data.period }) });
+  const table = stackTable(el('table', { class: 'list' },
+    el('thead', {}, el('tr', {}, ...[t('code'), t('commune'), t('group'), t('khuVuc'), t('records')].map((h) => el('th', { scope: 'col', text: h })))),
+    el('tbody', {}, ...data.communes.map((c) => el('tr', {},
+      el('td', { text: c.code }),
+      el('th', { scope: 'row', text: c.name }),
+      el('td', {}, partCell(c.group)),
+      el('td', {}, partCell(c.khu_vuc)),
+      el('td', { text: String(c.history.filter((h) => h.provenance === 'official').length) }),
+    ))),
+  ));
+  if (flash) body.append(el('p', { class: 'status-line', role: 'status', text: flash }));
+  flash = null;
+  body.append(summary);
+  if (user.role === 'admin' || user.role === 'province') body.append(recordForm(data, () => void renderClassifications(main, ctx)));
+  else body.append(el('p', { class: 'hint', text: t('readOnly') }));
+  body.append(table);
+}
+
+function recordForm(data: Listing, done: () => void): HTMLElement {
+  const commune = el('select', { name: 'commune', required: true }, el('option', { value: '', text: t('choose') }), ...data.communes.map((c) => el('option', { value: c.code, text: `${c.name} (${c.code})` })));
+  const kind = el('select', { name: 'kind' }, el('option', { value: 'khu_vuc', text: t('kindKhuVuc') }), el('option', { value: 'group', text: t('kindGroup') }));
+  const value = el('select', { name: 'value' });
+  const fillValues = () => value.replaceChildren(...VALUES[kind.value as keyof typeof VALUES].map((v) => el('option', { value: v, text: v })));
+  kind.addEventListener('change', fillValues);
+  fillValues();
+  const text = (name: string, extra: Record<string, string | boolean> = {}) => el('input', { name, type: 'text', ...extra });
+  const fields = {
+    commune: field(t('commune'), commune),
+    kind: field(t('kind'), kind),
+    value: field(t('value'), value),
+    decision: field(t('decision'), text('decision', { required: true, placeholder: '60/QĐ-BDTTG', maxlength: '120' })),
+    decision_date: field(t('decisionDate'), el('input', { name: 'decision_date', type: 'date', required: true, max: todayInVietnam() })),
+    period_from: field(t('periodFrom'), el('input', { name: 'period_from', type: 'month' }), t('periodFromHint')),
+    period_to: field(t('periodTo'), el('input', { name: 'period_to', type: 'month' })),
+    document_url: field(t('url'), el('input', { name: 'document_url', type: 'url', placeholder: 'https://' })),
+    note: field(t('note'), el('textarea', { name: 'note', rows: 2, maxlength: '2000' })),
+  };
+  const status = statusLine();
+  const save = el('button', { type: 'submit', class: 'primary', text: t('save') });
+  const form = el('form', { class: 'card', novalidate: true, 'aria-labelledby': 'classification-form-title' },
+    el('h2', { id: 'classification-form-title', text: t('form') }),
+    el('div', { class: 'form-grid' }, ...Object.values(fields).map((f) => f.wrap)),
+    el('div', { class: 'row' }, save, status),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(fields);
+    save.disabled = true;
+    status.textContent = t('saving');
+    const optional = (v: string) => (v.trim() === '' ? undefined : v.trim());
+    try {
+      await sendJson('POST', '/admin/classifications', {
+        commune: fields.commune.input.value,
+        kind: fields.kind.input.value,
+        value: fields.value.input.value,
+        decision: fields.decision.input.value,
+        decision_date: fields.decision_date.input.value,
+        period_from: optional(fields.period_from.input.value),
+        period_to: optional(fields.period_to.input.value),
+        document_url: optional(fields.document_url.input.value),
+        note: optional(fields.note.input.value),
+      });
+      const name = commune.selectedOptions[0]?.textContent ?? commune.value;
+      flash = t('saved', { commune: name, what: `${kind.value === 'group' ? t('group') : t('khuVuc')} ${value.value}` });
+      done();
+    } catch (error) {
+      showErrors(error, fields, status);
+    } finally {
+      save.disabled = false;
+    }
+  });
+  return form;
+}
