@@ -11,7 +11,7 @@ import { DistrictParam, ErrorSchema, ILLUSTRATIVE_NOTE, PeriodParam, ProvincePar
 import { resolvePeriodAndEra } from '../api/scope.ts';
 import { contextIn } from '../era/scoped-context.ts';
 import { writeEraOf } from '../era/write-era.ts';
-import { duePeriod } from '../seed/facts/plans.ts';
+import { duePeriod } from './due.ts';
 import type { UnitStructure } from '../db/schema.ts';
 import { actorOf } from '../audit/audit.ts';
 import { type AuthEnv, currentUser } from '../auth/middleware.ts';

@@ -25,7 +25,8 @@ import { createRecognition, recognitionOut, revokeRecognition } from './recognit
 import { AtRiskSchema, MERGER_NOTE, RecognitionBody, RecognitionListSchema, RecognitionOutSchema, RevocationBody } from './schemas.ts';
 import { contextIn } from '../era/scoped-context.ts';
 import { writeEraOf } from '../era/write-era.ts';
-import { unitAt, type UnitStore } from '../unit/unit-store.ts';
+import type { UnitStore } from '../unit/unit-store.ts';
+import { unitAt } from '../unit/unit-change.ts';
 import type { UnitStructure } from '../db/schema.ts';
 import type { RecognitionRow } from './recognition-store.ts';
 
