@@ -13,7 +13,8 @@ import { mountTools } from './controls/index.ts';
 import { mountPanel } from './panel/index.ts';
 import { formatNumber, formatPercent, formatPeriod, getLang, onLangChange, setLang, strings } from './i18n/i18n.ts';
 import { boundaryStyle, swapArchive } from './map/boundary-style.ts';
-import { periodOf, setAt, structureAt } from './era/era.ts';
+import { periodOf, setAt, structureAt, structureMonth } from './era/era.ts';
+import { crossScope, type Crossing } from './era/cross.ts';
 import { BOUNDARY_ATTRIBUTIONS } from '../scripts/boundary/attribution.ts';
 import type { UnitStructure } from '../server/db/schema.ts';
 import { successorNotice, type MovedUnit } from './era/notice.ts';
@@ -165,8 +166,30 @@ let drawnPath = '';
 let drawnStructure = structureAt(health, periodOf(initial.period, health));
 /** The notice of a unit that the link named in another structure (shown beside the status line). */
 let moved: MovedUnit | null = null;
+/** The structure (named by one of its months) that the state's province, district and commune are codes of. */
+let scopeMonth = structureMonth(health, initial.period);
+let lastCrossing: Crossing | null = null;
+/** Set while this page rewrites the scope itself (a crossing), so that the notice it brings stays. */
+let crossing = false;
 async function draw(): Promise<void> {
-  const s = store.get();
+  let s = store.get();
+  // The period moved into another unit structure with an area chosen: the area becomes its successor(s)
+  // (or predecessor(s)) before anything is asked in the new structure, where its codes may mean other units.
+  const month = structureMonth(health, s.period);
+  if (month !== scopeMonth && scopeMonth !== null && month !== null && (s.province || s.district || s.commune)) {
+    const ticket = ++drawing;
+    const from = { province: s.province, district: s.district, commune: s.commune };
+    const crossed = await crossScope(from, scopeMonth, month, lastCrossing).catch(() => ({ scope: { province: null, district: null, commune: null }, moved: null }));
+    if (ticket !== drawing || structureMonth(health, store.get().period) !== month) return;
+    lastCrossing = { from, to: crossed.scope, fromMonth: scopeMonth, toMonth: month };
+    scopeMonth = month;
+    moved = crossed.moved;
+    crossing = true;
+    store.set(crossed.scope, 'replace');
+    crossing = false;
+    s = store.get();
+  }
+  scopeMonth = month;
   // A mode the period's set lacks (a group in 2026-2030, criterion 15 of 10): the criteria met instead.
   const set = setOf(s);
   if ((s.mode === 'group' && !set.groups.some((g) => g.number === s.group)) || (s.mode === 'criterion' && !set.criteria.some((c) => c.number === s.criterion))) {
@@ -254,7 +277,7 @@ function showMoved(): void {
 }
 store.subscribe((s, p) => {
   // The notice stays while the reader looks at the unit it named; another choice clears it.
-  if (moved && (s.province !== p.province || s.commune !== p.commune) && !moved.to.some((u) => u.code === s.province || u.code === s.commune)) {
+  if (!crossing && moved && (s.province !== p.province || s.commune !== p.commune || s.district !== p.district) && !moved.to.some((u) => u.code === s.province || u.code === s.commune)) {
     moved = null;
     showMoved();
   }

@@ -21,3 +21,14 @@ export function setAt(catalogue: Criteria, period: string | null): CriteriaSet {
   const hit = period === null ? catalogue.sets.find((s) => s.code === catalogue.current) : [...catalogue.sets].reverse().find((s) => covers(s, period));
   return hit ?? catalogue.sets.find((s) => s.code === catalogue.current) ?? catalogue.sets[0]!;
 }
+
+/** The month that names a state's unit structure in unit look-ups (/api/v1/units?period=): one month per
+ * structure — its last, or its first while it is in force — so that every month of a structure shares one
+ * cached list. null: the server's latest structure (a database of one structure, or no data). */
+export function structureMonth(health: Pick<Health, 'structures' | 'periods'>, period: string | null): string | null {
+  const list = health.structures ?? [];
+  if (list.length < 2) return null;
+  const code = structureAt(health, periodOf(period, health));
+  const s = list.find((x) => x.code === code);
+  return s?.valid_to ?? s?.valid_from ?? null;
+}
