@@ -13,7 +13,7 @@ import { mountTools } from './controls/index.ts';
 import { mountPanel } from './panel/index.ts';
 import { formatNumber, formatPercent, formatPeriod, getLang, onLangChange, setLang, strings } from './i18n/i18n.ts';
 import { boundaryStyle, swapArchive } from './map/boundary-style.ts';
-import { periodOf, setAt, structureAt, structureMonth } from './era/era.ts';
+import { codesMonth, periodOf, setAt, structureAt, structureMonth } from './era/era.ts';
 import { crossScope, type Crossing } from './era/cross.ts';
 import { BOUNDARY_ATTRIBUTIONS } from '../scripts/boundary/attribution.ts';
 import type { UnitStructure } from '../server/db/schema.ts';
@@ -167,7 +167,7 @@ let drawnStructure = structureAt(health, periodOf(initial.period, health));
 /** The notice of a unit that the link named in another structure (shown beside the status line). */
 let moved: MovedUnit | null = null;
 /** The structure (named by one of its months) that the state's province, district and commune are codes of. */
-let scopeMonth = structureMonth(health, initial.period);
+let scopeMonth = codesMonth(health, initial);
 let lastCrossing: Crossing | null = null;
 /** Set while this page rewrites the scope itself (a crossing), so that the notice it brings stays. */
 let crossing = false;
@@ -185,7 +185,7 @@ async function draw(): Promise<void> {
     scopeMonth = month;
     moved = crossed.moved;
     crossing = true;
-    store.set(crossed.scope, 'replace');
+    store.set({ ...crossed.scope, units: null }, 'replace');
     crossing = false;
     s = store.get();
   }
@@ -211,6 +211,9 @@ async function draw(): Promise<void> {
     throw error;
   }
   prefetched = null;
+  // The link says which units its codes mean (a link without a period would otherwise read as pre-2025 codes).
+  const units = !s.period && (s.province || s.district || s.commune) && (health.structures?.length ?? 0) > 1 ? status.structure.code : null;
+  if (ticket === drawing && s.units !== units) store.set({ units }, 'replace');
   await styleLoaded;
   if (ticket !== drawing) return; // a newer request superseded this one
   if (status !== drawn) {

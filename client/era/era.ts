@@ -32,3 +32,13 @@ export function structureMonth(health: Pick<Health, 'structures' | 'periods'>, p
   const s = list.find((x) => x.code === code);
   return s?.valid_to ?? s?.valid_from ?? null;
 }
+
+/** The structure month (as structureMonth) that a state's unit codes are meant in: `units=` when the link
+ * says it, else its period's, else — a link that names a unit without either, written before links said
+ * which units they mean — the pre-2025 units'. null: one structure only (no question arises). */
+export function codesMonth(health: Pick<Health, 'structures' | 'periods'>, s: { period: string | null; units: StructureCode | null; province: string | null; district: string | null; commune: string | null }): string | null {
+  const list = health.structures ?? [];
+  if (list.length < 2) return null;
+  const named = s.units ? list.find((x) => x.code === s.units) : s.period || !(s.province || s.district || s.commune) ? undefined : list[0];
+  return named ? (named.valid_to ?? named.valid_from ?? null) : structureMonth(health, s.period);
+}

@@ -18,7 +18,14 @@ export interface AppState {
   special: boolean; // hatch special-difficulty communes
   onlySpecial: boolean; // grey out the others
   view: View | null; // null = fit the scope
+  /** The unit structure the link's province, district and commune codes are meant in (`units=`). Codes
+   * collide across the July-2025 reform, so a link without a period says it; null: the period's structure, or
+   * for a link with neither (written before links said it) the pre-2025 units (docs/eras.md). */
+  units: UnitsParam | null;
 }
+
+/** The unit structures a link can name (server/db/schema.ts UnitStructure). */
+export type UnitsParam = 'pre2025' | '2025-07';
 
 export const DEFAULT_STATE: AppState = {
   province: null,
@@ -32,6 +39,7 @@ export const DEFAULT_STATE: AppState = {
   special: true,
   onlySpecial: false,
   view: null,
+  units: null,
 };
 
 const MODES: readonly Mode[] = ['level', 'met', 'criterion', 'group'];
@@ -61,6 +69,7 @@ export function stateFromSearch(search: string): AppState {
       view && view.length === 3 && view.every(Number.isFinite) && Math.abs(view[0]!) <= 180 && Math.abs(view[1]!) <= 85 && view[2]! >= 0 && view[2]! <= 22
         ? { lon: view[0]!, lat: view[1]!, zoom: view[2]! }
         : null,
+    units: q.get('units') === 'pre2025' || q.get('units') === '2025-07' ? (q.get('units') as UnitsParam) : null,
   };
 }
 
@@ -77,6 +86,8 @@ export function searchFromState(s: AppState): string {
   if (s.lang !== DEFAULT_STATE.lang) q.set('lang', s.lang);
   if (!s.special) q.set('special', '0');
   if (s.onlySpecial) q.set('only', 'special');
+  // Which units the codes mean, when the link names a unit and no period says it.
+  if (s.units && !s.period && (s.province || s.district || s.commune)) q.set('units', s.units);
   if (s.view) q.set('view', [s.view.lon.toFixed(4), s.view.lat.toFixed(4), s.view.zoom.toFixed(2)].join(','));
   const text = q.toString();
   return text ? `?${text}` : '';
