@@ -117,7 +117,7 @@ window.ntm = { map, app };
 
 const byCode = new Map<string, CommuneStatus>();
 const scopeOf = () => ({ province: store.get().province, district: store.get().district });
-attachTooltip(map, (code) => byCode.get(code), (props) => inScope(scopeOf(), props), () => drawn?.criteria_count ?? 19);
+attachTooltip(map, (code) => byCode.get(code), (props) => inScope(scopeOf(), props), () => drawn?.criteria_count ?? 0);
 const table = mountTableView(document.getElementById('table-view')!, map, {
   statusOf: (code) => byCode.get(code),
   inScope: (props) => inScope(scopeOf(), props),
@@ -185,7 +185,10 @@ async function draw(): Promise<void> {
     scopeMonth = month;
     moved = crossed.moved;
     crossing = true;
-    store.set({ ...crossed.scope, units: null }, 'replace');
+    // A link's own crossing (before the first map) fits the successor as the link would have fitted its unit;
+    // a crossing by the slider keeps the camera where the reader has it.
+    const fit = document.documentElement.dataset.ready !== 'true' && initial.view === null;
+    store.set({ ...crossed.scope, units: null, ...(fit ? { view: null } : {}) }, 'replace');
     crossing = false;
     s = store.get();
   }

@@ -11,7 +11,7 @@ export interface AppState {
   district: string | null;
   commune: string | null;
   mode: Mode;
-  criterion: number; // 1-19, used by mode 'criterion'
+  criterion: number; // a criterion of the period's set (19 until 2026-01, 10 from 2026-02), used by mode 'criterion'
   group: number; // 1-5, used by mode 'group'
   period: string | null; // null = latest
   lang: Lang;
@@ -59,6 +59,8 @@ export function stateFromSearch(search: string): AppState {
     district: code(q.get('district'), 3),
     commune: code(q.get('commune'), 5),
     mode: MODES.includes(q.get('mode') as Mode) ? (q.get('mode') as Mode) : DEFAULT_STATE.mode,
+    // At most the largest set's count (the link is read before the catalogue); a number the period's set lacks
+    // (15 in 2026) falls back to the criteria met when drawn (main.ts draw).
     criterion: int(q.get('criterion'), 1, 19) ?? DEFAULT_STATE.criterion,
     group: int(q.get('group'), 1, 5) ?? DEFAULT_STATE.group,
     period: /^\d{4}-(0[1-9]|1[0-2])$/.test(q.get('period') ?? '') ? q.get('period') : null,
