@@ -40,11 +40,13 @@ const t = strings({
   vi: {
     title: 'Bản đồ nông thôn mới',
     line: '{count} xã được đánh giá · {period}', illustrative: 'số liệu minh họa, không chính thức', error: 'Lỗi: {message}',
+    criteriaOf: 'tiêu chí {decision}', unpublished: 'bộ chỉ tiêu 2026-2030 chưa được công bố ở nguồn đọc được',
     attribution: 'Ranh giới: GSO 01/03/2025 · censusVN2009 · dvhcvn', controlsLabel: 'Điều khiển bản đồ', mapLabel: 'Bản đồ các xã', legendLabel: 'Chú giải', panelLabel: 'Thông tin', signIn: 'Đăng nhập cán bộ',
   },
   en: {
     title: 'New rural development map',
     line: '{count} communes assessed · {period}', illustrative: 'illustrative figures, not official', error: 'Error: {message}',
+    criteriaOf: 'criteria of {decision}', unpublished: 'the 2026-2030 indicators are not yet published in a readable source',
     attribution: 'Boundaries: GSO 01/03/2025 · censusVN2009 · dvhcvn', controlsLabel: 'Map controls', mapLabel: 'Map of the communes', legendLabel: 'Legend', panelLabel: 'Details', signIn: 'Officials: sign in',
   },
 });
@@ -153,7 +155,7 @@ async function exportPng(): Promise<void> {
     subtitle: `${lastLegend.title} · ${formatPeriod(status.period)}`,
     legendTitle: lastLegend.title,
     classes: lastLegend.classes,
-    special: store.get().special || store.get().onlySpecial ? { label: specialLabel(), count: status.communes.filter((c) => c.special).length } : null,
+    special: store.get().special || store.get().onlySpecial ? { label: specialLabel(status.criteria_set), count: status.communes.filter((c) => c.special).length } : null,
     footer: pngFooter(status.period, location.href, status.provenance.reviews.illustrative > 0),
   });
   download(blob, `ntm-${status.period}.png`);
@@ -236,7 +238,13 @@ async function draw(): Promise<void> {
   painter.paint(s.mode, status.communes, { count: status.criteria_count, levels: statusSet.levels });
   const classes = legendClasses(s.mode, status, statusSet.levels);
   const illustrative = status.provenance.reviews.illustrative > 0;
-  renderLegend(legend, legendTitle(s), classes, `${formatPeriod(status.period)}${illustrative ? ` · ${t('illustrative')}` : ''}`, {
+  // The era in the note: the criteria set's decision, and from 2026 that its indicators are not yet published.
+  const decision = (statusSet as { decision?: string }).decision;
+  // No indicator of the set in a readable source (the 2026-2030 set: only its criteria are published).
+  const unpublished = statusSet.criteria.every((c) => ((c as { indicators?: unknown[] }).indicators ?? [null]).length === 0);
+  const eraNote = `${decision ? ` · ${t('criteriaOf', { decision })}` : ''}${unpublished ? ` · ${t('unpublished')}` : ''}`;
+  renderLegend(legend, legendTitle(s), classes, `${formatPeriod(status.period)}${eraNote}${illustrative ? ` · ${t('illustrative')}` : ''}`, {
+    label: specialLabel(status.criteria_set),
     count: status.communes.filter((c) => c.special).length,
     hatch: s.special,
     only: s.onlySpecial,

@@ -108,7 +108,7 @@ const heading = legendTitle(state, set ?? { criteria_count: status.criteria_coun
 const illustrative = status.provenance.reviews.illustrative > 0;
 const scopeName = status.scope.name ?? boot?.scopeName ?? t('country');
 const classes = legendClasses(state.mode, status, set?.levels);
-const special = state.special || state.onlySpecial ? { label: specialLabel(), count: status.communes.filter((c) => c.special).length } : null;
+const special = state.special || state.onlySpecial ? { label: specialLabel(status.criteria_set), count: status.communes.filter((c) => c.special).length } : null;
 const title = params.title ?? (boot?.communeName ? `${boot.communeName} · ${scopeName}` : scopeName);
 document.getElementById('embed-title')!.textContent = title;
 document.getElementById('embed-subtitle')!.textContent = `${heading} · ${formatPeriod(status.period)}`;
