@@ -156,7 +156,7 @@ async function exportPng(): Promise<void> {
     legendTitle: lastLegend.title,
     classes: lastLegend.classes,
     special: store.get().special || store.get().onlySpecial ? { label: specialLabel(status.criteria_set), count: status.communes.filter((c) => c.special).length } : null,
-    footer: pngFooter(status.period, location.href, status.provenance.reviews.illustrative > 0),
+    footer: pngFooter(status.period, location.href, status.provenance.reviews.illustrative > 0, new Date(), { structure: status.structure.code, decision: (catalogue.sets.find((x) => x.code === status.criteria_set)?.decision) ?? status.criteria_set }),
   });
   download(blob, `ntm-${status.period}.png`);
 }

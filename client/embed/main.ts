@@ -162,7 +162,7 @@ async function exportPng(): Promise<void> {
     legendTitle: heading,
     classes: shownClasses(classes),
     special,
-    footer: pngFooter(status.period, full.href, illustrative),
+    footer: pngFooter(status.period, full.href, illustrative, new Date(), { structure: status.structure.code, decision: boot?.set?.decision ?? status.criteria_set }),
   });
   download(blob, `ntm-embed-${status.period}.png`);
 }
