@@ -1,4 +1,5 @@
 // Manual check (not a test): screenshots of the views across the reform, desktop and phone, vi and en.
+// node --import tsx test/support/era-screenshots.ts http://127.0.0.1:PORT OUTDIR [view-prefix] (a both-eras server)
 import { launchBrowser } from './browser.ts';
 const base = process.argv[2]!;
 const out = process.argv[3]!;
