@@ -39,7 +39,8 @@ export function mountScopeFilter(parent: HTMLElement, app: App): void {
   // The lists are those of the period's unit structure (named by one of its months: era.ts structureMonth).
   const atOf = (period: string | null) => structureMonth(app.health, period);
   const hasDistricts = () => structureAt(app.health, periodOf(store.get().period, app.health)) === 'pre2025';
-  let provincesAt: string | null | undefined;
+  let provincesAt: string | null | undefined; // the structure whose provinces were asked for last
+  let provincesLoadedAt: string | null | undefined; // the structure `provinces` holds
 
   const fill = (select: HTMLSelectElement, first: string, units: Unit[], value: string | null) => {
     select.replaceChildren(new Option(first, ''), ...units.map((u) => new Option(u.name, u.code)));
@@ -72,6 +73,9 @@ export function mountScopeFilter(parent: HTMLElement, app: App): void {
       renderDistricts();
       return;
     }
+    // A code of the other structure (the period just crossed the reform; main.ts maps the scope): wait for
+    // this structure's provinces and for the mapped code rather than ask for a unit that is not there.
+    if (provincesLoadedAt !== at || !provinces.some((p) => p.code === code)) return;
     if (districtsOf !== `${at}|${code}`) {
       districtSelect.replaceChildren(new Option(t('loading'), ''));
       districtSelect.disabled = true;
@@ -98,7 +102,9 @@ export function mountScopeFilter(parent: HTMLElement, app: App): void {
       .then((list) => {
         if (at !== provincesAt) return;
         provinces = [...list].sort(byName);
+        provincesLoadedAt = at;
         renderProvinces();
+        void loadDistricts();
       })
       .catch(() => provinceSelect.replaceChildren(new Option(t('failed'), '')));
   };

