@@ -23,7 +23,7 @@ for (const [name, path] of views) {
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       const url = `${base}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
       const t0 = Date.now();
-      await page.goto(url);
+      await page.goto(url, { timeout: 120_000 });
       await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 180_000 });
       await page.waitForTimeout(1500);
       if (name === 'crossed-district') {
