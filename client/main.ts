@@ -284,7 +284,10 @@ movedNotice.id = 'moved-notice';
 movedNotice.className = 'moved-notice';
 movedNotice.setAttribute('role', 'status');
 movedNotice.hidden = true;
-statusLine.after(movedNotice);
+// On the map (top left, as the period's notice), not in the header: a notice that appears when the period
+// crosses the reform must not resize the map and so move the camera.
+movedNotice.classList.add('maplibregl-ctrl');
+map.addControl({ onAdd: () => movedNotice, onRemove: () => movedNotice.remove() }, 'top-left');
 function showMoved(): void {
   movedNotice.hidden = moved === null;
   movedNotice.textContent = moved ? successorNotice(moved) : '';
