@@ -14,7 +14,8 @@ import { mountTools } from './controls/index.ts';
 import { mountPanel } from './panel/index.ts';
 import { formatNumber, formatPercent, formatPeriod, getLang, onLangChange, setLang, strings } from './i18n/i18n.ts';
 import { BOUNDARY_SOURCE, boundaryStyle, swapArchive } from './map/boundary-style.ts';
-import { periodOf, setAt, structureAt } from './era/era.ts';
+import { codesMonth, periodOf, setAt, structureAt, structureMonth } from './era/era.ts';
+import { crossScope, type Crossing } from './era/cross.ts';
 import { BOUNDARY_ATTRIBUTIONS } from '../scripts/boundary/attribution.ts';
 import type { UnitStructure } from '../server/db/schema.ts';
 import { successorNotice, type MovedUnit } from './era/notice.ts';
@@ -40,11 +41,13 @@ const t = strings({
   vi: {
     title: 'Bản đồ nông thôn mới',
     line: '{count} xã được đánh giá · {period}', illustrative: 'số liệu minh họa, không chính thức', error: 'Lỗi: {message}',
+    criteriaOf: 'tiêu chí {decision}', unpublished: 'bộ chỉ tiêu 2026-2030 chưa được công bố ở nguồn đọc được',
     attribution: 'Ranh giới: GSO 01/03/2025 · censusVN2009 · dvhcvn', controlsLabel: 'Điều khiển bản đồ', mapLabel: 'Bản đồ các xã', legendLabel: 'Chú giải', panelLabel: 'Thông tin', signIn: 'Đăng nhập cán bộ',
   },
   en: {
     title: 'New rural development map',
     line: '{count} communes assessed · {period}', illustrative: 'illustrative figures, not official', error: 'Error: {message}',
+    criteriaOf: 'criteria of {decision}', unpublished: 'the 2026-2030 indicators are not yet published in a readable source',
     attribution: 'Boundaries: GSO 01/03/2025 · censusVN2009 · dvhcvn', controlsLabel: 'Map controls', mapLabel: 'Map of the communes', legendLabel: 'Legend', panelLabel: 'Details', signIn: 'Officials: sign in',
   },
 });
@@ -121,7 +124,7 @@ window.ntm = { map, app };
 
 const byCode = new Map<string, CommuneStatus>();
 const scopeOf = () => ({ province: store.get().province, district: store.get().district });
-attachTooltip(map, (code) => byCode.get(code), (props) => inScope(scopeOf(), props), () => drawn?.criteria_count ?? 19);
+attachTooltip(map, (code) => byCode.get(code), (props) => inScope(scopeOf(), props), () => drawn?.criteria_count ?? 0);
 const table = mountTableView(document.getElementById('table-view')!, map, {
   statusOf: (code) => byCode.get(code),
   inScope: (props) => inScope(scopeOf(), props),
@@ -158,8 +161,8 @@ async function exportPng(): Promise<void> {
     subtitle: `${lastLegend.title} · ${formatPeriod(status.period)}`,
     legendTitle: lastLegend.title,
     classes: lastLegend.classes,
-    special: store.get().special || store.get().onlySpecial ? { label: specialLabel(), count: status.communes.filter((c) => c.special).length } : null,
-    footer: pngFooter(status.period, location.href, status.provenance.reviews.illustrative > 0),
+    special: store.get().special || store.get().onlySpecial ? { label: specialLabel(status.criteria_set), count: status.communes.filter((c) => c.special).length } : null,
+    footer: pngFooter(status.period, location.href, status.provenance.reviews.illustrative > 0, new Date(), { structure: status.structure.code, decision: (catalogue.sets.find((x) => x.code === status.criteria_set)?.decision) ?? status.criteria_set }),
   });
   download(blob, `ntm-${status.period}.png`);
 }
@@ -193,8 +196,33 @@ let drawnPath = '';
 let drawnStructure = structureAt(health, periodOf(initial.period, health));
 /** The notice of a unit that the link named in another structure (shown beside the status line). */
 let moved: MovedUnit | null = null;
+/** The structure (named by one of its months) that the state's province, district and commune are codes of. */
+let scopeMonth = codesMonth(health, initial);
+let lastCrossing: Crossing | null = null;
+/** Set while this page rewrites the scope itself (a crossing), so that the notice it brings stays. */
+let crossing = false;
 async function draw(): Promise<void> {
-  const s = store.get();
+  let s = store.get();
+  // The period moved into another unit structure with an area chosen: the area becomes its successor(s)
+  // (or predecessor(s)) before anything is asked in the new structure, where its codes may mean other units.
+  const month = structureMonth(health, s.period);
+  if (month !== scopeMonth && scopeMonth !== null && month !== null && (s.province || s.district || s.commune)) {
+    const ticket = ++drawing;
+    const from = { province: s.province, district: s.district, commune: s.commune };
+    const crossed = await crossScope(from, scopeMonth, month, lastCrossing).catch(() => ({ scope: { province: null, district: null, commune: null }, moved: null }));
+    if (ticket !== drawing || structureMonth(health, store.get().period) !== month) return;
+    lastCrossing = { from, to: crossed.scope, fromMonth: scopeMonth, toMonth: month };
+    scopeMonth = month;
+    moved = crossed.moved;
+    crossing = true;
+    // A link's own crossing (before the first map) fits the successor as the link would have fitted its unit;
+    // a crossing by the slider keeps the camera where the reader has it.
+    const fit = document.documentElement.dataset.ready !== 'true' && initial.view === null;
+    store.set({ ...crossed.scope, units: null, ...(fit ? { view: null } : {}) }, 'replace');
+    crossing = false;
+    s = store.get();
+  }
+  scopeMonth = month;
   // A mode the period's set lacks (a group in 2026-2030, criterion 15 of 10): the criteria met instead.
   const set = setOf(s);
   if ((s.mode === 'group' && !set.groups.some((g) => g.number === s.group)) || (s.mode === 'criterion' && !set.criteria.some((c) => c.number === s.criterion))) {
@@ -216,6 +244,9 @@ async function draw(): Promise<void> {
     throw error;
   }
   prefetched = null;
+  // The link says which units its codes mean (a link without a period would otherwise read as pre-2025 codes).
+  const units = !s.period && (s.province || s.district || s.commune) && (health.structures?.length ?? 0) > 1 ? status.structure.code : null;
+  if (ticket === drawing && s.units !== units) store.set({ units }, 'replace');
   await styleLoaded;
   if (ticket !== drawing) return; // a newer request superseded this one
   if (status !== drawn) {
@@ -248,7 +279,13 @@ async function draw(): Promise<void> {
   }
   const classes = legendClasses(s.mode, status, statusSet.levels);
   const illustrative = status.provenance.reviews.illustrative > 0;
-  renderLegend(legend, legendTitle(s), classes, `${formatPeriod(status.period)}${illustrative ? ` · ${t('illustrative')}` : ''}`, {
+  // The era in the note: the criteria set's decision, and from 2026 that its indicators are not yet published.
+  const decision = (statusSet as { decision?: string }).decision;
+  // No indicator of the set in a readable source (the 2026-2030 set: only its criteria are published).
+  const unpublished = statusSet.criteria.every((c) => ((c as { indicators?: unknown[] }).indicators ?? [null]).length === 0);
+  const eraNote = `${decision ? ` · ${t('criteriaOf', { decision })}` : ''}${unpublished ? ` · ${t('unpublished')}` : ''}`;
+  renderLegend(legend, legendTitle(s), classes, `${formatPeriod(status.period)}${eraNote}${illustrative ? ` · ${t('illustrative')}` : ''}`, {
+    label: specialLabel(status.criteria_set),
     count: status.communes.filter((c) => c.special).length,
     hatch: s.special,
     only: s.onlySpecial,
@@ -290,14 +327,17 @@ movedNotice.id = 'moved-notice';
 movedNotice.className = 'moved-notice';
 movedNotice.setAttribute('role', 'status');
 movedNotice.hidden = true;
-statusLine.after(movedNotice);
+// On the map (top left, as the period's notice), not in the header: a notice that appears when the period
+// crosses the reform must not resize the map and so move the camera.
+movedNotice.classList.add('maplibregl-ctrl');
+map.addControl({ onAdd: () => movedNotice, onRemove: () => movedNotice.remove() }, 'top-left');
 function showMoved(): void {
   movedNotice.hidden = moved === null;
   movedNotice.textContent = moved ? successorNotice(moved) : '';
 }
 store.subscribe((s, p) => {
   // The notice stays while the reader looks at the unit it named; another choice clears it.
-  if (moved && (s.province !== p.province || s.commune !== p.commune) && !moved.to.some((u) => u.code === s.province || u.code === s.commune)) {
+  if (!crossing && moved && (s.province !== p.province || s.commune !== p.commune || s.district !== p.district) && !moved.to.some((u) => u.code === s.province || u.code === s.commune)) {
     moved = null;
     showMoved();
   }

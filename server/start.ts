@@ -5,11 +5,19 @@ import { join } from 'node:path';
 import { buildAllBoundaries, readUnitsIndex, type BuildManifest } from '../scripts/boundary/build.ts';
 import { openDatabase, type NtmDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { isSeeded, seedDatabase } from './seed/seed.ts';
+import { isSeeded, LAST_PRE2025_PERIOD, seedDatabase } from './seed/seed.ts';
 import { CLIENT_DIST_DIR, ROOT } from './config/paths.ts';
 import type { Env } from './config/env.ts';
 import { loadApiContext, type ApiContext } from './api/context.ts';
 import { boundaryBuilds, type BoundaryBuilds } from './tiles/builds.ts';
+
+/** Said on every start of a database seeded by an earlier release (the pre-2025 units only). It is not
+ * upgraded in place: the illustrative reviews it holds for old communes after 2025-06 and any official
+ * records entered since would have to be re-read as today's units, which nothing may do by code. */
+export const PRE2025_ONLY_NOTICE =
+  'This database holds only the pre-2025 units (63 provinces, 10,047 communes): the map shows them, not today\'s 34 provinces. ' +
+  'To show both eras, seed a new database (an empty DATABASE_URL, or `npm run db:seed -- --replace --today`, which empties this one: ' +
+  'the reviews officials entered are lost).';
 
 export interface Prepared {
   ndb: NtmDatabase;
@@ -45,12 +53,20 @@ export async function prepare(env: Env, log: (line: string) => void): Promise<Pr
     const applied = await migrateToLatest(ndb.db);
     if (applied.length) log(`Database ${ndb.engine}: applied migrations ${applied.join(', ')}`);
     if (!(await isSeeded(ndb))) {
-      log(`Seeding the ${ndb.engine} database (first start)…`);
-      const units = readUnitsIndex(builds.pre2025.dir);
-      const report = await seedDatabase(ndb, { units: units.units, factsDir: env.NTM_FACTS_DIR, seed: env.NTM_SEED, onProgress: (line: string) => log(`  ${line}`) });
+      // Both eras, as `npm run db:seed -- --today` does: the pre-2025 units to 2025-06 and today's from
+      // 2025-07 to the last complete month, so that a first start shows today's Vietnam (docs/eras.md).
+      log(`Seeding the ${ndb.engine} database (first start: the pre-2025 units to ${LAST_PRE2025_PERIOD}, today's from 2025-07)…`);
+      const report = await seedDatabase(ndb, {
+        units: readUnitsIndex(builds.pre2025.dir).units,
+        factsDir: env.NTM_FACTS_DIR,
+        seed: env.NTM_SEED,
+        today: { units: readUnitsIndex(builds['2025-07'].dir).units, boundariesDir: env.NTM_BOUNDARIES_2025_DIR },
+        onProgress: (line: string) => log(`  ${line}`),
+      });
       log(`Seeded in ${report.seconds.toFixed(1)} s: ${Object.entries(report.rows).map(([t, n]) => `${t} ${n}`).join(', ')}`);
     }
     const ctx = await loadApiContext(ndb, builds, { responseCacheBytes: env.NTM_RESPONSE_CACHE_MB * 1024 * 1024 });
+    if (!ctx.eras.structures.some((s) => s.code === '2025-07')) log(PRE2025_ONLY_NOTICE);
     return { ndb, manifest: builds.pre2025.manifest, builds, ctx };
   } catch (error) {
     await ndb.close();

@@ -23,7 +23,7 @@ export interface Status {
   provenance: { reviews: { official: number; illustrative: number }; note: string };
   communes: CommuneStatus[];
 }
-export interface Health { communes: number; periods: [string, string] | null; database: string; tiles: string; archives: Record<StructureCode, string>; structures?: Array<Validity & { code: StructureCode }>; basemap: string | null }
+export interface Health { communes: number; periods: [string, string] | null; database: string; tiles: string; archives: Record<StructureCode, string>; structures?: Array<Validity & { code: StructureCode; in_force_date?: string | null }>; basemap: string | null }
 
 export const fetchHealth = () => fetchJson<Health>('/api/v1/health');
 
@@ -42,6 +42,8 @@ export interface Criteria {
 export interface CriteriaSet extends Validity {
   code: string;
   valid_from: string;
+  decision?: string;
+  in_force_date?: string | null;
   criteria_count: number;
   levels: Array<Exclude<Level, 'chua_dat'>>;
   criteria: Array<CatalogueEntry & { group: number | null }>;

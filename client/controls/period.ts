@@ -1,7 +1,9 @@
 // The period: a month slider over the months that have data, a play/pause button that walks the map
 // through time, and a notice when some communes show an earlier month's review (no review that month).
 import type { App } from '../app.ts';
-import type { Status } from '../api/status.ts';
+import type { Criteria, Status } from '../api/status.ts';
+import { getJson } from '../api/http.ts';
+import { markText, periodMarks } from './period-marks.ts';
 import { formatNumber, formatPeriod, onLangChange, strings } from '../i18n/i18n.ts';
 
 const t = strings({
@@ -61,8 +63,42 @@ export function mountPeriod(parent: HTMLElement, app: App): void {
   const output = document.createElement('output');
   output.htmlFor.add('period-slider');
   output.className = 'period-value';
-  root.append(label, play, slider, output);
+  // The slider on a track that carries the marks of the reform and of the new criteria (period-marks.ts).
+  const track = document.createElement('span');
+  track.className = 'period-track';
+  const marksNote = document.createElement('span');
+  marksNote.id = 'period-marks';
+  marksNote.className = 'visually-hidden';
+  track.append(slider);
+  root.append(label, play, track, output, marksNote);
   parent.append(root);
+  let marks: ReturnType<typeof periodMarks> = [];
+  const renderMarks = () => {
+    track.querySelectorAll('.period-mark').forEach((m) => m.remove());
+    const shown = marks.filter((m) => months.includes(m.period));
+    for (const m of shown) {
+      const tick = document.createElement('span');
+      tick.className = `period-mark period-mark-${m.kind}`;
+      // Over the thumb's centre at that month: the thumb (16 px) travels the track less its own width.
+      tick.style.left = `calc(8px + (100% - 16px) * ${months.indexOf(m.period) / Math.max(1, last)})`;
+      tick.title = markText(m);
+      tick.setAttribute('aria-hidden', 'true');
+      track.append(tick);
+    }
+    marksNote.textContent = shown.map(markText).join('; ');
+    if (shown.length) slider.setAttribute('aria-describedby', marksNote.id);
+    track.title = marksNote.textContent;
+  };
+  // The catalogue is the one main.ts reads (the same cached request).
+  getJson<Criteria>('/api/v1/criteria')
+    .then((catalogue) => {
+      marks = periodMarks(app.health, catalogue);
+      renderMarks();
+    })
+    .catch(() => {
+      marks = periodMarks(app.health, null);
+      renderMarks();
+    });
   // The notice lives on the map (top left), so that it never shifts the header while the months play.
   const notice = document.createElement('p');
   notice.className = 'maplibregl-ctrl period-notice';
@@ -164,5 +200,6 @@ export function mountPeriod(parent: HTMLElement, app: App): void {
   onLangChange(() => {
     render();
     renderNotice();
+    renderMarks();
   });
 }

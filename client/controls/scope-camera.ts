@@ -5,24 +5,25 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { App } from '../app.ts';
 import { countryBounds, fitArea, flyToCommune } from '../map/scope.ts';
 import type { AppState } from '../state/app-state.ts';
+import { structureMonth } from '../era/era.ts';
 import { districtOfCommune, provinceOfDistrict, provinceViewBox, unitByCode, type BBox } from './units.ts';
 
 interface Target { bbox: BBox | null; label: [number, number] | null; commune: boolean }
 
 type Scope = Pick<AppState, 'province' | 'district' | 'commune'>;
 
-async function targetOf(s: Scope): Promise<Target> {
+async function targetOf(s: Scope, at: string | null): Promise<Target> {
   if (s.commune) {
-    const unit = await unitByCode(s.commune, s.district ?? (await districtOfCommune(s.commune)));
+    const unit = await unitByCode(s.commune, s.district ?? (await districtOfCommune(s.commune, at)), at);
     if (unit?.bbox || unit?.label) return { bbox: unit.bbox, label: unit.label, commune: true };
   }
   if (s.district) {
-    const unit = await unitByCode(s.district, s.province ?? (await provinceOfDistrict(s.district)));
+    const unit = await unitByCode(s.district, s.province ?? (await provinceOfDistrict(s.district, at)), at);
     if (unit?.bbox) return { bbox: unit.bbox, label: null, commune: false };
   }
   if (s.province) {
-    const unit = await unitByCode(s.province, null);
-    const bbox = unit ? await provinceViewBox(unit) : null;
+    const unit = await unitByCode(s.province, null, at);
+    const bbox = unit ? await provinceViewBox(unit, at) : null;
     if (bbox) return { bbox, label: null, commune: false };
   }
   return { bbox: null, label: null, commune: false }; // the country
@@ -67,7 +68,7 @@ export function followScope(app: App): ScopeCamera {
     const moves = userMoves;
     let target: Target;
     try {
-      target = await targetOf(s);
+      target = await targetOf(s, structureMonth(app.health, store.get().period));
     } catch {
       return; // the units could not be read: the camera stays where it is
     }

@@ -1,11 +1,11 @@
 // The province and district filter: two selects in the controls bar, a click on a district of the chosen
 // province, and the map following the scope: everything outside it greyed out, the camera on it.
-import { periodOf, structureAt } from '../era/era.ts';
+import { periodOf, structureAt, structureMonth } from '../era/era.ts';
 import type { App } from '../app.ts';
 import { onLangChange, strings } from '../i18n/i18n.ts';
 import { showScope } from '../map/scope.ts';
 import { followScope } from './scope-camera.ts';
-import { byName, districtOfCommune, provinceOfDistrict, unitsOf, type Unit } from './units.ts';
+import { byName, districtOfCommune, formerDistrictsOf, provinceOfDistrict, unitsOf, type Unit } from './units.ts';
 
 const t = strings({
   vi: { province: 'Tỉnh/thành', district: 'Huyện/quận', formerDistrict: 'Khu vực huyện cũ', country: 'Toàn quốc', allDistricts: 'Cả tỉnh', loading: 'Đang tải…', failed: 'Không tải được danh sách' },
@@ -36,6 +36,11 @@ export function mountScopeFilter(parent: HTMLElement, app: App): void {
   let provinces: Unit[] = [];
   let districts: Unit[] = [];
   let districtsOf: string | null = null;
+  // The lists are those of the period's unit structure (named by one of its months: era.ts structureMonth).
+  const atOf = (period: string | null) => structureMonth(app.health, period);
+  const hasDistricts = () => structureAt(app.health, periodOf(store.get().period, app.health)) === 'pre2025';
+  let provincesAt: string | null | undefined; // the structure whose provinces were asked for last
+  let provincesLoadedAt: string | null | undefined; // the structure `provinces` holds
 
   const fill = (select: HTMLSelectElement, first: string, units: Unit[], value: string | null) => {
     select.replaceChildren(new Option(first, ''), ...units.map((u) => new Option(u.name, u.code)));
@@ -44,14 +49,14 @@ export function mountScopeFilter(parent: HTMLElement, app: App): void {
   const renderProvinces = () => fill(provinceSelect, t('country'), provinces, store.get().province);
   const renderDistricts = () => {
     const s = store.get();
-    fill(districtSelect, s.province ? t('allDistricts') : '—', districtsOf === s.province ? districts : [], s.district);
+    fill(districtSelect, s.province ? t('allDistricts') : '—', districtsOf === `${atOf(s.period)}|${s.province}` ? districts : [], s.district);
     districtSelect.disabled = !s.province;
   };
   const renderLabels = () => {
     province.text.textContent = t('province');
     // From 1/7/2025 there are no districts: the control then chooses a former district (khu vực huyện cũ),
     // the communes whose predecessors lay in it.
-    district.text.textContent = structureAt(app.health, periodOf(store.get().period, app.health)) === 'pre2025' ? t('district') : t('formerDistrict');
+    district.text.textContent = hasDistricts() ? t('district') : t('formerDistrict');
   };
   renderLabels();
   provinceSelect.append(new Option(t('loading'), ''));
@@ -60,6 +65,7 @@ export function mountScopeFilter(parent: HTMLElement, app: App): void {
   let districtTicket = 0;
   const loadDistricts = async () => {
     const code = store.get().province;
+    const at = atOf(store.get().period);
     const ticket = ++districtTicket;
     if (!code) {
       districts = [];
@@ -67,15 +73,19 @@ export function mountScopeFilter(parent: HTMLElement, app: App): void {
       renderDistricts();
       return;
     }
-    if (districtsOf !== code) {
+    // A code of the other structure (the period just crossed the reform; main.ts maps the scope): wait for
+    // this structure's provinces and for the mapped code rather than ask for a unit that is not there.
+    if (provincesLoadedAt !== at || !provinces.some((p) => p.code === code)) return;
+    if (districtsOf !== `${at}|${code}`) {
       districtSelect.replaceChildren(new Option(t('loading'), ''));
       districtSelect.disabled = true;
     }
     try {
-      const list = [...(await unitsOf(code))].sort(byName);
+      // From 2025-07 there are no districts: the former districts whose communes make up the province.
+      const list = [...(await (hasDistricts() ? unitsOf(code, at) : formerDistrictsOf(code, at)))].sort(byName);
       if (ticket !== districtTicket) return;
       districts = list;
-      districtsOf = code;
+      districtsOf = `${at}|${code}`;
     } catch {
       if (ticket !== districtTicket) return;
       districts = [];
@@ -84,12 +94,21 @@ export function mountScopeFilter(parent: HTMLElement, app: App): void {
     renderDistricts();
   };
 
-  unitsOf(null)
-    .then((list) => {
-      provinces = [...list].sort(byName);
-      renderProvinces();
-    })
-    .catch(() => provinceSelect.replaceChildren(new Option(t('failed'), '')));
+  const loadProvinces = () => {
+    const at = atOf(store.get().period);
+    if (at === provincesAt) return;
+    provincesAt = at;
+    unitsOf(null, at)
+      .then((list) => {
+        if (at !== provincesAt) return;
+        provinces = [...list].sort(byName);
+        provincesLoadedAt = at;
+        renderProvinces();
+        void loadDistricts();
+      })
+      .catch(() => provinceSelect.replaceChildren(new Option(t('failed'), '')));
+  };
+  loadProvinces();
   void loadDistricts();
 
   provinceSelect.addEventListener('change', () => {
@@ -124,8 +143,9 @@ export function mountScopeFilter(parent: HTMLElement, app: App): void {
   // complete the state (in place) so that the selects and the grey-out show them.
   if ((initial.commune && !initial.district) || (initial.district && !initial.province)) {
     void (async () => {
-      const district = initial.district ?? (await districtOfCommune(initial.commune!));
-      const province = initial.province ?? (district ? await provinceOfDistrict(district) : null);
+      const at = atOf(initial.period);
+      const district = initial.district ?? (hasDistricts() ? await districtOfCommune(initial.commune!, at) : null);
+      const province = initial.province ?? (district ? await provinceOfDistrict(district, at) : null);
       const now = store.get();
       const unchanged = now.commune === initial.commune && now.district === initial.district && now.province === initial.province;
       if (unchanged && (district || province)) store.set({ district, province }, 'replace');
@@ -133,8 +153,11 @@ export function mountScopeFilter(parent: HTMLElement, app: App): void {
   }
 
   store.subscribe((s, p) => {
-    if (s.period !== p.period) renderLabels();
-    if (s.province !== p.province) void loadDistricts();
+    if (s.period !== p.period) {
+      renderLabels();
+      loadProvinces();
+    }
+    if (s.province !== p.province || atOf(s.period) !== atOf(p.period)) void loadDistricts();
     if (s.province !== p.province || s.district !== p.district) {
       provinceSelect.value = s.province ?? '';
       renderDistricts();

@@ -1,6 +1,8 @@
 // The administrative units the filter and the camera need (provinces, districts of a province, communes
 // of a district: names, bbox, label point), read from /api/v1/units through the page's per-URL cache (the
-// panel asks for the same lists), and indexed by code.
+// panel asks for the same lists), and indexed by code within each unit structure: codes collide across the
+// July-2025 reform (province 15 was Yên Bái and is Lào Cai), so every look-up names the structure by one of
+// its months (`at`, see era.ts `structureMonth`; null: the latest structure).
 import { apiPath, getJson } from '../api/http.ts';
 import { mainlandBox } from '../map/archipelagos.ts';
 
@@ -20,47 +22,57 @@ export interface Unit {
 interface UnitList { units: Unit[] }
 
 const known = new Map<string, Unit>();
+const key = (at: string | null, code: string) => `${at ?? ''}|${code}`;
 
-/** The provinces (no parent), the districts of a province or the communes of a district. */
-export async function unitsOf(parent: string | null): Promise<Unit[]> {
-  const body = await getJson<UnitList>(apiPath('/api/v1/units', { parent }));
-  for (const u of body.units) known.set(u.code, u);
+/** The provinces (no parent), the districts of a province or the communes of a district, in the structure of
+ * month `at`. */
+export async function unitsOf(parent: string | null, at: string | null = null): Promise<Unit[]> {
+  const body = await getJson<UnitList>(apiPath('/api/v1/units', { parent, period: at }));
+  for (const u of body.units) known.set(key(at, u.code), u);
   return body.units;
 }
 
-/** Remembers a unit learnt elsewhere (a search hit), so that the camera needs no extra request. */
-export function rememberUnit(unit: Unit): void {
-  if (!known.has(unit.code)) known.set(unit.code, unit);
+/** The former districts (khu vực huyện cũ) of a province of today's structure: the pre-2025 districts its
+ * communes came from. Known under `at` too, so that the camera finds a chosen one. */
+export async function formerDistrictsOf(province: string, at: string | null): Promise<Unit[]> {
+  const body = await getJson<UnitList>(apiPath('/api/v1/units', { parent: province, period: at, former: 'true' }));
+  for (const u of body.units) known.set(key(at, u.code), u);
+  return body.units;
 }
 
-/** One unit by code, reading its parent's list when it is not known yet. */
-export async function unitByCode(code: string, parent: string | null): Promise<Unit | undefined> {
-  const hit = known.get(code);
+/** Remembers a unit learnt elsewhere (a search hit, of the latest structure), so that the camera needs no extra request. */
+export function rememberUnit(unit: Unit, at: string | null = null): void {
+  if (!known.has(key(at, unit.code))) known.set(key(at, unit.code), unit);
+}
+
+/** One unit by code in the structure of `at`, reading its parent's list when it is not known yet. */
+export async function unitByCode(code: string, parent: string | null, at: string | null = null): Promise<Unit | undefined> {
+  const hit = known.get(key(at, code));
   if (hit) return hit;
-  await unitsOf(parent);
-  return known.get(code);
+  await unitsOf(parent, at);
+  return known.get(key(at, code));
 }
 
 /** The area to show for a province: its bbox, or for one with an island district its mainland (mainlandBox). */
-export async function provinceViewBox(province: Unit): Promise<BBox | null> {
-  const districts = await unitsOf(province.code).catch(() => [] as Unit[]);
+export async function provinceViewBox(province: Unit, at: string | null = null): Promise<BBox | null> {
+  const districts = await unitsOf(province.code, at).catch(() => [] as Unit[]);
   return mainlandBox(districts) ?? province.bbox;
 }
 
 /** The commune's district, when only its code is known (a hand-written `?commune=` link). */
-export async function districtOfCommune(code: string): Promise<string | null> {
-  const hit = known.get(code);
+export async function districtOfCommune(code: string, at: string | null = null): Promise<string | null> {
+  const hit = known.get(key(at, code));
   if (hit) return hit.district;
   // The same URL as the panel's card of the commune at the latest period, so that it is read once.
-  const card = await getJson<{ district?: { code: string } | null }>(`/api/v1/communes/${encodeURIComponent(code)}`).catch(() => null);
+  const card = await getJson<{ district?: { code: string } | null }>(apiPath(`/api/v1/communes/${encodeURIComponent(code)}`, { period: at })).catch(() => null);
   return card?.district?.code ?? null;
 }
 
 /** The province of a district, from the list of its communes (a `?district=` link without its province). */
-export async function provinceOfDistrict(code: string): Promise<string | null> {
-  const hit = known.get(code);
+export async function provinceOfDistrict(code: string, at: string | null = null): Promise<string | null> {
+  const hit = known.get(key(at, code));
   if (hit) return hit.province;
-  const communes = await unitsOf(code).catch(() => []);
+  const communes = await unitsOf(code, at).catch(() => []);
   return communes[0]?.province ?? null;
 }
 

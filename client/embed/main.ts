@@ -24,17 +24,18 @@ import { readBoot } from './boot.ts';
 import { renderCompactLegend, shownClasses } from './legend.ts';
 import { embedParamsFromSearch, mainSearchFromEmbedParams } from './params.ts';
 import { postHeight } from './height.ts';
+import { successorNotice } from '../era/notice.ts';
 
 const t = strings({
   vi: {
     app: 'Bản đồ nông thôn mới', country: 'Việt Nam',
-    source: 'Nguồn: NTM Map · ranh giới GSO · tiêu chí QĐ 318/QĐ-TTg', period: 'Số liệu {period}', dataDate: 'cập nhật {date}', illustrative: 'Số liệu minh họa, không chính thức',
+    source: 'Nguồn: NTM Map · ranh giới {boundaries} · tiêu chí {decision}', boundariesOld: 'GSO 01/03/2025', boundariesToday: 'sapnhap.bando.com.vn (từ 1/7/2025)', period: 'Số liệu {period}', dataDate: 'cập nhật {date}', illustrative: 'Số liệu minh họa, không chính thức',
     full: 'Xem bản đồ đầy đủ', png: 'PNG', pngLabel: 'Tải ảnh PNG của bản đồ', mapLabel: 'Bản đồ các xã', legendLabel: 'Chú giải',
     coopWindows: 'Nhấn Ctrl + cuộn để phóng to bản đồ', coopMac: 'Nhấn ⌘ + cuộn để phóng to bản đồ', coopMobile: 'Dùng hai ngón tay để di chuyển bản đồ',
   },
   en: {
     app: 'New rural development map', country: 'Viet Nam',
-    source: 'Source: NTM Map · boundaries GSO · criteria Decision 318/QĐ-TTg', period: 'Data {period}', dataDate: 'updated {date}', illustrative: 'Illustrative figures, not official',
+    source: 'Source: NTM Map · boundaries {boundaries} · criteria {decision}', boundariesOld: 'GSO 01/03/2025', boundariesToday: 'sapnhap.bando.com.vn (since 1/7/2025)', period: 'Data {period}', dataDate: 'updated {date}', illustrative: 'Illustrative figures, not official',
     full: 'Open the full map', png: 'PNG', pngLabel: 'Download a PNG of the map', mapLabel: 'Map of the communes', legendLabel: 'Legend',
     coopWindows: 'Use Ctrl + scroll to zoom the map', coopMac: 'Use ⌘ + scroll to zoom the map', coopMobile: 'Use two fingers to move the map',
   },
@@ -89,7 +90,7 @@ provideHatch(map);
 const styleLoaded = new Promise<void>((resolve) => map.once('style.load', () => resolve()));
 const byCode = new Map<string, CommuneStatus>();
 if (params.interactive) attachTooltip(map, (code) => byCode.get(code), (props) => inScope(state, props), () => statusCriteria);
-let statusCriteria = 19;
+let statusCriteria = boot?.set?.criteria_count ?? 0;
 
 const status = await statusAnswer;
 await styleLoaded;
@@ -99,17 +100,27 @@ statusCriteria = status.criteria_count;
 // The period's own boundaries: the archive of its structure, when it is not the one the style began with.
 const archive = (boot?.archives ?? health?.archives)?.[status.structure.code];
 if (archive && archive !== tiles) swapArchive(map, archive);
-const set = (await catalogue)?.sets.find((s) => s.code === status.criteria_set);
+// The period's set: from the catalogue in criterion mode (the names), else from the boot (count and levels).
+const set = (await catalogue)?.sets.find((s) => s.code === status.criteria_set) ?? (boot?.set?.code === status.criteria_set ? boot.set : undefined);
 createPainter(map).paint(state.mode, status.communes, { count: status.criteria_count, levels: set?.levels ?? SET_2021_2025.levels });
 
-const heading = legendTitle(state, set);
+const heading = legendTitle(state, set ?? { criteria_count: status.criteria_count });
 const illustrative = status.provenance.reviews.illustrative > 0;
 const scopeName = status.scope.name ?? boot?.scopeName ?? t('country');
 const classes = legendClasses(state.mode, status, set?.levels);
-const special = state.special || state.onlySpecial ? { label: specialLabel(), count: status.communes.filter((c) => c.special).length } : null;
+const special = state.special || state.onlySpecial ? { label: specialLabel(status.criteria_set), count: status.communes.filter((c) => c.special).length } : null;
 const title = params.title ?? (boot?.communeName ? `${boot.communeName} · ${scopeName}` : scopeName);
 document.getElementById('embed-title')!.textContent = title;
 document.getElementById('embed-subtitle')!.textContent = `${heading} · ${formatPeriod(status.period)}`;
+// A link that named a unit of the other structure: what it became (or was), in one line under the title.
+if (boot?.moved) {
+  const notice = document.createElement('p');
+  notice.id = 'embed-moved';
+  notice.className = 'moved';
+  notice.setAttribute('role', 'status');
+  notice.textContent = successorNotice({ ...boot.moved, period: status.period });
+  document.getElementById('embed-subtitle')!.after(notice);
+}
 document.title = `${title} · NTM Map`;
 document.getElementById('map')!.setAttribute('aria-label', t('mapLabel'));
 const legend = document.getElementById('embed-legend')!;
@@ -137,7 +148,7 @@ png.textContent = t('png');
 png.title = png.ariaLabel = t('pngLabel');
 png.addEventListener('click', () => void exportPng());
 footer.append(
-  span(t('source')),
+  span(t('source', { boundaries: status.structure.code === 'pre2025' ? t('boundariesOld') : t('boundariesToday'), decision: boot?.set?.decision ?? set?.code ?? status.criteria_set })),
   span(`${t('period', { period: formatPeriod(status.period) })}${boot?.dataDate ? ` · ${t('dataDate', { date: boot.dataDate })}` : ''}`),
   ...(illustrative ? [span(t('illustrative'), 'illustrative')] : []),
   full,
@@ -151,7 +162,7 @@ async function exportPng(): Promise<void> {
     legendTitle: heading,
     classes: shownClasses(classes),
     special,
-    footer: pngFooter(status.period, full.href, illustrative),
+    footer: pngFooter(status.period, full.href, illustrative, new Date(), { structure: status.structure.code, decision: boot?.set?.decision ?? status.criteria_set }),
   });
   download(blob, `ntm-embed-${status.period}.png`);
 }

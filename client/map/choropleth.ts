@@ -20,13 +20,13 @@ const t = strings({
     chua_dat: 'Chưa đạt chuẩn', dat_chuan: 'Đạt chuẩn NTM', nang_cao: 'NTM nâng cao', kieu_mau: 'NTM kiểu mẫu', hien_dai: 'NTM hiện đại',
     under: 'Dưới {n} tiêu chí', range: '{min}–{max} tiêu chí', all: 'Đủ {n} tiêu chí',
     met: 'Đạt', notMet: 'Chưa đạt', share0: 'Dưới 50%', share50: '50–99%', share100: 'Đạt cả nhóm',
-    notScored: 'Phường, thị trấn (không xét)', noData: 'Không có số liệu',
+    notScored: 'Phường, thị trấn (không xét)', notScoredToday: 'Phường, đặc khu (không xét)', noData: 'Không có số liệu',
   },
   en: {
     chua_dat: 'Not yet standard', dat_chuan: 'NTM standard', nang_cao: 'Advanced NTM', kieu_mau: 'Model NTM', hien_dai: 'Modern NTM',
     under: 'Under {n} criteria', range: '{min}–{max} criteria', all: 'All {n} criteria',
     met: 'Met', notMet: 'Not met', share0: 'Under 50%', share50: '50–99%', share100: 'Whole group met',
-    notScored: 'Wards and towns (not scored)', noData: 'No data',
+    notScored: 'Wards and towns (not scored)', notScoredToday: 'Wards and special zones (not scored)', noData: 'No data',
   },
 });
 
@@ -126,7 +126,7 @@ export function statusFillColor(mode: Mode, communes: readonly CommuneStatus[], 
   ] as unknown as ExpressionSpecification;
 }
 
-export interface StatusCounts { communes: readonly CommuneStatus[]; units: { communes: number; rural: number }; criteria_count: number }
+export interface StatusCounts { communes: readonly CommuneStatus[]; units: { communes: number; rural: number }; criteria_count: number; structure?: { code: string } }
 
 /** The legend classes of a mode with the count of the scope's communes in each: the mode's classes, rural
  * communes without a review ("no data") and phường/thị trấn ("not scored"). */
@@ -140,7 +140,8 @@ export function legendClasses(mode: Mode, status: StatusCounts, levels: readonly
   return [
     ...defs.map((d, i) => ({ key: d.key, label: d.label(), color: d.color, count: counts[i]! })),
     { key: 'no_data', label: t('noData'), color: NO_DATA_COLOR, count: Math.max(0, status.units.rural - status.communes.length) },
-    { key: 'not_scored', label: t('notScored'), color: NOT_SCORED_COLOR, count: Math.max(0, status.units.communes - status.units.rural) },
+    // Since 1/7/2025 there are no thị trấn: the units not scored are phường and đặc khu.
+    { key: 'not_scored', label: t(status.structure?.code === '2025-07' ? 'notScoredToday' : 'notScored'), color: NOT_SCORED_COLOR, count: Math.max(0, status.units.communes - status.units.rural) },
   ];
 }
 

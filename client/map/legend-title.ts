@@ -5,11 +5,12 @@ import { strings } from '../i18n/i18n.ts';
 import type { AppState } from '../state/app-state.ts';
 
 const t = strings({
-  vi: { level: 'Mức đạt chuẩn nông thôn mới', met: 'Số tiêu chí đạt (trên {n})', criterion: 'Tiêu chí {n}', group: 'Nhóm tiêu chí {n}: tỷ lệ đạt' },
-  en: { level: 'New rural development level', met: 'Criteria met (of {n})', criterion: 'Criterion {n}', group: 'Criteria group {n}: share met' },
+  vi: { level: 'Mức đạt chuẩn nông thôn mới', met: 'Số tiêu chí đạt (trên {n})', metAny: 'Số tiêu chí đạt', criterion: 'Tiêu chí {n}', group: 'Nhóm tiêu chí {n}: tỷ lệ đạt' },
+  en: { level: 'New rural development level', met: 'Criteria met (of {n})', metAny: 'Criteria met', criterion: 'Criterion {n}', group: 'Criteria group {n}: share met' },
 });
 
-type CriteriaSet = Criteria['sets'][number];
+/** What the heading needs of a criteria set: its count, and its criteria's names when known. */
+type CriteriaSet = Pick<Criteria['sets'][number], 'criteria_count'> & { criteria?: Criteria['sets'][number]['criteria'] };
 
 /** The heading for a state's mode; criterion and group names come from the catalogue's set when given. */
 export function legendTitle(s: Pick<AppState, 'mode' | 'criterion' | 'group' | 'lang'>, set: CriteriaSet | null | undefined): string {
@@ -19,6 +20,7 @@ export function legendTitle(s: Pick<AppState, 'mode' | 'criterion' | 'group' | '
   };
   if (s.mode === 'criterion') return `${t('criterion', { n: s.criterion })}${name(set?.criteria, s.criterion)}`;
   if (s.mode === 'group') return t('group', { n: s.group });
-  if (s.mode === 'met') return t('met', { n: set?.criteria_count ?? 19 });
+  // Without its set the count is not known: no number rather than the wrong era's.
+  if (s.mode === 'met') return set ? t('met', { n: set.criteria_count }) : t('metAny');
   return t(s.mode);
 }

@@ -5,15 +5,19 @@ import { formatNumber, strings } from '../i18n/i18n.ts';
 import type { LegendClass } from './choropleth.ts';
 
 const t = strings({
-  vi: { special: 'Xã đặc biệt khó khăn', hatch: 'Gạch chéo xã đặc biệt khó khăn', only: 'Chỉ xem xã đặc biệt khó khăn', table: 'Xem dạng bảng', png: 'Tải ảnh PNG', options: 'Tùy chọn', noList: 'Tháng này không có danh sách xã đặc biệt khó khăn nào có hiệu lực.' },
-  en: { special: 'Special-difficulty commune', hatch: 'Hatch special-difficulty communes', only: 'Only special-difficulty communes', table: 'Show as a table', png: 'Download PNG', options: 'Options', noList: 'No special-difficulty list is in force this month.' },
+  vi: { specialKv3: 'Xã khu vực III (minh họa)', special: 'Xã đặc biệt khó khăn', hatch: 'Gạch chéo xã đặc biệt khó khăn', only: 'Chỉ xem xã đặc biệt khó khăn', table: 'Xem dạng bảng', png: 'Tải ảnh PNG', options: 'Tùy chọn', noList: 'Tháng này không có danh sách xã đặc biệt khó khăn nào có hiệu lực.' },
+  en: { specialKv3: 'Khu vực III commune (illustrative)', special: 'Special-difficulty commune', hatch: 'Hatch special-difficulty communes', only: 'Only special-difficulty communes', table: 'Show as a table', png: 'Download PNG', options: 'Options', noList: 'No special-difficulty list is in force this month.' },
 });
 
 /** The legend's label for the special-difficulty hatch (also drawn into PNG exports). */
-export const specialLabel = (): string => t('special');
+/** From the 2026-2030 set the hatch shows the communes of khu vực III (illustrative: no list of today's
+ * communes by khu vực is published in a readable source yet), before it the special-difficulty lists. */
+export const specialLabel = (criteriaSet?: string): string => t(criteriaSet === '2026-2030' ? 'specialKv3' : 'special');
 
 export interface LegendSpecial {
   count: number;
+  /** The hatch row's label (specialLabel of the period's set); default: the special-difficulty communes. */
+  label?: string;
   hatch: boolean;
   only: boolean;
   onChange(hatch: boolean, only: boolean): void;
@@ -72,7 +76,7 @@ export function renderLegend(container: HTMLElement, title: string, classes: rea
   const list = document.createElement('ul');
   for (const c of classes) list.append(row(c.key, 'swatch', c.color, c.label, c.count));
   const specialList = document.createElement('ul');
-  specialList.append(row('special', 'swatch hatch', '', t('special'), special.count));
+  specialList.append(row('special', 'swatch hatch', '', special.label ?? t('special'), special.count));
   // None hatched: say why (between two lists, e.g. before the 2021–2025 list took effect), not leave a bare 0.
   const noList = special.count === 0 ? Object.assign(document.createElement('p'), { className: 'no-list', textContent: t('noList') }) : null;
   const toggles = document.createElement('div');

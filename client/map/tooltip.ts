@@ -25,7 +25,7 @@ function isTouch(e: MapMouseEvent): boolean {
  * the map's clicks. The popup picks the side that keeps it inside the map, and is kept narrower than it.
  */
 /** `total`: the criteria of the drawn period's set (the most `met` can be). */
-export function attachTooltip(map: MapLibreMap, statusOf: (code: string) => CommuneStatus | undefined, inScope: (props: Record<string, unknown>) => boolean = () => true, total: () => number = () => 19): void {
+export function attachTooltip(map: MapLibreMap, statusOf: (code: string) => CommuneStatus | undefined, inScope: (props: Record<string, unknown>) => boolean, total: () => number): void {
   const popup = new Popup({ closeButton: false, closeOnClick: false, className: 'ntm-tooltip', maxWidth: '240px', offset: 12 });
   let previewed: string | null = null; // the commune whose tooltip a tap opened
   const namesOf = unitNames(map);

@@ -11,7 +11,7 @@ export interface AppState {
   district: string | null;
   commune: string | null;
   mode: Mode;
-  criterion: number; // 1-19, used by mode 'criterion'
+  criterion: number; // a criterion of the period's set (19 until 2026-01, 10 from 2026-02), used by mode 'criterion'
   group: number; // 1-5, used by mode 'group'
   period: string | null; // null = latest
   lang: Lang;
@@ -20,7 +20,14 @@ export interface AppState {
   view: View | null; // null = fit the scope
   /** The comparison view: the month drawn beside `period` (on its own units, 2025-06 on the old ones), or null. */
   compare: string | null;
+  /** The unit structure the link's province, district and commune codes are meant in (`units=`). Codes
+   * collide across the July-2025 reform, so a link without a period says it; null: the period's structure, or
+   * for a link with neither (written before links said it) the pre-2025 units (docs/eras.md). */
+  units: UnitsParam | null;
 }
+
+/** The unit structures a link can name (server/db/schema.ts UnitStructure). */
+export type UnitsParam = 'pre2025' | '2025-07';
 
 export const DEFAULT_STATE: AppState = {
   province: null,
@@ -35,6 +42,7 @@ export const DEFAULT_STATE: AppState = {
   onlySpecial: false,
   view: null,
   compare: null,
+  units: null,
 };
 
 const MODES: readonly Mode[] = ['level', 'met', 'criterion', 'group'];
@@ -58,6 +66,8 @@ export function stateFromSearch(search: string): AppState {
     district: code(q.get('district'), 3),
     commune: code(q.get('commune'), 5),
     mode: MODES.includes(q.get('mode') as Mode) ? (q.get('mode') as Mode) : DEFAULT_STATE.mode,
+    // At most the largest set's count (the link is read before the catalogue); a number the period's set lacks
+    // (15 in 2026) falls back to the criteria met when drawn (main.ts draw).
     criterion: int(q.get('criterion'), 1, 19) ?? DEFAULT_STATE.criterion,
     group: int(q.get('group'), 1, 5) ?? DEFAULT_STATE.group,
     period: MONTH.test(q.get('period') ?? '') ? q.get('period') : (compare?.[2] ?? null),
@@ -69,6 +79,7 @@ export function stateFromSearch(search: string): AppState {
         ? { lon: view[0]!, lat: view[1]!, zoom: view[2]! }
         : null,
     compare: compare?.[1] ?? null,
+    units: q.get('units') === 'pre2025' || q.get('units') === '2025-07' ? (q.get('units') as UnitsParam) : null,
   };
 }
 
@@ -87,6 +98,8 @@ export function searchFromState(s: AppState): string {
   if (s.lang !== DEFAULT_STATE.lang) q.set('lang', s.lang);
   if (!s.special) q.set('special', '0');
   if (s.onlySpecial) q.set('only', 'special');
+  // Which units the codes mean, when the link names a unit and no period says it.
+  if (s.units && !s.period && (s.province || s.district || s.commune)) q.set('units', s.units);
   if (s.view) q.set('view', [s.view.lon.toFixed(4), s.view.lat.toFixed(4), s.view.zoom.toFixed(2)].join(','));
   const text = q.toString();
   return text ? `?${text}` : '';

@@ -45,9 +45,14 @@ export function oembedHref(origin: string, pageUrl: string): string {
 function embedBoot(ctx: ApiContext, view: ResolvedView, date: string | null): EmbedBoot {
   const scope = view.district ?? view.province;
   // A province with an island district is shown where its communes are (mainlandBox).
-  const scopeBox = view.district ? view.district.bbox : view.province ? (mainlandBox(ctx.units.children(view.province.code)) ?? view.province.bbox) : null;
+  const units = view.era?.units ?? ctx.units;
+  const scopeBox = view.district ? view.district.bbox : view.province ? (mainlandBox(units.children(view.province.code)) ?? view.province.bbox) : null;
   return {
-    tiles: archiveUrl(ctx.builds.pre2025.manifest),
+    // The archive of the period's structure: the widget draws one archive, never the other first.
+    tiles: archiveUrls(ctx.builds)[units.structure] ?? archiveUrl(ctx.builds.pre2025.manifest),
+    set: view.era ? { code: view.era.set.code, criteria_count: view.era.set.criteria_count, levels: [...view.era.set.levels], decision: view.era.set.decision } : null,
+    structure: units.structure,
+    moved: view.moved,
     archives: archiveUrls(ctx.builds),
     periods: ctx.periods.range(),
     period: view.period,

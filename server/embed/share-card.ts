@@ -1,6 +1,8 @@
 // The share card of a view: a title and a description naming the province, district or commune and its
 // figures at the period, in the link's language, for Open Graph and Twitter meta tags (link unfurlers run
-// no JavaScript, so the server writes them) and for the oEmbed title.
+// no JavaScript, so the server writes them) and for the oEmbed title. It names the era the figures are read
+// in — the criteria set's decision and which units (before or after the July-2025 reform) — and, for a link
+// that named a unit of the other structure, what that unit became.
 import type { ApiContext } from '../api/context.ts';
 import type { Level } from '../recognition/standing.ts';
 import { atLeast, tallyOf } from '../summary/tally.ts';
@@ -11,7 +13,9 @@ export interface ShareCard { title: string; description: string; lang: 'vi' | 'e
 const TEXT = {
   vi: {
     app: 'Bản đồ nông thôn mới', country: 'Việt Nam',
-    levels: { chua_dat: 'chưa đạt chuẩn nông thôn mới', dat_chuan: 'đạt chuẩn nông thôn mới', nang_cao: 'đạt chuẩn nông thôn mới nâng cao', kieu_mau: 'đạt chuẩn nông thôn mới kiểu mẫu' } as Record<Level, string>,
+    levels: { chua_dat: 'chưa đạt chuẩn nông thôn mới', dat_chuan: 'đạt chuẩn nông thôn mới', nang_cao: 'đạt chuẩn nông thôn mới nâng cao', kieu_mau: 'đạt chuẩn nông thôn mới kiểu mẫu', hien_dai: 'đạt chuẩn nông thôn mới hiện đại' } as Record<Level, string>,
+    era: (decision: string, after: boolean) => `Bộ tiêu chí ${decision}; đơn vị hành chính ${after ? 'sau sắp xếp ngày 1/7/2025 (34 tỉnh, thành)' : 'trước ngày 1/7/2025 (63 tỉnh, thành)'}.`,
+    moved: (from: string, to: string, forward: boolean) => (forward ? `${from} → ${to} từ 1/7/2025.` : `${from}: trước 1/7/2025 là ${to}.`),
     commune: (p: string, met: number, n: number, level: string) => `${p}: đạt ${met}/${n} tiêu chí, ${level}.`,
     special: 'Xã đặc biệt khó khăn.',
     notScored: 'Phường, thị trấn: không xét tiêu chí nông thôn mới.',
@@ -25,7 +29,9 @@ const TEXT = {
   },
   en: {
     app: 'New rural development map', country: 'Viet Nam',
-    levels: { chua_dat: 'not yet at the NTM standard', dat_chuan: 'at the NTM standard', nang_cao: 'advanced NTM', kieu_mau: 'model NTM' } as Record<Level, string>,
+    levels: { chua_dat: 'not yet at the NTM standard', dat_chuan: 'at the NTM standard', nang_cao: 'advanced NTM', kieu_mau: 'model NTM', hien_dai: 'modern NTM (NTM hiện đại)' } as Record<Level, string>,
+    era: (decision: string, after: boolean) => `Criteria of ${decision}; ${after ? 'administrative units since 1 July 2025 (34 provinces)' : 'administrative units before 1 July 2025 (63 provinces)'}.`,
+    moved: (from: string, to: string, forward: boolean) => (forward ? `${from} is part of ${to} since 1/7/2025.` : `${from} was ${to} before 1/7/2025.`),
     commune: (p: string, met: number, n: number, level: string) => `${p}: ${met} of ${n} criteria met, ${level}.`,
     special: 'Special-difficulty commune.',
     notScored: 'Ward or town: the NTM criteria do not apply.',
@@ -43,8 +49,10 @@ export async function shareCard(ctx: ApiContext, view: ResolvedView): Promise<Sh
   const lang = view.params.map.lang;
   const t = TEXT[lang];
   const scope = view.district ?? view.province;
+  // The units of the period's structure (a code means another unit in the other one).
+  const units = view.era?.units ?? ctx.units;
   const place = view.commune
-    ? [view.commune, ...[view.commune.district, view.commune.province].map((c) => (c ? ctx.units.byCode.get(c) : undefined)).filter((u) => u !== undefined)].map((u) => u.name)
+    ? [view.commune, ...[view.commune.district, view.commune.province].map((c) => (c ? units.byCode.get(c) : undefined)).filter((u) => u !== undefined)].map((u) => u.name)
     : scope
       ? [scope, ...(view.district ? [view.province] : [])].filter((u) => u !== null).map((u) => u.name)
       : [];
@@ -58,6 +66,7 @@ export async function shareCard(ctx: ApiContext, view: ResolvedView): Promise<Sh
   const statuses = await ctx.status.at(period);
   const number = (v: number, digits = 0) => new Intl.NumberFormat(t.locale, { maximumFractionDigits: digits }).format(v);
   const parts: string[] = [];
+  if (view.moved) parts.push(t.moved(view.moved.from.name, view.moved.to.map((u) => u.name).join(', '), view.moved.forward));
   let illustrative = false;
   if (view.commune) {
     const s = statuses.get(view.commune.code);
@@ -69,7 +78,7 @@ export async function shareCard(ctx: ApiContext, view: ResolvedView): Promise<Sh
       illustrative = s.provenance === 'illustrative' || (s.levelProvenance ?? s.provenance) === 'illustrative';
     }
   } else {
-    const tally = tallyOf(ctx.units, statuses, period, scope?.code ?? '');
+    const tally = tallyOf(units, statuses, period, scope?.code ?? '');
     if (tally.communes === 0) parts.push(t.noData);
     else {
       const recognised = atLeast(tally.levels, 'dat_chuan');
@@ -79,6 +88,7 @@ export async function shareCard(ctx: ApiContext, view: ResolvedView): Promise<Sh
       illustrative = tally.provenance.reviews.illustrative > 0 || tally.provenance.levels.illustrative > 0;
     }
   }
+  if (set && view.era && ctx.eras.structures.length > 1) parts.push(t.era(set.decision, view.era.structure.code !== ctx.eras.structures[0]!.code));
   if (illustrative) parts.push(t.illustrative);
   return { title, description: parts.join(' '), lang };
 }

@@ -23,7 +23,7 @@ export const HealthSchema = z
     tiles: z.string().openapi({ description: 'URL of the boundary archive the map draws (the pre-2025 structure for now; content-hashed name, cached for good)', example: '/tiles/ntm.db10c10ed7fd.pmtiles' }),
     archives: ArchivesSchema,
     structures: z
-      .array(z.object({ code: z.enum(['pre2025', '2025-07']), valid_from: z.string().nullable(), valid_to: z.string().nullable() }))
+      .array(z.object({ code: z.enum(['pre2025', '2025-07']), valid_from: z.string().nullable(), valid_to: z.string().nullable(), in_force_date: z.string().nullable().openapi({ description: 'The day the structure took effect (YYYY-MM-DD), where known' }) }))
       .openapi({ description: 'The unit structures in the database, oldest first, with the months each applies to (null: open): a client picks a month\'s archive from them before asking for its status' }),
     basemap: z.string().nullable().openapi({ description: 'URL of the MapLibre style drawn under the choropleth (NTM_BASEMAP_STYLE_URL); null: a plain background', example: null }),
   })
@@ -39,7 +39,7 @@ export async function health(ctx: ApiContext): Promise<Health> {
     periods: ctx.periods.range(),
     tiles: archiveUrl(ctx.builds.pre2025.manifest),
     archives: archiveUrls(ctx.builds),
-    structures: ctx.eras.structures.map((s) => ({ code: s.code, valid_from: s.validFrom, valid_to: s.validTo })),
+    structures: ctx.eras.structures.map((s) => ({ code: s.code, valid_from: s.validFrom, valid_to: s.validTo, in_force_date: s.inForceDate })),
     basemap: basemapStyleUrl(),
   };
 }

@@ -1,5 +1,6 @@
-// GET /api/v1/units?parent=: the provinces, the districts of a province or the communes of a district,
-// from the unit store held in memory.
+// GET /api/v1/units?parent=: the provinces, the districts of a province or the communes of a district (from
+// 2025-07, with `former=true`: the former districts of a province), from the unit store held in memory; and
+// GET /api/v1/units/{code}/relatives: what a unit of one period's structure became (or came from) in another's.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../api/context.ts';
 import { errorResponses, PeriodParam } from '../api/schemas.ts';
@@ -7,7 +8,7 @@ import { ApiError } from '../http/errors.ts';
 import type { Unit } from './unit-store.ts';
 import type { Era } from '../era/era.ts';
 import { StructureSchema, structureJson } from '../era/era-json.ts';
-import { resolvePeriodAndEra, unknownUnit } from '../api/scope.ts';
+import { relatives, resolvePeriodAndEra, unknownUnit } from '../api/scope.ts';
 import { cacheFor } from '../http/cache.ts';
 
 const UnitLevelSchema = z.enum(['province', 'district', 'commune']).openapi('UnitLevel');
@@ -58,9 +59,42 @@ const route = createRoute({
         .optional()
         .openapi({ param: { name: 'parent', in: 'query' }, example: '62', description: 'Code of a province (its districts; since 1/7/2025 its communes) or a district (its communes); omit for the provinces' }),
       period: PeriodParam.optional().openapi({ description: 'The period whose unit structure the codes are read in (default: the latest)' }),
+      former: z
+        .enum(['true', 'false'], { error: 'expected true or false' })
+        .optional()
+        .openapi({ param: { name: 'former', in: 'query' }, description: 'With a province of a structure without districts (from 2025-07): list its former districts (khu vực huyện cũ), the pre-2025 districts its communes\' predecessors lay in, as units of that structure (a district split between two provinces is listed by both)' }),
     }),
   },
   responses: { 200: { description: 'The units', content: { 'application/json': { schema: UnitListSchema } } }, ...errorResponses },
+});
+
+const RelativesSchema = z
+  .object({
+    unit: z.object({ structure: z.string(), code: z.string(), name: z.string(), level: UnitLevelSchema }).openapi({ description: 'The unit named, in the structure of `from`' }),
+    structure: z.string().openapi({ description: 'The structure of `to`, in which the relatives are units' }),
+    same: z.boolean().openapi({ description: 'Both periods are of one structure: the unit is its own relative' }),
+    forward: z.boolean().openapi({ description: 'true: `to` is after `from` (what the unit became); false: what it came from' }),
+    relatives: z
+      .array(z.object({ structure: z.string(), code: z.string(), name: z.string(), level: UnitLevelSchema, province: z.string(), district: z.string().nullable().openapi({ description: 'A commune\'s district where its structure has districts' }) }))
+      .openapi({ description: 'Provinces for a province; for a district or a commune, the communes (a district of old in a structure without districts: the communes that came from it), ordered by code' }),
+  })
+  .openapi('UnitRelatives');
+
+const relativesRoute = createRoute({
+  method: 'get',
+  path: '/units/{code}/relatives',
+  summary: 'What a unit became across the reform (or came from)',
+  description:
+    'Reads `code` in the unit structure of period `from` and answers the units of the structure of period `to` it became (a later `to`) or came from (an earlier one), through the crosswalk of the July-2025 reform (unit_lineage), never by code. ' +
+    'An unknown code in `from`\'s structure is a 404.',
+  request: {
+    params: z.object({ code: z.string().regex(/^(\d{2}|\d{3}|\d{5})$/, 'expected a GSO code of 2, 3 or 5 digits').openapi({ param: { name: 'code', in: 'path' }, example: '62' }) }),
+    query: z.object({
+      from: PeriodParam.openapi({ param: { name: 'from', in: 'query' }, description: 'The period whose structure `code` is read in' }),
+      to: PeriodParam.openapi({ param: { name: 'to', in: 'query' }, description: 'The period whose structure the answer is in' }),
+    }),
+  },
+  responses: { 200: { description: 'The relatives', content: { 'application/json': { schema: RelativesSchema } } }, ...errorResponses },
 });
 
 
@@ -83,8 +117,8 @@ function unitBody(unit: Unit): UnitList['units'][number] {
 export function unitRoutes(ctx: ApiContext, app: OpenAPIHono): void {
   // Units change only with a new seed: each list is built once, on first request.
   const lists = new Map<string, UnitList>();
-  const listOf = (era: Era, code: string | undefined): UnitList => {
-    const key = `${era.structure.code}:${code ?? ''}`;
+  const listOf = (era: Era, code: string | undefined, former: boolean): UnitList => {
+    const key = `${era.structure.code}:${code ?? ''}:${former}`;
     const cached = lists.get(key);
     if (cached) return cached;
     const units = era.units;
@@ -98,12 +132,14 @@ export function unitRoutes(ctx: ApiContext, app: OpenAPIHono): void {
       if (parent.level === 'commune') {
         throw new ApiError(400, 'invalid_parameter', `Parameter 'parent' (query): ${code} is a commune (${parent.name}); communes have no child units`, { parameter: 'parent' });
       }
-      const children = units.children(code);
+      const children = former && !era.hasDistricts && parent.level === 'province'
+        ? [...new Set(units.children(code).flatMap((u) => u.formerDistricts))].flatMap((d) => ctx.eras.formerDistrict(era.structure.code, d) ?? [])
+        : units.children(code);
       const levels = era.structure.levels;
       list = {
         parent: { code: parent.code, name: parent.name, type: parent.type, level: parent.level },
         structure,
-        level: levels[levels.indexOf(parent.level) + 1] ?? 'commune',
+        level: former && !era.hasDistricts && parent.level === 'province' ? 'district' : (levels[levels.indexOf(parent.level) + 1] ?? 'commune'),
         count: children.length,
         units: children.map(unitBody),
       };
@@ -112,10 +148,30 @@ export function unitRoutes(ctx: ApiContext, app: OpenAPIHono): void {
     return list;
   };
   app.openapi(route, (c) => {
-    const { parent, period } = c.req.valid('query');
+    const { parent, period, former } = c.req.valid('query');
     const { era } = resolvePeriodAndEra(ctx, period);
-    const list = listOf(era, parent);
+    const list = listOf(era, parent, former === 'true');
     cacheFor(c, 'reference');
     return c.json(list, 200);
+  });
+  app.openapi(relativesRoute, (c) => {
+    const { code } = c.req.valid('param');
+    const q = c.req.valid('query');
+    const from = resolvePeriodAndEra(ctx, q.from).era;
+    const to = resolvePeriodAndEra(ctx, q.to).era;
+    const unit = from.units.byCode.get(code);
+    if (!unit) throw unknownUnit(ctx, from.units, 'code', code);
+    const same = from.structure.code === to.structure.code;
+    cacheFor(c, 'reference');
+    return c.json({
+      unit: { structure: unit.structure, code: unit.code, name: unit.name, level: unit.level },
+      structure: to.structure.code,
+      same,
+      forward: q.to >= q.from,
+      relatives: (same ? [{ structure: unit.structure, code: unit.code, name: unit.name, level: unit.level }] : relatives(ctx, unit, to.units)).map((r) => {
+        const u = to.units.byCode.get(r.code);
+        return { ...r, province: u?.province ?? r.code, district: u?.district ?? null };
+      }),
+    }, 200);
   });
 }

@@ -1,6 +1,8 @@
-// `npm start`'s path end to end: a fresh SQLite database is created and seeded on first start, the
-// health check reports the whole country, the archive served over HTTP carries only communes the
-// database knows in every province, the page draws the map in Chromium, and SIGTERM stops cleanly.
+// `npm start`'s path end to end: a fresh SQLite database is created and seeded on first start with both
+// eras (the pre-2025 units to 2025-06, today's from 2025-07 to the last complete month), the health check
+// reports the whole country, the archive served over HTTP carries only communes the database knows in every
+// province, the page draws the map in Chromium (today's units by default, the old ones in a 2025-06 link),
+// and SIGTERM stops cleanly.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +12,7 @@ import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../server/config/paths.ts';
 import { openDatabase, type NtmDatabase } from '../../server/db/database.ts';
+import { lastCompleteMonth } from '../../server/seed/seed.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { classOf, legendRows, renderedCommunes } from '../support/e2e.ts';
 import { FetchSource, openArchive } from '../support/pmtiles.ts';
@@ -18,7 +21,7 @@ import { startServer, type ServerProcess } from '../support/server-process.ts';
 const work = mkdtempSync(join(tmpdir(), 'ntm-e2e-'));
 const databaseUrl = `sqlite:${join(work, 'ntm.sqlite')}`;
 let server: ServerProcess;
-let health: { status: string; database: string; communes: number; periods: [string, string]; tiles: string };
+let health: { status: string; database: string; communes: number; periods: [string, string]; tiles: string; structures: Array<{ code: string }> };
 
 beforeAll(async () => {
   server = await startServer({ DATABASE_URL: databaseUrl });
@@ -39,14 +42,21 @@ const tileOf = (lon: number, lat: number, z: number) => {
 describe('first start on a fresh SQLite file', () => {
   it('seeds the database and reports the whole country in the health check', () => {
     expect(server.output()).toMatch(/Seeding the sqlite database/);
-    expect(health).toMatchObject({ status: 'ok', database: 'sqlite', communes: 10047, periods: ['2021-01', '2025-12'] });
+    // 10,047 communes before the reform and 3,321 today; reviews from 2021-01 to last month.
+    expect(health).toMatchObject({ status: 'ok', database: 'sqlite', communes: 10047 + 3321, periods: ['2021-01', lastCompleteMonth(new Date())] });
+    expect(health.structures.map((s) => s.code)).toEqual(['pre2025', '2025-07']);
+    // The first start says what it does while it seeds, and stays within two minutes.
+    expect(server.output()).toMatch(/reviews \d[\d,]*\/[\d,]+/);
+    const ready = Number(/ready in ([\d.]+) s/.exec(server.output())?.[1]);
+    expect(ready).toBeLessThanOrEqual(120);
     expect(health.tiles).toMatch(/^\/tiles\/ntm\.[0-9a-f]{12}\.pmtiles$/);
   });
 
   it('serves an archive whose commune features all exist in the database, in every province', async () => {
     const ndb: NtmDatabase = await openDatabase(databaseUrl);
     try {
-      const units = await ndb.db.selectFrom('unit').select(['code', 'level', 'province_code', 'label_lon', 'label_lat']).execute();
+      // health.tiles is the pre-2025 archive: its communes are the pre-2025 units.
+      const units = await ndb.db.selectFrom('unit').select(['code', 'level', 'province_code', 'label_lon', 'label_lat']).where('structure', '=', 'pre2025').execute();
       const communes = new Map(units.filter((u) => u.level === 'commune').map((u) => [u.code, u.province_code]));
       const provinces = units.filter((u) => u.level === 'province');
       expect(provinces).toHaveLength(63);
@@ -74,7 +84,8 @@ describe('first start on a fresh SQLite file', () => {
         page.on('pageerror', (e) => errors.push(e.message));
         const asked: string[] = [];
         page.on('request', (r) => asked.push(new URL(r.url()).pathname));
-        await page.goto(server.url);
+        // The last month of the old units (the default view is today's: below).
+        await page.goto(`${server.url}/?period=2025-06`);
         await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 60_000 });
         // The archive's URL came in the page: the map did not wait for /api/v1/health to start.
         expect(asked).toContain(health.tiles);
@@ -90,7 +101,7 @@ describe('first start on a fresh SQLite file', () => {
         expect(drawn.provinces).toBeGreaterThan(0);
         expect(drawn.communes).toBeGreaterThan(1000);
         // The colours come from the API: the feature state of rendered communes equals /api/v1/status.
-        const api = (await (await fetch(`${server.url}/api/v1/status`)).json()) as { period: string; communes: Array<{ code: string; level: string; met: number }> };
+        const api = (await (await fetch(`${server.url}/api/v1/status?period=2025-06`)).json()) as { period: string; communes: Array<{ code: string; level: string; met: number }> };
         const byCode = new Map(api.communes.map((c) => [c.code, c]));
         const legend = await legendRows(page);
         const scored = (await renderedCommunes(page, 300)).filter((c) => c.type === 'Xã' && byCode.has(c.code));

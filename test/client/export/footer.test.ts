@@ -17,6 +17,13 @@ describe('PNG footer', () => {
     expect(lines[1]).toBe('Số liệu tháng 6/2025 · tạo ngày 7/12/2026 · https://ntm.example/?province=62');
   });
 
+  it('names today\'s boundaries and the 2026-2030 decision for a month of today\'s units', () => {
+    const lines = pngFooter('2026-06', 'u', false, made, { structure: '2025-07', decision: '51/2025/QĐ-TTg' });
+    expect(lines[0]).toMatch(/^Nguồn: .*sapnhap\.bando\.com\.vn.*51\/2025\/QĐ-TTg$/);
+    expect(lines[0]).not.toMatch(/318|censusVN2009/);
+    expect(pngFooter('2025-06', 'u', false, made, { structure: 'pre2025', decision: '318/QĐ-TTg' })[0]).toMatch(/GSO.*318\/QĐ-TTg/);
+  });
+
   it('says the figures are illustrative when any is', () => {
     expect(pngFooter('2025-06', 'u', true, made)[2]).toMatch(/minh họa/);
     setLang('en');

@@ -24,6 +24,7 @@ const anyState: fc.Arbitrary<AppState> = fc.record({
   onlySpecial: fc.boolean(),
   view: fc.option(fc.record({ lon: fixed(-180, 180, 4), lat: fixed(-85, 85, 4), zoom: fixed(0, 22, 2) }), { nil: null }),
   compare: fc.option(month, { nil: null }),
+  units: fc.option(fc.constantFrom<'pre2025' | '2025-07'>('pre2025', '2025-07'), { nil: null }),
 });
 
 describe('the map state in the URL', () => {
@@ -36,6 +37,8 @@ describe('the map state in the URL', () => {
           ...state,
           criterion: state.mode === 'criterion' ? state.criterion : DEFAULT_STATE.criterion,
           group: state.mode === 'group' ? state.group : DEFAULT_STATE.group,
+          // Which units the codes mean is written only where the period does not say it and a code needs it.
+          units: !state.period && (state.province || state.district || state.commune) ? state.units : null,
         });
       }),
       { numRuns: 500 },
