@@ -12,14 +12,15 @@ import type { ReviewFormSchema } from './schemas.ts';
 
 export type ReviewForm = z.infer<typeof ReviewFormSchema>;
 
-const ref = (ctx: ApiContext, code: string | null) => {
-  const unit = code ? ctx.units.byCode.get(code) : undefined;
-  return unit ? { code: unit.code, name: unit.name } : null;
-};
-
+/** The form of `commune` (a unit of the month's structure) for `period`, on `set` (the month's criteria). */
 export async function reviewForm(ctx: ApiContext, commune: Unit, period: Period, set: CriteriaSet): Promise<ReviewForm> {
   const db = ctx.ndb.db;
-  const [current, previous] = await Promise.all([readReview(db, commune.code, period), previousReview(db, commune.code, period)]);
+  const units = ctx.eras.unitsOf(commune.structure);
+  const ref = (code: string | null) => {
+    const unit = code ? units.byCode.get(code) : undefined;
+    return unit ? { code: unit.code, name: unit.name } : null;
+  };
+  const [current, previous] = await Promise.all([readReview(db, commune.structure, commune.code, period), previousReview(db, commune.structure, set.code, commune.code, period)]);
   const shown: Pick<ReviewRecord, 'mask' | 'notes' | 'indicators'> = current ?? previous ?? { mask: 0, notes: {}, indicators: {} };
   const gained: number[] = [];
   const lost: number[] = [];
@@ -49,7 +50,7 @@ export async function reviewForm(ctx: ApiContext, commune: Unit, period: Period,
       }),
   }));
   return {
-    commune: { code: commune.code, name: commune.name, district: ref(ctx, commune.district), province: ref(ctx, commune.province)! },
+    commune: { code: commune.code, name: commune.name, district: ref(commune.district), province: ref(commune.province)!, structure: commune.structure },
     period,
     criteria_set: { code: set.code, decision: set.decision, criteria_count: set.criteria_count },
     exists: current !== null,
