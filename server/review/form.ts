@@ -24,12 +24,14 @@ export async function reviewForm(ctx: ApiContext, commune: Unit, period: Period,
   const shown: Pick<ReviewRecord, 'mask' | 'notes' | 'indicators'> = current ?? previous ?? { mask: 0, notes: {}, indicators: {} };
   const gained: number[] = [];
   const lost: number[] = [];
-  const groups = set.groups.map((g) => ({
+  // The 2026-2030 set has no groups: its criteria are shown as one.
+  const setGroups = set.groups.length ? set.groups : [{ number: 0, name_vi: `Bộ tiêu chí ${set.code}`, name_en: `The ${set.code} criteria`, criteria: set.criteria.map((c) => c.number) }];
+  const groups = setGroups.map((g) => ({
     number: g.number,
     name_vi: g.name_vi,
     name_en: g.name_en,
     criteria: set.criteria
-      .filter((c) => c.group === g.number)
+      .filter((c) => (set.groups.length ? c.group === g.number : true))
       .map((c) => {
         const met = isMet(shown.mask, c.number);
         const before = previous ? isMet(previous.mask, c.number) : null;
