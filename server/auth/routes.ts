@@ -63,7 +63,7 @@ function signedIn(ctx: ApiContext, user: Omit<SessionUser, 'session'>, session: 
       name: user.name,
       role: user.role,
       unit: unit ? { code: unit.code, name: unit.name, level: unit.level } : null,
-      structure: { code: structure.code, name_vi: structure.name_vi, name_en: structure.name_en, valid_from: structure.validFrom, valid_to: structure.validTo, current: structure.code === currentStructure(ctx.eras.structures).code },
+      structure: { code: structure.code, name_vi: structure.name_vi, name_en: structure.name_en, valid_from: structure.validFrom, valid_to: structure.validTo, has_districts: structure.levels.includes('district'), current: structure.code === currentStructure(ctx.eras.structures).code },
     },
     csrf_token: session.csrfToken,
     expires_at: session.expiresAt,

@@ -18,6 +18,7 @@ export const SignedInSchema = z
           name_en: z.string(),
           valid_from: z.string().nullable(),
           valid_to: z.string().nullable(),
+          has_districts: z.boolean().openapi({ description: 'Whether the structure has districts (the pre-2025 one); today\'s communes are grouped by former district instead' }),
           current: z.boolean().openapi({ description: "Whether it is today's structure (false: the account reads and corrects the history of the pre-2025 units, and cannot write today's)" }),
         })
         .openapi({ description: "The unit structure the scope's unit is a code of (codes were reused on 1/7/2025)" }),

@@ -41,6 +41,7 @@ export async function reviewList(ctx: ApiContext, units: UnitStore, scope: Pick<
     period,
     structure: units.structure,
     criteria_set: ctx.eras.at(period).set.code,
+    criteria_count: ctx.eras.at(period).set.criteria_count,
     deadline: deadlineOf(period, now),
     counts: { communes: communes.length, done, missing: communes.length - done },
     communes,

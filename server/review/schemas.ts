@@ -105,6 +105,7 @@ export const ReviewListSchema = z
     period: z.string(),
     structure: z.string().openapi({ example: '2025-07', description: 'The unit structure of the month (its codes)' }),
     criteria_set: z.string().openapi({ example: '2026-2030', description: 'The criteria set the month is reviewed on' }),
+    criteria_count: z.number().int().openapi({ example: 10, description: 'Its criteria (what met_count is out of)' }),
     deadline: DeadlineSchema,
     counts: z.object({
       communes: z.number().int(),
