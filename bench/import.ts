@@ -21,6 +21,7 @@ import { BUILD_DIR, DEFAULT_BOUNDARIES_2025_DIR, DEFAULT_BOUNDARIES_DIR, DEFAULT
 import { openDatabase, type NtmDatabase } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { seedDatabase } from '../server/seed/seed.ts';
+import type { UnitStructure } from '../server/db/schema.ts';
 
 const COMMUNES = 526;
 const TODAY = process.env.NTM_BENCH_ERAS === 'today';
@@ -33,7 +34,7 @@ const line = (label: string, value: string, note = '') => console.log(`${label.p
 
 /** `communesN` rural communes of `structure` × `count` criteria for `period`, with about one value in seven
  * flipped from the stored review of `basePeriod`. */
-async function fileRows(ndb: NtmDatabase, period: string, structure = 'pre2025', count = 19, communesN = COMMUNES, basePeriod = '2025-12'): Promise<string[][]> {
+async function fileRows(ndb: NtmDatabase, period: string, structure: UnitStructure = 'pre2025', count = 19, communesN = COMMUNES, basePeriod = '2025-12'): Promise<string[][]> {
   const communes = await ndb.db
     .selectFrom('unit')
     .leftJoin('review', (j) => j.onRef('review.commune_code', '=', 'unit.code').onRef('review.structure', '=', 'unit.structure').on('review.period', '=', basePeriod))
