@@ -1,7 +1,9 @@
-// CLI: npm run user:add -- --email <e-mail> --role admin|province|district|commune [--unit <GSO code>] [--name <name>]
+// CLI: npm run user:add -- --email <e-mail> --role admin|province|district|commune [--unit <GSO code>] [--structure today|pre2025|2025-07] [--name <name>]
 // Creates an official's account in the database named by DATABASE_URL. The password is never an
 // argument (it would stay in the shell history and the process list): it is prompted for on a
-// terminal, or read from the first line of standard input when piped.
+// terminal, or read from the first line of standard input when piped. The unit is read among today's units
+// unless --structure names another (the district role: the pre-2025 units, the only ones with districts); a
+// code whose meaning changed on 1/7/2025 is refused without --structure, naming what it means today.
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { cliActor } from '../server/audit/audit.ts';
@@ -10,7 +12,7 @@ import { readEnv } from '../server/config/env.ts';
 import { openDatabase } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 
-const USAGE = 'usage: npm run user:add -- --email <e-mail> --role admin|province|district|commune [--unit <GSO code>] [--name <name>]  (password from the prompt or stdin)';
+const USAGE = 'usage: npm run user:add -- --email <e-mail> --role admin|province|district|commune [--unit <GSO code>] [--structure today|pre2025|2025-07] [--name <name>]  (password from the prompt or stdin)';
 
 async function readPassword(): Promise<string> {
   if (!process.stdin.isTTY) {
@@ -43,7 +45,7 @@ try {
   }
   let values;
   try {
-    ({ values } = parseArgs({ options: { email: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' } }, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({ options: { email: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, structure: { type: 'string' }, name: { type: 'string' } }, strict: true, allowPositionals: false }));
   } catch (error) {
     throw new UserError(`${(error as Error).message}\n${USAGE}`);
   }
@@ -60,7 +62,8 @@ try {
   try {
     await migrateToLatest(ndb.db);
     const user = await createUser(ndb.db, parsed.data, cliActor('user:add'));
-    console.log(`Created ${user.role} account ${user.email}${user.unit ? ` for unit ${user.unit}` : ' (whole country)'} (id ${user.id}) in the ${ndb.engine} database`);
+    const where = user.unit ? ` for unit ${user.unit} (${user.unitName ?? '?'}, ${user.structure === 'pre2025' ? 'pre-2025 units' : `units of ${user.structure}`})` : ' (whole country)';
+    console.log(`Created ${user.role} account ${user.email}${where} (id ${user.id}) in the ${ndb.engine} database`);
   } finally {
     await ndb.close();
   }

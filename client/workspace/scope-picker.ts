@@ -40,6 +40,8 @@ export async function scopePicker(session: SignedIn, initial: Scope, onChange: (
   const wrap = el('div', { class: 'scope-picker' });
   const role = session.user.role;
   if (role === 'district' || role === 'commune') return wrap; // fixed scope
+  // Today's units have no districts: a province is listed whole (its children are communes).
+  const hasDistricts = session.user.structure.has_districts;
   let province = role === 'province' ? session.user.unit!.code : initial.province;
   const districtSelect = el('select', { name: 'district' });
   const fillDistricts = async () => {
@@ -58,6 +60,7 @@ export async function scopePicker(session: SignedIn, initial: Scope, onChange: (
     });
     wrap.append(field(t('province'), provinceSelect).wrap);
   }
+  if (!hasDistricts) return wrap;
   await fillDistricts();
   districtSelect.addEventListener('change', () => onChange({ province, district: districtSelect.value || null }));
   wrap.append(field(t('district'), districtSelect).wrap);

@@ -3,7 +3,15 @@ import { getJson, sendJson, setCsrfToken, WorkspaceError } from './api.ts';
 
 export type Role = 'admin' | 'province' | 'district' | 'commune';
 export interface SignedIn {
-  user: { id: number; email: string; name: string | null; role: Role; unit: { code: string; name: string; level: 'province' | 'district' | 'commune' } | null };
+  user: {
+    id: number;
+    email: string;
+    name: string | null;
+    role: Role;
+    unit: { code: string; name: string; level: 'province' | 'district' | 'commune' } | null;
+    /** The unit structure of the scope: today's (no districts) or the pre-2025 one (history). */
+    structure: { code: string; name_vi: string; name_en: string; valid_from: string | null; valid_to: string | null; has_districts: boolean; current: boolean };
+  };
   csrf_token: string;
   expires_at: string;
 }

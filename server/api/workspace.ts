@@ -6,6 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { auditRoutes } from '../audit/routes.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { unlockRoutes } from '../auth/unlock-routes.ts';
+import { accountRoutes } from '../auth/account-routes.ts';
 import { type AuthEnv, csrfGuard, loadSession, noStore, requireUser } from '../auth/middleware.ts';
 import { CSRF_HEADER } from '../auth/middleware.ts';
 import { SESSION_COOKIE } from '../auth/cookie.ts';
@@ -44,5 +45,6 @@ export function workspaceApi(ctx: ApiContext): OpenAPIHono<AuthEnv> {
   auditRoutes(ctx, app);
   boardRoutes(ctx, app);
   unlockRoutes(ctx, app);
+  accountRoutes(ctx, app);
   return app;
 }

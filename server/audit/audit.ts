@@ -1,7 +1,7 @@
 // The audit trail: every change made through the workspace or a CLI appends one entry (who, when,
 // what, before and after) in the same transaction as the change. Nothing updates or deletes entries.
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Database, UnitStructure } from '../db/schema.ts';
 import type { SessionUser } from '../auth/session.ts';
 
 /** Who made a change: a signed-in official, or a command-line tool. */
@@ -16,6 +16,8 @@ export const cliActor = (command: string): Actor => ({ userId: null, label: `cli
 export interface AuditChange {
   action: string;
   unit: string | null;
+  /** The structure `unit` is a code of (the column's default, pre2025, when not given). */
+  structure?: UnitStructure;
   entity: string;
   entityId: string | number | null;
   before: unknown;
@@ -34,6 +36,7 @@ export async function appendAudit(db: Kysely<Database>, actor: Actor, changes: A
     actor: actor.label,
     action: c.action,
     unit_code: c.unit,
+    ...(c.structure ? { unit_structure: c.structure } : {}),
     entity: c.entity,
     entity_id: c.entityId === null ? null : String(c.entityId),
     before: json(c.before),

@@ -72,25 +72,27 @@ function parsed(text: string | null): unknown {
   }
 }
 
-export async function readAuditTrail(ctx: ApiContext, user: Pick<SessionUser, 'role' | 'unit'>, filters: AuditFilters): Promise<AuditPage> {
+export async function readAuditTrail(ctx: ApiContext, user: Pick<SessionUser, 'role' | 'unit' | 'structure'>, filters: AuditFilters): Promise<AuditPage> {
   if (filters.from && filters.to && filters.from > filters.to) {
     throw new ApiError(400, 'invalid_parameter', `Parameter 'from' (query): ${filters.from} is after 'to' (${filters.to})`, { parameter: 'from' });
   }
   // The unit codes the page may show: null = any (admin without a unit filter).
+  // Codes are read in the structure of the user's scope (an admin's: today's), and so are the entries.
+  const units = ctx.eras.unitsOf(user.structure);
   let codes: string[] | null = null;
   if (filters.unit !== undefined) {
-    const unit = ctx.units.byCode.get(filters.unit);
+    const unit = units.byCode.get(filters.unit);
     if (!unit) throw new ApiError(404, 'not_found', `No unit with code ${filters.unit}`, { parameter: 'unit' });
     if (!inScope(user, unit)) throw new ApiError(403, 'forbidden', `Your role (${user.role}${user.unit ? ` of ${user.unit}` : ''}) cannot read the audit trail of ${unit.name} (${unit.code})`);
-    codes = unitAndBelow(ctx.units, unit.code);
+    codes = unitAndBelow(units, unit.code);
   } else if (user.role !== 'admin') {
-    codes = user.unit ? unitAndBelow(ctx.units, user.unit) : [];
+    codes = user.unit ? unitAndBelow(units, user.unit) : [];
   }
   if (codes !== null && codes.length === 0) return { entries: [], next_before: null };
 
   const limit = Math.min(filters.limit ?? AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX);
   let query = ctx.ndb.db.selectFrom('audit_entry').selectAll();
-  if (codes !== null) query = query.where('unit_code', 'in', codes);
+  if (codes !== null) query = query.where('unit_code', 'in', codes).where('unit_structure', '=', units.structure);
   if (filters.from) query = query.where('at', '>=', startOfDay(filters.from));
   if (filters.to) query = query.where('at', '<', startOfDay(filters.to, 1));
   if (filters.action) query = query.where('action', '=', filters.action);
@@ -99,7 +101,7 @@ export async function readAuditTrail(ctx: ApiContext, user: Pick<SessionUser, 'r
   const rows = await query.orderBy('id', 'desc').limit(limit + 1).execute();
 
   const entries = rows.slice(0, limit).map((r): AuditEntryView => {
-    const unit = r.unit_code === null ? null : ctx.units.byCode.get(r.unit_code);
+    const unit = r.unit_code === null ? null : ctx.eras.unitsOf(r.unit_structure).byCode.get(r.unit_code);
     return {
       id: Number(r.id),
       at: r.at,

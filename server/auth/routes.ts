@@ -6,7 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { clearSessionCookie, readDeviceCookie, readSessionCookie, writeDeviceCookie, writeSessionCookie } from './cookie.ts';
 import type { ApiContext } from '../api/context.ts';
 import { ApiError, sendError } from '../http/errors.ts';
-import type { UnitStore } from '../unit/unit-store.ts';
+import { currentStructure } from '../era/workspace-structure.ts';
 import { assertSameOrigin, type AuthEnv, clientAddress, csrfGuard, currentUser, loadSession, noStore } from './middleware.ts';
 import { DUMMY_HASH, verifyPassword } from './password.ts';
 import { addressKey, createCheckLimiter } from './throttle.ts';
@@ -53,10 +53,18 @@ const meRoute = createRoute({
   responses: { 200: { description: 'Signed in', content: { 'application/json': { schema: SignedInSchema } } }, 401: workspaceErrors[401] },
 });
 
-function signedIn(units: UnitStore, user: Omit<SessionUser, 'session'>, session: { csrfToken: string; expiresAt: string }): z.infer<typeof SignedInSchema> {
-  const unit = user.unit ? units.byCode.get(user.unit) : undefined;
+function signedIn(ctx: ApiContext, user: Omit<SessionUser, 'session'>, session: { csrfToken: string; expiresAt: string }): z.infer<typeof SignedInSchema> {
+  const structure = ctx.eras.structure(user.structure);
+  const unit = user.unit ? ctx.eras.unitsOf(user.structure).byCode.get(user.unit) : undefined;
   return {
-    user: { id: user.id, email: user.email, name: user.name, role: user.role, unit: unit ? { code: unit.code, name: unit.name, level: unit.level } : null },
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      unit: unit ? { code: unit.code, name: unit.name, level: unit.level } : null,
+      structure: { code: structure.code, name_vi: structure.name_vi, name_en: structure.name_en, valid_from: structure.validFrom, valid_to: structure.validTo, has_districts: structure.levels.includes('district'), current: structure.code === currentStructure(ctx.eras.structures).code },
+    },
     csrf_token: session.csrfToken,
     expires_at: session.expiresAt,
   };
@@ -105,7 +113,7 @@ export function authRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
     const created = await createSession(ctx.ndb.db, user.id, { address, userAgent: c.req.header('User-Agent') ?? null });
     writeSessionCookie(c, created.token, SESSION_HOURS * 3600);
     if (!(await ctx.throttle.knowsDevice(user.email, device))) writeDeviceCookie(c, await ctx.throttle.rememberDevice(user.email));
-    return c.json(signedIn(ctx.units, { id: user.id, email: user.email, name: user.name, role: user.role, unit: user.unit_code }, created), 200);
+    return c.json(signedIn(ctx, { id: user.id, email: user.email, name: user.name, role: user.role, unit: user.unit_code, structure: user.unit_structure }, created), 200);
   });
 
   app.openapi(logoutRoute, async (c) => {
@@ -118,6 +126,6 @@ export function authRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
 
   app.openapi(meRoute, (c) => {
     const user = currentUser(c);
-    return c.json(signedIn(ctx.units, user, user.session), 200);
+    return c.json(signedIn(ctx, user, user.session), 200);
   });
 }

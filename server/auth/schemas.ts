@@ -11,6 +11,17 @@ export const SignedInSchema = z
       name: z.string().nullable(),
       role: RoleSchema.openapi({ description: 'admin: the country; province, district, commune: that unit and everything under it' }),
       unit: z.object({ code: z.string(), name: z.string(), level: z.enum(['province', 'district', 'commune']) }).nullable(),
+      structure: z
+        .object({
+          code: z.string().openapi({ example: '2025-07' }),
+          name_vi: z.string(),
+          name_en: z.string(),
+          valid_from: z.string().nullable(),
+          valid_to: z.string().nullable(),
+          has_districts: z.boolean().openapi({ description: 'Whether the structure has districts (the pre-2025 one); today\'s communes are grouped by former district instead' }),
+          current: z.boolean().openapi({ description: "Whether it is today's structure (false: the account reads and corrects the history of the pre-2025 units, and cannot write today's)" }),
+        })
+        .openapi({ description: "The unit structure the scope's unit is a code of (codes were reused on 1/7/2025)" }),
     }),
     csrf_token: z.string().openapi({ description: 'Send it back in the X-CSRF-Token header of every POST, PUT, PATCH or DELETE' }),
     expires_at: z.string().openapi({ description: 'When the session ends (ISO 8601)', example: '2026-01-20T20:00:00.000Z' }),

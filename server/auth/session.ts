@@ -2,7 +2,7 @@
 // the database opens no session. Each session has its own CSRF token and an absolute expiry.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database, Role } from '../db/schema.ts';
+import type { Database, Role, UnitStructure } from '../db/schema.ts';
 
 export const SESSION_HOURS = 12;
 
@@ -14,6 +14,8 @@ export interface SessionUser {
   role: Role;
   /** GSO code of the role's unit; null for admin (the whole country). */
   unit: string | null;
+  /** The unit structure `unit` is a code of (an admin's: today's structure, which writes anywhere). */
+  structure: UnitStructure;
   session: { id: string; csrfToken: string; expiresAt: string };
 }
 
@@ -37,11 +39,11 @@ export async function findSession(db: Kysely<Database>, token: string, now = new
   const row = await db
     .selectFrom('session')
     .innerJoin('app_user', 'app_user.id', 'session.user_id')
-    .select(['app_user.id', 'app_user.email', 'app_user.name', 'app_user.role', 'app_user.unit_code', 'app_user.disabled', 'session.id as session_id', 'session.csrf_token', 'session.expires_at'])
+    .select(['app_user.id', 'app_user.email', 'app_user.name', 'app_user.role', 'app_user.unit_code', 'app_user.unit_structure', 'app_user.disabled', 'session.id as session_id', 'session.csrf_token', 'session.expires_at'])
     .where('session.id', '=', digest(token))
     .executeTakeFirst();
   if (!row || row.disabled === 1 || row.expires_at <= now.toISOString()) return null;
-  return { id: row.id, email: row.email, name: row.name, role: row.role, unit: row.unit_code, session: { id: row.session_id, csrfToken: row.csrf_token, expiresAt: row.expires_at } };
+  return { id: row.id, email: row.email, name: row.name, role: row.role, unit: row.unit_code, structure: row.unit_structure, session: { id: row.session_id, csrfToken: row.csrf_token, expiresAt: row.expires_at } };
 }
 
 export async function endSession(db: Kysely<Database>, sessionId: string): Promise<void> {

@@ -6,12 +6,12 @@ import type { ApiContext } from '../api/context.ts';
 import { resolveScope, type Scope } from '../api/scope.ts';
 import type { Role } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
-import type { Unit } from '../unit/unit-store.ts';
+import type { Unit, UnitStore } from '../unit/unit-store.ts';
 import { type AuthEnv, currentUser } from './middleware.ts';
-import { inScope } from './scope.ts';
+import { inScope, otherStructureReason } from './scope.ts';
 import type { SessionUser } from './session.ts';
 
-type Scoped = Pick<SessionUser, 'role' | 'unit'>;
+type Scoped = Pick<SessionUser, 'role' | 'unit' | 'structure'>;
 
 export interface ReadScope {
   scope: Scope & { unit: Unit };
@@ -19,16 +19,27 @@ export interface ReadScope {
   sees(unit: Unit): boolean;
 }
 
-/** The province or district of a workspace listing (one of the two is required): 404 unknown, 403 when it
- * neither lies in the user's scope nor contains the user's unit (a district officer asking for their province
- * sees their district only). */
-export function readableScope(ctx: ApiContext, user: Scoped, query: { province?: string | undefined; district?: string | undefined }): ReadScope {
+/** The province or district of a workspace listing (one of the two is required), read in `units` (a period's
+ * structure; default: the pre-2025 units): 404 unknown, 403 when it neither lies in the user's scope nor
+ * contains the user's unit (a district officer asking for their province sees their district only), or when
+ * it is of another structure than the user's scope (the message says why). A former district read in today's
+ * structure is seen through its communes. */
+export function readableScope(ctx: ApiContext, user: Scoped, query: { province?: string | undefined; district?: string | undefined }, units: UnitStore = ctx.units): ReadScope {
   if (query.province === undefined && query.district === undefined) {
     throw new ApiError(400, 'invalid_parameter', "Parameter 'province' (query): required (or 'district')", { parameter: 'province' });
   }
-  const scope = resolveScope(ctx, query) as Scope & { unit: Unit };
+  const scope = resolveScope(ctx, query, units) as Scope & { unit: Unit };
+  if (scope.level === 'former_district') {
+    const communes = units.communesOfFormerDistrict(scope.code);
+    const seen = communes.filter((c) => inScope(user, c));
+    if (seen.length === communes.length) return { scope, sees: () => true };
+    if (seen.length) return { scope, sees: (unit) => inScope(user, unit) };
+    if (user.role !== 'admin' && user.structure !== units.structure && communes[0]) throw new ApiError(403, 'forbidden', otherStructureReason(user, communes[0]));
+    throw new ApiError(403, 'forbidden', `Your role (${user.role}${user.unit ? ` of ${user.unit}` : ''}) cannot see the communes of the former district ${scope.unit.name} (${scope.unit.code})`);
+  }
   if (inScope(user, scope.unit)) return { scope, sees: () => true };
-  const own = user.unit ? ctx.units.byCode.get(user.unit) : undefined;
+  if (user.role !== 'admin' && user.structure !== scope.unit.structure) throw new ApiError(403, 'forbidden', otherStructureReason(user, scope.unit));
+  const own = user.unit ? units.byCode.get(user.unit) : undefined;
   const contains = own !== undefined && (scope.level === 'province' ? own.province === scope.unit.code : own.district === scope.unit.code);
   if (!contains) throw new ApiError(403, 'forbidden', `Your role (${user.role}${user.unit ? ` of ${user.unit}` : ''}) cannot see ${scope.unit.name} (${scope.unit.code})`);
   return { scope, sees: (unit) => inScope(user, unit) };

@@ -15,7 +15,6 @@ import { scopeSummary } from '../summary/summary.ts';
 import type { ProvenanceCount } from '../summary/tally.ts';
 import type { TargetProgress } from '../target/progress.ts';
 import type { Unit } from '../unit/unit-store.ts';
-import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 
 /** Day of the month by which a district reports the month's reviews to the province. */
 export const REPORT_DAY = 20;
@@ -74,8 +73,13 @@ export interface BoardPlannedCommune extends CommuneRef {
 }
 
 export interface Board {
-  scope: { level: 'province' | 'district'; code: string; name: string; province: UnitRef };
+  scope: { level: 'province' | 'district' | 'former_district'; code: string; name: string; province: UnitRef };
   period: Period;
+  /** The unit structure of the month (its codes): pre2025 to 2025-06, 2025-07 since. */
+  structure: string;
+  /** How `reviews.by_district` groups the communes: by district (pre-2025 units), by former district (today's
+   * units, on request), or not at all (today's units). */
+  grouped_by: 'district' | 'former_district' | null;
   previous_period: Period | null;
   criteria_set: string;
   report_deadline: string;
@@ -102,16 +106,25 @@ export function halfYearOf(period: Period): { label: string; from: Period; to: P
   return first ? { label: `${year}-H1`, from: `${year}-01`, to: `${year}-06` } : { label: `${year}-H2`, from: `${year}-07`, to: `${year}-12` };
 }
 
-export async function boardOf(ctx: ApiContext, scope: Scope & { unit: Unit }, period: Period, set: CriteriaSet): Promise<Board> {
+/** The board of `scope` (resolved in the month's units) for `period`, on `set`. `byFormerDistrict`: in today's
+ * units (no districts), group the reviews by the former district(s) each commune's predecessors lay in. */
+export async function boardOf(ctx: ApiContext, scope: Scope & { unit: Unit }, period: Period, set: CriteriaSet, options: { byFormerDistrict?: boolean } = {}): Promise<Board> {
+  const era = ctx.eras.at(period);
+  const units = era.units;
   const unit = scope.unit;
-  const province = ctx.units.byCode.get(unit.province)!;
   const ref = (u: Unit): UnitRef => ({ code: u.code, name: u.name });
+  // The units with districts (the pre-2025 ones) name the former districts of today's communes.
+  const withDistricts = ctx.eras.structures.find((s) => s.levels.includes('district'));
+  const oldUnits = withDistricts ? ctx.eras.unitsOf(withDistricts.code) : null;
+  const formerDistrict = (code: string): Unit | undefined => oldUnits?.byCode.get(code);
+  const groupFormer = !era.hasDistricts && options.byFormerDistrict === true;
   const communeRef = (code: string): CommuneRef => {
-    const u = ctx.units.byCode.get(code)!;
-    const d = u.district ? ctx.units.byCode.get(u.district) : undefined;
+    const u = units.byCode.get(code)!;
+    const d = u.district ? units.byCode.get(u.district) : groupFormer && u.formerDistricts[0] ? formerDistrict(u.formerDistricts[0]) : undefined;
     return { code: u.code, name: u.name, district: d ? ref(d) : null };
   };
-  const due = ctx.units.ruralCommunes(scope.code);
+  const due = units.ruralCommunes(scope.code, period);
+  const province = units.byCode.get(scope.level === 'former_district' ? (due[0] ? units.byCode.get(due[0])!.province : unit.province) : unit.province) ?? unit;
   const previousCandidate = addMonths(period, -1);
   const previous = ctx.periods.has(previousCandidate) ? previousCandidate : null;
 
@@ -119,16 +132,23 @@ export async function boardOf(ctx: ApiContext, scope: Scope & { unit: Unit }, pe
     scopeSummary(ctx, ctx.eras.at(period), scope, period),
     ctx.status.at(period),
     previous ? ctx.status.at(previous) : Promise.resolve(null),
-    plansIn(ctx, scope, period, set),
-    ctx.ndb.db.selectFrom('review').select('commune_code').where('period', '=', period).where('structure', '=', WORKSPACE_STRUCTURE).where('provenance', '=', 'official').execute(),
+    plansIn(ctx, scope, period, set, era.structure.code),
+    ctx.ndb.db.selectFrom('review').select('commune_code').where('period', '=', period).where('structure', '=', era.structure.code).where('provenance', '=', 'official').execute(),
   ]);
 
   // Reviews received (official, this month) vs due (every rural commune in scope), per district.
   const official = new Set(officialRows.map((r) => r.commune_code));
-  const districts = scope.level === 'province' ? ctx.units.children(unit.code).filter((d) => d.level === 'district') : [unit];
+  let districts: Unit[];
+  if (era.hasDistricts) districts = scope.level === 'province' ? units.children(unit.code).filter((d) => d.level === 'district') : [unit];
+  else if (groupFormer) {
+    const codes = [...new Set(due.flatMap((c) => units.byCode.get(c)!.formerDistricts))].sort();
+    districts = codes.map(formerDistrict).filter((d): d is Unit => d !== undefined);
+  } else districts = [];
+  const inScopeDue = new Set(due);
   const by_district = districts
     .map((d): ReviewCount => {
-      const list = ctx.units.ruralCommunes(d.code);
+      // A former district's communes, those of this scope (a former district may have gone to two provinces).
+      const list = units.ruralCommunes(d.code, period).filter((c) => inScopeDue.has(c));
       const received = list.filter((c) => official.has(c)).length;
       return { code: d.code, name: d.name, due: list.length, received, missing: list.length - received };
     })
@@ -151,7 +171,7 @@ export async function boardOf(ctx: ApiContext, scope: Scope & { unit: Unit }, pe
     const gained = now.mask & ~then.mask & allBits;
     const lost = then.mask & ~now.mask & allBits;
     if (gained === 0 && lost === 0) continue;
-    const u = ctx.units.byCode.get(code)!;
+    const u = units.byCode.get(code)!;
     for (const c of changeOf.values()) {
       if (isMet(gained, c.number)) {
         c.gained++;
@@ -212,8 +232,10 @@ export async function boardOf(ctx: ApiContext, scope: Scope & { unit: Unit }, pe
   const illustrative =
     provenance.reviews.illustrative > 0 || provenance.levels.illustrative > 0 || summary.targets.some((t) => t.illustrative === true) || planned.some((p) => p.provenance === 'illustrative');
   return {
-    scope: { level: scope.level === 'province' ? 'province' : 'district', code: unit.code, name: unit.name, province: ref(province) },
+    scope: { level: scope.level === 'province' ? 'province' : scope.level === 'former_district' ? 'former_district' : 'district', code: unit.code, name: unit.name, province: ref(province) },
     period,
+    structure: era.structure.code,
+    grouped_by: era.hasDistricts ? 'district' : groupFormer ? 'former_district' : null,
     previous_period: previous,
     criteria_set: set.code,
     report_deadline: `${period}-${REPORT_DAY}`,

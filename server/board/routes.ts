@@ -3,10 +3,10 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../api/context.ts';
 import { DistrictParam, PeriodParam, ProvinceParam } from '../api/schemas.ts';
-import { resolvePeriodAndSet, resolveScope } from '../api/scope.ts';
+import { resolvePeriodAndEra, resolveScope } from '../api/scope.ts';
 import { type AuthEnv, currentUser } from '../auth/middleware.ts';
 import { SESSION_SECURITY, workspaceErrors } from '../auth/schemas.ts';
-import { inScope } from '../auth/scope.ts';
+import { inScope, otherStructureReason } from '../auth/scope.ts';
 import { ApiError } from '../http/errors.ts';
 import { boardOf } from './board.ts';
 import { BOARD_ILLUSTRATIVE_NOTE, BoardSchema } from './schemas.ts';
@@ -21,6 +21,10 @@ const BoardQuery = z.object({
   }),
   district: DistrictParam.optional().openapi({ description: 'GSO district code: the district\'s board' }),
   period: PeriodParam.optional(),
+  group: z
+    .enum(['former_district'], { message: "expected 'former_district'" })
+    .optional()
+    .openapi({ param: { name: 'group', in: 'query' }, example: 'former_district', description: "Today's units have no districts: former_district groups the province's communes by the district(s) their predecessors lay in" }),
   format: z
     .enum(['json', 'xlsx'], { message: "expected 'json' (the default) or 'xlsx'" })
     .optional()
@@ -62,11 +66,19 @@ export function boardRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
     if (!q.province && !q.district) {
       throw new ApiError(400, 'invalid_parameter', "Parameter 'province' (query): give a province or a district ('district')", { parameter: 'province' });
     }
-    const scope = resolveScope(ctx, q);
+    // The month first: its era says which units the codes are read in (today's since 2025-07).
+    const { period, era } = resolvePeriodAndEra(ctx, q.period);
+    const scope = resolveScope(ctx, q, era.units);
     const unit = scope.unit!;
-    if (!inScope(user, unit)) throw new ApiError(403, 'forbidden', `Your role (${user.role}${user.unit ? ` of ${user.unit}` : ''}) cannot read the board of ${unit.name} (${unit.code})`);
-    const { period, set } = resolvePeriodAndSet(ctx, q.period);
-    const board = await boardOf(ctx, { ...scope, unit }, period, set);
+    // A former district (today's units) is read through its communes: every one must be in the user's scope.
+    const probes = scope.level === 'former_district' ? era.units.communesOfFormerDistrict(scope.code) : [unit];
+    const outside = probes.find((u) => !inScope(user, u));
+    if (outside || probes.length === 0) {
+      const probe = outside ?? unit;
+      if (user.role !== 'admin' && probe.structure !== user.structure) throw new ApiError(403, 'forbidden', otherStructureReason(user, probe), { reason: 'other_structure', structure: probe.structure, your_structure: user.structure });
+      throw new ApiError(403, 'forbidden', `Your role (${user.role}${user.unit ? ` of ${user.unit}` : ''}) cannot read the board of ${unit.name} (${unit.code})`);
+    }
+    const board = await boardOf(ctx, { ...scope, unit }, period, era.set, { byFormerDistrict: q.group === 'former_district' });
     if (q.format === 'xlsx') {
       const body = await renderBoardXlsx(board);
       c.header('Content-Type', XLSX_TYPE);

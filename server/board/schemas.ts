@@ -12,7 +12,12 @@ const count = (description: string) => z.number().int().openapi({ description })
 
 export const BoardSchema = z
   .object({
-    scope: z.object({ level: z.enum(['province', 'district']), code: z.string(), name: z.string(), province: UnitRefSchema }),
+    scope: z.object({ level: z.enum(['province', 'district', 'former_district']), code: z.string(), name: z.string(), province: UnitRefSchema }),
+    structure: z.string().openapi({ example: '2025-07', description: 'The unit structure of the month: pre2025 to 2025-06, 2025-07 since' }),
+    grouped_by: z
+      .enum(['district', 'former_district'])
+      .nullable()
+      .openapi({ description: "How reviews.by_district groups the communes: by district (pre-2025 units), by former district (today's units, with group=former_district), or not at all (null)" }),
     period: z.string().openapi({ example: '2025-06' }),
     previous_period: z.string().nullable().openapi({ description: 'The month compared with (null when it has no data)' }),
     criteria_set: z.string().openapi({ example: '2021-2025' }),

@@ -34,7 +34,12 @@ const yesNo = (value: boolean | null) => (value === null ? '' : value ? 'Có' : 
 
 /** The title row of every sheet: "Báo cáo tháng 06/2025 – Tỉnh Kon Tum (62) – số liệu minh họa". */
 export function boardTitle(board: Board): string {
-  const unit = board.scope.level === 'district' ? `${board.scope.name} (${board.scope.code}), ${board.scope.province.name}` : `${board.scope.name} (${board.scope.code})`;
+  const unit =
+    board.scope.level === 'district'
+      ? `${board.scope.name} (${board.scope.code}), ${board.scope.province.name}`
+      : board.scope.level === 'former_district'
+        ? `xã thuộc ${board.scope.name} cũ (${board.scope.code}), ${board.scope.province.name}`
+        : `${board.scope.name} (${board.scope.code})`;
   return `Báo cáo tháng ${month(board.period)} – ${unit}${board.provenance.illustrative ? ' – số liệu minh họa' : ''}`;
 }
 
@@ -80,6 +85,8 @@ export async function renderBoardXlsx(board: Board): Promise<Uint8Array<ArrayBuf
   workbook.title = boardTitle(board);
 
   const { reviews, changes, plans } = board;
+  // Today's units have no districts: grouped by former district on request ("huyện cũ"), else by none.
+  const huyen = board.grouped_by === 'former_district' ? 'huyện cũ' : 'huyện';
   addSheet(workbook, board, SHEET_NAMES.overview, [{ header: 'Nội dung', width: 48 }, { header: 'Giá trị', width: 60 }], [
     ['Đơn vị', `${board.scope.name} (${board.scope.code})`],
     ['Tỉnh', `${board.scope.province.name} (${board.scope.province.code})`],
@@ -104,7 +111,7 @@ export async function renderBoardXlsx(board: Board): Promise<Uint8Array<ArrayBuf
     workbook,
     board,
     SHEET_NAMES.reviews,
-    [{ header: 'Mã huyện', width: 10 }, { header: 'Tên huyện', width: 30 }, { header: 'Số xã phải nộp', width: 14 }, { header: 'Số xã đã nộp', width: 14 }, { header: 'Số xã chưa nộp', width: 14 }],
+    [{ header: `Mã ${huyen}`, width: 10 }, { header: `Tên ${huyen}`, width: 30 }, { header: 'Số xã phải nộp', width: 14 }, { header: 'Số xã đã nộp', width: 14 }, { header: 'Số xã chưa nộp', width: 14 }],
     reviews.by_district.map((d) => [d.code, d.name, d.due, d.received, d.missing]),
   );
   reviewSheet.addRow(['', 'Tổng cộng', reviews.due, reviews.received, reviews.missing]);
@@ -114,7 +121,7 @@ export async function renderBoardXlsx(board: Board): Promise<Uint8Array<ArrayBuf
     workbook,
     board,
     SHEET_NAMES.missing,
-    [{ header: 'Mã xã', width: 10 }, { header: 'Tên xã', width: 30 }, { header: 'Mã huyện', width: 10 }, { header: 'Tên huyện', width: 30 }],
+    [{ header: 'Mã xã', width: 10 }, { header: 'Tên xã', width: 30 }, { header: `Mã ${huyen}`, width: 10 }, { header: `Tên ${huyen}`, width: 30 }],
     reviews.missing_communes.map((c) => [c.code, c.name, c.district?.code ?? null, c.district?.name ?? null]),
   );
 

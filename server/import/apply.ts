@@ -26,7 +26,7 @@ export async function applyImport(ctx: ApiContext, user: SessionUser, inputs: re
     const fresh = writes.filter((w) => !w.current);
     const { inserted, taken } = await insertReviews(
       trx,
-      fresh.map((p) => ({ commune: p.input.commune, period: p.input.period, setCode: p.input.set.code, content: p.content, by: authorship })),
+      fresh.map((p) => ({ structure: p.input.structure, commune: p.input.commune, period: p.input.period, setCode: p.input.set.code, content: p.content, by: authorship })),
     );
     if (taken.length) throw conflict(null, `A review of ${taken[0]} was saved by someone else during the import: nothing was imported; run the import again`);
     for (const p of fresh) audit.push({ id: inserted.get(`${p.input.commune}/${p.input.period}`)!, p, before: null, version: 1 });
@@ -36,6 +36,7 @@ export async function applyImport(ctx: ApiContext, user: SessionUser, inputs: re
       audit.map(({ id, p, before, version }) => ({
         action: 'import.apply',
         unit: p.input.commune,
+        structure: p.input.structure,
         entity: 'review',
         entityId: id,
         before,

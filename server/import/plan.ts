@@ -8,7 +8,7 @@ import type { Database } from '../db/schema.ts';
 import { addMonths, type Period } from '../period/period.ts';
 import { decodeReview, metList, type ReviewContent, type ReviewRecord, sameContent } from '../review/review-record.ts';
 import type { ReviewInput } from './validate.ts';
-import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
+import type { UnitStructure } from '../db/schema.ts';
 
 /** new: the month had no review; changed: criteria or notes differ; confirmed: same values, an illustrative
  * record becomes official; unchanged: an official review with the same values (nothing is written). */
@@ -31,13 +31,18 @@ export interface PlannedReview {
 
 const CHUNK = 500;
 
-async function reviewsAt(db: Kysely<Database>, pairs: ReadonlyArray<{ commune: string; period: Period }>): Promise<Map<string, ReviewRecord>> {
+/** The reviews of communes and months, keyed "structure/commune/period"… as "commune/period" (a month has one structure). */
+async function reviewsAt(db: Kysely<Database>, pairs: ReadonlyArray<{ structure: UnitStructure; commune: string; period: Period }>): Promise<Map<string, ReviewRecord>> {
   const out = new Map<string, ReviewRecord>();
-  const byPeriod = new Map<Period, string[]>();
-  for (const p of pairs) (byPeriod.get(p.period) ?? byPeriod.set(p.period, []).get(p.period)!).push(p.commune);
-  for (const [period, codes] of byPeriod) {
+  const byPeriod = new Map<string, string[]>();
+  for (const p of pairs) {
+    const key = `${p.structure} ${p.period}`;
+    (byPeriod.get(key) ?? byPeriod.set(key, []).get(key)!).push(p.commune);
+  }
+  for (const [key, codes] of byPeriod) {
+    const [structure, period] = key.split(' ') as [UnitStructure, Period];
     for (let i = 0; i < codes.length; i += CHUNK) {
-      const rows = await db.selectFrom('review').selectAll().where('structure', '=', WORKSPACE_STRUCTURE).where('period', '=', period).where('commune_code', 'in', codes.slice(i, i + CHUNK)).execute();
+      const rows = await db.selectFrom('review').selectAll().where('structure', '=', structure).where('period', '=', period).where('commune_code', 'in', codes.slice(i, i + CHUNK)).execute();
       for (const row of rows) out.set(`${row.commune_code}/${row.period}`, decodeReview(row as Parameters<typeof decodeReview>[0]));
     }
   }
@@ -48,19 +53,27 @@ async function reviewsAt(db: Kysely<Database>, pairs: ReadonlyArray<{ commune: s
 export async function planImport(db: Kysely<Database>, inputs: readonly ReviewInput[]): Promise<PlannedReview[]> {
   const current = await reviewsAt(db, inputs);
   // Months without a review start from the commune's latest earlier review.
-  const missing = new Map<Period, string[]>();
-  for (const i of inputs) if (!current.has(`${i.commune}/${i.period}`)) (missing.get(i.period) ?? missing.set(i.period, []).get(i.period)!).push(i.commune);
-  const previousPeriod = new Map<string, Period>();
-  for (const [period, codes] of missing) {
-    for (const r of await latestReviewsAt(db, WORKSPACE_STRUCTURE, addMonths(period, -1), codes)) previousPeriod.set(`${r.commune_code}/${period}`, r.period);
+  const missing = new Map<string, ReviewInput[]>();
+  for (const i of inputs) {
+    if (current.has(`${i.commune}/${i.period}`)) continue;
+    const key = `${i.structure} ${i.period}`;
+    (missing.get(key) ?? missing.set(key, []).get(key)!).push(i);
   }
-  const previous = await reviewsAt(db, [...previousPeriod].map(([key, period]) => ({ commune: key.split('/')[0]!, period })));
+  const previousPeriod = new Map<string, Period>();
+  for (const [, list] of missing) {
+    const { structure, period } = list[0]!;
+    for (const r of await latestReviewsAt(db, structure, addMonths(period, -1), list.map((i) => i.commune))) previousPeriod.set(`${r.commune_code}/${period}`, r.period);
+  }
+  const structureOf = new Map(inputs.map((i) => [`${i.commune}/${i.period}`, i.structure]));
+  const previous = await reviewsAt(db, [...previousPeriod].map(([key, period]) => ({ structure: structureOf.get(key)!, commune: key.split('/')[0]!, period })));
 
   return inputs.map((input) => {
     const key = `${input.commune}/${input.period}`;
     const now = current.get(key) ?? null;
     const earlier = previousPeriod.get(key);
-    const base = now ?? (earlier ? (previous.get(`${input.commune}/${earlier}`) ?? null) : null);
+    // The earlier review starts the month only on the same criteria set (another set numbers other criteria).
+    const before = earlier ? (previous.get(`${input.commune}/${earlier}`) ?? null) : null;
+    const base = now ?? (before && before.setCode === input.set.code ? before : null);
     const baseMask = base?.mask ?? 0;
     const given = [...input.met.keys()];
     const metGiven = given.filter((n) => input.met.get(n));

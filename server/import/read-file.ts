@@ -66,7 +66,8 @@ function readCsv(bytes: Uint8Array): SheetRow[] {
   for (const { record, raw } of records) {
     if (record.length > 64) throw invalid(`Line ${line} has ${record.length} columns: the templates use at most 64`);
     rows.push({ line, cells: record.map((c) => c.normalize('NFC')) });
-    line += (raw.match(/\n/g)?.length ?? 0) + 1;
+    // `raw` may end with the record's own line break (LF files): only the breaks inside the record count.
+    line += (raw.replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0) + 1;
   }
   return rows;
 }

@@ -32,8 +32,9 @@ const templateRoute = createRoute({
   summary: 'Download the monthly review template',
   description:
     'CSV (UTF-8 with BOM) or XLSX with Vietnamese headers. long: Mã xã, Tên xã, Kỳ báo cáo, Tiêu chí, Đạt, Ghi chú (one row per commune and criterion); ' +
-    'wide: Mã xã, Tên xã, Kỳ báo cáo, TC01 … TC19, Ghi chú (one row per commune). With district= or province= the rows list that scope\'s rural communes, ' +
-    'Đạt pre-filled from each commune\'s latest review.',
+    'wide: Mã xã, Tên xã, Kỳ báo cáo, TC01 … TCnn, Ghi chú (one row per commune; the criteria of the month\'s set: TC01 … TC19 to 2026-01, TC01 … TC10 of 2026-2030 from 2026-02). ' +
+    'The month decides the era: with district= or province= (codes of the month\'s structure: today\'s provinces since 2025-07, a former district filters today\'s communes) the rows list that scope\'s rural communes, ' +
+    'Đạt pre-filled from each commune\'s latest review on the same criteria set.',
   security: SESSION_SECURITY,
   request: { query: TemplateQuerySchema },
   responses: {
@@ -92,7 +93,7 @@ function resultOf(plan: readonly PlannedReview[], ctx: ApiContext, file: ImportR
     },
     reviews: plan.map((p) => ({
       commune: p.input.commune,
-      name: ctx.units.byCode.get(p.input.commune)?.name ?? p.input.commune,
+      name: ctx.eras.unitsOf(p.input.structure).byCode.get(p.input.commune)?.name ?? p.input.commune,
       period: p.input.period,
       status: p.status,
       version_before: p.current?.version ?? null,
@@ -144,7 +145,7 @@ export function importRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>, pool: I
       throw new ApiError(
         403,
         'forbidden',
-        `Refused: line${checked.outOfScopeCount > 1 ? 's' : ''} ${lineList(checked.outOfScopeLines)} of ${name} name communes outside your scope (${officerLabel(ctx.units, user)}); nothing was imported`,
+        `Refused: line${checked.outOfScopeCount > 1 ? 's' : ''} ${lineList(checked.outOfScopeLines)} of ${name} name communes outside your scope (${officerLabel(ctx.eras.unitsOf(user.structure), user)}); nothing was imported`,
         { lines: checked.outOfScopeLines, ...listed([...checked.outOfScope, ...checked.errors], checked.outOfScopeCount + checked.errorCount) },
       );
     }
@@ -157,7 +158,7 @@ export function importRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>, pool: I
     const importId = `imp-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(4).toString('hex')}`;
     // The public source names the import and the officer, not the uploaded file's name (free text chosen by
     // the uploader, which the public card would show); the file name is kept in the audit trail.
-    const source = `NTM workspace: import ${importId} by the ${officerLabel(ctx.units, user)}`;
+    const source = `NTM workspace: import ${importId} by the ${officerLabel(ctx.eras.unitsOf(user.structure), user)}`;
     const plan = await applyImport(ctx, user, checked.reviews, { source, importId, fileName: name });
     return c.json(resultOf(plan, ctx, file, importId), 200);
   }

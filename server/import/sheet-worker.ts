@@ -8,11 +8,12 @@ import { catalogueOf, type CriteriaSet } from '../criterion/catalogue.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Unit } from '../unit/unit-store.ts';
 import { type FileFormat, readSheet } from './read-file.ts';
-import { type CheckContext, type ValidatedFile, validateSheet } from './validate.ts';
+import { type CheckContext, checkContextOf, type CheckStructure, type ValidatedFile, validateSheet } from './validate.ts';
 
-/** What the worker is started with: the communes and criteria sets the checks read. */
+/** What the worker is started with: the unit structures, the communes of each and the criteria sets the checks read. */
 export interface SheetWorkerData {
   entry: string;
+  structures: Array<Omit<CheckStructure, 'byCode'>>;
   communes: Unit[];
   sets: CriteriaSet[];
 }
@@ -21,7 +22,7 @@ export interface SheetJob {
   id: number;
   bytes: Uint8Array;
   filename: string;
-  user: Pick<SessionUser, 'role' | 'unit'>;
+  user: Pick<SessionUser, 'role' | 'unit' | 'structure'>;
 }
 
 /** Most problems sent back of each kind (the counts are always given): a file of 100,000 bad rows must not
@@ -48,7 +49,7 @@ process.on('uncaughtException', (error) => {
 });
 
 const data = workerData as SheetWorkerData;
-const ctx: CheckContext = { units: { byCode: new Map(data.communes.map((u) => [u.code, u])) }, catalogue: catalogueOf(data.sets) };
+const ctx: CheckContext = checkContextOf(data.structures, data.communes, catalogueOf(data.sets));
 
 parentPort!.on('message', (job: SheetJob) => {
   void (async (): Promise<SheetAnswer> => {

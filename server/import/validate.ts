@@ -2,16 +2,21 @@
 // problem is reported with its line and column (never only the first one): unknown or non-rural commune,
 // commune outside the official's scope, bad or future month, month outside the criteria set, unknown
 // criterion, a value that is not met / not met, a note too long, a commune + criterion + month given twice.
+// The month decides the era: its commune codes are read in the month's unit structure (a code of the other
+// era is refused, saying where it belongs) and its criteria are the month's set (a 19-criteria row or column
+// for a month of the 10 criteria of 2026-2030 is refused).
 import { inScope } from '../auth/scope.ts';
 import type { SessionUser } from '../auth/session.ts';
 import type { Catalogue, CriteriaSet } from '../criterion/catalogue.ts';
-import type { UnitStore } from '../unit/unit-store.ts';
+import type { Unit } from '../unit/unit-store.ts';
+import type { UnitStructure } from '../db/schema.ts';
+import { covers } from '../era/structure.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Period } from '../period/period.ts';
-import { currentMonth, workspaceSetFor } from '../review/calendar.ts';
+import { currentMonth } from '../review/calendar.ts';
 import { GENERAL_NOTE } from '../review/review-record.ts';
 import { NOTE_MAX } from '../review/schemas.ts';
-import { columnLetter, H, type Layout, readHeader } from './layout.ts';
+import { columnLetter, criterionHeader, H, type Layout, readHeader } from './layout.ts';
 import type { Sheet } from './read-file.ts';
 import { MET_WORDS, readCommuneCode, readCriterion, readMet, readPeriod } from './values.ts';
 
@@ -25,6 +30,8 @@ export interface ImportIssue {
 
 /** What the file says of one commune's month. */
 export interface ReviewInput {
+  /** The unit structure the commune code is of (the month's). */
+  structure: UnitStructure;
   commune: string;
   period: Period;
   set: CriteriaSet;
@@ -44,13 +51,38 @@ export interface ValidatedFile {
   outOfScope: ImportIssue[];
 }
 
-/** What the checks read: the units by code and the criteria sets (the API's context, or the import worker's copy). */
+/** The communes of one unit structure, and the months it applies to. */
+export interface CheckStructure {
+  code: UnitStructure;
+  validFrom: Period | null;
+  validTo: Period | null;
+  byCode: ReadonlyMap<string, Unit>;
+}
+
+/** What the checks read: the communes of each structure and the criteria sets (the import worker's copy). */
 export interface CheckContext {
-  units: Pick<UnitStore, 'byCode'>;
+  /** Oldest first. */
+  structures: readonly CheckStructure[];
   catalogue: Catalogue;
 }
 
-export function validateSheet(ctx: CheckContext, user: Pick<SessionUser, 'role' | 'unit'>, sheet: Sheet, now = new Date()): ValidatedFile {
+/** The structures' communes as the checks read them. */
+export function checkContextOf(structures: ReadonlyArray<Omit<CheckStructure, 'byCode'>>, communes: readonly Unit[], catalogue: Catalogue): CheckContext {
+  return {
+    structures: structures.map((s) => ({ ...s, byCode: new Map(communes.filter((u) => u.structure === s.code).map((u) => [u.code, u])) })),
+    catalogue,
+  };
+}
+
+const unitsName = (code: UnitStructure) => (code === 'pre2025' ? 'the pre-2025 communes (months up to 2025-06)' : `today's communes (months since ${code})`);
+
+/** The set of a month, when the database holds the units it scores (a pre-2025-only database takes no 2026-2030 reviews). */
+function setOf(ctx: CheckContext, period: Period): CriteriaSet | null {
+  const set = ctx.catalogue.setFor(period);
+  return set && ctx.structures.some((s) => s.code === set.unit_structure) ? set : null;
+}
+
+export function validateSheet(ctx: CheckContext, user: Pick<SessionUser, 'role' | 'unit' | 'structure'>, sheet: Sheet, now = new Date()): ValidatedFile {
   const [header, ...rows] = sheet.rows;
   const latestSet = ctx.catalogue.sets.at(-1);
   if (!latestSet) throw new ApiError(400, 'invalid_file', 'No criteria set is loaded');
@@ -72,27 +104,47 @@ export function validateSheet(ctx: CheckContext, user: Pick<SessionUser, 'role' 
     message,
   });
 
+  const spans = ctx.catalogue.sets.map((s) => `${s.code}: ${s.valid_from} to ${s.valid_to ?? 'now'}`).join('; ');
+  const latestStructure = ctx.structures.at(-1)!;
   for (const { line, cells } of rows) {
     const cell = (col: number | null) => (col === null ? '' : (cells[col] ?? '').trim());
     const fail = (col: number | null, message: string) => errors.push(issue(line, col, message, cells));
+    // month: it decides the structure the commune code is read in, and the criteria
+    const periodText = cell(cols.period);
+    const period = readPeriod(periodText);
+    const structure = period ? ([...ctx.structures].reverse().find((s) => covers(s, period)) ?? null) : null;
+    const set = period && structure ? setOf(ctx, period) : null;
+    const periodOk = Boolean(period && period <= current && set);
     // commune
     const codeText = cell(cols.commune);
     const code = readCommuneCode(codeText);
-    const unit = code ? ctx.units.byCode.get(code) : undefined;
+    const units = structure ?? latestStructure;
+    const unit = code ? units.byCode.get(code) : undefined;
     let communeOk = false;
     if (!codeText) fail(cols.commune, `${H.commune} is empty`);
-    else if (!code || !unit || unit.level !== 'commune') fail(cols.commune, `unknown commune code "${codeText}"`);
-    else if (!unit.rural) fail(cols.commune, `${unit.name} (${code}) is not a rural commune (xã): the NTM criteria apply to xã only`);
-    else if (!inScope(user, unit)) outOfScope.push(issue(line, cols.commune, `${unit.name} (${code}) is outside your scope`, cells));
-    else communeOk = true;
-    // month
-    const periodText = cell(cols.period);
-    const period = readPeriod(periodText);
-    const set = period ? workspaceSetFor(ctx.catalogue, period) : null;
+    else if (!code || !unit || unit.level !== 'commune') {
+      const elsewhere = code ? ctx.structures.filter((s) => s !== units).map((s) => [s, s.byCode.get(code)] as const).find(([, u]) => u?.level === 'commune') : undefined;
+      if (elsewhere && structure) fail(cols.commune, `${code} is ${elsewhere[1]!.name} of ${unitsName(elsewhere[0].code)}, not one of ${unitsName(structure.code)}: ${period} is reviewed on the latter (the codes were reused on 1/7/2025); give the code of the commune in ${period}`);
+      else fail(cols.commune, `unknown commune code "${codeText}"`);
+    } else if (!unit.rural) fail(cols.commune, `${unit.name} (${code}) is not a rural commune (xã): the NTM criteria apply to xã only`);
+    else if (!periodOk) communeOk = false; // the month's error says why; the scope is checked once the month is right
+    else if (!inScope(user, unit)) {
+      const why = user.role !== 'admin' && user.structure !== unit.structure ? ` (your account is scoped to ${unitsName(user.structure)}; ${period} is a month of ${unitsName(unit.structure)})` : '';
+      outOfScope.push(issue(line, cols.commune, `${unit.name} (${code}) is outside your scope${why}`, cells));
+    } else communeOk = true;
     if (!periodText) fail(cols.period, `${H.period} is empty: write the month as YYYY-MM or MM/YYYY`);
     else if (!period) fail(cols.period, `"${periodText}" is not a month: write it as YYYY-MM or MM/YYYY, e.g. 2024-06 or 06/2024`);
     else if (period > current) fail(cols.period, `${period} is after the current month (${current})`);
-    else if (!set) fail(cols.period, `no criteria set applies to ${period}: the workspace records the pre-2025 communes on the 2021-2025 criteria, up to 2026-01`);
+    else if (!set) fail(cols.period, `no criteria set applies to ${period} (the sets: ${spans}${structure ? '' : '; no unit structure covers it'})`);
+    // A wide file with columns of a larger set (TC11 … TC19 of 2021-2025) for a month of a smaller one: its
+    // TC01 … TC10 mean other criteria, so the row is refused whole (once, at the first such column).
+    if (set && cols.layout === 'wide') {
+      const extra = [...cols.criteria].find(([number]) => !set.criteria.some((c) => c.number === number));
+      if (extra) {
+        fail(extra[1], `column ${cols.headers[extra[1]]} is not a criterion of ${period}: the month is reviewed on the ${set.criteria_count} criteria of the ${set.code} set (${set.decision}), TC01 … ${criterionHeader(set.criteria_count)}; this file has the columns of another set: download the template of ${period}`);
+        continue;
+      }
+    }
     // criteria and values
     const given: Array<[number, boolean, string | null]> = [];
     const noteText = cell(cols.note);
@@ -120,11 +172,11 @@ export function validateSheet(ctx: CheckContext, user: Pick<SessionUser, 'role' 
         else given.push([number, met, null]);
       }
     }
-    if (!communeOk || !period || !set) continue;
+    if (!communeOk || !period || !set || !structure) continue;
     // duplicates and gathering
     const key = `${code}/${period}`;
     let review = reviews.get(key);
-    if (!review) reviews.set(key, (review = { commune: code!, period, set, lines: [], met: new Map(), notes: new Map() }));
+    if (!review) reviews.set(key, (review = { structure: structure.code, commune: code!, period, set, lines: [], met: new Map(), notes: new Map() }));
     review.lines.push(line);
     if (cols.layout === 'wide') {
       const first = seen.get(key);

@@ -13,7 +13,8 @@ import { ApiError } from '../http/errors.ts';
 import type { Unit } from '../unit/unit-store.ts';
 import type { FileFormat } from './read-file.ts';
 import type { CheckedFile, SheetAnswer, SheetJob, SheetWorkerData } from './sheet-worker.ts';
-import type { CheckContext } from './validate.ts';
+import type { EraStore } from '../era/era.ts';
+import type { Catalogue } from '../criterion/catalogue.ts';
 
 export interface ImportLimits {
   /** Imports one official may run at once. */
@@ -45,7 +46,7 @@ export interface ImportPool {
   /** A slot for one import by this user (counted in the database, for every process), or a 429; call the returned function when the import is over. */
   acquire(userId: number): Promise<() => Promise<void>>;
   /** Reads and checks a file in a worker (the criteria sets in the answer are the context's own). */
-  check(bytes: Uint8Array, filename: string, user: Pick<SessionUser, 'role' | 'unit'>): Promise<CheckedUpload>;
+  check(bytes: Uint8Array, filename: string, user: Pick<SessionUser, 'role' | 'unit' | 'structure'>): Promise<CheckedUpload>;
   /** Ends the workers. */
   close(): Promise<void>;
 }
@@ -59,7 +60,7 @@ interface Slot {
 const BOOT = new URL('./sheet-worker-boot.mjs', import.meta.url);
 const ENTRY = new URL('./sheet-worker.ts', import.meta.url).href;
 
-export function createImportPool(ctx: CheckContext & { ndb: { db: Kysely<Database> } }, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): ImportPool {
+export function createImportPool(ctx: { eras: EraStore; catalogue: Catalogue; ndb: { db: Kysely<Database> } }, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): ImportPool {
   const { db } = ctx.ndb;
   const slots: Slot[] = [];
   let nextId = 1;
@@ -67,7 +68,8 @@ export function createImportPool(ctx: CheckContext & { ndb: { db: Kysely<Databas
   const workerData = (): SheetWorkerData =>
     (data ??= {
       entry: ENTRY,
-      communes: [...ctx.units.byCode.values()].filter((u: Unit) => u.level === 'commune'),
+      structures: ctx.eras.structures.map((s) => ({ code: s.code, validFrom: s.validFrom, validTo: s.validTo })),
+      communes: ctx.eras.structures.flatMap((s) => [...ctx.eras.unitsOf(s.code).byCode.values()].filter((u: Unit) => u.level === 'commune')),
       sets: ctx.catalogue.sets as CriteriaSet[],
     });
 
@@ -158,7 +160,7 @@ export function createImportPool(ctx: CheckContext & { ndb: { db: Kysely<Databas
       slot.idle = null;
       // A copy the worker owns (transferred, not cloned): the upload's own buffer may be shared.
       const own = new Uint8Array(bytes);
-      const answer = await run(slot, { id: nextId++, bytes: own, filename, user: { role: user.role, unit: user.unit } });
+      const answer = await run(slot, { id: nextId++, bytes: own, filename, user: { role: user.role, unit: user.unit, structure: user.structure } });
       if (slots.includes(slot)) {
         slot.busy = false;
         slot.idle = setTimeout(() => end(slot), limits.idleMs);

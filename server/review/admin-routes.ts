@@ -6,14 +6,14 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ApiContext } from '../api/context.ts';
 import { DistrictParam, PeriodParam, ProvinceParam } from '../api/schemas.ts';
-import { resolveScope } from '../api/scope.ts';
 import { type AuthEnv, currentUser } from '../auth/middleware.ts';
-import { inScope, writableUnit } from '../auth/scope.ts';
+import { inScope, otherStructureReason, writableUnit } from '../auth/scope.ts';
 import { SESSION_SECURITY, WRITE_SECURITY, workspaceErrors } from '../auth/schemas.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { ApiError } from '../http/errors.ts';
-import type { Unit } from '../unit/unit-store.ts';
-import { defaultReviewMonth, reviewableSet } from './calendar.ts';
+import type { Unit, UnitStore } from '../unit/unit-store.ts';
+import { resolveScope as resolveIn, unknownUnit } from '../api/scope.ts';
+import { defaultReviewMonth, FAR_FUTURE, reviewableEra } from './calendar.ts';
 import { reviewForm } from './form.ts';
 import { reviewList } from './list.ts';
 import { saveReview } from './save.ts';
@@ -66,9 +66,12 @@ const listRoute = createRoute({
   responses: { 200: json(ReviewListSchema, 'The review list'), ...workspaceErrors },
 });
 
-/** The commune, when it exists, is in the user's scope (404/403) and is a rural commune (400). */
-function reviewableCommune(ctx: ApiContext, user: SessionUser, code: string): Unit {
-  const unit = writableUnit(ctx.units, user, code);
+/** The commune, read among the units of the month's structure, when it exists (404 naming what the code means
+ * in the other structure), is in the user's scope (403, saying when the scope is of another structure) and is
+ * a rural commune (400). */
+function reviewableCommune(ctx: ApiContext, units: UnitStore, user: SessionUser, code: string): Unit {
+  if (units.byCode.get(code)?.level !== 'commune') throw unknownUnit(ctx, units, 'commune', code);
+  const unit = writableUnit(units, user, code);
   if (unit.level !== 'commune' || !unit.rural) {
     throw new ApiError(400, 'invalid_parameter', `Parameter 'commune' (path): ${unit.name} (${code}) is not a rural commune (xã): the NTM criteria apply to xã only`, { parameter: 'commune' });
   }
@@ -90,12 +93,19 @@ function withEtag(c: Context, version: number | null): void {
   c.header('ETag', etag(version));
 }
 
+/** 403 for a listing outside the user's scope, saying when the scope is of another structure. */
+function forbidden(user: SessionUser, unit: Unit, what: string): ApiError {
+  if (user.role !== 'admin' && user.structure !== unit.structure) return new ApiError(403, 'forbidden', otherStructureReason(user, unit), { reason: 'other_structure', structure: unit.structure, your_structure: user.structure });
+  return new ApiError(403, 'forbidden', `Your role (${user.role}${user.unit ? ` of ${user.unit}` : ''}) cannot see ${what}`);
+}
+
 export function reviewAdminRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
   app.openapi(getRoute, async (c) => {
     const user = currentUser(c);
     const { commune, period } = c.req.valid('param');
-    const unit = reviewableCommune(ctx, user, commune);
-    const form = await reviewForm(ctx, unit, period, reviewableSet(ctx.catalogue, period, 'period', new Date(), ctx.eras));
+    const era = reviewableEra(ctx, period);
+    const unit = reviewableCommune(ctx, era.units, user, commune);
+    const form = await reviewForm(ctx, unit, period, era.set);
     withEtag(c, form.version);
     return c.json(form, 200);
   });
@@ -104,8 +114,9 @@ export function reviewAdminRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): v
     const user = currentUser(c);
     const { commune, period } = c.req.valid('param');
     const body = c.req.valid('json');
-    const unit = reviewableCommune(ctx, user, commune);
-    const set = reviewableSet(ctx.catalogue, period, 'period', new Date(), ctx.eras);
+    const era = reviewableEra(ctx, period);
+    const unit = reviewableCommune(ctx, era.units, user, commune);
+    const set = era.set;
     const header = ifMatchVersion(c.req.header('If-Match'));
     if (header !== undefined && body.version !== undefined && header !== body.version) {
       throw new ApiError(400, 'invalid_parameter', `Parameter 'version' (json): ${body.version} differs from the If-Match header (${header}): send one`, { parameter: 'version' });
@@ -119,15 +130,27 @@ export function reviewAdminRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): v
   app.openapi(listRoute, async (c) => {
     const user = currentUser(c);
     const q = c.req.valid('query');
-    let scope: Unit;
+    // The month first: its era says which units the scope's codes are read in.
+    const period = q.period ?? defaultReviewMonth(ctx, new Date(), user.structure);
+    const era = reviewableEra(ctx, period, 'period', FAR_FUTURE);
+    const units = era.units;
     if (q.district || q.province) {
-      scope = resolveScope(ctx, q).unit!;
-      if (!inScope(user, scope)) throw new ApiError(403, 'forbidden', `Your role (${user.role}${user.unit ? ` of ${user.unit}` : ''}) cannot see the reviews of ${scope.name} (${scope.code})`);
-    } else {
-      const own = user.unit ? ctx.units.byCode.get(user.unit) : undefined;
-      if (!own) throw new ApiError(400, 'invalid_parameter', "Parameter 'district' (query): give district= or province= (your role covers the whole country)", { parameter: 'district' });
-      scope = own;
+      const scope = resolveIn(ctx, q, units);
+      if (scope.level === 'former_district') {
+        // A former district (pre-2025 code) read in today's units: its communes, those the user may see.
+        const communes = units.communesOfFormerDistrict(scope.code).filter((u) => inScope(user, u));
+        if (!communes.length) throw forbidden(user, units.communesOfFormerDistrict(scope.code)[0] ?? scope.unit!, `the reviews of the former district ${scope.unit!.name} (${scope.code})`);
+        return c.json(await reviewList(ctx, units, { level: 'district', code: scope.code, name: scope.unit!.name }, period, communes.map((u) => u.code)), 200);
+      }
+      const unit = scope.unit!;
+      if (!inScope(user, unit)) throw forbidden(user, unit, `the reviews of ${unit.name} (${unit.code})`);
+      return c.json(await reviewList(ctx, units, unit, period), 200);
     }
-    return c.json(await reviewList(ctx, scope, q.period ?? defaultReviewMonth(ctx.catalogue)), 200);
+    const own = user.unit ? units.byCode.get(user.unit) : undefined;
+    if (user.role !== 'admin' && user.structure !== units.structure) {
+      throw new ApiError(403, 'forbidden', `${period} is a month of ${units.structure === 'pre2025' ? 'the pre-2025 units' : `today's units (since ${units.structure})`}. ${otherStructureReason(user, { structure: units.structure, name: `your ${user.role} ${user.unit ?? ''}`.trim(), code: user.unit ?? '' })}`, { reason: 'other_structure', structure: units.structure, your_structure: user.structure });
+    }
+    if (!own) throw new ApiError(400, 'invalid_parameter', "Parameter 'district' (query): give district= or province= (your role covers the whole country)", { parameter: 'district' });
+    return c.json(await reviewList(ctx, units, own, period), 200);
   });
 }

@@ -1,6 +1,6 @@
 // The review calendar: today's date and month in Vietnam (UTC+7, no daylight saving), the months an
-// official may review (not after the current month, inside the criteria set's validity) and the
-// reporting deadline of a month.
+// official may review (not after the current month, in the era of the month: its unit structure and criteria
+// set) and the reporting deadline of a month.
 //
 // Deadline. The provincial documents ask for a monthly review of every criterion of every commune and a
 // monthly progress report "before the 20th":
@@ -17,11 +17,13 @@
 import { ApiError } from '../http/errors.ts';
 import type { CriteriaSet, Catalogue } from '../criterion/catalogue.ts';
 import type { Period } from '../period/period.ts';
-import type { EraStore } from '../era/era.ts';
-import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
+import { type Era, EraError, type EraStore } from '../era/era.ts';
+import type { UnitStructure } from '../db/schema.ts';
 
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 export const DEADLINE_DAY = 20;
+/** A `now` after every month: checks a month's era without the "not after the current month" rule. */
+export const FAR_FUTURE = new Date('9000-01-01T00:00:00Z');
 export const DEADLINE_RULE = 'Reviews of a month are reported to the province before the 20th of that month (Văn bản 2327/UBND-NNTN, UBND tỉnh Kon Tum, 07/7/2021: "hằng tháng (trước ngày 20)")';
 
 /** Today in Vietnam, YYYY-MM-DD. */
@@ -45,40 +47,67 @@ export function deadlineOf(period: Period, now = new Date()): Deadline {
   return { date, passed: todayInVietnam(now) > date, rule: DEADLINE_RULE };
 }
 
+/** What the workspace needs to place a month in its era. */
+export interface EraLookup {
+  eras: EraStore;
+  catalogue: Catalogue;
+}
+
 /**
- * The criteria set an official may review `period` against: 400 naming `parameter` when the month is
- * after the current month or no set applies to it.
+ * The era an official may review `period` in: its unit structure (whose codes the review's commune is read
+ * in) and its criteria set, as `eras.at(period)` says (19 criteria to 2026-01, on the pre-2025 units to 2025-06
+ * and on today's from 2025-07; the 10 criteria of 2026-2030 from 2026-02). 400 naming `parameter` when the
+ * month is after the current month, when no set applies to it, or when the set scores units this database
+ * does not hold (a database seeded without today's units cannot take 2026-2030 reviews).
  */
-export function reviewableSet(catalogue: Catalogue, period: Period, parameter = 'period', now = new Date(), eras?: EraStore): CriteriaSet {
+export function reviewableEra(ctx: EraLookup, period: Period, parameter = 'period', now = new Date()): Era {
   const current = currentMonth(now);
   if (period > current) throw new ApiError(400, 'invalid_parameter', `Parameter '${parameter}': ${period} is after the current month (${current}); a month is reviewed once it has begun`, { parameter });
-  const set = workspaceSetFor(catalogue, period);
-  if (!set) {
-    const spans = workspaceSets(catalogue).map((s) => `${s.code}: ${s.valid_from} to ${s.valid_to ?? 'now'}`).join('; ');
-    throw new ApiError(400, 'invalid_parameter', `Parameter '${parameter}': no criteria set applies to ${period} in the workspace, which records the pre-2025 communes on the ${spans} criteria (today's communes and the 2026-2030 criteria come to the workspace in a later release)`, { parameter });
+  const spans = () => ctx.catalogue.sets.map((s) => `${s.code}: ${s.valid_from} to ${s.valid_to ?? 'now'}`).join('; ');
+  let era: Era;
+  try {
+    era = ctx.eras.at(period);
+  } catch (error) {
+    if (!(error instanceof EraError)) throw error;
+    throw new ApiError(400, 'invalid_parameter', `Parameter '${parameter}': no criteria set applies to ${period} (the sets: ${spans()})`, { parameter });
   }
-  // A month of today's structure is never written against the old units' codes (the eras reuse codes).
-  if (eras && eras.at(period).structure.code !== WORKSPACE_STRUCTURE) {
-    throw new ApiError(400, 'invalid_parameter', `Parameter '${parameter}': ${period} is a month of today's communes (since 1/7/2025); the workspace still records the pre-2025 communes, up to 2025-06`, { parameter });
+  if (!ctx.eras.structures.some((s) => s.code === era.set.unit_structure)) {
+    throw new ApiError(
+      400,
+      'invalid_parameter',
+      `Parameter '${parameter}': ${period} is reviewed on the ${era.set.code} criteria, which score the units of ${era.set.unit_structure}; this database holds no such units (seed today's units, docs/eras.md)`,
+      { parameter },
+    );
   }
-  return set;
+  return era;
 }
 
-/** The criteria sets written for the structure the workspace records (2021-2025 for the pre-2025 units). */
-function workspaceSets(catalogue: Catalogue): CriteriaSet[] {
-  return catalogue.sets.filter((s) => s.unit_structure === WORKSPACE_STRUCTURE);
+/** The criteria set of `period` (as reviewableEra). */
+export function reviewableSet(catalogue: Catalogue, period: Period, parameter = 'period', now = new Date(), eras?: EraStore): CriteriaSet {
+  if (!eras) {
+    const set = catalogue.setFor(period);
+    if (!set) throw new ApiError(400, 'invalid_parameter', `Parameter '${parameter}': no criteria set applies to ${period}`, { parameter });
+    return set;
+  }
+  return reviewableEra({ eras, catalogue }, period, parameter, now).set;
 }
 
-/** The set an official may review `period` against in the workspace, or null (a set of another structure, or none). */
-export function workspaceSetFor(catalogue: Catalogue, period: Period): CriteriaSet | null {
-  const set = catalogue.setFor(period);
-  return set && set.unit_structure === WORKSPACE_STRUCTURE ? set : null;
+/** The set a month is reviewed against, or null (none applies, or it scores units the database lacks). */
+export function workspaceSetFor(ctx: EraLookup, period: Period): CriteriaSet | null {
+  try {
+    return reviewableEra(ctx, period, 'period', FAR_FUTURE).set;
+  } catch {
+    return null;
+  }
 }
 
-/** The default month of the workspace lists: the current month, or the last month a criteria set covers. */
-export function defaultReviewMonth(catalogue: Catalogue, now = new Date()): Period {
+/** The default month of the workspace lists: the current month, or the last month a structure (of `structure`,
+ * when given: an account's) and a criteria set cover. */
+export function defaultReviewMonth(ctx: EraLookup, now = new Date(), structure?: UnitStructure): Period {
   const current = currentMonth(now);
-  if (workspaceSetFor(catalogue, current)) return current;
-  const ends = workspaceSets(catalogue).map((s) => s.valid_to).filter((p): p is Period => p !== null && p <= current).sort();
-  return ends.at(-1) ?? current;
+  const own = structure ? ctx.eras.structures.find((s) => s.code === structure) : undefined;
+  const last = own?.validTo && own.validTo < current ? own.validTo : current;
+  if (workspaceSetFor(ctx, last)) return last;
+  const ends = ctx.catalogue.sets.map((s) => s.valid_to).filter((p): p is Period => p !== null && p <= last).sort();
+  return ends.at(-1) ?? last;
 }

@@ -12,23 +12,26 @@ import type { ReviewFormSchema } from './schemas.ts';
 
 export type ReviewForm = z.infer<typeof ReviewFormSchema>;
 
-const ref = (ctx: ApiContext, code: string | null) => {
-  const unit = code ? ctx.units.byCode.get(code) : undefined;
-  return unit ? { code: unit.code, name: unit.name } : null;
-};
-
+/** The form of `commune` (a unit of the month's structure) for `period`, on `set` (the month's criteria). */
 export async function reviewForm(ctx: ApiContext, commune: Unit, period: Period, set: CriteriaSet): Promise<ReviewForm> {
   const db = ctx.ndb.db;
-  const [current, previous] = await Promise.all([readReview(db, commune.code, period), previousReview(db, commune.code, period)]);
+  const units = ctx.eras.unitsOf(commune.structure);
+  const ref = (code: string | null) => {
+    const unit = code ? units.byCode.get(code) : undefined;
+    return unit ? { code: unit.code, name: unit.name } : null;
+  };
+  const [current, previous] = await Promise.all([readReview(db, commune.structure, commune.code, period), previousReview(db, commune.structure, set.code, commune.code, period)]);
   const shown: Pick<ReviewRecord, 'mask' | 'notes' | 'indicators'> = current ?? previous ?? { mask: 0, notes: {}, indicators: {} };
   const gained: number[] = [];
   const lost: number[] = [];
-  const groups = set.groups.map((g) => ({
+  // The 2026-2030 set has no groups: its criteria are shown as one.
+  const setGroups = set.groups.length ? set.groups : [{ number: 0, name_vi: `Bộ tiêu chí ${set.code}`, name_en: `The ${set.code} criteria`, criteria: set.criteria.map((c) => c.number) }];
+  const groups = setGroups.map((g) => ({
     number: g.number,
     name_vi: g.name_vi,
     name_en: g.name_en,
     criteria: set.criteria
-      .filter((c) => c.group === g.number)
+      .filter((c) => (set.groups.length ? c.group === g.number : true))
       .map((c) => {
         const met = isMet(shown.mask, c.number);
         const before = previous ? isMet(previous.mask, c.number) : null;
@@ -49,7 +52,7 @@ export async function reviewForm(ctx: ApiContext, commune: Unit, period: Period,
       }),
   }));
   return {
-    commune: { code: commune.code, name: commune.name, district: ref(ctx, commune.district), province: ref(ctx, commune.province)! },
+    commune: { code: commune.code, name: commune.name, district: ref(commune.district), province: ref(commune.province)!, structure: commune.structure },
     period,
     criteria_set: { code: set.code, decision: set.decision, criteria_count: set.criteria_count },
     exists: current !== null,

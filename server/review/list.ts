@@ -3,15 +3,16 @@
 import type { z } from '@hono/zod-openapi';
 import type { ApiContext } from '../api/context.ts';
 import type { Period } from '../period/period.ts';
-import type { Unit } from '../unit/unit-store.ts';
+import type { Unit, UnitStore } from '../unit/unit-store.ts';
 import { deadlineOf } from './calendar.ts';
 import type { ReviewListSchema } from './schemas.ts';
-import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 
 export type ReviewList = z.infer<typeof ReviewListSchema>;
 
-export async function reviewList(ctx: ApiContext, scope: Unit, period: Period, now = new Date()): Promise<ReviewList> {
-  const codes = scope.level === 'commune' ? (scope.rural ? [scope.code] : []) : ctx.units.ruralCommunes(scope.code);
+/** The list of `scope` (a unit of `units`, the month's structure; or a former district with the `only` communes the user sees) for `period`. */
+export async function reviewList(ctx: ApiContext, units: UnitStore, scope: Pick<Unit, 'level' | 'code' | 'name'> & { rural?: boolean }, period: Period, only?: readonly string[], now = new Date()): Promise<ReviewList> {
+  const scored = only ? units.ruralCommunes(scope.code, period).filter((c) => only.includes(c)) : units.ruralCommunes(scope.code, period);
+  const codes = scope.level === 'commune' ? (scope.rural ? [scope.code] : []) : scored;
   const wanted = new Set(codes);
   // One range scan of the index (period, commune_code), filtered here (a province has a few hundred communes).
   const rows = (
@@ -19,17 +20,17 @@ export async function reviewList(ctx: ApiContext, scope: Unit, period: Period, n
       .selectFrom('review')
       .select(['commune_code', 'version', 'provenance', 'met_count', 'reviewed_by', 'reviewed_at'])
       .where('period', '=', period)
-      .where('structure', '=', WORKSPACE_STRUCTURE)
+      .where('structure', '=', units.structure)
       .execute()
   ).filter((r) => wanted.has(r.commune_code));
   const byCode = new Map(rows.map((r) => [r.commune_code, r]));
   const communes = codes.map((code) => {
-    const unit = ctx.units.byCode.get(code)!;
+    const unit = units.byCode.get(code)!;
     const r = byCode.get(code);
     return {
       code,
       name: unit.name,
-      district: unit.district,
+      district: unit.district ?? (unit.formerDistricts.length ? unit.formerDistricts.join(', ') : null),
       status: r?.provenance === 'official' ? ('done' as const) : ('missing' as const),
       review: r ? { version: Number(r.version), provenance: r.provenance, met_count: Number(r.met_count), reviewed_by: r.reviewed_by, reviewed_at: r.reviewed_at } : null,
     };
@@ -38,6 +39,9 @@ export async function reviewList(ctx: ApiContext, scope: Unit, period: Period, n
   return {
     scope: { level: scope.level, code: scope.code, name: scope.name },
     period,
+    structure: units.structure,
+    criteria_set: ctx.eras.at(period).set.code,
+    criteria_count: ctx.eras.at(period).set.criteria_count,
     deadline: deadlineOf(period, now),
     counts: { communes: communes.length, done, missing: communes.length - done },
     communes,

@@ -4,9 +4,8 @@
 // review at the version the writer read (refused when someone saved in between).
 import type { Kysely, Selectable } from 'kysely';
 import { popcount } from '../criterion/mask.ts';
-import type { Database, Provenance } from '../db/schema.ts';
+import type { Database, Provenance, UnitStructure } from '../db/schema.ts';
 import type { Period } from '../period/period.ts';
-import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 
 export type IndicatorValue = number | string | boolean;
 
@@ -86,17 +85,20 @@ function sameRecord(a: Record<string, unknown>, b: Record<string, unknown>): boo
   return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]));
 }
 
-export async function readReview(db: Kysely<Database>, commune: string, period: Period): Promise<ReviewRecord | null> {
-  const row = await db.selectFrom('review').selectAll().where('structure', '=', WORKSPACE_STRUCTURE).where('commune_code', '=', commune).where('period', '=', period).executeTakeFirst();
+/** The review of a commune (a code of `structure`: the eras reuse codes) and month. */
+export async function readReview(db: Kysely<Database>, structure: UnitStructure, commune: string, period: Period): Promise<ReviewRecord | null> {
+  const row = await db.selectFrom('review').selectAll().where('structure', '=', structure).where('commune_code', '=', commune).where('period', '=', period).executeTakeFirst();
   return row ? decodeReview(row as Row) : null;
 }
 
-/** The commune's latest review before `period` (the month the form is pre-filled from). */
-export async function previousReview(db: Kysely<Database>, commune: string, period: Period): Promise<ReviewRecord | null> {
+/** The commune's latest review before `period` on the same criteria set (the month the form is pre-filled
+ * from): a review of another set numbers other criteria (TC01 of 2026-2030 is not TC01 of 2021-2025). */
+export async function previousReview(db: Kysely<Database>, structure: UnitStructure, setCode: string, commune: string, period: Period): Promise<ReviewRecord | null> {
   const row = await db
     .selectFrom('review')
     .selectAll()
-    .where('structure', '=', WORKSPACE_STRUCTURE)
+    .where('structure', '=', structure)
+    .where('set_code', '=', setCode)
     .where('commune_code', '=', commune)
     .where('period', '<', period)
     .orderBy('period', 'desc')
@@ -130,7 +132,7 @@ function columns(content: ReviewContent, by: Authorship) {
 /** Inserts first reviews; returns the codes of the communes whose month already had a review (not written). */
 export async function insertReviews(
   trx: Kysely<Database>,
-  reviews: ReadonlyArray<{ commune: string; period: Period; setCode: string; content: ReviewContent; by: Authorship }>,
+  reviews: ReadonlyArray<{ structure: UnitStructure; commune: string; period: Period; setCode: string; content: ReviewContent; by: Authorship }>,
 ): Promise<{ inserted: Map<string, number>; taken: string[] }> {
   const inserted = new Map<string, number>();
   const taken: string[] = [];
@@ -139,7 +141,7 @@ export async function insertReviews(
   for (const r of reviews) {
     const row = await trx
       .insertInto('review')
-      .values({ structure: WORKSPACE_STRUCTURE, commune_code: r.commune, period: r.period, set_code: r.setCode, ...columns(r.content, r.by), version: 1 })
+      .values({ structure: r.structure, commune_code: r.commune, period: r.period, set_code: r.setCode, ...columns(r.content, r.by), version: 1 })
       .onConflict((oc) => oc.columns(['structure', 'commune_code', 'period']).doNothing())
       .returning('id')
       .executeTakeFirst();

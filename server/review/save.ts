@@ -96,35 +96,36 @@ export function conflict(current: ReviewRecord | null, message: string): ApiErro
 
 const savedBy = (r: ReviewRecord) => (r.reviewedBy ? `${r.reviewedBy} at ${r.reviewedAt}` : `the ${r.provenance} record of ${r.reviewedAt}`);
 
-/** Saves the review; `expected` is the version the official read (body or If-Match; 0: the month had no review). */
+/** Saves the review of `commune` (a unit of the month's structure: the review is stored in it) on `set`; `expected` is the version the official read (body or If-Match; 0: the month had no review). */
 export async function saveReview(ctx: ApiContext, user: SessionUser, commune: Unit, period: Period, set: CriteriaSet, body: SaveReviewBody, expected: number | undefined): Promise<void> {
   checkCriteria(set, body);
-  const by = { source: `NTM workspace: monthly review by the ${officerLabel(ctx.units, user)}`, reviewedBy: user.email, reviewedAt: new Date().toISOString() };
+  const by = { source: `NTM workspace: monthly review by the ${officerLabel(ctx.eras.unitsOf(user.structure), user)}`, reviewedBy: user.email, reviewedAt: new Date().toISOString() };
   await ctx.ndb.db.transaction().execute(async (trx) => {
-    const current = await readReview(trx, commune.code, period);
+    const current = await readReview(trx, commune.structure, commune.code, period);
     if (current) {
       if (expected === undefined || expected === 0) throw conflict(current, `${commune.name} already has a review of ${period} (version ${current.version}, ${savedBy(current)}): send the version you read`);
       if (expected !== current.version) throw conflict(current, `The review of ${period} changed since you read it: you sent version ${expected}, it is now version ${current.version} (${savedBy(current)})`);
       const content = contentOf(body, current);
       if (!(await updateReview(trx, current.id, current.version, content, by))) {
-        const now = await readReview(trx, commune.code, period);
+        const now = await readReview(trx, commune.structure, commune.code, period);
         throw conflict(now, `Someone saved the review of ${period} at the same moment (now version ${now?.version ?? '?'}): reload it and save again`);
       }
       const after = { ...current, ...content, provenance: 'official' as const, version: current.version + 1 };
-      await appendAudit(trx, actorOf(user), { action: 'review.save', unit: commune.code, entity: 'review', entityId: current.id, before: auditSnapshot(current), after: auditSnapshot(after) });
+      await appendAudit(trx, actorOf(user), { action: 'review.save', unit: commune.code, structure: commune.structure, entity: 'review', entityId: current.id, before: auditSnapshot(current), after: auditSnapshot(after) });
       return;
     }
     if (expected !== undefined && expected !== 0) throw conflict(null, `${commune.name} has no review of ${period} yet: save without a version`);
-    const content = contentOf(body, await previousReview(trx, commune.code, period));
-    const { inserted } = await insertReviews(trx, [{ commune: commune.code, period, setCode: set.code, content, by }]);
+    const content = contentOf(body, await previousReview(trx, commune.structure, set.code, commune.code, period));
+    const { inserted } = await insertReviews(trx, [{ structure: commune.structure, commune: commune.code, period, setCode: set.code, content, by }]);
     const id = inserted.get(`${commune.code}/${period}`);
     if (id === undefined) {
-      const now = await readReview(trx, commune.code, period);
+      const now = await readReview(trx, commune.structure, commune.code, period);
       throw conflict(now, `Someone saved the first review of ${period} at the same moment (${now ? savedBy(now) : 'unknown'}): reload it and save again`);
     }
     await appendAudit(trx, actorOf(user), {
       action: 'review.save',
       unit: commune.code,
+      structure: commune.structure,
       entity: 'review',
       entityId: id,
       before: null,

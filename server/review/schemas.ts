@@ -40,7 +40,11 @@ const FormCriterionSchema = z.object({
 
 export const ReviewFormSchema = z
   .object({
-    commune: UnitRefSchema.extend({ district: UnitRefSchema.nullable(), province: UnitRefSchema }),
+    commune: UnitRefSchema.extend({
+      district: UnitRefSchema.nullable().openapi({ description: 'Its district (pre-2025 units); null for today\'s communes (no districts since 1/7/2025)' }),
+      province: UnitRefSchema,
+      structure: z.string().openapi({ example: '2025-07', description: 'The unit structure the code is of: the month\'s (pre2025 to 2025-06, 2025-07 since)' }),
+    }),
     period: z.string().openapi({ example: '2024-06' }),
     criteria_set: z.object({ code: z.string(), decision: z.string(), criteria_count: z.number().int() }),
     exists: z.boolean().openapi({ description: 'Whether the month has a review; false: the form is pre-filled (`prefilled_from`)' }),
@@ -99,6 +103,9 @@ export const ReviewListSchema = z
   .object({
     scope: z.object({ level: z.enum(['province', 'district', 'commune']), code: z.string(), name: z.string() }),
     period: z.string(),
+    structure: z.string().openapi({ example: '2025-07', description: 'The unit structure of the month (its codes)' }),
+    criteria_set: z.string().openapi({ example: '2026-2030', description: 'The criteria set the month is reviewed on' }),
+    criteria_count: z.number().int().openapi({ example: 10, description: 'Its criteria (what met_count is out of)' }),
     deadline: DeadlineSchema,
     counts: z.object({
       communes: z.number().int(),
@@ -109,7 +116,7 @@ export const ReviewListSchema = z
       z.object({
         code: z.string(),
         name: z.string(),
-        district: z.string().nullable(),
+        district: z.string().nullable().openapi({ description: 'Its district (pre-2025 units), or the former district(s) its predecessors lay in (today\'s)' }),
         status: z.enum(['done', 'missing']).openapi({ description: 'done: an official review of the month exists' }),
         review: z
           .object({ version: z.number().int(), provenance: ProvenanceSchema, met_count: z.number().int(), reviewed_by: z.string().nullable(), reviewed_at: z.string() })

@@ -36,7 +36,8 @@ export async function renderReviewList(main: HTMLElement, ctx: ViewContext): Pro
     ctx.go(`review/${commune}/${picker.value}`);
     return;
   }
-  if (!scope.district) {
+  // Today's units have no districts: a province's communes are listed whole.
+  if (!scope.district && !(scope.province && !ctx.session.user.structure.has_districts)) {
     body.append(el('p', { text: t('pick') }));
     return;
   }
@@ -53,7 +54,7 @@ export async function renderReviewList(main: HTMLElement, ctx: ViewContext): Pro
       el('tr', {},
         el('th', { scope: 'row', text: c.name }),
         el('td', {}, badge),
-        el('td', { class: 'num', text: r === null ? '—' : `${formatNumber(r.met_count)}/19${r.provenance === 'illustrative' ? ` (${t('illustrative')})` : ''}` }),
+        el('td', { class: 'num', text: r === null ? '—' : `${formatNumber(r.met_count)}/${list.criteria_count}${r.provenance === 'illustrative' ? ` (${t('illustrative')})` : ''}` }),
         el('td', { text: isDone && r?.reviewed_by ? `${r.reviewed_by} · ${dateText(r.reviewed_at)}` : '' }),
         el('td', {}, el('a', { href: `#review/${c.code}/${list.period}`, text: isDone ? t('open') : t('enter'), 'aria-label': `${isDone ? t('open') : t('enter')}: ${c.name}` })),
       ),

@@ -4,6 +4,9 @@ export type Provenance = 'official' | 'illustrative';
 export interface ReviewList {
   scope: { level: 'province' | 'district' | 'commune'; code: string; name: string };
   period: string;
+  structure: string;
+  criteria_set: string;
+  criteria_count: number;
   deadline: { date: string; passed: boolean; rule: string };
   counts: { communes: number; done: number; missing: number };
   communes: Array<{
