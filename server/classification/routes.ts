@@ -12,7 +12,6 @@ import { type AuthEnv, currentUser } from '../auth/middleware.ts';
 import { SESSION_SECURITY, WRITE_SECURITY, workspaceErrors } from '../auth/schemas.ts';
 import { writableUnit } from '../auth/scope.ts';
 import { assertRole, readableScope, roleGuard } from '../auth/workspace-scope.ts';
-import { contextIn } from '../era/scoped-context.ts';
 import { ApiError } from '../http/errors.ts';
 import { covers } from '../era/structure.ts';
 import { classificationPart, currentStructure, inForceOf, type ClassificationRow } from './classification.ts';
@@ -65,14 +64,14 @@ export function classificationRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>)
   app.openapi(listRoute, async (c) => {
     const q = c.req.valid('query');
     // The scope first: a request outside the user's scope is a 403 whatever else is wrong with it.
-    const here = contextIn(ctx, currentStructure(ctx).code);
-    const { scope, sees } = readableScope(here, currentUser(c), q);
+    const units = ctx.eras.unitsOf(currentStructure(ctx).code);
+    const { scope, sees } = readableScope(ctx, currentUser(c), q, units);
     const structure = todayStructure(ctx);
     const { period } = resolvePeriodAndEra(ctx, q.period);
     if (!covers(structure, period)) {
       throw new ApiError(400, 'invalid_parameter', `Parameter 'period' (query): groups and khu vực are of today's communes (${structure.name_en} structure, from ${structure.validFrom}); ${period} is before it`, { parameter: 'period' });
     }
-    const communes = here.units.children(scope.unit.code).filter((u) => u.level === 'commune' && sees(u));
+    const communes = units.children(scope.unit.code).filter((u) => u.level === 'commune' && sees(u));
     const rows = communes.length
       ? await ctx.ndb.db.selectFrom('commune_classification').selectAll().where('structure', '=', structure.code).where('commune_code', 'in', communes.map((u) => u.code)).orderBy('id').execute()
       : [];

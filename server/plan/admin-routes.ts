@@ -9,7 +9,6 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../api/context.ts';
 import { DistrictParam, ErrorSchema, ILLUSTRATIVE_NOTE, PeriodParam, ProvinceParam } from '../api/schemas.ts';
 import { resolvePeriodAndEra } from '../api/scope.ts';
-import { contextIn } from '../era/scoped-context.ts';
 import { writeEraOf } from '../era/write-era.ts';
 import { duePeriod } from './due.ts';
 import type { UnitStructure } from '../db/schema.ts';
@@ -85,10 +84,10 @@ export function planAdminRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): voi
     const q = c.req.valid('query');
     const { period, era } = resolvePeriodAndEra(ctx, q.period);
     const set = era.set;
-    const here = contextIn(ctx, era.structure.code);
-    const { scope, sees } = readableScope(here, currentUser(c), q);
+    const units = ctx.eras.unitsOf(era.structure.code);
+    const { scope, sees } = readableScope(ctx, currentUser(c), q, units);
     const plans = await plansIn(ctx, scope, period, set, era.structure.code);
-    const communes = plans.communes.filter((p) => sees(here.units.byCode.get(p.code)!));
+    const communes = plans.communes.filter((p) => sees(units.byCode.get(p.code)!));
     // Counts of what the user sees (all of it unless a commune officer looks at their district).
     const counts: Record<PlanStatus, number> = { reached: 0, on_track: 0, late: 0 };
     for (const p of communes) counts[p.status]++;

@@ -9,7 +9,6 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../api/context.ts';
 import { DistrictParam, ErrorSchema, PeriodParam, ProvinceParam } from '../api/schemas.ts';
 import { resolvePeriodAndEra } from '../api/scope.ts';
-import { contextIn } from '../era/scoped-context.ts';
 import { writeEraOf } from '../era/write-era.ts';
 import type { UnitStructure } from '../db/schema.ts';
 import { actorOf } from '../audit/audit.ts';
@@ -106,9 +105,9 @@ export function targetAdminRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): v
     const q = c.req.valid('query');
     const { era } = resolvePeriodAndEra(ctx, q.period);
     const structure = era.structure.code;
-    const here = contextIn(ctx, structure);
-    const { scope, sees } = readableScope(here, user, q);
-    const districts = scope.level === 'district' ? [scope.unit] : here.units.children(scope.unit.code).filter((u) => u.level === 'district');
+    const units = ctx.eras.unitsOf(structure);
+    const { scope, sees } = readableScope(ctx, user, q, units);
+    const districts = scope.level === 'district' ? [scope.unit] : units.children(scope.unit.code).filter((u) => u.level === 'district');
     const codes = [...(scope.level === 'province' ? [scope.unit] : []), ...districts].filter(sees).map((u) => u.code);
     const [rows, national] = await Promise.all([
       codes.length

@@ -23,7 +23,6 @@ import { atRiskCommunes, REVOCATION_RULE } from './at-risk.ts';
 import { RecordIdParam } from './fields.ts';
 import { createRecognition, recognitionOut, revokeRecognition } from './recognition-store.ts';
 import { AtRiskSchema, MERGER_NOTE, RecognitionBody, RecognitionListSchema, RecognitionOutSchema, RevocationBody } from './schemas.ts';
-import { contextIn } from '../era/scoped-context.ts';
 import { writeEraOf } from '../era/write-era.ts';
 import type { UnitStore } from '../unit/unit-store.ts';
 import { unitAt } from '../unit/unit-change.ts';
@@ -118,9 +117,8 @@ export function recognitionAdminRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv
   app.openapi(listRoute, (c) => {
     const q = c.req.valid('query');
     const { period, era } = resolvePeriodAndEra(ctx, q.period);
-    const here = contextIn(ctx, era.structure.code);
-    const { scope, sees } = readableScope(here, currentUser(c), q);
-    const units = here.units;
+    const units = ctx.eras.unitsOf(era.structure.code);
+    const { scope, sees } = readableScope(ctx, currentUser(c), q, units);
     const districts = scope.level === 'district' ? [scope.unit] : units.children(scope.unit.code).filter((u) => u.level === 'district');
     const all = [...districts, ...units.ruralCommunes(scope.unit.code).map((code) => units.byCode.get(code)!)].filter(sees);
     const recognitions = all.flatMap((u) => ctx.standings.recognitionsOf(era.structure.code, u.code).filter((r) => r.unitLevel === (u.level === 'district' ? 'district' : 'commune')).map((r) => recognitionOut(units, r, period)));
@@ -137,9 +135,8 @@ export function recognitionAdminRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv
     const q = c.req.valid('query');
     const { period, era } = resolvePeriodAndEra(ctx, q.period);
     const set = era.set;
-    const here = contextIn(ctx, era.structure.code);
-    const units = here.units;
-    const { scope, sees } = readableScope(here, currentUser(c), q);
+    const units = ctx.eras.unitsOf(era.structure.code);
+    const { scope, sees } = readableScope(ctx, currentUser(c), q, units);
     const codes = units.ruralCommunes(scope.unit.code).filter((code) => sees(units.byCode.get(code)!));
     const criteria = new Map(set.criteria.map((cr) => [cr.number, cr]));
     const communes = (await atRiskCommunes(ctx, codes, period, set)).map((a) => {

@@ -15,7 +15,7 @@ import { cliActor } from '../../server/audit/audit.ts';
 import { createUser, type NewUser } from '../../server/auth/users.ts';
 import { BUILD_DIR } from '../../server/config/paths.ts';
 import { type Engine, openDatabase } from '../../server/db/database.ts';
-import type { Role } from '../../server/db/schema.ts';
+import type { Role, UnitStructure } from '../../server/db/schema.ts';
 
 export const ORIGIN = 'http://localhost';
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -31,8 +31,8 @@ export interface Official {
 export interface Workspace {
   ctx: ApiContext;
   request: (path: string, init?: RequestInit) => Promise<Response>;
-  /** Creates an account (role + unit) and returns its e-mail. */
-  addUser(role: Role, unit: string | null, email?: string): Promise<string>;
+  /** Creates an account (role + unit, read in `structure`: today's by default, as `user:add`) and returns its e-mail. */
+  addUser(role: Role, unit: string | null, email?: string, structure?: UnitStructure): Promise<string>;
   /** Creates an account and signs it in. */
   official(role: Role, unit: string | null, email?: string): Promise<Official>;
   signIn(email: string, password?: string): Promise<Official>;
@@ -99,8 +99,8 @@ async function openWorkspace(copy: { url: string; drop: () => Promise<void> }): 
   const ctx = await loadApiContext(ndb, boundaryBuilds(BUILD_DIR));
   const app = createApp({ ctx });
   const request = async (path: string, init?: RequestInit) => app.request(`${ORIGIN}${path}`, init);
-  const addUser = async (role: Role, unit: string | null, email = `${role}-${unit ?? 'vn'}-${++counter}@example.org`) => {
-    const input: NewUser = { email, role, password: TEST_PASSWORD, ...(unit ? { unit } : {}) };
+  const addUser = async (role: Role, unit: string | null, email = `${role}-${unit ?? 'vn'}-${++counter}@example.org`, structure?: UnitStructure) => {
+    const input: NewUser = { email, role, password: TEST_PASSWORD, ...(unit ? { unit } : {}), ...(structure ? { structure } : {}) };
     await createUser(ndb.db, input, cliActor('test'));
     return email;
   };
