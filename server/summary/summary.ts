@@ -9,7 +9,6 @@ import type { Level } from '../recognition/standing.ts';
 import { targetProgress, type TargetProgress } from '../target/progress.ts';
 import { targetsFor } from '../target/target-store.ts';
 import type { Era } from '../era/era.ts';
-import { WORKSPACE_STRUCTURE } from '../era/workspace-structure.ts';
 import { type GroupTally, type ProvenanceCount, type Tally, tallyOf } from './tally.ts';
 
 export interface MetBin {
@@ -110,11 +109,11 @@ export function summarise(tally: Tally, set: CriteriaSet): Omit<Summary, 'target
   };
 }
 
-/** A scope's summary in the period's era. Progress against province and district targets is measured in the
- * structure the targets were set in (the workspace's, pre-2025); in today's structure `targets` is empty and
- * the national 2030 targets are listed by /api/v1/plans and the card. */
+/** A scope's summary in the period's era, with progress against the targets set in the period's structure
+ * (a province's targets of 2025 for the old province, of 2030 for today's; each figure read in those units only:
+ * server/target/progress.ts). A former district has no targets of its own. */
 export async function scopeSummary(ctx: ApiContext, era: Era, scope: Scope, period: Period): Promise<Summary> {
-  const measurable = era.structure.code === WORKSPACE_STRUCTURE && scope.level !== 'former_district';
+  const measurable = scope.level !== 'former_district';
   const [statuses, targets] = await Promise.all([ctx.status.at(period), measurable ? targetsFor(ctx.ndb.db, era.units, scope) : []]);
   const tally = tallyOf(era.units, statuses, period, scope.code);
   return { ...summarise(tally, era.set), targets: measurable ? await targetProgress(ctx, targets, period) : [] };

@@ -13,7 +13,7 @@
 // Every target asks for "at least" its number ("~40%" and "≥80%" alike).
 import { reasonVi } from './reasons-vi.ts';
 import type { ApiContext } from '../api/context.ts';
-import type { RecognitionLevel } from '../db/schema.ts';
+import type { RecognitionLevel, UnitStructure } from '../db/schema.ts';
 import { LEVELS } from '../recognition/standing.ts';
 import { addMonths, monthNumber, type Period } from '../period/period.ts';
 import type { CommuneStatus } from '../status/status-service.ts';
@@ -66,22 +66,40 @@ type Evaluation = { value: number; inputs: ProvenanceCount } | { value: null; re
 
 const EPSILON = 1e-9;
 
-/** Evaluates measures on the status tables of the status service (cached per period). */
+/** Evaluates measures on the status tables of the status service (cached per period), in the unit structure
+ * the target was set in: a month of another structure has no figure for it (the codes collide across the
+ * July-2025 reform, so a province's tally is never read in the other structure's units). */
 class Evaluator {
-  constructor(private readonly ctx: ApiContext) {}
+  constructor(private readonly ctx: ApiContext, private readonly structure: UnitStructure) {}
 
   private async statusesAt(period: Period): Promise<ReadonlyMap<string, CommuneStatus> | null> {
-    return this.ctx.periods.has(period) ? this.ctx.status.at(period) : null;
+    return this.ctx.periods.has(period) && this.inStructure(period) ? this.ctx.status.at(period) : null;
+  }
+
+  /** Whether `period` is read in the target's structure (false for a month no structure covers). */
+  private inStructure(period: Period): boolean {
+    try {
+      return this.ctx.eras.at(period).structure.code === this.structure;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Why `period` has no figure for this target: its units are another structure's, or it has no data. */
+  private noFigure(period: Period): string {
+    return this.ctx.periods.has(period) && !this.inStructure(period)
+      ? `${period} is read in another unit structure than the target's (${this.structure}): figures are not compared across the July-2025 reform`
+      : `no data at ${period}`;
   }
 
   async tally(scopeCode: string, period: Period): Promise<Tally | null> {
     const statuses = await this.statusesAt(period);
-    return statuses ? tallyOf(this.ctx.units, statuses, period, scopeCode) : null;
+    return statuses ? tallyOf(this.ctx.eras.at(period).units, statuses, period, scopeCode) : null;
   }
 
   async evaluate(measure: Measure, scopeCode: string, period: Period): Promise<Evaluation> {
     const tally = await this.tally(scopeCode, period);
-    if (!tally) return { value: null, reason: `no data at ${period}` };
+    if (!tally) return { value: null, reason: this.noFigure(period) };
     if (tally.communes === 0) return { value: null, reason: 'the scope has no rural communes with data' };
     const share = (n: number) => (100 * n) / tally.communes;
     switch (measure.kind) {
@@ -113,8 +131,10 @@ class Evaluator {
     if (period < first) return { value: null, reason: `the target's year (${measure.year}) starts after ${period}` };
     const endPeriod = period < `${measure.year}-12` ? period : `${measure.year}-12`;
     const end = endPeriod === period ? now : await this.tally(scopeCode, endPeriod);
-    if (!end) return { value: null, reason: `no data at ${endPeriod}` };
+    if (!end) return { value: null, reason: this.noFigure(endPeriod) };
     const baselinePeriod = `${measure.year - 1}-12`;
+    // A baseline month with data in the other structure is no baseline: its communes are not these.
+    if (this.ctx.periods.has(baselinePeriod) && !this.inStructure(baselinePeriod)) return { value: null, reason: this.noFigure(baselinePeriod) };
     const baseline = await this.tally(scopeCode, baselinePeriod);
     let before: number;
     if (baseline) before = atLeast(baseline.levels, measure.level);
@@ -131,8 +151,11 @@ class Evaluator {
   private async gainPerYear(period: Period, now: Tally): Promise<Evaluation> {
     const earlierPeriod = addMonths(period, -12);
     const earlier = await this.statusesAt(earlierPeriod);
-    if (!earlier) return { value: null, reason: `no data 12 months earlier (${earlierPeriod})` };
-    const all = this.ctx.catalogue.setFor(period)?.criteria_count ?? 19;
+    if (!earlier) return { value: null, reason: this.ctx.periods.has(earlierPeriod) ? this.noFigure(earlierPeriod) : `no data 12 months earlier (${earlierPeriod})` };
+    // Criteria gained are counted within one set: a commune's count of 19 and of 10 are not comparable.
+    const set = this.ctx.catalogue.setFor(period);
+    if (!set || this.ctx.catalogue.setFor(earlierPeriod)?.code !== set.code) return { value: null, reason: `12 months earlier (${earlierPeriod}) the communes were scored on another criteria set` };
+    const all = set.criteria_count;
     const inputs = { official: 0, illustrative: 0 };
     let n = 0;
     let gain = 0;
@@ -174,11 +197,11 @@ function measureOut(m: Measure): MeasureOut {
 
 /** Progress rows (one per clause) of targets at a period. */
 export async function targetProgress(ctx: ApiContext, targets: ReadonlyArray<{ record: TargetRecord; scope: TargetScope }>, period: Period): Promise<TargetProgress[]> {
-  const evaluator = new Evaluator(ctx);
   const periods = ctx.periods.all();
   const firstData = periods[0]!;
   const out: TargetProgress[] = [];
   for (const { record, scope } of targets) {
+    const evaluator = new Evaluator(ctx, record.scope_structure);
     const scopeCode = scope.code ?? '';
     for (const clause of interpretTarget(record)) {
       const row: TargetProgress = {
