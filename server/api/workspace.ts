@@ -3,22 +3,22 @@
 // state-changing request, and each route checks the user's scope for the unit it touches.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { auditRoutes } from '../audit/routes.ts';
-import { authRoutes } from '../auth/routes.ts';
+import { auditRoutes } from '../audit/workspace-routes.ts';
+import { authRoutes } from '../auth/sign-in-routes.ts';
 import { unlockRoutes } from '../auth/unlock-routes.ts';
 import { accountRoutes } from '../auth/account-routes.ts';
 import { type AuthEnv, csrfGuard, loadSession, noStore, requireUser } from '../auth/middleware.ts';
 import { CSRF_HEADER } from '../auth/middleware.ts';
 import { SESSION_COOKIE } from '../auth/cookie.ts';
-import { boardRoutes } from '../board/routes.ts';
+import { boardRoutes } from '../board/workspace-routes.ts';
 import { sendError } from '../http/errors.ts';
 import { validationHook } from '../http/validation.ts';
-import { importRoutes } from '../import/routes.ts';
-import { planAdminRoutes } from '../plan/admin-routes.ts';
-import { recognitionAdminRoutes } from '../recognition/admin-routes.ts';
-import { reviewAdminRoutes } from '../review/admin-routes.ts';
-import { villageRoutes } from '../village/routes.ts';
-import { classificationRoutes } from '../classification/routes.ts';
+import { importRoutes } from '../import/workspace-routes.ts';
+import { planAdminRoutes } from '../plan/workspace-routes.ts';
+import { recognitionAdminRoutes } from '../recognition/workspace-routes.ts';
+import { reviewAdminRoutes } from '../review/workspace-routes.ts';
+import { villageRoutes } from '../village/workspace-routes.ts';
+import { classificationRoutes } from '../classification/workspace-routes.ts';
 import type { ApiContext } from './context.ts';
 
 /** Largest request body of an admin route (imports excepted: they take files up to IMPORT_MAX_BYTES). */

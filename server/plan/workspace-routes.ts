@@ -1,7 +1,7 @@
 // Workspace routes of plans: GET /admin/plans (the planned communes of a province or district with criteria
 // met and missing, and the criterion completions — "lượt tiêu chí" — the plan needs), POST /admin/plans (name
 // a commune as due to reach a level by a half-year or year), DELETE /admin/plans/{id}; and the targets'
-// routes (target-admin-routes.ts). Admin, province and district officers change plans of their scope;
+// routes (target-workspace-routes.ts). Admin, province and district officers change plans of their scope;
 // commune officers read their commune's. Every change is audited and shows at once in the public /plans.
 // Eras: a planned commune is a unit of the structure of its due period (a 2026-2030 plan names today's xã,
 // for đạt chuẩn or hiện đại); the board lists the plans of its period's structure.
@@ -25,7 +25,7 @@ import { PlanBoardSchema, PlannedCommuneBody, PlannedCommuneRowSchema } from './
 import { COMPLETIONS_NOTE, criterionCompletions } from './completions.ts';
 import { type PlanStatus, plansIn } from './plan.ts';
 import { addPlannedCommune, removePlannedCommune } from './planned-commune-store.ts';
-import { targetAdminRoutes } from './target-admin-routes.ts';
+import { targetAdminRoutes } from './target-workspace-routes.ts';
 
 const WRITERS = ['admin', 'province', 'district'] as const;
 const record = (description: string) => ({ description, content: { 'application/json': { schema: PlannedCommuneRowSchema } } });
