@@ -1,12 +1,12 @@
 // API benchmark: autocannon against a running server on loopback, on SQLite and on PostgreSQL. Each
 // route is measured beside a baseline route of the same server that returns the same bytes from memory
 // (same size and content); prints req/s, p50, p99 and the ratio to the baseline. Asserts nothing.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startThrowawayCluster } from '../scripts/pg/throwaway-cluster.ts';
 import { startServer, type ServerProcess } from '../test/support/server-process.ts';
+import { runBench, scratchDir } from './run.ts';
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.NTM_BENCH_SECONDS ?? 5);
@@ -53,8 +53,8 @@ async function casesFor(server: ServerProcess): Promise<Case[]> {
   return cases;
 }
 
-const work = mkdtempSync(join(tmpdir(), 'ntm-bench-api-'));
-try {
+const work = scratchDir('api');
+await runBench(async () => {
   console.log(`NTM Map API benchmark (autocannon, node ${process.version}, ${new Date().toISOString()})`);
   const sqlite = await startServer({ DATABASE_URL: `sqlite:${join(work, 'bench.sqlite')}`, NTM_BENCH_BASELINE: '1' });
   try {
@@ -73,9 +73,4 @@ try {
   } finally {
     cluster.stop();
   }
-} catch (error) {
-  console.error(`bench: ${error instanceof Error ? error.stack : String(error)}`);
-  process.exitCode = 1;
-} finally {
-  rmSync(work, { recursive: true, force: true });
-}
+});

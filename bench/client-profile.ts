@@ -4,14 +4,13 @@
 // with the most self time. `npm run bench:profile [-- '/?province=62&view=107.9,14.6,8&period=2025-06']`
 // on a database of both eras (seeded here). A tool for finding cuts; bench/map.ts gives the figures.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { ROOT } from '../server/config/paths.ts';
 import { launchBrowser } from '../test/support/browser.ts';
 import { startServer } from '../test/support/server-process.ts';
 import { bareServer } from './client-bare/server.ts';
+import { scratchDir } from './run.ts';
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }
 interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
@@ -67,7 +66,7 @@ async function profile(browser: Browser, label: string, url: string): Promise<vo
 }
 
 const path = process.argv[2] ?? '/?period=2025-06';
-const work = mkdtempSync(join(tmpdir(), 'ntm-bench-profile-'));
+const work = scratchDir('profile');
 const databaseUrl = `sqlite:${join(work, 'both-eras.sqlite')}`;
 const seed = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db-seed.ts', '--today'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8' });
 if (seed.status !== 0) throw new Error(`seeding failed:\n${seed.stdout}\n${seed.stderr}`);
@@ -90,5 +89,4 @@ try {
   await browser.close();
   await server.stop();
   bare.server.close();
-  rmSync(work, { recursive: true, force: true });
 }

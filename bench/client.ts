@@ -4,13 +4,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import type { Page } from 'playwright-core';
 import { FIRST_CHOROPLETH } from '../client/map/ready.ts';
 import { ROOT } from '../server/config/paths.ts';
 import { launchBrowser } from '../test/support/browser.ts';
 import { startServer } from '../test/support/server-process.ts';
+import { scratchDir } from './run.ts';
 
 const line = (label: string, value: string, target = '') => console.log(`${label.padEnd(52)} ${value.padStart(10)}   ${target}`);
 
@@ -60,7 +59,7 @@ async function changeToIdle(page: Page, change: { mode: string } | { period: str
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-const work = mkdtempSync(join(tmpdir(), 'ntm-bench-client-'));
+const work = scratchDir('client');
 const server = await startServer({ DATABASE_URL: `sqlite:${join(work, 'bench.sqlite')}` });
 const browser = await launchBrowser();
 try {
@@ -138,5 +137,4 @@ try {
 } finally {
   await browser.close();
   await server.stop();
-  rmSync(work, { recursive: true, force: true });
 }

@@ -3,8 +3,7 @@
 //  - the scaling of status reads that do real work (response cache off): one process vs NTM_WORKERS=2
 //    (node:cluster), autocannon, same run, alternating (bench/cluster-scaling.ts says how and why).
 // Prints figures; asserts nothing.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+
 import { join } from 'node:path';
 // First: the account schemas extend zod with OpenAPI metadata when their module loads.
 import '@hono/zod-openapi';
@@ -14,6 +13,7 @@ import { openDatabase } from '../server/db/database.ts';
 import { startThrowawayCluster } from '../scripts/pg/throwaway-cluster.ts';
 import { startServer, type ServerProcess } from '../test/support/server-process.ts';
 import { statusScaling } from './cluster-scaling.ts';
+import { runBench, scratchDir } from './run.ts';
 
 const SAVES = 5;
 const COMMUNE = '23362';
@@ -73,8 +73,8 @@ async function engine(name: string, url: string): Promise<void> {
   console.log(`    = CPU the servers got ${scaling.cores.toFixed(2)} x  *  reads per CPU second ${scaling.perCore.toFixed(2)} x (1.00: the processes do not slow each other)`);
 }
 
-const work = mkdtempSync(join(tmpdir(), 'ntm-bench-cluster-'));
-try {
+const work = scratchDir('cluster');
+await runBench(async () => {
   console.log(`NTM Map cluster benchmark (node ${process.version}, ${new Date().toISOString()})`);
   await engine('SQLite (one file)', `sqlite:${join(work, 'bench.sqlite')}`);
   const cluster = await startThrowawayCluster();
@@ -83,9 +83,4 @@ try {
   } finally {
     cluster.stop();
   }
-} catch (error) {
-  console.error(`bench: ${error instanceof Error ? error.stack : String(error)}`);
-  process.exitCode = 1;
-} finally {
-  rmSync(work, { recursive: true, force: true });
-}
+});

@@ -2,15 +2,14 @@
 // pmtiles) gzipped, everything it loads before its first choropleth (as transferred, and gzipped), and the
 // time to the first choropleth inside a cross-origin iframe of a host page (127.0.0.2). Prints the figures
 // and their ratio to the targets of issue #6 (30 KB, 450 KB).
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Response } from 'playwright-core';
 import { FIRST_CHOROPLETH } from '../client/map/ready.ts';
 import { launchBrowser } from '../test/support/browser.ts';
 import { startServer } from '../test/support/server-process.ts';
+import { scratchDir } from './run.ts';
 
 const OWN_JS_TARGET = 30 * 1024;
 const FIRST_LOAD_TARGET = 450 * 1024;
@@ -68,7 +67,7 @@ async function iframeFirstChoropleth(browser: Browser, hostOrigin: string): Prom
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-const work = mkdtempSync(join(tmpdir(), 'ntm-bench-embed-'));
+const work = scratchDir('embed');
 const server = await startServer({ DATABASE_URL: `sqlite:${join(work, 'bench.sqlite')}` });
 const embedPath = '/embed?province=62';
 const host = createServer((req, res) => {
@@ -112,5 +111,4 @@ try {
   await browser.close();
   await server.stop();
   await new Promise<void>((resolve) => host.close(() => resolve()));
-  rmSync(work, { recursive: true, force: true });
 }

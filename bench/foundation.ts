@@ -2,9 +2,8 @@
 // seed sizes, and reading one whole-country period of statuses on SQLite and PostgreSQL.
 // Prints figures and their ratio to the targets of the foundation issue; asserts nothing.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { buildBoundaries, readUnitsIndex, structureBuildDir } from '../scripts/boundary/build.ts';
@@ -20,11 +19,12 @@ import type { UnitStructure } from '../server/db/schema.ts';
 import { loadApiContext } from '../server/api/context.ts';
 import { createApp } from '../server/app.ts';
 import { boundaryBuilds } from '../server/tiles/builds.ts';
+import { runBench, scratchDir } from './run.ts';
 
 const PERIOD = '2024-06';
 /** A period of today's structure and the 2026-2030 criteria. */
 const TODAY_PERIOD = '2026-11';
-const work = mkdtempSync(join(tmpdir(), 'ntm-bench-'));
+const work = scratchDir('foundation');
 const line = (label: string, value: string, target?: string) => console.log(`${label.padEnd(44)} ${value.padStart(14)}${target ? `   ${target}` : ''}`);
 const ratio = (value: number, limit: number) => `(${((value / limit) * 100).toFixed(0)} % of the ${limit} limit)`;
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
@@ -114,7 +114,7 @@ async function reportToday(ndb: NtmDatabase, engine: string): Promise<void> {
   if (engine === 'SQLite') line(`  whole-country status at ${TODAY_PERIOD} (gzip)`, `${(gzipSync(body).length / 1024).toFixed(1)} KB`, ratio(gzipSync(body).length / 1024, 60));
 }
 
-try {
+await runBench(async () => {
   console.log(`NTM Map foundation benchmark (node ${process.version}, ${new Date().toISOString()})\n`);
 
   const sources = { pre2025: DEFAULT_BOUNDARIES_DIR, '2025-07': DEFAULT_BOUNDARIES_2025_DIR };
@@ -185,9 +185,4 @@ try {
   } finally {
     cluster.stop();
   }
-} catch (error) {
-  console.error(`bench: ${error instanceof Error ? error.stack : String(error)}`);
-  process.exitCode = 1;
-} finally {
-  rmSync(work, { recursive: true, force: true });
-}
+});

@@ -4,8 +4,7 @@
 // (target: under 200 MB growth per upload of up to 8 MB, whatever it declares); a valid 100,000-row import
 // (target: health under 200 ms); and SIGTERM in the middle of a stream of saves on keep-alive connections
 // (target: 0 acknowledged saves missing from the database, 0 saved but not acknowledged). Prints figures.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
@@ -13,11 +12,12 @@ import { cliActor } from '../server/audit/audit.ts';
 import { createUser } from '../server/auth/users.ts';
 import { openDatabase } from '../server/db/database.ts';
 import { startServer } from '../test/support/server-process.ts';
+import { scratchDir } from './run.ts';
 
 const HEALTH_TARGET_MS = 200;
 const MEMORY_TARGET_MB = 200;
 const PASSWORD = 'bench password for hostile requests';
-const work = mkdtempSync(join(tmpdir(), 'ntm-bench-hostile-'));
+const work = scratchDir('hostile');
 const dbUrl = `sqlite:${join(work, 'bench.sqlite')}`;
 const line = (label: string, value: string, note = '') => console.log(`${label.padEnd(64)} ${value.padStart(12)}   ${note}`);
 
@@ -232,5 +232,4 @@ try {
   process.exitCode = 1;
 } finally {
   await server.stop();
-  rmSync(work, { recursive: true, force: true });
 }

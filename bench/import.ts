@@ -6,8 +6,7 @@
 // criteria of the 2026-2030 set = 10,000 rows for 2026-03 (updates) and 2026-12 (a month without reviews).
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { buildAllBoundaries, readUnitsIndex, structureBuildDir } from '../scripts/boundary/build.ts';
@@ -22,6 +21,7 @@ import { openDatabase, type NtmDatabase } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { seedDatabase } from '../server/seed/seed.ts';
 import type { UnitStructure } from '../server/db/schema.ts';
+import { runBench, scratchDir } from './run.ts';
 
 const COMMUNES = 526;
 const TODAY = process.env.NTM_BENCH_ERAS === 'today';
@@ -29,7 +29,7 @@ const TODAY_COMMUNES = 1000;
 const TARGET_MS = 10_000;
 const ORIGIN = 'http://localhost';
 const HEADERS = ['Mã xã', 'Tên xã', 'Kỳ báo cáo', 'Tiêu chí', 'Đạt', 'Ghi chú'];
-const work = mkdtempSync(join(tmpdir(), 'ntm-bench-import-'));
+const work = scratchDir('import');
 const line = (label: string, value: string, note = '') => console.log(`${label.padEnd(62)} ${value.padStart(10)}   ${note}`);
 
 /** `communesN` rural communes of `structure` × `count` criteria for `period`, with about one value in seven
@@ -114,7 +114,7 @@ async function run(engine: string, ndb: NtmDatabase): Promise<void> {
 /** With NTM_BENCH_ERAS=today: today's units too, reviews to 2026-11. */
 const bothEras = () => (TODAY ? { lastPeriod: '2026-11', today: { units: readUnitsIndex(structureBuildDir(BUILD_DIR, '2025-07')).units, boundariesDir: DEFAULT_BOUNDARIES_2025_DIR } } : {});
 
-try {
+await runBench(async () => {
   await buildAllBoundaries({ sources: { pre2025: DEFAULT_BOUNDARIES_DIR, '2025-07': DEFAULT_BOUNDARIES_2025_DIR }, buildDir: BUILD_DIR });
   const units = readUnitsIndex(structureBuildDir(BUILD_DIR, 'pre2025')).units;
   console.log('Import of 10,000 review rows (target: under 10 s)');
@@ -142,9 +142,4 @@ try {
       cluster.stop();
     }
   }
-} catch (error) {
-  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-} finally {
-  rmSync(work, { recursive: true, force: true });
-}
+});

@@ -7,8 +7,7 @@
 // Prints medians, ratios to the bare page and the targets; the machine's load beside them (timings are noisy:
 // rely on the ratios).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { FIRST_CHOROPLETH } from '../client/map/ready.ts';
@@ -17,6 +16,7 @@ import { CHROMIUM, launchBrowser } from '../test/support/browser.ts';
 import { provideDebianPrograms } from '../scripts/system/debian-program.ts';
 import { startServer } from '../test/support/server-process.ts';
 import { bareServer } from './client-bare/server.ts';
+import { scratchDir } from './run.ts';
 
 const RUNS = Number(process.env.NTM_BENCH_RUNS ?? 5);
 const line = (label: string, value: string, note = '') => console.log(`${label.padEnd(60)} ${value.padStart(12)}   ${note}`);
@@ -51,7 +51,7 @@ async function coldLoad(browser: Browser, url: string): Promise<Load & { camera:
   }
 }
 
-const work = mkdtempSync(join(tmpdir(), 'ntm-bench-map-'));
+const work = scratchDir('map');
 const databaseUrl = `sqlite:${join(work, 'both-eras.sqlite')}`;
 let seeded = performance.now();
 const seed = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db-seed.ts', '--today'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8' });
@@ -110,7 +110,6 @@ try {
   await browser.close();
   await server.stop();
   bare.server.close();
-  rmSync(work, { recursive: true, force: true });
 }
 
 interface LighthouseResult {

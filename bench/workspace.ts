@@ -6,8 +6,7 @@
 // NTM_BENCH_ERAS=today: on a database of both eras (today's units from 2025-07, seeded to 2026-11), the
 // officials are commune officers of 50 of today's communes saving their 2026 review on the 10 criteria of the
 // 2026-2030 set (a month of today's units has no districts).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+
 import { join } from 'node:path';
 import { startThrowawayCluster } from '../scripts/pg/throwaway-cluster.ts';
 import { cliActor } from '../server/audit/audit.ts';
@@ -18,6 +17,7 @@ import { seedDatabase } from '../server/seed/seed.ts';
 import { readUnitsIndex, structureBuildDir } from '../scripts/boundary/build.ts';
 import { BUILD_DIR, DEFAULT_BOUNDARIES_2025_DIR, DEFAULT_FACTS_DIR } from '../server/config/paths.ts';
 import { startServer, type ServerProcess } from '../test/support/server-process.ts';
+import { runBench, scratchDir } from './run.ts';
 
 const OFFICIALS = 50;
 const SECONDS = Number(process.env.NTM_BENCH_SECONDS ?? 10);
@@ -135,8 +135,8 @@ async function measure(server: ServerProcess, databaseUrl: string, engine: strin
   }
 }
 
-const work = mkdtempSync(join(tmpdir(), 'ntm-bench-workspace-'));
-try {
+const work = scratchDir('workspace');
+await runBench(async () => {
   console.log(`NTM Map workspace benchmark (node ${process.version}, ${new Date().toISOString()})`);
   const sqliteUrl = `sqlite:${join(work, 'bench.sqlite')}`;
   if (TODAY) await seedBothEras(sqliteUrl);
@@ -158,9 +158,4 @@ try {
   } finally {
     cluster.stop();
   }
-} catch (error) {
-  console.error(`bench: ${error instanceof Error ? error.stack : String(error)}`);
-  process.exitCode = 1;
-} finally {
-  rmSync(work, { recursive: true, force: true });
-}
+});
