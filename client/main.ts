@@ -198,6 +198,10 @@ let drawnStructure = structureAt(health, periodOf(initial.period, health));
 let moved: MovedUnit | null = null;
 /** The structure (named by one of its months) that the state's province, district and commune are codes of. */
 let scopeMonth = codesMonth(health, initial);
+/** The codes `scopeMonth` was recorded for: codes that change together with the period (a lineage link, a
+ * search result) are meant in the new period's structure, and are not crossed. */
+const codesOf = (s: { province: string | null; district: string | null; commune: string | null }) => `${s.province}|${s.district}|${s.commune}`;
+let scopeCodes = codesOf(initial);
 let lastCrossing: Crossing | null = null;
 /** Set while this page rewrites the scope itself (a crossing), so that the notice it brings stays. */
 let crossing = false;
@@ -206,6 +210,7 @@ async function draw(): Promise<void> {
   // The period moved into another unit structure with an area chosen: the area becomes its successor(s)
   // (or predecessor(s)) before anything is asked in the new structure, where its codes may mean other units.
   const month = structureMonth(health, s.period);
+  if (codesOf(s) !== scopeCodes) scopeMonth = month;
   if (month !== scopeMonth && scopeMonth !== null && month !== null && (s.province || s.district || s.commune)) {
     const ticket = ++drawing;
     const from = { province: s.province, district: s.district, commune: s.commune };
@@ -223,6 +228,7 @@ async function draw(): Promise<void> {
     s = store.get();
   }
   scopeMonth = month;
+  scopeCodes = codesOf(s);
   // A mode the period's set lacks (a group in 2026-2030, criterion 15 of 10): the criteria met instead.
   const set = setOf(s);
   if ((s.mode === 'group' && !set.groups.some((g) => g.number === s.group)) || (s.mode === 'criterion' && !set.criteria.some((c) => c.number === s.criterion))) {

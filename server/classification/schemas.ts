@@ -80,4 +80,8 @@ export const ClassificationListSchema = z
   })
   .openapi('WorkspaceClassifications');
 
-export const ClassificationQuery = z.object({ province: ProvinceParam, period: PeriodParam.optional() });
+/** A province of today's units (51: Tỉnh Quảng Ngãi since 1/7/2025, which took in Kon Tum). */
+export const ClassificationQuery = z.object({
+  province: ProvinceParam.openapi({ param: { name: 'province', in: 'query' }, example: '51', description: "GSO code of a province of today's units" }),
+  period: PeriodParam.openapi({ param: { name: 'period', in: 'query' }, example: '2026-06', description: 'Month YYYY-MM of today\'s units (from 2025-07); default: the latest period with data' }).optional(),
+});

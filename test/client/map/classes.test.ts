@@ -29,9 +29,9 @@ describe('colour classes of the map and its legend', () => {
     const now = await status('period=2026-06');
     const set = setAt(catalogue, '2026-06');
     expect([now.criteria_count, set.criteria_count]).toEqual([10, 10]);
-    expect(legendClasses('met', now, set.levels).map((c) => c.label)).toEqual(['Under 5 criteria', '5–7 criteria', '8–9 criteria', 'All 10 criteria', 'No data', 'Wards and towns (not scored)']);
+    expect(legendClasses('met', now, set.levels).map((c) => c.label)).toEqual(['Under 5 criteria', '5–7 criteria', '8–9 criteria', 'All 10 criteria', 'No data', 'Wards and special zones (not scored)']);
     const before = await status('period=2024-06&province=62');
-    expect(legendClasses('met', before, setAt(catalogue, '2024-06').levels).map((c) => c.label).slice(0, 4)).toEqual(['Under 10 criteria', '10–14 criteria', '15–18 criteria', 'All 19 criteria']);
+    expect(legendClasses('met', before, setAt(catalogue, '2024-06').levels).map((c) => c.label)).toEqual(['Under 10 criteria', '10–14 criteria', '15–18 criteria', 'All 19 criteria', 'No data', 'Wards and towns (not scored)']);
   });
 
   it('puts every commune of an answer in one class: the legend\'s counts add up to the scope\'s communes', async () => {

@@ -9,19 +9,29 @@ interface Parameter { name: string; in: 'query' | 'path'; required?: boolean; ex
 interface Operation { parameters?: Parameter[]; security?: unknown[]; responses: Record<string, { content?: Record<string, { schema: object }> }> }
 interface Document { openapi: string; info: { title: string }; servers: Array<{ url: string }>; paths: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, object> } }
 
-// A writable copy: the workspace's GET operations are requested as a signed-in admin.
-describe.each(writableApis())('OpenAPI document on $name', ({ open }) => {
+// A writable copy: the workspace's GET operations are requested as a signed-in admin. An operation that exists
+// only for today's units (it answers a database of the pre-2025 units alone with a 404 that says so) is checked
+// on a copy of the database of both eras.
+const TODAY_ONLY = /holds no units of today's structure/;
+describe.each(writableApis().map((api, i) => ({ ...api, today: writableApis('today')[i]! })))('OpenAPI document on $name', ({ open, today }) => {
   let api: Workspace;
   let admin: Official;
+  let todayApi: Workspace;
+  let todayAdmin: Official;
   let doc: Document;
   beforeAll(async () => {
     api = await open();
     admin = await api.official('admin', null);
+    todayApi = await today.open();
+    todayAdmin = await todayApi.official('admin', null);
     const res = await api.request('/api/openapi.json');
     expect(res.status).toBe(200);
     doc = (await res.json()) as Document;
   });
-  afterAll(() => api?.close());
+  afterAll(async () => {
+    await api?.close();
+    await todayApi?.close();
+  });
 
   it('is OpenAPI 3.1 with the v1 server and the routes', () => {
     expect(doc.openapi).toBe('3.1.0');
@@ -61,7 +71,8 @@ describe.each(writableApis())('OpenAPI document on $name', ({ open }) => {
       // operation needs one of several optional parameters (e.g. province or district), but only with a 400.
       for (const [url, full] of [[fill(false), false], [fill(true), true]] as const) {
         // Operations with a security requirement (the workspace) are made as a signed-in admin.
-        const res = op.security?.length ? await admin.request('GET', url) : await api.request(url);
+        let res = op.security?.length ? await admin.request('GET', url) : await api.request(url);
+        if (res.status === 404 && TODAY_ONLY.test(await res.clone().text())) res = op.security?.length ? await todayAdmin.request('GET', url) : await todayApi.request(url);
         if (!full && res.status === 400) continue;
         expect(res.status, url).toBe(200);
         const schema = op.responses['200']?.content?.['application/json']?.schema;
