@@ -7,10 +7,12 @@ import type { App } from '../app.ts';
 import { fetchStatus, type Criteria, type Status } from '../api/status.ts';
 import { statusQueryOf } from '../api/status-query.ts';
 import { periodOf, setAt, structureAt } from '../era/era.ts';
-import { formatNumber, formatPeriod } from '../i18n/i18n.ts';
+import { formatNumber, formatPeriod, getLang } from '../i18n/i18n.ts';
+import { BOUNDARY_ATTRIBUTIONS } from '../../scripts/boundary/attribution.ts';
 import { boundaryStyle } from '../map/boundary-style.ts';
 import { createPainter, legendClasses } from '../map/choropleth.ts';
 import { legendTitle } from '../map/legend-title.ts';
+import { h } from '../panel/dom.ts';
 import { provideHatch, showSpecial } from '../map/special.ts';
 import type { AppState } from '../state/app-state.ts';
 import { beforeMode, beforePeriod } from './sides.ts';
@@ -30,19 +32,10 @@ export function openView(app: App, catalogue: Criteria): CompareView {
   const host = after.getContainer();
   document.documentElement.classList.add('comparing');
   // A landmark of its own (a region named by its two months): its labels are part of no other.
-  const overlay = document.createElement('section');
-  overlay.id = 'compare';
-  overlay.className = 'compare-overlay';
-  const container = document.createElement('div');
-  container.id = 'map-before';
-  container.className = 'compare-map';
-  const labelBefore = document.createElement('div');
-  labelBefore.className = 'compare-label compare-label-before';
-  labelBefore.id = 'compare-before';
-  const labelAfter = document.createElement('div');
-  labelAfter.className = 'compare-label compare-label-after';
-  labelAfter.id = 'compare-after';
-  overlay.append(container, labelBefore, labelAfter);
+  const container = h('div', { id: 'map-before', class: 'compare-map' });
+  const labelBefore = h('div', { id: 'compare-before', class: 'compare-label compare-label-before' });
+  const labelAfter = h('div', { id: 'compare-after', class: 'compare-label compare-label-after' });
+  const overlay = h('section', { id: 'compare', class: 'compare-overlay' }, container, labelBefore, labelAfter);
   host.after(overlay);
   // The overlay covers the page's map exactly (it is not inside it: the page's map would take its events).
   const place = () => {
@@ -145,7 +138,7 @@ export function openView(app: App, catalogue: Criteria): CompareView {
       Object.assign(document.createElement('p'), { textContent: t(structureAt(health, period) === health.structures![0]!.code ? 'oldUnits' : 'newUnits') }),
       Object.assign(document.createElement('p'), { textContent: t('communes', { count: formatNumber(status.communes.length) }) }),
       details,
-      Object.assign(document.createElement('p'), { className: 'compare-attribution', textContent: t('attribution') }));
+      Object.assign(document.createElement('p'), { className: 'compare-attribution', textContent: t('attribution', { boundaries: BOUNDARY_ATTRIBUTIONS[structureAt(health, period)][getLang()] }) }));
     labelAfter.replaceChildren(
       Object.assign(document.createElement('h2'), { textContent: t('after', { period: afterPeriod ? formatPeriod(afterPeriod) : '' }) }),
       Object.assign(document.createElement('p'), { textContent: t(structureAt(health, afterPeriod) === health.structures![0]!.code ? 'oldUnits' : 'newUnits') }));
