@@ -28,9 +28,17 @@ export interface TemplateFile {
 const MET = 'Đạt';
 const NOT_MET = 'Không đạt';
 
-/** The guide sheet: the month's criteria set (its decision, its TC01 … TCnn) and how to fill the file in. */
-function guideOf(set: CriteriaSet, period: string, structure: string): string[] {
+/** "2026-01" → "01/2026". */
+const monthVi = (period: string) => `${period.slice(5, 7)}/${period.slice(0, 4)}`;
+
+/** The guide sheet: the month's criteria set (its decision, its TC01 … TCnn), which months each set of the
+ * catalogue applies to (from the catalogue, so that the next set needs no edit here), and how to fill the file in. */
+function guideOf(set: CriteriaSet, sets: readonly CriteriaSet[], period: string, structure: string): string[] {
   const last = criterionHeader(set.criteria_count);
+  const spans = [...sets]
+    .sort((a, b) => a.valid_from.localeCompare(b.valid_from))
+    .map((s) => `${s.criteria_count} tiêu chí (${s.decision}) ${s.valid_to ? `đến tháng ${monthVi(s.valid_to)}` : `từ tháng ${monthVi(s.valid_from)}`}`)
+    .join(', ');
   return [
     `Mẫu rà soát tiêu chí nông thôn mới hằng tháng, kỳ ${period}: ${set.name_vi} (Quyết định ${set.decision}), ${set.criteria_count} tiêu chí.`,
     structure === 'pre2025'
@@ -39,7 +47,7 @@ function guideOf(set: CriteriaSet, period: string, structure: string): string[] 
     'Dạng "dài" (long): mỗi dòng một xã và một tiêu chí — Mã xã, Tên xã, Kỳ báo cáo, Tiêu chí, Đạt, Ghi chú.',
     `Dạng "rộng" (wide): mỗi dòng một xã — Mã xã, Tên xã, Kỳ báo cáo, TC01 … ${last}, Ghi chú.`,
     'Mã xã: mã GSO 5 chữ số (ví dụ 23341). Kỳ báo cáo: tháng, viết YYYY-MM hoặc MM/YYYY (ví dụ 2026-03 hoặc 03/2026); không sau tháng hiện tại.',
-    `Tiêu chí: số 1-${set.criteria_count} hoặc TC01-${last}. Kỳ báo cáo quyết định bộ tiêu chí: 19 tiêu chí (318/QĐ-TTg) đến tháng 01/2026, 10 tiêu chí (51/2025/QĐ-TTg) từ tháng 02/2026; không dùng mẫu của kỳ này cho kỳ khác bộ tiêu chí.`,
+    `Tiêu chí: số 1-${set.criteria_count} hoặc TC01-${last}. Kỳ báo cáo quyết định bộ tiêu chí: ${spans}; không dùng mẫu của kỳ này cho kỳ khác bộ tiêu chí.`,
     `Đạt: ${MET_WORDS.join(', ')}. Ở dạng rộng, để trống một ô để giữ giá trị hiện có.`,
     'Tiêu chí không có trong tệp giữ giá trị của kỳ rà soát tháng đó, hoặc của kỳ gần nhất trước đó (cùng bộ tiêu chí) nếu tháng chưa có rà soát.',
     'Ghi chú: tối đa 2000 ký tự.',
@@ -83,7 +91,7 @@ export async function buildTemplate(
   const headers = headersOf(q.layout, set);
   const filename = `ra-soat-ntm_${label}_${period}_${q.layout}.${q.format}`;
   if (q.format === 'csv') return { body: stringify([headers, ...rows], { bom: true, record_delimiter: 'windows', escape_formulas: true }), type: CSV_TYPE, filename };
-  return { body: await templateXlsx(headers, rows, guideOf(set, period, era.structure.code)), type: XLSX_TYPE, filename };
+  return { body: await templateXlsx(headers, rows, guideOf(set, ctx.catalogue.sets, period, era.structure.code)), type: XLSX_TYPE, filename };
 }
 
 async function templateXlsx(headers: string[], rows: string[][], guideLines: readonly string[]): Promise<Uint8Array> {
