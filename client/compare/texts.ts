@@ -10,7 +10,7 @@ export const t = strings({
     communes: '{count} xã được đánh giá (cả nước)', region: 'So sánh: trước {before}, sau {after}',
     handle: 'Vạch chia giữa bản đồ trước và sau', handleText: 'Bên trái (trước) chiếm {share}',
     metInstead: 'Bên trái tô theo số tiêu chí đạt: tiêu chí được đánh số khác trong bộ tiêu chí mới.',
-    attribution: 'Bên trái — {boundaries}',
+    attribution: 'Bên trái — {boundaries}', illustrative: 'Số liệu minh họa, không phải chính thức',
   },
   en: {
     open: 'Compare before/after', openTitle: 'Compare June 2025 (former units) with a month after 1/7/2025 (today\'s units)', close: 'Leave the comparison',
@@ -19,6 +19,6 @@ export const t = strings({
     communes: '{count} communes assessed (whole country)', region: 'Comparison: before {before}, after {after}',
     handle: 'Divide between the maps before and after', handleText: 'The left side (before) takes {share}',
     metInstead: 'The left side is coloured by criteria met: the new set numbers its criteria differently.',
-    attribution: 'Left side — {boundaries}',
+    attribution: 'Left side — {boundaries}', illustrative: 'Illustrative figures, not official',
   },
 });

@@ -137,6 +137,8 @@ export function openView(app: App, catalogue: Criteria): CompareView {
       Object.assign(document.createElement('h2'), { textContent: t('before', { period: formatPeriod(period) }) }),
       Object.assign(document.createElement('p'), { textContent: t(structureAt(health, period) === health.structures![0]!.code ? 'oldUnits' : 'newUnits') }),
       Object.assign(document.createElement('p'), { textContent: t('communes', { count: formatNumber(status.communes.length) }) }),
+      // As the page's legend says of its own figures: the left side's are illustrative where its reviews are.
+      status.provenance.reviews.illustrative > 0 ? Object.assign(document.createElement('p'), { className: 'compare-note', textContent: t('illustrative') }) : '',
       details,
       Object.assign(document.createElement('p'), { className: 'compare-attribution', textContent: t('attribution', { boundaries: BOUNDARY_ATTRIBUTIONS[structureAt(health, period)][getLang()] }) }));
     labelAfter.replaceChildren(
