@@ -16,7 +16,7 @@ import { latestReviewsAt } from '../server/db/review-query.ts';
 import { seedDatabase } from '../server/seed/seed.ts';
 import { gzipSync } from 'node:zlib';
 import type { UnitStructure } from '../server/db/schema.ts';
-import { loadApiContext } from '../server/api/context.ts';
+import { loadApiContext } from '../server/context/context.ts';
 import { createApp } from '../server/app.ts';
 import { boundaryBuilds } from '../server/tiles/builds.ts';
 import { runBench, scratchDir } from './run.ts';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { buildAllBoundaries, readUnitsIndex, structureBuildDir } from '../scripts/boundary/build.ts';
 import { startThrowawayCluster } from '../scripts/pg/throwaway-cluster.ts';
-import { loadApiContext } from '../server/api/context.ts';
+import { loadApiContext } from '../server/context/context.ts';
 import { boundaryBuilds } from '../server/tiles/builds.ts';
 import { createApp } from '../server/app.ts';
 import { cliActor } from '../server/audit/audit.ts';

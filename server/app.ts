@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ApiContext } from './api/context.ts';
+import type { ApiContext } from './context/context.ts';
 import { createApiV1 } from './api/v1.ts';
 import { basemapOrigins } from './health/basemap.ts';
 import { ApiError, sendError } from './http/errors.ts';

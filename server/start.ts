@@ -8,7 +8,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { isSeeded, LAST_PRE2025_PERIOD, seedDatabase } from './seed/seed.ts';
 import { CLIENT_DIST_DIR, ROOT } from './config/paths.ts';
 import type { Env } from './config/env.ts';
-import { loadApiContext, type ApiContext } from './api/context.ts';
+import { loadApiContext, type ApiContext } from './context/context.ts';
 import { boundaryBuilds, type BoundaryBuilds } from './tiles/builds.ts';
 
 /** Said on every start of a database seeded by an earlier release (the pre-2025 units only). It is not

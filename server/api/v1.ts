@@ -18,7 +18,7 @@ import { summaryRoutes } from '../summary/routes.ts';
 import { rankingRoutes } from '../ranking/routes.ts';
 import { planRoutes } from '../plan/routes.ts';
 import { exportRoutes } from '../export/routes.ts';
-import type { ApiContext } from './context.ts';
+import type { ApiContext } from '../context/context.ts';
 import { workspaceApi } from './workspace.ts';
 
 export const API_INFO = {

@@ -19,7 +19,7 @@ import { recognitionAdminRoutes } from '../recognition/workspace-routes.ts';
 import { reviewAdminRoutes } from '../review/workspace-routes.ts';
 import { villageRoutes } from '../village/workspace-routes.ts';
 import { classificationRoutes } from '../classification/workspace-routes.ts';
-import type { ApiContext } from './context.ts';
+import type { ApiContext } from '../context/context.ts';
 
 /** Largest request body of an admin route (imports excepted: they take files up to IMPORT_MAX_BYTES). */
 export const ADMIN_MAX_BYTES = 1024 * 1024;

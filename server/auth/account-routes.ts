@@ -3,7 +3,7 @@
 // `user.rescope` (before and after); CSRF-checked like every write; the account's open sessions carry on
 // under the new scope at their next request (each request reads the account's scope).
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import type { ApiContext } from '../api/context.ts';
+import type { ApiContext } from '../context/context.ts';
 import { actorOf } from '../audit/audit.ts';
 import { ApiError } from '../http/errors.ts';
 import { type AuthEnv, currentUser } from './middleware.ts';

@@ -4,7 +4,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { timingSafeEqual } from 'node:crypto';
-import type { ApiContext } from '../api/context.ts';
+import type { ApiContext } from '../context/context.ts';
 import { ApiError } from '../http/errors.ts';
 import { readSessionCookie } from './cookie.ts';
 import { findSession, type SessionUser } from './session.ts';

@@ -1,6 +1,6 @@
 // Schemas of the workspace's sign-in routes and the errors that every workspace route can give.
 import { z } from '@hono/zod-openapi';
-import { ErrorSchema } from '../api/schemas.ts';
+import { ErrorSchema } from '../http/schemas.ts';
 import { RoleSchema } from './users.ts';
 
 export const SignedInSchema = z

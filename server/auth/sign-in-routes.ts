@@ -4,7 +4,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { clearSessionCookie, readDeviceCookie, readSessionCookie, writeDeviceCookie, writeSessionCookie } from './cookie.ts';
-import type { ApiContext } from '../api/context.ts';
+import type { ApiContext } from '../context/context.ts';
 import { ApiError, sendError } from '../http/errors.ts';
 import { currentStructure } from '../era/workspace-structure.ts';
 import { assertSameOrigin, type AuthEnv, clientAddress, csrfGuard, currentUser, loadSession, noStore } from './middleware.ts';

@@ -2,7 +2,7 @@
 // passwords), e.g. when its owner calls; audited as `user.unlock`. Without it a lock lifts by itself when
 // its oldest counted failure is 15 minutes old.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import type { ApiContext } from '../api/context.ts';
+import type { ApiContext } from '../context/context.ts';
 import { actorOf, appendAudit } from '../audit/audit.ts';
 import { ApiError } from '../http/errors.ts';
 import { type AuthEnv, currentUser } from './middleware.ts';

@@ -2,8 +2,8 @@
 // district a signed-in official may list (their own scope, or a larger one narrowed to what they may see),
 // and which roles may record a kind of change at all.
 import type { MiddlewareHandler } from 'hono';
-import type { ApiContext } from '../api/context.ts';
-import { resolveScope, type Scope } from '../api/scope.ts';
+import type { ApiContext } from '../context/context.ts';
+import { resolveScope, type Scope } from '../scope/scope.ts';
 import type { Role } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Unit, UnitStore } from '../unit/unit-store.ts';

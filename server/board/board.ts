@@ -2,8 +2,8 @@
 // 20th, and the province its office): reviews received vs due, criteria gained and lost since last month,
 // recognised communes at revocation risk, progress against targets (the summary's own figures) and the
 // planned communes due this half-year with the criterion completions ("lượt tiêu chí") they still need.
-import type { ApiContext } from '../api/context.ts';
-import type { Scope } from '../api/scope.ts';
+import type { ApiContext } from '../context/context.ts';
+import type { Scope } from '../scope/scope.ts';
 import type { CriteriaSet } from '../criterion/catalogue.ts';
 import { isMet } from '../criterion/mask.ts';
 import type { Provenance, RecognitionLevel } from '../db/schema.ts';

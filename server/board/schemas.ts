@@ -2,7 +2,7 @@
 // the same sections, one sheet each.
 import { RecognitionLevelSchema } from '../recognition/levels.ts';
 import { z } from '@hono/zod-openapi';
-import { ILLUSTRATIVE_NOTE, LevelSchema, ProvenanceSchema } from '../api/schemas.ts';
+import { ILLUSTRATIVE_NOTE, LevelSchema, ProvenanceSchema } from '../http/schemas.ts';
 import { ProvenanceCountSchema, TargetProgressSchema } from '../target/schemas.ts';
 
 const TargetLevelSchema = RecognitionLevelSchema;

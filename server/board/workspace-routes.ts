@@ -1,9 +1,9 @@
 // Workspace route GET /admin/board: the monthly report of a district or province (reviews received vs due,
 // criteria gained and lost, revocation risk, targets, planned communes), as JSON or as an XLSX download.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import type { ApiContext } from '../api/context.ts';
-import { DistrictParam, PeriodParam, ProvinceParam } from '../api/schemas.ts';
-import { resolvePeriodAndEra, resolveScope } from '../api/scope.ts';
+import type { ApiContext } from '../context/context.ts';
+import { DistrictParam, PeriodParam, ProvinceParam } from '../http/schemas.ts';
+import { resolvePeriodAndEra, resolveScope } from '../scope/scope.ts';
 import { type AuthEnv, currentUser } from '../auth/middleware.ts';
 import { SESSION_SECURITY, workspaceErrors } from '../auth/schemas.ts';
 import { inScope, otherStructureReason } from '../auth/scope.ts';

@@ -4,7 +4,7 @@
  * the project's illustrative one. Records are never overwritten: a new decision is a new row, and the one in
  * force at a period is the official row that started latest (the latest recorded at equal start). */
 import type { Kysely, Selectable } from 'kysely';
-import type { ApiContext } from '../api/context.ts';
+import type { ApiContext } from '../context/context.ts';
 import type { CommuneClassificationTable, Database, UnitStructure } from '../db/schema.ts';
 import type { Period } from '../period/period.ts';
 import type { CommuneCard } from '../commune/schema.ts';

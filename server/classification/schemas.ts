@@ -1,7 +1,7 @@
 /** @module Schemas of the workspace's classification routes: the form that records a commune's group or khu vực
  * (with its decision), and a province's communes with the record in force and the history of each. */
 import { z } from '@hono/zod-openapi';
-import { PeriodParam, ProvenanceSchema, ProvinceParam } from '../api/schemas.ts';
+import { PeriodParam, ProvenanceSchema, ProvinceParam } from '../http/schemas.ts';
 import { HttpUrlField, lineField, PastDateField, textField } from '../recognition/fields.ts';
 
 /** The values of each kind: nhóm 1-3 (51/2025/QĐ-TTg) and khu vực I-III (QĐ 60/QĐ-BDTTG). */

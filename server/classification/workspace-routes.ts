@@ -4,9 +4,9 @@
  * write is audited, kept beside the earlier records, and replaces the illustrative record on the public card
  * and in the map's special-difficulty hatch (khu vực III) from its first month. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import type { ApiContext } from '../api/context.ts';
-import { ErrorSchema } from '../api/schemas.ts';
-import { resolvePeriodAndEra } from '../api/scope.ts';
+import type { ApiContext } from '../context/context.ts';
+import { ErrorSchema } from '../http/schemas.ts';
+import { resolvePeriodAndEra } from '../scope/scope.ts';
 import { actorOf } from '../audit/audit.ts';
 import { type AuthEnv, currentUser } from '../auth/middleware.ts';
 import { SESSION_SECURITY, WRITE_SECURITY, workspaceErrors } from '../auth/schemas.ts';

@@ -5,7 +5,7 @@
 // Reads the commune's reviews (one range of the unique index (commune_code, period)), its plans, targets
 // and reported counts from the database; units, the catalogue and the standings from memory.
 import type { Selectable } from 'kysely';
-import type { ApiContext } from '../api/context.ts';
+import type { ApiContext } from '../context/context.ts';
 import type { CriteriaSet } from '../criterion/catalogue.ts';
 import { isMet } from '../criterion/mask.ts';
 import type { PlannedCommuneTable, ReviewTable, TargetTable, UnitStructure } from '../db/schema.ts';

@@ -3,7 +3,7 @@
  * an old commune's successor(s) with the date it became part of them. No status is carried across: whether a
  * merged commune keeps its predecessors' recognition is not established by any rule found, so the card shows
  * the predecessors' records and infers nothing. */
-import type { ApiContext } from '../api/context.ts';
+import type { ApiContext } from '../context/context.ts';
 import type { Era } from '../era/era.ts';
 import { recognitionJson } from '../recognition/recognition-json.ts';
 import type { Unit } from '../unit/unit-store.ts';

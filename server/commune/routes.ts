@@ -1,8 +1,8 @@
 // GET /api/v1/communes/{code}?period=: the commune card (see card.ts for what it holds).
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { ApiContext } from '../api/context.ts';
-import { errorResponses, PeriodParam } from '../api/schemas.ts';
-import { resolvePeriodAndEra, unknownUnit } from '../api/scope.ts';
+import type { ApiContext } from '../context/context.ts';
+import { errorResponses, PeriodParam } from '../http/schemas.ts';
+import { resolvePeriodAndEra, unknownUnit } from '../scope/scope.ts';
 import { ApiError } from '../http/errors.ts';
 import { communeCard } from './card.ts';
 import { CommuneCardSchema } from './schema.ts';

@@ -3,7 +3,7 @@
 // and the TypeScript type the card is built as.
 import { RecognitionLevelSchema } from '../recognition/levels.ts';
 import { z } from '@hono/zod-openapi';
-import { LevelSchema, ProvenanceSchema } from '../api/schemas.ts';
+import { LevelSchema, ProvenanceSchema } from '../http/schemas.ts';
 import { CardVillagesSchema } from '../village/schema.ts';
 
 

@@ -1,7 +1,7 @@
 // GET /api/v1/criteria: the national criteria catalogue (sets, groups, criteria, indicators with their
 // thresholds where a source gives them, and the sources), from the catalogue held in memory.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { ApiContext } from '../api/context.ts';
+import type { ApiContext } from '../context/context.ts';
 import { RecognitionLevelSchema } from '../recognition/levels.ts';
 import type { Catalogue } from './catalogue.ts';
 import { cacheFor } from '../http/cache.ts';

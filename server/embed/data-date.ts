@@ -1,6 +1,6 @@
 // The data date printed on the widget: when the newest review in the database was recorded. Read at most
 // once a minute (a write by officials shows on widgets within a minute).
-import type { ApiContext } from '../api/context.ts';
+import type { ApiContext } from '../context/context.ts';
 
 const TTL_MS = 60_000;
 const cache = new WeakMap<ApiContext, { at: number; date: Promise<string | null> }>();

@@ -4,7 +4,7 @@
 import type { Context } from 'hono';
 import { DEFAULT_HEIGHT, DEFAULT_WIDTH, iframeSnippet } from '../../client/embed-code/snippet.ts';
 import { searchFromEmbedParams } from '../../client/embed/params.ts';
-import type { ApiContext } from '../api/context.ts';
+import type { ApiContext } from '../context/context.ts';
 import { ApiError } from '../http/errors.ts';
 import { publicOrigin } from '../http/origin.ts';
 import { EMBED_PATHS, MAIN_PATHS } from './paths.ts';

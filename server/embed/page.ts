@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { escapeHtml } from '../../client/embed-code/snippet.ts';
 import type { EmbedBoot } from '../../client/embed/boot.ts';
 import { mainlandBox } from '../../client/map/archipelagos.ts';
-import type { ApiContext } from '../api/context.ts';
+import type { ApiContext } from '../context/context.ts';
 import { health } from '../health/health.ts';
 import { archiveUrl, archiveUrls } from '../tiles/archive.ts';
 import { dataDate } from './data-date.ts';

@@ -2,7 +2,7 @@
 // widget page) and the main map page with its share card (for `/` and every path the client routes).
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import type { ApiContext } from '../api/context.ts';
+import type { ApiContext } from '../context/context.ts';
 import { publicOrigin } from '../http/origin.ts';
 import { oembed } from './oembed.ts';
 import { pageTemplates, renderPage, type PageKind } from './page.ts';

@@ -3,7 +3,7 @@
 // no JavaScript, so the server writes them) and for the oEmbed title. It names the era the figures are read
 // in — the criteria set's decision and which units (before or after the July-2025 reform) — and, for a link
 // that named a unit of the other structure, what that unit became.
-import type { ApiContext } from '../api/context.ts';
+import type { ApiContext } from '../context/context.ts';
 import type { Level } from '../recognition/standing.ts';
 import { atLeast, tallyOf } from '../summary/tally.ts';
 import type { ResolvedView } from './view.ts';

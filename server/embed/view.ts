@@ -5,8 +5,8 @@
 // a notice, and unknown provinces, districts, communes and periods dropped, so that the share card, the
 // oEmbed answer and the widget all show the view the page will draw, never another unit in silence.
 import { embedParamsFromSearch, type EmbedParams } from '../../client/embed/params.ts';
-import type { ApiContext } from '../api/context.ts';
-import { relatives } from '../api/scope.ts';
+import type { ApiContext } from '../context/context.ts';
+import { relatives } from '../scope/scope.ts';
 import type { UnitStructure } from '../db/schema.ts';
 import type { Era } from '../era/era.ts';
 import type { Period } from '../period/period.ts';

@@ -2,7 +2,7 @@
  * meant Yên Bái or Lào Cai), the scope (a former district after 1/7/2025 says so), and the check that a
  * criterion or group exists in the period's set. One schema for every route that answers with them. */
 import { z } from '@hono/zod-openapi';
-import type { Scope } from '../api/scope.ts';
+import type { Scope } from '../scope/scope.ts';
 import type { CriteriaSet } from '../criterion/catalogue.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Era } from './era.ts';

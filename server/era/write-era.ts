@@ -2,7 +2,7 @@
  * decision's date and offers the levels of the criteria set in force then; a plan or target is of the structure
  * of its due month. Unlike `EraStore.at` (periods with data), a write may be dated before the first criteria
  * set (a recognition of 2019 keeps the levels of the earliest set) or after the last period with data. */
-import type { ApiContext } from '../api/context.ts';
+import type { ApiContext } from '../context/context.ts';
 import type { CriteriaSet } from '../criterion/catalogue.ts';
 import type { Period } from '../period/period.ts';
 import { covers, type Structure } from './structure.ts';

@@ -4,9 +4,9 @@
 // (repeated reads of the same URL are served by the API's response cache).
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { ApiContext } from '../api/context.ts';
-import { DistrictParam, errorResponses, PeriodParam, ProvinceParam } from '../api/schemas.ts';
-import { resolveView } from '../api/scope.ts';
+import type { ApiContext } from '../context/context.ts';
+import { DistrictParam, errorResponses, PeriodParam, ProvinceParam } from '../http/schemas.ts';
+import { resolveView } from '../scope/scope.ts';
 import { ApiError } from '../http/errors.ts';
 import { CSV_TYPE, renderCsv } from './csv.ts';
 import { buildExportTable } from './table.ts';

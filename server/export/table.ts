@@ -4,8 +4,8 @@
 import type { Era } from '../era/era.ts';
 import type { UnitStructure } from '../db/schema.ts';
 import { createHash } from 'node:crypto';
-import type { ApiContext } from '../api/context.ts';
-import type { Scope } from '../api/scope.ts';
+import type { ApiContext } from '../context/context.ts';
+import type { Scope } from '../scope/scope.ts';
 import { isMet } from '../criterion/mask.ts';
 import type { CriteriaSet } from '../criterion/catalogue.ts';
 import type { Period } from '../period/period.ts';

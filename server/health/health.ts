@@ -2,7 +2,7 @@
 // with reviews, the current boundary archive and the optional basemap style. GET /api/v1/health answers
 // with it, and the main map page carries it in its HTML so that the map is created without asking.
 import { z } from '@hono/zod-openapi';
-import type { ApiContext } from '../api/context.ts';
+import type { ApiContext } from '../context/context.ts';
 import { archiveUrl, archiveUrls } from '../tiles/archive.ts';
 import { basemapStyleUrl } from './basemap.ts';
 

@@ -1,6 +1,6 @@
 // GET /api/v1/health: whether the server is up, and what it says of itself (health.ts).
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import type { ApiContext } from '../api/context.ts';
+import type { ApiContext } from '../context/context.ts';
 import { health, HealthSchema } from './health.ts';
 import { cacheFor } from '../http/cache.ts';
 

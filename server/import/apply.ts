@@ -2,7 +2,7 @@
 // transaction (what is stored now), each changed review is written at the version just read (a review
 // saved meanwhile by someone else makes the whole import fail with 409), and one audit entry
 // `import.apply` per written review carries the import id.
-import type { ApiContext } from '../api/context.ts';
+import type { ApiContext } from '../context/context.ts';
 import { actorOf, appendAudit } from '../audit/audit.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { auditSnapshot, insertReviews, updateReview } from '../review/review-record.ts';

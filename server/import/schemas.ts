@@ -1,6 +1,6 @@
 // Schemas of the import routes: the template's query, the upload's query and the preview/result body.
 import { z } from '@hono/zod-openapi';
-import { DistrictParam, PeriodParam, ProvinceParam } from '../api/schemas.ts';
+import { DistrictParam, PeriodParam, ProvinceParam } from '../http/schemas.ts';
 
 export const TemplateQuerySchema = z.object({
   format: z.enum(['csv', 'xlsx']).default('csv').openapi({ param: { name: 'format', in: 'query' }, example: 'csv', description: 'csv (UTF-8 with BOM) or xlsx' }),

@@ -5,7 +5,7 @@
 // so that an official edits only what changed.
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import type { ApiContext } from '../api/context.ts';
+import type { ApiContext } from '../context/context.ts';
 import { inScope } from '../auth/scope.ts';
 import { readableScope } from '../auth/workspace-scope.ts';
 import type { CriteriaSet } from '../criterion/catalogue.ts';

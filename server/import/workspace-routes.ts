@@ -5,8 +5,8 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { randomBytes } from 'node:crypto';
-import type { ApiContext } from '../api/context.ts';
-import { ErrorSchema } from '../api/schemas.ts';
+import type { ApiContext } from '../context/context.ts';
+import { ErrorSchema } from '../http/schemas.ts';
 import { type AuthEnv, currentUser } from '../auth/middleware.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { SESSION_SECURITY, WRITE_SECURITY, workspaceErrors } from '../auth/schemas.ts';

@@ -1,7 +1,7 @@
 // GET /api/v1/periods: the months that have review data, oldest first, the latest, and which criteria set
 // applies over each run of them.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { ApiContext } from '../api/context.ts';
+import type { ApiContext } from '../context/context.ts';
 import type { Catalogue } from '../criterion/catalogue.ts';
 import type { Period } from './period.ts';
 import type { EraStore } from '../era/era.ts';

@@ -6,8 +6,8 @@
 // target — every criterion of the set is met (awaiting recognition); otherwise `late` once the period is
 // after the due period (the last month of the due half-year or year), else `on_track`.
 import type { Selectable } from 'kysely';
-import type { ApiContext } from '../api/context.ts';
-import type { Scope } from '../api/scope.ts';
+import type { ApiContext } from '../context/context.ts';
+import type { Scope } from '../scope/scope.ts';
 import type { CriteriaSet } from '../criterion/catalogue.ts';
 import type { PlannedCommuneTable, Provenance, RecognitionLevel } from '../db/schema.ts';
 import type { Period } from '../period/period.ts';

@@ -2,9 +2,9 @@
 // with criteria met now, criteria still missing, and reached / on track / late.
 import { RecognitionLevelSchema } from '../recognition/levels.ts';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { ApiContext } from '../api/context.ts';
-import { DistrictParam, errorResponses, ILLUSTRATIVE_NOTE, LevelSchema, PeriodParam, ProvenanceSchema, ProvinceParam } from '../api/schemas.ts';
-import { resolveView } from '../api/scope.ts';
+import type { ApiContext } from '../context/context.ts';
+import { DistrictParam, errorResponses, ILLUSTRATIVE_NOTE, LevelSchema, PeriodParam, ProvenanceSchema, ProvinceParam } from '../http/schemas.ts';
+import { resolveView } from '../scope/scope.ts';
 import { ApiError } from '../http/errors.ts';
 import { ProvenanceCountSchema } from '../target/schemas.ts';
 import { plansIn } from './plan.ts';

@@ -6,9 +6,9 @@
 // its period's structure and shows the national targets of that structure (for 2026-2030: those of the
 // national programme, from the facts) beside the province's own.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import type { ApiContext } from '../api/context.ts';
-import { DistrictParam, ErrorSchema, PeriodParam, ProvinceParam } from '../api/schemas.ts';
-import { resolvePeriodAndEra } from '../api/scope.ts';
+import type { ApiContext } from '../context/context.ts';
+import { DistrictParam, ErrorSchema, PeriodParam, ProvinceParam } from '../http/schemas.ts';
+import { resolvePeriodAndEra } from '../scope/scope.ts';
 import { writeEraOf } from '../era/write-era.ts';
 import type { UnitStructure } from '../db/schema.ts';
 import { actorOf } from '../audit/audit.ts';

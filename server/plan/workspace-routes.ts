@@ -6,9 +6,9 @@
 // Eras: a planned commune is a unit of the structure of its due period (a 2026-2030 plan names today's xã,
 // for đạt chuẩn or hiện đại); the board lists the plans of its period's structure.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import type { ApiContext } from '../api/context.ts';
-import { DistrictParam, ErrorSchema, ILLUSTRATIVE_NOTE, PeriodParam, ProvinceParam } from '../api/schemas.ts';
-import { resolvePeriodAndEra } from '../api/scope.ts';
+import type { ApiContext } from '../context/context.ts';
+import { DistrictParam, ErrorSchema, ILLUSTRATIVE_NOTE, PeriodParam, ProvinceParam } from '../http/schemas.ts';
+import { resolvePeriodAndEra } from '../scope/scope.ts';
 import { writeEraOf } from '../era/write-era.ts';
 import { duePeriod } from './due.ts';
 import type { UnitStructure } from '../db/schema.ts';

@@ -1,9 +1,9 @@
 // GET /api/v1/rankings: the districts of a province (or the provinces of the country) ranked by the share of
 // rural communes recognised, or by its change over the last 12 months.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { ApiContext } from '../api/context.ts';
-import { errorResponses, ILLUSTRATIVE_NOTE, PeriodParam, ProvinceParam } from '../api/schemas.ts';
-import { resolveView } from '../api/scope.ts';
+import type { ApiContext } from '../context/context.ts';
+import { errorResponses, ILLUSTRATIVE_NOTE, PeriodParam, ProvinceParam } from '../http/schemas.ts';
+import { resolveView } from '../scope/scope.ts';
 import type { Era } from '../era/era.ts';
 import { StructureSchema, structureJson } from '../era/era-json.ts';
 import type { Unit } from '../unit/unit-store.ts';

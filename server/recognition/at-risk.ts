@@ -2,7 +2,7 @@
 // (a recognition can be revoked when a commune falls below the standard, Quyết định 18/2022/QĐ-TTg). The
 // one rule used by the commune card, the plans and the workspace's at-risk list; the list also says since
 // which month each criterion at fault has been failing.
-import type { ApiContext } from '../api/context.ts';
+import type { ApiContext } from '../context/context.ts';
 import type { CriteriaSet } from '../criterion/catalogue.ts';
 import { isMet } from '../criterion/mask.ts';
 import type { Provenance, RecognitionLevel, UnitStructure } from '../db/schema.ts';

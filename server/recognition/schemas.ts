@@ -2,7 +2,7 @@
 // workspace shows it, and the revocation-risk list.
 import { RecognitionLevelSchema } from './levels.ts';
 import { z } from '@hono/zod-openapi';
-import { ProvenanceSchema } from '../api/schemas.ts';
+import { ProvenanceSchema } from '../http/schemas.ts';
 import { HttpUrlField, lineField, PastDateField, textField } from './fields.ts';
 
 export const RecognitionBody = z

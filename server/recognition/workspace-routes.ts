@@ -7,16 +7,16 @@
 // set in force then (đạt chuẩn / hiện đại from 2026-02); a listing is of its period's structure. Nothing is
 // carried across the 2025 merger (MERGER_NOTE).
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import type { ApiContext } from '../api/context.ts';
-import { DistrictParam, PeriodParam, ProvinceParam } from '../api/schemas.ts';
-import { resolvePeriodAndEra } from '../api/scope.ts';
+import type { ApiContext } from '../context/context.ts';
+import { DistrictParam, PeriodParam, ProvinceParam } from '../http/schemas.ts';
+import { resolvePeriodAndEra } from '../scope/scope.ts';
 import { actorOf } from '../audit/audit.ts';
 import { type AuthEnv, currentUser } from '../auth/middleware.ts';
 import { SESSION_SECURITY, WRITE_SECURITY, workspaceErrors } from '../auth/schemas.ts';
 import { writableUnit } from '../auth/scope.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { assertRole, readableScope, roleGuard } from '../auth/workspace-scope.ts';
-import { ErrorSchema } from '../api/schemas.ts';
+import { ErrorSchema } from '../http/schemas.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Unit } from '../unit/unit-store.ts';
 import { atRiskCommunes, REVOCATION_RULE } from './at-risk.ts';

@@ -2,7 +2,7 @@
 // indicators and note, who saved it and its version. A month without a review starts from the latest
 // earlier review (`prefilled_from`); criteria gained and lost are given versus that previous review.
 import type { z } from '@hono/zod-openapi';
-import type { ApiContext } from '../api/context.ts';
+import type { ApiContext } from '../context/context.ts';
 import type { CriteriaSet } from '../criterion/catalogue.ts';
 import { isMet, popcount } from '../criterion/mask.ts';
 import type { Period } from '../period/period.ts';

@@ -3,7 +3,7 @@
 // official read (optimistic concurrency: a stale or concurrent save gets 409, never a lost update) and
 // appends the audit entry. The saved review is official, names who saved it and bumps its version.
 import type { z } from '@hono/zod-openapi';
-import type { ApiContext } from '../api/context.ts';
+import type { ApiContext } from '../context/context.ts';
 import { actorOf, appendAudit } from '../audit/audit.ts';
 import type { SessionUser } from '../auth/session.ts';
 import type { CriteriaSet } from '../criterion/catalogue.ts';

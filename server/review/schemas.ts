@@ -1,6 +1,6 @@
 // Schemas of the monthly review routes: the form (GET), the save (PUT) and the district/province list.
 import { z } from '@hono/zod-openapi';
-import { ProvenanceSchema } from '../api/schemas.ts';
+import { ProvenanceSchema } from '../http/schemas.ts';
 import { PERIOD_PATTERN } from '../period/period.ts';
 
 export const NOTE_MAX = 2000;

@@ -4,15 +4,15 @@
 // like writes: an official sees only the communes of their unit.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { ApiContext } from '../api/context.ts';
-import { DistrictParam, PeriodParam, ProvinceParam } from '../api/schemas.ts';
+import type { ApiContext } from '../context/context.ts';
+import { DistrictParam, PeriodParam, ProvinceParam } from '../http/schemas.ts';
 import { type AuthEnv, currentUser } from '../auth/middleware.ts';
 import { inScope, otherStructureReason, writableUnit } from '../auth/scope.ts';
 import { SESSION_SECURITY, WRITE_SECURITY, workspaceErrors } from '../auth/schemas.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Unit, UnitStore } from '../unit/unit-store.ts';
-import { resolveScope as resolveIn, unknownUnit } from '../api/scope.ts';
+import { resolveScope as resolveIn, unknownUnit } from '../scope/scope.ts';
 import { defaultReviewMonth, FAR_FUTURE, reviewableEra } from './calendar.ts';
 import { reviewForm } from './form.ts';
 import { reviewList } from './list.ts';

@@ -1,12 +1,12 @@
 // GET /api/v1/search: units by name, case- and diacritic-insensitive, from an in-memory index built once.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { ApiContext } from '../api/context.ts';
-import { errorResponses } from '../api/schemas.ts';
+import type { ApiContext } from '../context/context.ts';
+import { errorResponses } from '../http/schemas.ts';
 import { ApiError } from '../http/errors.ts';
 import type { UnitStore } from '../unit/unit-store.ts';
 import { buildSearchIndex, type SearchIndex } from './search-index.ts';
 import type { UnitStructure } from '../db/schema.ts';
-import { relatives } from '../api/scope.ts';
+import { relatives } from '../scope/scope.ts';
 import { cacheFor } from '../http/cache.ts';
 
 // Not a named component: zod-to-openapi drops `null` from a nullable reference to one.

@@ -2,9 +2,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { ApiError } from '../http/errors.ts';
 import { isMet, maskOf, popcount } from '../criterion/mask.ts';
-import type { ApiContext } from '../api/context.ts';
-import { DistrictParam, errorResponses, ILLUSTRATIVE_NOTE, LevelSchema, PeriodParam, ProvenanceSchema, ProvinceParam } from '../api/schemas.ts';
-import { resolveView, type Scope } from '../api/scope.ts';
+import type { ApiContext } from '../context/context.ts';
+import { DistrictParam, errorResponses, ILLUSTRATIVE_NOTE, LevelSchema, PeriodParam, ProvenanceSchema, ProvinceParam } from '../http/schemas.ts';
+import { resolveView, type Scope } from '../scope/scope.ts';
 import type { UnitStore } from '../unit/unit-store.ts';
 import { checkCriterion, ScopeSchema, scopeJson, StructureSchema, structureJson } from '../era/era-json.ts';
 import { cacheFor } from '../http/cache.ts';

@@ -2,8 +2,8 @@
  * khu vực counts of QĐ 60/QĐ-BDTTG …), each beside the map's own figure at the same month, so that a reader sees
  * how the (illustrative) map compares with what was officially reported, and from which source. */
 import { z } from '@hono/zod-openapi';
-import type { ApiContext } from '../api/context.ts';
-import type { Scope } from '../api/scope.ts';
+import type { ApiContext } from '../context/context.ts';
+import type { Scope } from '../scope/scope.ts';
 import type { Era } from '../era/era.ts';
 import type { Period } from '../period/period.ts';
 import { tallyOf } from './tally.ts';

@@ -1,9 +1,9 @@
 // GET /api/v1/summary: a scope's counts by level and criteria met, rates by criterion, special-difficulty
 // vs other communes, the criteria most often missing, and progress against the targets that apply.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { ApiContext } from '../api/context.ts';
-import { DistrictParam, errorResponses, ILLUSTRATIVE_NOTE, PeriodParam, ProvinceParam } from '../api/schemas.ts';
-import { resolveView } from '../api/scope.ts';
+import type { ApiContext } from '../context/context.ts';
+import { DistrictParam, errorResponses, ILLUSTRATIVE_NOTE, PeriodParam, ProvinceParam } from '../http/schemas.ts';
+import { resolveView } from '../scope/scope.ts';
 import { ScopeSchema, scopeJson, StructureSchema, structureJson } from '../era/era-json.ts';
 import { OfficialFigureSchema, officialFigures } from './official.ts';
 import { ON_TRACK_RULE, ProvenanceCountSchema, TargetProgressSchema } from '../target/schemas.ts';

@@ -1,8 +1,8 @@
 // A scope's summary at a period: levels, criteria-met bins, per-criterion rates, special-difficulty vs other
 // communes, the criteria most often missing, and progress against the targets that apply.
 import { metRanges } from '../criterion/bins.ts';
-import type { ApiContext } from '../api/context.ts';
-import type { Scope } from '../api/scope.ts';
+import type { ApiContext } from '../context/context.ts';
+import type { Scope } from '../scope/scope.ts';
 import type { CriteriaSet } from '../criterion/catalogue.ts';
 import type { Period } from '../period/period.ts';
 import type { Level } from '../recognition/standing.ts';

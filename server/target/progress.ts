@@ -12,7 +12,7 @@
 //     to the target at its deadline.
 // Every target asks for "at least" its number ("~40%" and "≥80%" alike).
 import { reasonVi } from './reasons-vi.ts';
-import type { ApiContext } from '../api/context.ts';
+import type { ApiContext } from '../context/context.ts';
 import type { RecognitionLevel, UnitStructure } from '../db/schema.ts';
 import { LEVELS } from '../recognition/standing.ts';
 import { addMonths, monthNumber, type Period } from '../period/period.ts';

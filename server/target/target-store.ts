@@ -2,7 +2,7 @@
 // request so that a new target shows at once).
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, TargetTable } from '../db/schema.ts';
-import type { Scope } from '../api/scope.ts';
+import type { Scope } from '../scope/scope.ts';
 import type { UnitStore } from '../unit/unit-store.ts';
 
 export type TargetRecord = Selectable<TargetTable>;

@@ -2,13 +2,13 @@
 // 2025-07, with `former=true`: the former districts of a province), from the unit store held in memory; and
 // GET /api/v1/units/{code}/relatives: what a unit of one period's structure became (or came from) in another's.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { ApiContext } from '../api/context.ts';
-import { errorResponses, PeriodParam } from '../api/schemas.ts';
+import type { ApiContext } from '../context/context.ts';
+import { errorResponses, PeriodParam } from '../http/schemas.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Unit } from './unit-store.ts';
 import type { Era } from '../era/era.ts';
 import { StructureSchema, structureJson } from '../era/era-json.ts';
-import { relatives, resolvePeriodAndEra, unknownUnit } from '../api/scope.ts';
+import { relatives, resolvePeriodAndEra, unknownUnit } from '../scope/scope.ts';
 import { cacheFor } from '../http/cache.ts';
 
 const UnitLevelSchema = z.enum(['province', 'district', 'commune']).openapi('UnitLevel');

@@ -3,7 +3,7 @@
 // each change is audited (`village.update`) and shows on the public commune card. The commune is one of
 // today's units unless `period` names a month of an earlier structure (a correction of history).
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import type { ApiContext } from '../api/context.ts';
+import type { ApiContext } from '../context/context.ts';
 import { actorOf, appendAudit } from '../audit/audit.ts';
 import { type AuthEnv, currentUser } from '../auth/middleware.ts';
 import { SESSION_SECURITY, WRITE_SECURITY, workspaceErrors } from '../auth/schemas.ts';
@@ -14,7 +14,7 @@ import type { Unit } from '../unit/unit-store.ts';
 import { VillageCountsBody, VillageCountsSchema } from './schema.ts';
 import { judge, villageRequirement, villageTargetsFor } from './targets.ts';
 import { saveVillageCount, sameCounts, sharesOf, villageCountOf, type VillageCountRow } from './village-store.ts';
-import { PeriodParam } from '../api/schemas.ts';
+import { PeriodParam } from '../http/schemas.ts';
 import { currentStructure } from '../classification/classification.ts';
 import { writeEraOf } from '../era/write-era.ts';
 import type { UnitStructure } from '../db/schema.ts';

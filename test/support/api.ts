@@ -5,7 +5,7 @@
 import { expect, inject } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { BUILD_DIR } from '../../server/config/paths.ts';
-import { loadApiContext, type ApiContext } from '../../server/api/context.ts';
+import { loadApiContext, type ApiContext } from '../../server/context/context.ts';
 import { boundaryBuilds } from '../../server/tiles/builds.ts';
 import { openDatabase, type Engine } from '../../server/db/database.ts';
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { loadApiContext, type ApiContext } from '../../server/api/context.ts';
+import { loadApiContext, type ApiContext } from '../../server/context/context.ts';
 import { boundaryBuilds } from '../../server/tiles/builds.ts';
 import { cliActor } from '../../server/audit/audit.ts';
 import { createUser, type NewUser } from '../../server/auth/users.ts';

@@ -2,7 +2,7 @@
 // document and at paths outside it, never give a 5xx, and every error body has the API's error shape.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorSchema } from '../../../server/api/schemas.ts';
+import { ErrorSchema } from '../../../server/http/schemas.ts';
 import { seededApis } from '../../support/api.ts';
 
 const KEYS = ['province', 'district', 'period', 'criterion', 'group', 'q', 'limit', 'parent', 'by', 'lang', 'code', 'format', 'structure', 'x'];

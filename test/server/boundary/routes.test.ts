@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readUnitsIndex } from '../../../scripts/boundary/build.ts';
-import type { ApiContext } from '../../../server/api/context.ts';
+import type { ApiContext } from '../../../server/context/context.ts';
 import { TopoJsonSchema } from '../../../server/boundary/routes.ts';
 import { getJson, seededApis, type ErrorBody } from '../../support/api.ts';
 

@@ -5,7 +5,7 @@ import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isMet } from '../../../server/criterion/mask.ts';
 import { addMonths, lastDayOf } from '../../../server/period/period.ts';
-import type { ApiContext } from '../../../server/api/context.ts';
+import type { ApiContext } from '../../../server/context/context.ts';
 import type { CommuneCard } from '../../../server/commune/schema.ts';
 import { getJson, seededApis, expectApiError } from '../../support/api.ts';
 

@@ -2,7 +2,7 @@
 // compared with the catalogue tables; the shape of the 2021-2025 set (19 criteria in 5 groups, Decision
 // 318/QĐ-TTg) is checked against the programme documents.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiContext } from '../../../server/api/context.ts';
+import type { ApiContext } from '../../../server/context/context.ts';
 import { CriteriaSchema } from '../../../server/criterion/routes.ts';
 import { getJson, seededApis } from '../../support/api.ts';
 

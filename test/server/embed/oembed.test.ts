@@ -1,7 +1,7 @@
 // GET /oembed on the seeded databases: a rich oEmbed 1.0 answer for links to this server's map and widget,
 // 404 for anything else, 501 for a format other than json, 400 for a malformed size.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiContext } from '../../../server/api/context.ts';
+import type { ApiContext } from '../../../server/context/context.ts';
 import { expectApiError, getJson, seededApis } from '../../support/api.ts';
 
 interface OEmbed { [key: string]: unknown; version: string; type: string; html: string; width: number; height: number; title: string; provider_name: string; provider_url: string }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embedParamsFromSearch, searchFromEmbedParams } from '../../../client/embed/params.ts';
 import type { EmbedBoot } from '../../../client/embed/boot.ts';
-import type { ApiContext } from '../../../server/api/context.ts';
+import type { ApiContext } from '../../../server/context/context.ts';
 import { createApp } from '../../../server/app.ts';
 import { CLIENT_DIST_DIR } from '../../../server/config/paths.ts';
 import { atLeast, tallyOf } from '../../../server/summary/tally.ts';

@@ -4,7 +4,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiContext } from '../../../server/api/context.ts';
+import type { ApiContext } from '../../../server/context/context.ts';
 import { isMet, popcount } from '../../../server/criterion/mask.ts';
 import { getJson, seededApis, type ErrorBody } from '../../support/api.ts';
 

@@ -2,7 +2,7 @@
 // import routes as a signed-in official never give a 5xx, and every refusal has the API's error shape.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorSchema } from '../../../server/api/schemas.ts';
+import { ErrorSchema } from '../../../server/http/schemas.ts';
 import { writableApis, type Official, type Workspace } from '../../support/workspace.ts';
 
 const text = fc.oneof(

@@ -1,7 +1,7 @@
 // GET /api/v1/periods on the seeded whole-country databases: the periods are those of the review table, and
 // the criteria set of each range is the one whose validity (criteria_set table) covers its periods.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiContext } from '../../../server/api/context.ts';
+import type { ApiContext } from '../../../server/context/context.ts';
 import { PeriodsSchema } from '../../../server/period/routes.ts';
 import { getJson, seededApis } from '../../support/api.ts';
 

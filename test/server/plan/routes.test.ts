@@ -1,7 +1,7 @@
 // GET /api/v1/plans on the seeded whole-country databases: the planned communes of the `planned_commune`
 // table, each checked against the status service and the standings, and the status rule recomputed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiContext } from '../../../server/api/context.ts';
+import type { ApiContext } from '../../../server/context/context.ts';
 import { isMet } from '../../../server/criterion/mask.ts';
 import { PlansSchema } from '../../../server/plan/routes.ts';
 import { getJson, seededApis, expectApiError } from '../../support/api.ts';

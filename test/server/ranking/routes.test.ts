@@ -2,7 +2,7 @@
 // service, order and ranks checked row by row.
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiContext } from '../../../server/api/context.ts';
+import type { ApiContext } from '../../../server/context/context.ts';
 import { addMonths } from '../../../server/period/period.ts';
 import { RankingSchema } from '../../../server/ranking/routes.ts';
 import { getJson, seededApis, expectApiError } from '../../support/api.ts';

@@ -1,7 +1,7 @@
 // GET /api/v1/search on the seeded whole-country databases. Expected units and parents are read from the
 // database; the order is checked against a plain scan of every unit (no index) with the same keys.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiContext } from '../../../server/api/context.ts';
+import type { ApiContext } from '../../../server/context/context.ts';
 import { accentKey, nameKeys, searchKey } from '../../../server/search/normalise.ts';
 import { SearchResultsSchema } from '../../../server/search/routes.ts';
 import { getJson, seededApis, type ErrorBody } from '../../support/api.ts';

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isMet } from '../../../server/criterion/mask.ts';
 import { addMonths } from '../../../server/period/period.ts';
-import type { ApiContext } from '../../../server/api/context.ts';
+import type { ApiContext } from '../../../server/context/context.ts';
 import { getJson, seededApis, expectApiError } from '../../support/api.ts';
 
 interface Status {

@@ -1,7 +1,7 @@
 // GET /api/v1/summary on the seeded whole-country databases: every expected figure is derived here from the
 // status service, the units and the `target` table (literals only from the official sources).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiContext } from '../../../server/api/context.ts';
+import type { ApiContext } from '../../../server/context/context.ts';
 import { isMet } from '../../../server/criterion/mask.ts';
 import { monthNumber } from '../../../server/period/period.ts';
 import type { CommuneStatus } from '../../../server/status/status-service.ts';

@@ -1,6 +1,6 @@
 // GET /api/v1/units on the seeded whole-country databases: every list is compared with the unit table.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiContext } from '../../../server/api/context.ts';
+import type { ApiContext } from '../../../server/context/context.ts';
 import { UnitListSchema } from '../../../server/unit/routes.ts';
 import { getJson, seededApis, expectApiError } from '../../support/api.ts';
 

@@ -5,7 +5,7 @@
 // parameter. After each group nothing has changed: the audit trail and the data tables are as they were.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorSchema } from '../../../server/api/schemas.ts';
+import { ErrorSchema } from '../../../server/http/schemas.ts';
 import { sql } from 'kysely';
 import type { ErrorBody } from '../../support/api.ts';
 import { ORIGIN, writableApis, type Official, type Workspace } from '../../support/workspace.ts';

@@ -1,4 +1,5 @@
-// What the API's routes read: the database and the in-memory stores built from it at start.
+/** @module What the API's routes read: the database and the in-memory stores built from it at start (the kernel below the
+ * domain folders: every route and domain module that needs the context imports it from here, never from `api/`). */
 import type { BoundaryBuilds } from '../tiles/builds.ts';
 import { loadCatalogue, type Catalogue } from '../criterion/catalogue.ts';
 import type { NtmDatabase } from '../db/database.ts';

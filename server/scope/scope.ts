@@ -5,7 +5,7 @@
  * Ngãi), never another unit in silence. */
 import { ApiError } from '../http/errors.ts';
 import type { Period } from '../period/period.ts';
-import type { ApiContext } from './context.ts';
+import type { ApiContext } from '../context/context.ts';
 import type { Unit, UnitStore } from '../unit/unit-store.ts';
 import type { CriteriaSet } from '../criterion/catalogue.ts';
 import type { Era } from '../era/era.ts';

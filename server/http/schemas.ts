@@ -1,4 +1,4 @@
-// Schemas shared by the API's routes: the error body, scope and period parameters, provenance.
+/** @module Schemas every route shares: the error body, scope and period parameters, provenance and level. */
 import { LEVELS_WITH_NONE } from '../recognition/levels.ts';
 import { z } from '@hono/zod-openapi';
 import { PERIOD_PATTERN } from '../period/period.ts';
