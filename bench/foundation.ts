@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { buildBoundaries, readUnitsIndex, structureBuildDir } from '../scripts/boundary/build.ts';
+import { buildBoundaries, structureBuildDir } from '../scripts/boundary/build.ts';
 import { UNIT_STRUCTURES } from '../scripts/boundary/structures.ts';
 import { startThrowawayCluster } from '../scripts/pg/throwaway-cluster.ts';
 import { DEFAULT_BOUNDARIES_2025_DIR, DEFAULT_BOUNDARIES_DIR, DEFAULT_FACTS_DIR, ROOT } from '../server/config/paths.ts';
@@ -14,6 +14,7 @@ import { openDatabase, type NtmDatabase } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { latestReviewsAt } from '../server/db/review-query.ts';
 import { seedDatabase } from '../server/seed/seed.ts';
+import { seedInputs } from '../server/seed/inputs.ts';
 import { gzipSync } from 'node:zlib';
 import type { UnitStructure } from '../server/db/schema.ts';
 import { loadApiContext } from '../server/context/context.ts';
@@ -86,10 +87,8 @@ async function seedBothEras(ndb: NtmDatabase): Promise<number> {
   const started = performance.now();
   const build = join(work, 'build');
   await seedDatabase(ndb, {
-    units: readUnitsIndex(structureBuildDir(build, 'pre2025')).units,
-    factsDir: DEFAULT_FACTS_DIR,
+    ...seedInputs({ buildDir: build, factsDir: DEFAULT_FACTS_DIR, boundaries2025Dir: DEFAULT_BOUNDARIES_2025_DIR }),
     lastPeriod: TODAY_PERIOD,
-    today: { units: readUnitsIndex(structureBuildDir(build, '2025-07')).units, boundariesDir: DEFAULT_BOUNDARIES_2025_DIR },
   });
   return (performance.now() - started) / 1000;
 }
@@ -175,8 +174,7 @@ await runBench(async () => {
     const pg = await openDatabase(cluster.url);
     await migrateToLatest(pg.db);
     const seedStarted = performance.now();
-    const units = readUnitsIndex(structureBuildDir(join(work, 'build'), 'pre2025'));
-    await seedDatabase(pg, { units: units.units, factsDir: DEFAULT_FACTS_DIR });
+    await seedDatabase(pg, seedInputs({ buildDir: join(work, 'build'), factsDir: DEFAULT_FACTS_DIR }));
     line('seed, PostgreSQL', `${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
     await sql`vacuum analyze`.execute(pg.db);
     const p = await statusReadMs(pg);

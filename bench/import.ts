@@ -9,7 +9,7 @@ import { stringify } from 'csv-stringify/sync';
 
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { buildAllBoundaries, readUnitsIndex, structureBuildDir } from '../scripts/boundary/build.ts';
+import { buildAllBoundaries } from '../scripts/boundary/build.ts';
 import { startThrowawayCluster } from '../scripts/pg/throwaway-cluster.ts';
 import { loadApiContext } from '../server/context/context.ts';
 import { boundaryBuilds } from '../server/tiles/builds.ts';
@@ -20,6 +20,7 @@ import { BUILD_DIR, DEFAULT_BOUNDARIES_2025_DIR, DEFAULT_BOUNDARIES_DIR, DEFAULT
 import { openDatabase, type NtmDatabase } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { seedDatabase } from '../server/seed/seed.ts';
+import { seedInputs } from '../server/seed/inputs.ts';
 import type { UnitStructure } from '../server/db/schema.ts';
 import { runBench, scratchDir } from './run.ts';
 
@@ -111,16 +112,18 @@ async function run(engine: string, ndb: NtmDatabase): Promise<void> {
   await upload('CSV apply (2026-01, a month without reviews: inserts)', january, 'bench-new.csv', 0);
 }
 
-/** With NTM_BENCH_ERAS=today: today's units too, reviews to 2026-11. */
-const bothEras = () => (TODAY ? { lastPeriod: '2026-11', today: { units: readUnitsIndex(structureBuildDir(BUILD_DIR, '2025-07')).units, boundariesDir: DEFAULT_BOUNDARIES_2025_DIR } } : {});
+/** What both engines are seeded with; with NTM_BENCH_ERAS=today: today's units too, reviews to 2026-11. */
+const seedOptions = () => ({
+  ...seedInputs({ buildDir: BUILD_DIR, factsDir: DEFAULT_FACTS_DIR, boundaries2025Dir: TODAY ? DEFAULT_BOUNDARIES_2025_DIR : undefined }),
+  ...(TODAY ? { lastPeriod: '2026-11' } : {}),
+});
 
 await runBench(async () => {
   await buildAllBoundaries({ sources: { pre2025: DEFAULT_BOUNDARIES_DIR, '2025-07': DEFAULT_BOUNDARIES_2025_DIR }, buildDir: BUILD_DIR });
-  const units = readUnitsIndex(structureBuildDir(BUILD_DIR, 'pre2025')).units;
   console.log('Import of 10,000 review rows (target: under 10 s)');
   const sqlite = await openDatabase(`sqlite:${join(work, 'bench.sqlite')}`);
   await migrateToLatest(sqlite.db);
-  await seedDatabase(sqlite, { units, factsDir: DEFAULT_FACTS_DIR, ...bothEras() });
+  await seedDatabase(sqlite, seedOptions());
   await run('SQLite', sqlite);
   await sqlite.close();
 
@@ -134,7 +137,7 @@ await runBench(async () => {
     try {
       const pg = await openDatabase(cluster.url);
       await migrateToLatest(pg.db);
-      await seedDatabase(pg, { units, factsDir: DEFAULT_FACTS_DIR, ...bothEras() });
+      await seedDatabase(pg, seedOptions());
       await sql`vacuum analyze`.execute(pg.db);
       await run('PostgreSQL', pg);
       await pg.close();

@@ -14,7 +14,7 @@ import { createUser } from '../server/auth/users.ts';
 import { openDatabase } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { seedDatabase } from '../server/seed/seed.ts';
-import { readUnitsIndex, structureBuildDir } from '../scripts/boundary/build.ts';
+import { seedInputs } from '../server/seed/inputs.ts';
 import { BUILD_DIR, DEFAULT_BOUNDARIES_2025_DIR, DEFAULT_FACTS_DIR } from '../server/config/paths.ts';
 import { startServer, type ServerProcess } from '../test/support/server-process.ts';
 import { runBench, scratchDir } from './run.ts';
@@ -30,10 +30,8 @@ async function seedBothEras(url: string): Promise<void> {
   try {
     await migrateToLatest(ndb.db);
     await seedDatabase(ndb, {
-      units: readUnitsIndex(structureBuildDir(BUILD_DIR, 'pre2025')).units,
-      factsDir: DEFAULT_FACTS_DIR,
+      ...seedInputs({ buildDir: BUILD_DIR, factsDir: DEFAULT_FACTS_DIR, boundaries2025Dir: DEFAULT_BOUNDARIES_2025_DIR }),
       lastPeriod: '2026-11',
-      today: { units: readUnitsIndex(structureBuildDir(BUILD_DIR, '2025-07')).units, boundariesDir: DEFAULT_BOUNDARIES_2025_DIR },
     });
   } finally {
     await ndb.close();

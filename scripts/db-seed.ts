@@ -2,7 +2,8 @@
 // named by DATABASE_URL, building the boundary data first if needed. --today also seeds today's structure
 // (34 provinces, 3,321 communes) from 2025-07 to the last complete month (or --last-period): docs/eras.md.
 import { parseArgs } from 'node:util';
-import { buildAllBoundaries, readUnitsIndex, structureBuildDir } from './boundary/build.ts';
+import { buildAllBoundaries } from './boundary/build.ts';
+import { seedInputs } from '../server/seed/inputs.ts';
 import { openDatabase } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { isSeeded, seedDatabase } from '../server/seed/seed.ts';
@@ -21,12 +22,10 @@ try {
       if (!values.replace) throw new Error(`${ndb.engine} database is already seeded (use --replace to empty and re-seed it)`);
     }
     const report = await seedDatabase(ndb, {
-      units: readUnitsIndex(structureBuildDir(env.NTM_BUILD_DIR, 'pre2025')).units,
-      factsDir: env.NTM_FACTS_DIR,
+      ...seedInputs({ buildDir: env.NTM_BUILD_DIR, factsDir: env.NTM_FACTS_DIR, boundaries2025Dir: values.today ? env.NTM_BOUNDARIES_2025_DIR : undefined }),
       seed: env.NTM_SEED,
       replace: values.replace,
       ...(lastPeriod ? { lastPeriod } : {}),
-      ...(values.today ? { today: { units: readUnitsIndex(structureBuildDir(env.NTM_BUILD_DIR, '2025-07')).units, boundariesDir: env.NTM_BOUNDARIES_2025_DIR } } : {}),
       onProgress: (line: string) => console.log(`  ${line}`),
     });
     console.log(`Seeded ${ndb.engine} in ${report.seconds.toFixed(1)} s`);

@@ -2,10 +2,11 @@
 // seed. Each step is skipped when its output is already there and up to date.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildAllBoundaries, readUnitsIndex, type BuildManifest } from '../scripts/boundary/build.ts';
+import { buildAllBoundaries, type BuildManifest } from '../scripts/boundary/build.ts';
 import { openDatabase, type NtmDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { isSeeded, LAST_PRE2025_PERIOD, seedDatabase } from './seed/seed.ts';
+import { seedInputs } from './seed/inputs.ts';
 import { CLIENT_DIST_DIR, ROOT } from './config/paths.ts';
 import type { Env } from './config/env.ts';
 import { loadApiContext, type ApiContext } from './context/context.ts';
@@ -57,10 +58,8 @@ export async function prepare(env: Env, log: (line: string) => void): Promise<Pr
       // 2025-07 to the last complete month, so that a first start shows today's Vietnam (docs/eras.md).
       log(`Seeding the ${ndb.engine} database (first start: the pre-2025 units to ${LAST_PRE2025_PERIOD}, today's from 2025-07)…`);
       const report = await seedDatabase(ndb, {
-        units: readUnitsIndex(builds.pre2025.dir).units,
-        factsDir: env.NTM_FACTS_DIR,
+        ...seedInputs({ buildDir: env.NTM_BUILD_DIR, factsDir: env.NTM_FACTS_DIR, boundaries2025Dir: env.NTM_BOUNDARIES_2025_DIR }),
         seed: env.NTM_SEED,
-        today: { units: readUnitsIndex(builds['2025-07'].dir).units, boundariesDir: env.NTM_BOUNDARIES_2025_DIR },
         onProgress: (line: string) => log(`  ${line}`),
       });
       log(`Seeded in ${report.seconds.toFixed(1)} s: ${Object.entries(report.rows).map(([t, n]) => `${t} ${n}`).join(', ')}`);

@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { buildAllBoundaries, readUnitsIndex, structureBuildDir } from '../../scripts/boundary/build.ts';
+import { buildAllBoundaries } from '../../scripts/boundary/build.ts';
+import { seedInputs } from '../../server/seed/inputs.ts';
 import { POSTGRES_SERVER, startThrowawayCluster } from '../../scripts/pg/throwaway-cluster.ts';
 import { provideDebianPrograms, systemHost } from '../../scripts/system/debian-program.ts';
 import { BUILD_DIR, DEFAULT_BOUNDARIES_2025_DIR, DEFAULT_BOUNDARIES_DIR, DEFAULT_FACTS_DIR } from '../../server/config/paths.ts';
@@ -110,11 +111,8 @@ async function seedInto(url: string, today = false): Promise<void> {
   try {
     await migrateToLatest(ndb.db);
     await seedDatabase(ndb, {
-      units: readUnitsIndex(structureBuildDir(BUILD_DIR, 'pre2025')).units,
-      factsDir: DEFAULT_FACTS_DIR,
-      ...(today
-        ? { lastPeriod: TODAY_LAST_PERIOD, today: { units: readUnitsIndex(structureBuildDir(BUILD_DIR, '2025-07')).units, boundariesDir: DEFAULT_BOUNDARIES_2025_DIR } }
-        : {}),
+      ...seedInputs({ buildDir: BUILD_DIR, factsDir: DEFAULT_FACTS_DIR, boundaries2025Dir: today ? DEFAULT_BOUNDARIES_2025_DIR : undefined }),
+      ...(today ? { lastPeriod: TODAY_LAST_PERIOD } : {}),
     });
   } finally {
     await ndb.close();
