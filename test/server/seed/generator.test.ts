@@ -57,11 +57,11 @@ function recognisedFromRows(): Map<string, number> {
 const recognisedFrom = recognisedFromRows();
 
 describe('illustrative generator', () => {
-  it('is fast: ~7,700 communes × 60 months well under 5 s', () => {
+  // Its speed is a benchmark's figure (the seed's time in npm run bench:foundation), not a test's.
+  it('covers every rural commune (~7,700) for the 60 months of 2021-2025', () => {
     console.log(`[generator] ${reviews.communes.length} rural communes × ${T} months generated in ${generationMs.toFixed(0)} ms`);
     expect(reviews.communes.length).toBeGreaterThan(7600);
     expect(T).toBe(60);
-    expect(generationMs).toBeLessThan(5000);
   });
 
   it('is deterministic: the same seed gives identical output, another seed different output', () => {
