@@ -1,5 +1,6 @@
 // Client benchmark in headless Chromium on this machine: time from navigation to the first choropleth
-// (a province view, the whole country), time from a mode or period change to map idle, bytes
+// (a province view, the whole country), time from a mode or period change to map idle (also across the
+// July-2025 reform, where the archive and the units swap), bytes
 // transferred before the first choropleth, and the size of the client's JS (gzipped). Prints figures.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,6 +41,8 @@ async function changeToIdle(page: Page, change: { mode: string } | { period: str
   const times = (await page.evaluate(`new Promise((resolve) => {
     const change = ${JSON.stringify(change)};
     const started = performance.now();
+    // A change that never draws fails the benchmark with its name instead of waiting for ever.
+    setTimeout(() => resolve({ error: 'no new status drawn within 30 s after ' + JSON.stringify(change) + ' (url ' + location.search + ')' }), 30000);
     const off = window.ntm.app.onStatus(() => {
       off();
       const drawn = performance.now() - started;
@@ -51,13 +54,23 @@ async function changeToIdle(page: Page, change: { mode: string } | { period: str
       select.value = change.mode;
       select.dispatchEvent(new Event('change', { bubbles: true }));
     } else window.ntm.app.store.set({ period: change.period });
-  })`)) as { drawn: number; idle: number };
+  })`)) as { drawn: number; idle: number } | { error: string };
+  if ('error' in times) throw new Error(times.error);
   // Let the side panel's own update for the change (it follows the map) finish before the next change.
   await page.waitForTimeout(1500);
   return times;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Opens `url` and waits until the page has settled: first choropleth, the names (added after it) drawn, the map idle. */
+async function settled(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  await page.waitForFunction(() => !!window.ntm!.map.getLayer('province-labels'));
+  await page.evaluate(() => new Promise<void>((resolve) => { window.ntm!.map.once('idle', () => resolve()); window.ntm!.map.triggerRepaint(); }));
+  await page.waitForTimeout(300);
+}
 
 const work = scratchDir('client');
 const server = await startServer({ DATABASE_URL: `sqlite:${join(work, 'bench.sqlite')}` });
@@ -85,7 +98,7 @@ try {
   const workers = readdirSync(assets).filter((f) => f.endsWith('.mjs'));
   line('maplibre worker, separate file (raw)', workers.length ? `${(workers.reduce((n, f) => n + statSync(join(assets, f)).size, 0) / 1024).toFixed(0)} KB` : 'none', workers.length ? '' : '(MapLibre 5: the worker is in its bundle)');
 
-  for (const [name, path, target] of [['province (Kon Tum)', '/?province=62&view=107.9,14.6,8', 2000], ['whole country', '/', 3000]] as const) {
+  for (const [name, path, target] of [['province (Kon Tum, 2025-06)', '/?province=62&period=2025-06&view=107.9,14.6,8', 2000], ['whole country', '/', 3000]] as const) {
     const runs: number[] = [];
     const driver: number[] = [];
     let bytes = 0;
@@ -113,18 +126,16 @@ try {
   // A province chosen (the map shows it, the rest greyed out); the same zoom with no province chosen (the
   // whole country's status, drawn where the camera is); the whole country.
   const months = (m: number) => ['2023-06', '2022-09', '2024-03', '2021-10', '2025-02'].map((p) => `${p.slice(0, 5)}${String(Number(p.slice(5)) + m).padStart(2, '0')}`); // m ≤ 2: valid months
-  for (const [name, path, target, periodsAsked] of [['province (Kon Tum chosen)', '/?province=62&view=107.9,14.6,8', 100, months(0)], ['province zoom, no scope', '/?view=107.9,14.6,8', 300, months(1)], ['whole country', '/', 300, months(2)]] as const) {
-    await page.goto(`${server.url}${path}`);
-    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
-    // From a settled page: the names (added after the first choropleth) drawn and the map idle.
-    await page.waitForFunction(() => !!window.ntm!.map.getLayer('province-labels'));
-    await page.evaluate(() => new Promise<void>((resolve) => { window.ntm!.map.once('idle', () => resolve()); window.ntm!.map.triggerRepaint(); }));
-    await page.waitForTimeout(300);
+  for (const [name, path, target, periodsAsked] of [['province (Kon Tum chosen, pre-2025)', '/?province=62&period=2025-06&view=107.9,14.6,8', 100, months(0)], ['province zoom, no scope, pre-2025', '/?period=2025-06&view=107.9,14.6,8', 300, months(1)], ['whole country, pre-2025', '/?period=2025-06', 300, months(2)], ['whole country, today\'s units', '/', 300, ['2026-03', '2025-11', '2026-06', '2025-09', '2026-01']]] as const) {
+    await settled(page, `${server.url}${path}`);
     // The first change after the page settled, then the median of further ones (modes in turn; months not
     // asked for before, so each is fetched from the server and, the first time, computed there).
     const firstMode = await changeToIdle(page, { mode: 'met' });
     const modes: Array<{ drawn: number; idle: number }> = [];
-    for (const mode of ['level', 'criterion', 'group', 'met', 'level']) modes.push(await changeToIdle(page, { mode }));
+    // The modes the period's era offers (no criteria groups in the 2026-2030 set), five changes in turn.
+    const offered = await page.$$eval('#mode option', (options) => options.map((o) => (o as HTMLOptionElement).value));
+    const cycle = ['level', 'criterion', 'group', 'met'].filter((m) => offered.includes(m));
+    for (let i = 0; i < 5; i++) modes.push(await changeToIdle(page, { mode: cycle[i % cycle.length]! }));
     const periods: Array<{ drawn: number; idle: number }> = [];
     for (const period of periodsAsked) periods.push(await changeToIdle(page, { period }));
     const idle = (xs: Array<{ idle: number }>) => median(xs.map((x) => x.idle));
@@ -132,6 +143,14 @@ try {
     line(`mode change to idle, ${name} (first; median of 5)`, `${firstMode.idle}; ${idle(modes)} ms`, `(target ≤ ${target} ms; state written after ${drawn(modes)} ms)`);
     line(`period change to idle, ${name} (median of 5 new months)`, `${idle(periods)} ms`, `(target ≤ ${target} ms; state written after ${drawn(periods)} ms; max ${Math.max(...periods.map((p) => p.idle))} ms)`);
   }
+  // Across the reform (target ≤ 1 s): from the whole country settled on 2025-06 (pre-2025 units), months on
+  // today's units and before in turn, each new (fetched and, the first time, computed on the server), so that
+  // every change swaps the archive and the unit structure; the first crossing also opens the other archive.
+  await settled(page, `${server.url}/?period=2025-06`);
+  const crossings: Array<{ drawn: number; idle: number }> = [];
+  for (const period of ['2025-08', '2025-05', '2025-10', '2025-04', '2025-12', '2025-03']) crossings.push(await changeToIdle(page, { period }));
+  const later = crossings.slice(1);
+  line('period change across the reform to idle (first; median of 5)', `${crossings[0]!.idle}; ${median(later.map((c) => c.idle))} ms`, `(target ≤ 1000 ms; state written after ${median(later.map((c) => c.drawn))} ms; max ${Math.max(...later.map((c) => c.idle))} ms)`);
   await context.close();
   browser.off('disconnected', gone);
 } finally {
