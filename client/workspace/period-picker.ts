@@ -2,7 +2,8 @@
 // latest first; the choice is kept in the hash's query (?period=) by the view.
 import { formatPeriod, strings } from '../i18n/i18n.ts';
 import { getJson } from './api.ts';
-import { el, field } from './dom.ts';
+import { h } from '../dom/h.ts';
+import { field } from './common/field.ts';
 
 const t = strings({ vi: { period: 'Kỳ báo cáo (tháng)' }, en: { period: 'Reporting month' } });
 
@@ -19,10 +20,10 @@ export function nextMonth(period: string): string {
 
 export async function periodPicker(selected: string | null, onChange: (period: string) => void): Promise<{ wrap: HTMLElement; value: string }> {
   const { periods: list, latest } = await knownPeriods();
-  const select = el('select', { name: 'period' });
+  const select = h('select', { name: 'period' });
   const options = [...list].reverse();
   const value = selected && options.includes(selected) ? selected : latest ?? options[0] ?? '';
-  for (const p of options) select.append(el('option', { value: p, text: formatPeriod(p), selected: p === value }));
+  for (const p of options) select.append(h('option', { value: p, selected: p === value }, formatPeriod(p)));
   select.addEventListener('change', () => onChange(select.value));
   return { wrap: field(t('period'), select).wrap, value };
 }

@@ -4,7 +4,8 @@
 // never overwrites: the table shows how many records each commune has.
 import { strings } from '../../i18n/i18n.ts';
 import { getJson, sendJson } from '../api.ts';
-import { el, field, statusLine } from '../dom.ts';
+import { h } from '../../dom/h.ts';
+import { field, statusLine } from '../common/field.ts';
 import { clearErrors, showErrors } from '../common/form-errors.ts';
 import { dateText, provenanceBadge, todayInVietnam } from '../common/labels.ts';
 import { stackTable } from '../common/stack-table.ts';
@@ -46,72 +47,72 @@ let flash: string | null = null;
 const VALUES = { group: ['1', '2', '3'], khu_vuc: ['I', 'II', 'III'] } as const;
 
 function partCell(p: Part | null): HTMLElement {
-  if (!p) return el('span', { text: t('none') });
-  return el('span', {}, el('strong', { text: p.value }), ' ', provenanceBadge(p.provenance, true), p.decision ? el('span', { class: 'sub', text: `${p.decision}${p.decision_date ? ` · ${dateText(p.decision_date)}` : ''}` }) : null);
+  if (!p) return h('span', {}, t('none'));
+  return h('span', {}, h('strong', {}, p.value), ' ', provenanceBadge(p.provenance, true), p.decision ? h('span', { class: 'sub' }, `${p.decision}${p.decision_date ? ` · ${dateText(p.decision_date)}` : ''}`) : null);
 }
 
 export async function renderClassifications(main: HTMLElement, ctx: ViewContext): Promise<void> {
   const user = ctx.session.user;
   const query = queryOf(ctx);
   const province = user.role === 'admin' ? query.get('province') : user.unit?.level === 'province' ? user.unit.code : query.get('province');
-  const controls = el('div', { class: 'row card' });
-  const body = el('div');
-  main.replaceChildren(el('h1', { text: t('title') }), el('p', { class: 'hint', text: t('explain') }), controls, body);
+  const controls = h('div', { class: 'row card' });
+  const body = h('div');
+  main.replaceChildren(h('h1', {}, t('title')), h('p', { class: 'hint' }, t('explain')), controls, body);
   if (user.role === 'admin') {
     const { units } = await getJson<{ units: Array<{ code: string; name: string }> }>('/units');
-    const select = el('select', { name: 'province' }, el('option', { value: '', text: t('choose') }), ...units.map((p) => el('option', { value: p.code, text: p.name, selected: p.code === province })));
+    const select = h('select', { name: 'province' }, h('option', { value: '' }, t('choose')), ...units.map((p) => h('option', { value: p.code, selected: p.code === province }, p.name)));
     select.addEventListener('change', () => ctx.go(hashFor('classifications', { province: select.value || null })));
     controls.append(field(t('province'), select).wrap);
   } else controls.remove();
   if (!province) {
-    body.append(el('p', { text: t('pickProvince') }));
+    body.append(h('p', {}, t('pickProvince')));
     return;
   }
   const data = await getJson<Listing>(`/admin/classifications?province=${encodeURIComponent(province)}`);
-  const summary = el('p', { 'aria-live': 'polite', text: t('summary', { ...Object.fromEntries(Object.entries(data.counts).map(([k, v]) => [k, String(v)])), period: data.period }) });
-  const table = stackTable(el('table', { class: 'list' },
-    el('thead', {}, el('tr', {}, ...[t('code'), t('commune'), t('group'), t('khuVuc'), t('records')].map((h) => el('th', { scope: 'col', text: h })))),
-    el('tbody', {}, ...data.communes.map((c) => el('tr', {},
-      el('td', { text: c.code }),
-      el('th', { scope: 'row', text: c.name }),
-      el('td', {}, partCell(c.group)),
-      el('td', {}, partCell(c.khu_vuc)),
-      el('td', { text: String(c.history.filter((h) => h.provenance === 'official').length) }),
+  const summary = h('p', { 'aria-live': 'polite' }, t('summary', { ...Object.fromEntries(Object.entries(data.counts).map(([k, v]) => [k, String(v)])), period: data.period }));
+  const table = stackTable(h('table', { class: 'list' },
+    h('thead', {}, h('tr', {}, ...[t('code'), t('commune'), t('group'), t('khuVuc'), t('records')].map((label) => h('th', { scope: 'col' }, label)))),
+    h('tbody', {}, ...data.communes.map((c) => h('tr', {},
+      h('td', {}, c.code),
+      h('th', { scope: 'row' }, c.name),
+      h('td', {}, partCell(c.group)),
+      h('td', {}, partCell(c.khu_vuc)),
+      h('td', {}, String(c.history.filter((entry) => entry.provenance === 'official').length)),
     ))),
   ));
-  if (flash) body.append(el('p', { class: 'status-line', role: 'status', text: flash }));
+  if (flash) body.append(h('p', { class: 'status-line', role: 'status' }, flash));
   flash = null;
   body.append(summary);
   if (user.role === 'admin' || user.role === 'province') body.append(recordForm(data, () => void renderClassifications(main, ctx)));
-  else body.append(el('p', { class: 'hint', text: t('readOnly') }));
+  else body.append(h('p', { class: 'hint' }, t('readOnly')));
   body.append(table);
 }
 
 function recordForm(data: Listing, done: () => void): HTMLElement {
-  const commune = el('select', { name: 'commune', required: true }, el('option', { value: '', text: t('choose') }), ...data.communes.map((c) => el('option', { value: c.code, text: `${c.name} (${c.code})` })));
-  const kind = el('select', { name: 'kind' }, el('option', { value: 'khu_vuc', text: t('kindKhuVuc') }), el('option', { value: 'group', text: t('kindGroup') }));
-  const value = el('select', { name: 'value' });
-  const fillValues = () => value.replaceChildren(...VALUES[kind.value as keyof typeof VALUES].map((v) => el('option', { value: v, text: v })));
+  const commune = h('select', { name: 'commune', required: true }, h('option', { value: '' }, t('choose')), ...data.communes.map((c) => h('option', { value: c.code }, `${c.name} (${c.code})`)));
+  const kind = h('select', { name: 'kind' }, h('option', { value: 'khu_vuc' }, t('kindKhuVuc')), h('option', { value: 'group' }, t('kindGroup')));
+  const value = h('select', { name: 'value' });
+  const fillValues = () => value.replaceChildren(...VALUES[kind.value as keyof typeof VALUES].map((v) => h('option', { value: v }, v)));
   kind.addEventListener('change', fillValues);
   fillValues();
-  const text = (name: string, extra: Record<string, string | boolean> = {}) => el('input', { name, type: 'text', ...extra });
+  const text = (name: string, extra: Record<string, string | boolean> = {}) => h('input', { name, type: 'text', ...extra });
   const fields = {
     commune: field(t('commune'), commune),
     kind: field(t('kind'), kind),
     value: field(t('value'), value),
     decision: field(t('decision'), text('decision', { required: true, placeholder: '60/QĐ-BDTTG', maxlength: '120' })),
-    decision_date: field(t('decisionDate'), el('input', { name: 'decision_date', type: 'date', required: true, max: todayInVietnam() })),
-    period_from: field(t('periodFrom'), el('input', { name: 'period_from', type: 'month' }), t('periodFromHint')),
-    period_to: field(t('periodTo'), el('input', { name: 'period_to', type: 'month' })),
-    document_url: field(t('url'), el('input', { name: 'document_url', type: 'url', placeholder: 'https://' })),
-    note: field(t('note'), el('textarea', { name: 'note', rows: 2, maxlength: '2000' })),
+    decision_date: field(t('decisionDate'), h('input', { name: 'decision_date', type: 'date', required: true, max: todayInVietnam() })),
+    period_from: field(t('periodFrom'), h('input', { name: 'period_from', type: 'month' }), t('periodFromHint')),
+    period_to: field(t('periodTo'), h('input', { name: 'period_to', type: 'month' })),
+    document_url: field(t('url'), h('input', { name: 'document_url', type: 'url', placeholder: 'https://' })),
+    note: field(t('note'), h('textarea', { name: 'note', rows: 2, maxlength: '2000' })),
   };
   const status = statusLine();
-  const save = el('button', { type: 'submit', class: 'primary', text: t('save') });
-  const form = el('form', { class: 'card', novalidate: true, 'aria-labelledby': 'classification-form-title' },
-    el('h2', { id: 'classification-form-title', text: t('form') }),
-    el('div', { class: 'form-grid' }, ...Object.values(fields).map((f) => f.wrap)),
-    el('div', { class: 'row' }, save, status),
+  const save = h('button', { type: 'submit', class: 'primary' }, t('save'));
+  const form = h('form', { class: 'card', novalidate: true, 'aria-labelledby': 'classification-form-title' },
+    h('h2', { id: 'classification-form-title' }, t('form')),
+    h('div', { class: 'form-grid' }, ...Object.values(fields).map((f) => f.wrap)),
+    h('div', { class: 'row' }, save, status),
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

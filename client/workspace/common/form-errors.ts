@@ -2,7 +2,8 @@
 // else (403, 404, 409, a network failure) in the form's status line.
 import { strings } from '../../i18n/i18n.ts';
 import { fieldErrors, WorkspaceError } from '../api.ts';
-import { el, errorText, type Field } from '../dom.ts';
+import { h } from '../../dom/h.ts';
+import { errorText, type Field } from './field.ts';
 import { fieldMessage } from './server-messages.ts';
 
 const t = strings({
@@ -36,6 +37,6 @@ export function showErrors(error: unknown, fields: Record<string, AnyField>, sta
   else if (error instanceof WorkspaceError && error.status === 403) text = t('forbidden', { message: error.message });
   else if (first && !unplaced.length) text = t('fix');
   else text = unplaced.length ? unplaced.join('; ') : errorText(error);
-  status.replaceChildren(el('span', { class: 'error', role: 'alert', text }));
+  status.replaceChildren(h('span', { class: 'error', role: 'alert' }, text));
   first?.input.focus();
 }

@@ -1,7 +1,7 @@
 // Words and formats the workspace views share: recognition levels, due half-years, dates and times in
 // Vietnam, and the "illustrative" badge that marks figures the project generated.
 import { getLang, strings } from '../../i18n/i18n.ts';
-import { el } from '../dom.ts';
+import { h } from '../../dom/h.ts';
 
 const t = strings({
   vi: {
@@ -50,7 +50,7 @@ export function todayInVietnam(): string {
 
 /** A small badge after an illustrative figure; nothing for an official one. */
 export function provenanceBadge(provenance: 'official' | 'illustrative' | null | undefined, showOfficial = false): HTMLElement | null {
-  if (provenance === 'illustrative') return el('span', { class: 'badge illustrative', title: t('illustrativeTitle'), text: t('illustrative') });
-  if (provenance === 'official' && showOfficial) return el('span', { class: 'badge official', text: t('official') });
+  if (provenance === 'illustrative') return h('span', { class: 'badge illustrative', title: t('illustrativeTitle') }, t('illustrative'));
+  if (provenance === 'official' && showOfficial) return h('span', { class: 'badge official' }, t('official'));
   return null;
 }

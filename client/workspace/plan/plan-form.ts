@@ -2,7 +2,8 @@
 // or a year) and the plan that names it; POST /admin/plans.
 import { strings } from '../../i18n/i18n.ts';
 import { sendJson } from '../api.ts';
-import { el, field, statusLine } from '../dom.ts';
+import { h } from '../../dom/h.ts';
+import { field, statusLine } from '../common/field.ts';
 import { clearErrors, showErrors } from '../common/form-errors.ts';
 import { ALL_RECOGNITION_LEVELS, dueName, levelName } from '../common/labels.ts';
 import { communeOptions, type DistrictCommunes } from '../common/units.ts';
@@ -17,17 +18,17 @@ export const DUES = ['2025-H1', '2025-H2', '2025', '2026-H1', '2026-H2', '2026',
 
 export function planForm(groups: DistrictCommunes[], onSaved: (message: string) => void): HTMLElement {
   const fields = {
-    commune: field(t('commune'), el('select', { name: 'commune', required: true }, el('option', { value: '', text: t('choose') }), ...communeOptions(groups))),
-    target_level: field(t('level'), el('select', { name: 'target_level' }, ...ALL_RECOGNITION_LEVELS.map((l) => el('option', { value: l, text: levelName(l) }))), t('levelHint')),
-    due: field(t('due'), el('select', { name: 'due' }, ...DUES.map((d) => el('option', { value: d, text: dueName(d) })))),
-    plan: field(t('plan'), el('input', { name: 'plan', required: true, maxlength: 300 }), t('planHint')),
+    commune: field(t('commune'), h('select', { name: 'commune', required: true }, h('option', { value: '' }, t('choose')), ...communeOptions(groups))),
+    target_level: field(t('level'), h('select', { name: 'target_level' }, ...ALL_RECOGNITION_LEVELS.map((l) => h('option', { value: l }, levelName(l)))), t('levelHint')),
+    due: field(t('due'), h('select', { name: 'due' }, ...DUES.map((d) => h('option', { value: d }, dueName(d))))),
+    plan: field(t('plan'), h('input', { name: 'plan', required: true, maxlength: 300 }), t('planHint')),
   };
   const status = statusLine();
-  const add = el('button', { type: 'submit', class: 'primary', text: t('add') });
-  const form = el('form', { class: 'card', novalidate: true, 'aria-labelledby': 'plan-form-title' },
-    el('h2', { id: 'plan-form-title', text: t('title') }),
-    el('div', { class: 'form-grid' }, ...Object.values(fields).map((f) => f.wrap)),
-    el('div', { class: 'row' }, add, status),
+  const add = h('button', { type: 'submit', class: 'primary' }, t('add'));
+  const form = h('form', { class: 'card', novalidate: true, 'aria-labelledby': 'plan-form-title' },
+    h('h2', { id: 'plan-form-title' }, t('title')),
+    h('div', { class: 'form-grid' }, ...Object.values(fields).map((f) => f.wrap)),
+    h('div', { class: 'row' }, add, status),
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

@@ -2,7 +2,8 @@
 // decision number, date, signer, link to the document and a note; POST /admin/recognitions.
 import { strings } from '../../i18n/i18n.ts';
 import { sendJson } from '../api.ts';
-import { el, field, statusLine } from '../dom.ts';
+import { h } from '../../dom/h.ts';
+import { field, statusLine } from '../common/field.ts';
 import { clearErrors, showErrors } from '../common/form-errors.ts';
 import { ALL_RECOGNITION_LEVELS, levelName, todayInVietnam } from '../common/labels.ts';
 import { communeOptions, type DistrictCommunes } from '../common/units.ts';
@@ -27,20 +28,20 @@ const t = strings({
 export function recognitionForm(groups: DistrictCommunes[], withDistricts: boolean, onSaved: (r: Recognition) => void, levels: readonly string[] = []): HTMLElement {
   const ordered = [...ALL_RECOGNITION_LEVELS].sort((a, b) => Number(!levels.includes(a)) - Number(!levels.includes(b)));
   const fields = {
-    unit: field(t('unit'), el('select', { name: 'unit', required: true }, el('option', { value: '', text: t('choose') }), ...communeOptions(groups, null, withDistricts))),
-    level: field(t('level'), el('select', { name: 'level', required: true }, ...ordered.map((l) => el('option', { value: l, text: levelName(l) }))), t('levelHint')),
-    decision: field(t('decision'), el('input', { name: 'decision', required: true, maxlength: 120, autocomplete: 'off' }), t('decisionHint')),
-    decision_date: field(t('date'), el('input', { name: 'decision_date', type: 'date', required: true, max: todayInVietnam() })),
-    signer: field(t('signer'), el('input', { name: 'signer', required: true, maxlength: 200 }), t('signerHint')),
-    document_url: field(t('url'), el('input', { name: 'document_url', type: 'url', inputmode: 'url', placeholder: 'https://…' })),
-    note: field(t('note'), el('textarea', { name: 'note', rows: 2, maxlength: 2000 })),
+    unit: field(t('unit'), h('select', { name: 'unit', required: true }, h('option', { value: '' }, t('choose')), ...communeOptions(groups, null, withDistricts))),
+    level: field(t('level'), h('select', { name: 'level', required: true }, ...ordered.map((l) => h('option', { value: l }, levelName(l)))), t('levelHint')),
+    decision: field(t('decision'), h('input', { name: 'decision', required: true, maxlength: 120, autocomplete: 'off' }), t('decisionHint')),
+    decision_date: field(t('date'), h('input', { name: 'decision_date', type: 'date', required: true, max: todayInVietnam() })),
+    signer: field(t('signer'), h('input', { name: 'signer', required: true, maxlength: 200 }), t('signerHint')),
+    document_url: field(t('url'), h('input', { name: 'document_url', type: 'url', inputmode: 'url', placeholder: 'https://…' })),
+    note: field(t('note'), h('textarea', { name: 'note', rows: 2, maxlength: 2000 })),
   };
   const status = statusLine();
-  const save = el('button', { type: 'submit', class: 'primary', text: t('save') });
-  const form = el('form', { class: 'card record-form', novalidate: true, 'aria-labelledby': 'record-title' },
-    el('h2', { id: 'record-title', text: t('title') }),
-    el('div', { class: 'form-grid' }, ...Object.values(fields).map((f) => f.wrap)),
-    el('div', { class: 'row' }, save, status),
+  const save = h('button', { type: 'submit', class: 'primary' }, t('save'));
+  const form = h('form', { class: 'card record-form', novalidate: true, 'aria-labelledby': 'record-title' },
+    h('h2', { id: 'record-title' }, t('title')),
+    h('div', { class: 'form-grid' }, ...Object.values(fields).map((f) => f.wrap)),
+    h('div', { class: 'row' }, save, status),
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
