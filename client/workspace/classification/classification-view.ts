@@ -5,8 +5,8 @@
 import { strings } from '../../i18n/i18n.ts';
 import { getJson, sendJson } from '../api.ts';
 import { h } from '../../dom/h.ts';
-import { field, statusLine } from '../common/field.ts';
-import { clearErrors, showErrors } from '../common/form-errors.ts';
+import { field } from '../common/field.ts';
+import { recordForm } from '../common/record-form.ts';
 import { dateText, provenanceBadge, todayInVietnam } from '../common/labels.ts';
 import { stackTable } from '../common/stack-table.ts';
 import { hashFor, queryOf } from '../common/view-state.ts';
@@ -83,12 +83,12 @@ export async function renderClassifications(main: HTMLElement, ctx: ViewContext)
   if (flash) body.append(h('p', { class: 'status-line', role: 'status' }, flash));
   flash = null;
   body.append(summary);
-  if (user.role === 'admin' || user.role === 'province') body.append(recordForm(data, () => void renderClassifications(main, ctx)));
+  if (user.role === 'admin' || user.role === 'province') body.append(classificationForm(data, () => void renderClassifications(main, ctx)));
   else body.append(h('p', { class: 'hint' }, t('readOnly')));
   body.append(table);
 }
 
-function recordForm(data: Listing, done: () => void): HTMLElement {
+function classificationForm(data: Listing, done: () => void): HTMLElement {
   const commune = h('select', { name: 'commune', required: true }, h('option', { value: '' }, t('choose')), ...data.communes.map((c) => h('option', { value: c.code }, `${c.name} (${c.code})`)));
   const kind = h('select', { name: 'kind' }, h('option', { value: 'khu_vuc' }, t('kindKhuVuc')), h('option', { value: 'group' }, t('kindGroup')));
   const value = h('select', { name: 'value' });
@@ -107,39 +107,28 @@ function recordForm(data: Listing, done: () => void): HTMLElement {
     document_url: field(t('url'), h('input', { name: 'document_url', type: 'url', placeholder: 'https://' })),
     note: field(t('note'), h('textarea', { name: 'note', rows: 2, maxlength: '2000' })),
   };
-  const status = statusLine();
-  const save = h('button', { type: 'submit', class: 'primary' }, t('save'));
-  const form = h('form', { class: 'card', novalidate: true, 'aria-labelledby': 'classification-form-title' },
-    h('h2', { id: 'classification-form-title' }, t('form')),
-    h('div', { class: 'form-grid' }, ...Object.values(fields).map((f) => f.wrap)),
-    h('div', { class: 'row' }, save, status),
-  );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearErrors(fields);
-    save.disabled = true;
-    status.textContent = t('saving');
-    const optional = (v: string) => (v.trim() === '' ? undefined : v.trim());
-    try {
-      await sendJson('POST', '/admin/classifications', {
-        commune: fields.commune.input.value,
-        kind: fields.kind.input.value,
-        value: fields.value.input.value,
-        decision: fields.decision.input.value,
-        decision_date: fields.decision_date.input.value,
-        period_from: optional(fields.period_from.input.value),
-        period_to: optional(fields.period_to.input.value),
-        document_url: optional(fields.document_url.input.value),
-        note: optional(fields.note.input.value),
-      });
+  const optional = (v: string) => (v.trim() === '' ? undefined : v.trim());
+  return recordForm({
+    id: 'classification-form-title',
+    title: t('form'),
+    fields,
+    submit: t('save'),
+    saving: t('saving'),
+    send: (f) => sendJson('POST', '/admin/classifications', {
+      commune: f.commune.input.value,
+      kind: f.kind.input.value,
+      value: f.value.input.value,
+      decision: f.decision.input.value,
+      decision_date: f.decision_date.input.value,
+      period_from: optional(f.period_from.input.value),
+      period_to: optional(f.period_to.input.value),
+      document_url: optional(f.document_url.input.value),
+      note: optional(f.note.input.value),
+    }),
+    saved: () => {
       const name = commune.selectedOptions[0]?.textContent ?? commune.value;
       flash = t('saved', { commune: name, what: `${kind.value === 'group' ? t('group') : t('khuVuc')} ${value.value}` });
       done();
-    } catch (error) {
-      showErrors(error, fields, status);
-    } finally {
-      save.disabled = false;
-    }
-  });
-  return form;
+    },
+  }).form;
 }

@@ -3,8 +3,8 @@
 import { strings } from '../../i18n/i18n.ts';
 import { sendJson } from '../api.ts';
 import { h } from '../../dom/h.ts';
-import { field, statusLine } from '../common/field.ts';
-import { clearErrors, showErrors } from '../common/form-errors.ts';
+import { field } from '../common/field.ts';
+import { recordForm } from '../common/record-form.ts';
 import { ALL_RECOGNITION_LEVELS, dueName, levelName } from '../common/labels.ts';
 import { communeOptions, type DistrictCommunes } from '../common/units.ts';
 
@@ -23,27 +23,16 @@ export function planForm(groups: DistrictCommunes[], onSaved: (message: string) 
     due: field(t('due'), h('select', { name: 'due' }, ...DUES.map((d) => h('option', { value: d }, dueName(d))))),
     plan: field(t('plan'), h('input', { name: 'plan', required: true, maxlength: 300 }), t('planHint')),
   };
-  const status = statusLine();
-  const add = h('button', { type: 'submit', class: 'primary' }, t('add'));
-  const form = h('form', { class: 'card', novalidate: true, 'aria-labelledby': 'plan-form-title' },
-    h('h2', { id: 'plan-form-title' }, t('title')),
-    h('div', { class: 'form-grid' }, ...Object.values(fields).map((f) => f.wrap)),
-    h('div', { class: 'row' }, add, status),
-  );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearErrors(fields);
-    add.disabled = true;
-    status.textContent = t('saving');
-    try {
-      await sendJson('POST', '/admin/plans', { commune: fields.commune.input.value, target_level: fields.target_level.input.value, due: fields.due.input.value, plan: fields.plan.input.value });
+  return recordForm({
+    id: 'plan-form-title',
+    title: t('title'),
+    fields,
+    submit: t('add'),
+    saving: t('saving'),
+    send: (f) => sendJson('POST', '/admin/plans', { commune: f.commune.input.value, target_level: f.target_level.input.value, due: f.due.input.value, plan: f.plan.input.value }),
+    saved: (_answer, status) => {
       status.textContent = t('saved');
       onSaved(t('saved'));
-    } catch (error) {
-      showErrors(error, fields, status);
-    } finally {
-      add.disabled = false;
-    }
-  });
-  return form;
+    },
+  }).form;
 }

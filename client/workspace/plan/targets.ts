@@ -3,8 +3,9 @@
 import { strings } from '../../i18n/i18n.ts';
 import { getJson, sendJson } from '../api.ts';
 import { h } from '../../dom/h.ts';
-import { field, statusLine } from '../common/field.ts';
+import { field } from '../common/field.ts';
 import { clearErrors, showErrors } from '../common/form-errors.ts';
+import { recordForm } from '../common/record-form.ts';
 import { dateText } from '../common/labels.ts';
 import type { UnitRef } from '../scope-picker.ts';
 import type { Target, TargetList } from './types.ts';
@@ -32,7 +33,6 @@ const t = strings({
 /** The targets section; `scopes` are the province/districts a new target may be set for (empty: read only). */
 export async function targetsSection(query: string, scopes: UnitRef[]): Promise<HTMLElement> {
   const section = h('section', { 'aria-labelledby': 'targets-title' });
-  const status = statusLine();
   let editing: Target | null = null;
 
   const fields = {
@@ -45,10 +45,35 @@ export async function targetsSection(query: string, scopes: UnitRef[]): Promise<
     source_url: field(t('sourceUrl'), h('input', { name: 'source_url', type: 'url', inputmode: 'url', placeholder: 'https://…' })),
     note: field(t('note'), h('textarea', { name: 'note', rows: 2, maxlength: 2000 })),
   };
-  const formTitle = h('h2', { id: 'target-form-title' }, t('addTitle'));
-  const save = h('button', { type: 'submit', class: 'primary' }, t('save'));
   const cancel = h('button', { type: 'button', class: 'secondary', hidden: true }, t('cancel'));
-  const form = h('form', { class: 'card', novalidate: true, 'aria-labelledby': 'target-form-title' }, formTitle, h('div', { class: 'form-grid' }, ...Object.values(fields).map((f) => f.wrap)), h('div', { class: 'row' }, save, cancel, status));
+  const optional = (v: string) => (v.trim() ? v.trim() : undefined);
+  const { form, heading: formTitle, status } = recordForm({
+    id: 'target-form-title',
+    title: t('addTitle'),
+    fields,
+    submit: t('save'),
+    saving: t('saving'),
+    actions: [cancel],
+    send: (f) => {
+      const body = {
+        metric: f.metric.input.value,
+        value: f.value.input.value,
+        kind: f.kind.input.value,
+        deadline: f.deadline.input.value,
+        source: f.source.input.value,
+        source_url: optional(f.source_url.input.value),
+        note: optional(f.note.input.value),
+      };
+      return editing
+        ? sendJson<Target>('PUT', `/admin/targets/${editing.id}`, body)
+        : sendJson<Target>('POST', '/admin/targets', { scope: f.scope.input.value, ...body });
+    },
+    saved: async (saved, line) => {
+      fill(null);
+      await render();
+      line.textContent = t('saved', { metric: saved.metric });
+    },
+  });
 
   const fill = (target: Target | null) => {
     editing = target;
@@ -92,35 +117,6 @@ export async function targetsSection(query: string, scopes: UnitRef[]): Promise<
       },
     }));
   };
-
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearErrors(fields);
-    save.disabled = true;
-    status.textContent = t('saving');
-    const optional = (v: string) => (v.trim() ? v.trim() : undefined);
-    const body = {
-      metric: fields.metric.input.value,
-      value: fields.value.input.value,
-      kind: fields.kind.input.value,
-      deadline: fields.deadline.input.value,
-      source: fields.source.input.value,
-      source_url: optional(fields.source_url.input.value),
-      note: optional(fields.note.input.value),
-    };
-    try {
-      const saved = editing
-        ? await sendJson<Target>('PUT', `/admin/targets/${editing.id}`, body)
-        : await sendJson<Target>('POST', '/admin/targets', { scope: fields.scope.input.value, ...body });
-      fill(null);
-      await render();
-      status.textContent = t('saved', { metric: saved.metric });
-    } catch (error) {
-      showErrors(error, fields, status);
-    } finally {
-      save.disabled = false;
-    }
-  });
 
   section.append(h('h2', { id: 'targets-title', tabindex: -1 }, t('title')), tableHolder);
   await render();

@@ -3,8 +3,8 @@
 import { strings } from '../../i18n/i18n.ts';
 import { sendJson } from '../api.ts';
 import { h } from '../../dom/h.ts';
-import { field, statusLine } from '../common/field.ts';
-import { clearErrors, showErrors } from '../common/form-errors.ts';
+import { field } from '../common/field.ts';
+import { recordForm } from '../common/record-form.ts';
 import { ALL_RECOGNITION_LEVELS, levelName, todayInVietnam } from '../common/labels.ts';
 import { communeOptions, type DistrictCommunes } from '../common/units.ts';
 import type { Recognition } from './types.ts';
@@ -36,37 +36,26 @@ export function recognitionForm(groups: DistrictCommunes[], withDistricts: boole
     document_url: field(t('url'), h('input', { name: 'document_url', type: 'url', inputmode: 'url', placeholder: 'https://…' })),
     note: field(t('note'), h('textarea', { name: 'note', rows: 2, maxlength: 2000 })),
   };
-  const status = statusLine();
-  const save = h('button', { type: 'submit', class: 'primary' }, t('save'));
-  const form = h('form', { class: 'card record-form', novalidate: true, 'aria-labelledby': 'record-title' },
-    h('h2', { id: 'record-title' }, t('title')),
-    h('div', { class: 'form-grid' }, ...Object.values(fields).map((f) => f.wrap)),
-    h('div', { class: 'row' }, save, status),
-  );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearErrors(fields);
-    save.disabled = true;
-    status.textContent = t('saving');
-    const optional = (v: string) => (v.trim() ? v.trim() : undefined);
-    const body = {
-      unit: fields.unit.input.value,
-      level: fields.level.input.value,
-      decision: fields.decision.input.value,
-      decision_date: fields.decision_date.input.value,
-      signer: fields.signer.input.value,
-      document_url: optional(fields.document_url.input.value),
-      note: optional(fields.note.input.value),
-    };
-    try {
-      const saved = await sendJson<Recognition>('POST', '/admin/recognitions', body);
+  const optional = (v: string) => (v.trim() ? v.trim() : undefined);
+  return recordForm({
+    id: 'record-title',
+    title: t('title'),
+    formClass: 'card record-form',
+    fields,
+    submit: t('save'),
+    saving: t('saving'),
+    send: (f) => sendJson<Recognition>('POST', '/admin/recognitions', {
+      unit: f.unit.input.value,
+      level: f.level.input.value,
+      decision: f.decision.input.value,
+      decision_date: f.decision_date.input.value,
+      signer: f.signer.input.value,
+      document_url: optional(f.document_url.input.value),
+      note: optional(f.note.input.value),
+    }),
+    saved: (saved, status) => {
       status.textContent = t('saved', { unit: saved.unit.name, level: levelName(saved.level), decision: saved.decision ?? '' });
       onSaved(saved);
-    } catch (error) {
-      showErrors(error, fields, status);
-    } finally {
-      save.disabled = false;
-    }
-  });
-  return form;
+    },
+  }).form;
 }

@@ -4,8 +4,8 @@
 import { formatNumber, strings } from '../../i18n/i18n.ts';
 import { getJson, sendJson } from '../api.ts';
 import { h } from '../../dom/h.ts';
-import { field, statusLine } from '../common/field.ts';
-import { clearErrors, showErrors } from '../common/form-errors.ts';
+import { field } from '../common/field.ts';
+import { recordForm } from '../common/record-form.ts';
 import { dateText, timeText } from '../common/labels.ts';
 import { communeOptions, communesByDistrict } from '../common/units.ts';
 import { hashFor, listingScope, queryOf, scopeOf } from '../common/view-state.ts';
@@ -68,34 +68,25 @@ export async function renderVillages(main: HTMLElement, ctx: ViewContext): Promi
   }
   const data = await getJson<VillageCounts>(`/admin/villages/${encodeURIComponent(chosen)}`);
   const result = h('div');
-  const status = statusLine();
   const number = (name: string, value: number | undefined) => h('input', { name, type: 'number', inputmode: 'numeric', min: 0, max: 2000, step: 1, required: true, value: value ?? '' });
   const fields = {
     villages: field(t('villages'), number('villages', data.counts?.villages)),
     ntm_villages: field(t('ntm'), number('ntm_villages', data.counts?.ntm_villages)),
     model_villages: field(t('model'), number('model_villages', data.counts?.model_villages), t('modelHint')),
   };
-  const save = h('button', { type: 'submit', class: 'primary' }, t('save'));
-  const form = h('form', { class: 'card', novalidate: true, 'aria-labelledby': 'villages-title' },
-    h('h2', { id: 'villages-title' }, t('countsTitle', { commune: data.commune.name })),
-    h('div', { class: 'form-grid narrow' }, ...Object.values(fields).map((f) => f.wrap)),
-    h('div', { class: 'row' }, save, status),
-  );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearErrors(fields);
-    save.disabled = true;
-    status.textContent = t('saving');
-    const value = (f: { input: HTMLInputElement }) => (f.input.value.trim() === '' ? null : Number(f.input.value));
-    try {
-      const saved = await sendJson<VillageCounts>('PUT', `/admin/villages/${encodeURIComponent(chosen)}`, { villages: value(fields.villages), ntm_villages: value(fields.ntm_villages), model_villages: value(fields.model_villages) });
+  const value = (f: { input: HTMLInputElement }) => (f.input.value.trim() === '' ? null : Number(f.input.value));
+  const { form } = recordForm({
+    id: 'villages-title',
+    title: t('countsTitle', { commune: data.commune.name }),
+    gridClass: 'form-grid narrow',
+    fields,
+    submit: t('save'),
+    saving: t('saving'),
+    send: (f) => sendJson<VillageCounts>('PUT', `/admin/villages/${encodeURIComponent(chosen)}`, { villages: value(f.villages), ntm_villages: value(f.ntm_villages), model_villages: value(f.model_villages) }),
+    saved: (saved, status) => {
       result.replaceChildren(...outcome(saved));
       status.textContent = saved.changed === false ? t('unchanged') : t('saved', { time: timeText(saved.counts?.updated_at ?? new Date().toISOString()) });
-    } catch (error) {
-      showErrors(error, fields, status);
-    } finally {
-      save.disabled = false;
-    }
+    },
   });
   result.append(...outcome(data));
   body.append(form, result);
