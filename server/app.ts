@@ -1,5 +1,5 @@
-// The Hono application: security headers, compression, the API, the tile archive and the client's
-// built files. Built from already-opened parts so that tests can call `app.request()` without a socket.
+/** @module The Hono application: security headers, compression, the API, the tile archive and the client's
+ * built files. Built from already-opened parts so that tests can call `app.request()` without a socket. */
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';

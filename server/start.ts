@@ -1,5 +1,5 @@
-// Prepares everything the server needs on start: boundary build, client build, database schema and
-// seed. Each step is skipped when its output is already there and up to date.
+/** @module Prepares everything the server needs on start: boundary build, client build, database schema and
+ * seed. Each step is skipped when its output is already there and up to date. */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildAllBoundaries, readUnitsIndex, type BuildManifest } from '../scripts/boundary/build.ts';

@@ -1,6 +1,7 @@
-// The workspace's calls to the server: JSON in and out, the session cookie sent by the browser, the
-// CSRF token (given at sign-in and by /auth/me) added to every state-changing request, and the API's
-// error body turned into a WorkspaceError that views show next to the field it names.
+/** @module The workspace's calls to the server: JSON in and out, the session cookie sent by the browser, the
+ * CSRF token (given at sign-in and by /auth/me) added to every state-changing request, and the API's
+ * error body turned into a WorkspaceError that views show next to the field it names. */
+
 export interface ApiErrorShape { code: string; message: string; details?: unknown }
 
 export class WorkspaceError extends Error {

@@ -1,4 +1,4 @@
-// The workspace's language: `?lang=en` or the last choice (kept in this browser), Vietnamese by default.
+/** @module The workspace's language: `?lang=en` or the last choice (kept in this browser), Vietnamese by default. */
 import type { Lang } from '../state/app-state.ts';
 import { setLang } from '../i18n/i18n.ts';
 

@@ -1,6 +1,6 @@
-// The officials' workspace page: sign-in, then the sections a role works in (monthly reviews, import,
-// recognitions, plans and targets, villages, the monthly report, the audit trail), one view per URL hash
-// (#reviews, #review/<commune>/<period>, #import, …) so that back/forward and links work.
+/** @module The officials' workspace page: sign-in, then the sections a role works in (monthly reviews, import,
+ * recognitions, plans and targets, villages, the monthly report, the audit trail), one view per URL hash
+ * (#reviews, #review/<commune>/<period>, #import, …) so that back/forward and links work. */
 import { setLang, strings } from '../i18n/i18n.ts';
 import { h } from '../dom/h.ts';
 import { errorText } from './common/field.ts';

@@ -1,6 +1,6 @@
-// Picks the district (or commune) a view works on, within the signed-in user's scope: a province
-// officer chooses among the province's districts; a district officer has theirs; admin chooses a
-// province then a district.
+/** @module Picks the district (or commune) a view works on, within the signed-in user's scope: a province
+ * officer chooses among the province's districts; a district officer has theirs; admin chooses a
+ * province then a district. */
 import { strings } from '../i18n/i18n.ts';
 import { getJson } from './api.ts';
 import { h } from '../dom/h.ts';

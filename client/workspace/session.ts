@@ -1,4 +1,4 @@
-// Who is signed in: the user from GET /auth/me (or the sign-in answer), kept for the views, and sign-out.
+/** @module Who is signed in: the user from GET /auth/me (or the sign-in answer), kept for the views, and sign-out. */
 import { getJson, sendJson, setCsrfToken, WorkspaceError } from './api.ts';
 
 export type Role = 'admin' | 'province' | 'district' | 'commune';

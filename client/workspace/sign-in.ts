@@ -1,4 +1,4 @@
-// The sign-in form: e-mail and password, errors next to the field, the wait after too many failures.
+/** @module The sign-in form: e-mail and password, errors next to the field, the wait after too many failures. */
 import { strings } from '../i18n/i18n.ts';
 import { WorkspaceError } from './api.ts';
 import { h } from '../dom/h.ts';

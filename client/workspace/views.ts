@@ -1,4 +1,4 @@
-// The workspace's sections, by the name in the URL hash. Each renders into <main> for the signed-in user.
+/** @module The workspace's sections, by the name in the URL hash. Each renders into <main> for the signed-in user. */
 import type { SignedIn } from './session.ts';
 import { renderReviewList } from './review/review-list.ts';
 import { renderReviewForm } from './review/review-form.ts';

@@ -1,6 +1,6 @@
-// The boundary build: for each unit structure, validated inputs → PMTiles archive, per-province TopoJSON
-// and the units index in data/build/<structure>/. Skips work when the inputs are unchanged; replaces the
-// previous build only once the new one is complete, so a failed build leaves the old one untouched.
+/** @module The boundary build: for each unit structure, validated inputs → PMTiles archive, per-province TopoJSON
+ * and the units index in data/build/<structure>/. Skips work when the inputs are unchanged; replaces the
+ * previous build only once the new one is complete, so a failed build leaves the old one untouched. */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

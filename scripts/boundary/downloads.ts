@@ -1,5 +1,5 @@
-// Writes one quantised TopoJSON file per province (its communes, its districts where the structure has
-// them, and its outline) for downloads and analysis; each names its unit structure.
+/** @module Writes one quantised TopoJSON file per province (its communes, its districts where the structure has
+ * them, and its outline) for downloads and analysis; each names its unit structure. */
 import type { FeatureCollection } from 'geojson';
 import { topology } from 'topojson-server';
 import type { UnitStructure } from '../../server/db/schema.ts';

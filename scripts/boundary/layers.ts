@@ -1,7 +1,7 @@
-// Turns the validated boundary layers of a structure (provinces, districts where it has them, communes)
-// into GeoJSON features for the tiles, either at full
-// resolution or simplified for one zoom level. Simplification runs on the topology (shared arcs),
-// so neighbouring polygons keep identical borders at every zoom and no slivers open between them.
+/** @module Turns the validated boundary layers of a structure (provinces, districts where it has them, communes)
+ * into GeoJSON features for the tiles, either at full
+ * resolution or simplified for one zoom level. Simplification runs on the topology (shared arcs),
+ * so neighbouring polygons keep identical borders at every zoom and no slivers open between them. */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature } from 'topojson-client';
 import { filter, filterAttachedWeight, planarRingArea, presimplify, simplify } from 'topojson-simplify';

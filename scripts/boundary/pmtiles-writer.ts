@@ -1,6 +1,6 @@
-// Writes gzip-compressed MVT tiles into a single PMTiles v3 archive (header, root directory, metadata,
-// leaf directories, tile data) for the boundary build. Hand-written from the PMTiles v3 spec because no
-// npm package writes PMTiles (the `pmtiles` package only reads them).
+/** @module Writes gzip-compressed MVT tiles into a single PMTiles v3 archive (header, root directory, metadata,
+ * leaf directories, tile data) for the boundary build. Hand-written from the PMTiles v3 spec because no
+ * npm package writes PMTiles (the `pmtiles` package only reads them). */
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { zxyToTileId } from 'pmtiles';

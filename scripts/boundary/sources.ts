@@ -1,5 +1,5 @@
-// Reads and validates the boundary inputs of one unit structure from a folder: data/sources/<folder>
-// (vendored, checksummed) by default, or a user's folder of plain or gzipped files.
+/** @module Reads and validates the boundary inputs of one unit structure from a folder: data/sources/<folder>
+ * (vendored, checksummed) by default, or a user's folder of plain or gzipped files. */
 import { createHash } from 'node:crypto';
 import type { UnitStructure } from '../../server/db/schema.ts';
 import { STRUCTURES, type LoadedStructure } from './structures.ts';

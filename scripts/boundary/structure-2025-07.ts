@@ -1,6 +1,6 @@
-// The two-tier structure in force since 1 July 2025: 34 provinces > 3,321 communes (xã, phường, đặc
-// khu), no districts. How its inputs are read and cross-checked, and how its units index is made,
-// including the types that changed inside the structure (Đồng Nai, 30/04/2026).
+/** @module The two-tier structure in force since 1 July 2025: 34 provinces > 3,321 communes (xã, phường, đặc
+ * khu), no districts. How its inputs are read and cross-checked, and how its units index is made,
+ * including the types that changed inside the structure (Đồng Nai, 30/04/2026). */
 import { z } from 'zod';
 import { isRuralCommuneType, type EarlierType, type UnitRecord, type UnitsIndex } from '../../server/unit/units-index.ts';
 import type { BoundaryFeature, LayerName } from './layers.ts';

@@ -1,5 +1,5 @@
-// The structure before the July-2025 reform: 63 provinces > 696 districts > 10,047 communes (GSO list
-// of 01/03/2025). How its inputs are read and cross-checked, and how its units index is made.
+/** @module The structure before the July-2025 reform: 63 provinces > 696 districts > 10,047 communes (GSO list
+ * of 01/03/2025). How its inputs are read and cross-checked, and how its units index is made. */
 import { z } from 'zod';
 import type { UnitsIndex } from '../../server/unit/units-index.ts';
 import type { BoundaryFeature, LayerName } from './layers.ts';

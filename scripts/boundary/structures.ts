@@ -1,6 +1,6 @@
-// Each unit structure the boundary build knows, described once: where its inputs are vendored, which
-// layers it has, what its archive is called and says of itself, which units are labelled as
-// archipelagos, and how its inputs are read into layers and a units index.
+/** @module Each unit structure the boundary build knows, described once: where its inputs are vendored, which
+ * layers it has, what its archive is called and says of itself, which units are labelled as
+ * archipelagos, and how its inputs are read into layers and a units index. */
 import type { UnitStructure } from '../../server/db/schema.ts';
 import { UNIT_STRUCTURES, type UnitsIndex } from '../../server/unit/units-index.ts';
 import { ARCHIPELAGO_DISTRICTS } from '../../client/map/archipelagos.ts';

@@ -1,5 +1,5 @@
-// Cuts the boundary layers (and a point layer of labels) into gzip-compressed Mapbox Vector Tiles,
-// zoom by zoom, with geojson-vt and vt-pbf.
+/** @module Cuts the boundary layers (and a point layer of labels) into gzip-compressed Mapbox Vector Tiles,
+ * zoom by zoom, with geojson-vt and vt-pbf. */
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import GeoJSONVT from 'geojson-vt';
 import { fromGeojsonVt } from 'vt-pbf';

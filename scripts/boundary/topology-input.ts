@@ -1,6 +1,6 @@
-// Reading and validating boundary inputs, whatever the unit structure: a file from a vendored
-// (checksummed) folder or a user's folder of plain or gzipped files, JSON parsing with the file named,
-// and a TopoJSON layer whose every feature's properties are checked with a zod schema.
+/** @module Reading and validating boundary inputs, whatever the unit structure: a file from a vendored
+ * (checksummed) folder or a user's folder of plain or gzipped files, JSON parsing with the file named,
+ * and a TopoJSON layer whose every feature's properties are checked with a zod schema. */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';

@@ -1,5 +1,5 @@
-// Builds the pre-2025 units index (every province, district and commune with names, type, bbox and a
-// label point) from the GSO list and the full-resolution polygons; the geometry facts of any unit.
+/** @module Builds the pre-2025 units index (every province, district and commune with names, type, bbox and a
+ * label point) from the GSO list and the full-resolution polygons; the geometry facts of any unit. */
 import { bbox as turfBbox } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import polylabel from 'polylabel';

@@ -1,5 +1,5 @@
-// Vendors the upstream input data (both eras' boundaries and the programme facts) into data/sources/, verified by a
-// SHA-256 manifest, so that a fresh clone builds and seeds with nothing beside it.
+/** @module Vendors the upstream input data (both eras' boundaries and the programme facts) into data/sources/, verified by a
+ * SHA-256 manifest, so that a fresh clone builds and seeds with nothing beside it. */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

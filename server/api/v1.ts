@@ -1,5 +1,5 @@
-// The public API under /api/v1: every route declared with its zod schemas (one source for validation and
-// the OpenAPI document), CORS open for reads, ETag/304, and 405 for a known path with the wrong method.
+/** @module The public API under /api/v1: every route declared with its zod schemas (one source for validation and
+ * the OpenAPI document), CORS open for reads, ETag/304, and 405 for a known path with the wrong method. */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { methodNotAllowed } from 'hono/method-not-allowed';

@@ -1,6 +1,6 @@
-// The officials' workspace under /api/v1: sign-in (/auth/…) and every write and private read
-// (/admin/…). Admin routes are for signed-in users only, never cached, CSRF-checked on every
-// state-changing request, and each route checks the user's scope for the unit it touches.
+/** @module The officials' workspace under /api/v1: sign-in (/auth/…) and every write and private read
+ * (/admin/…). Admin routes are for signed-in users only, never cached, CSRF-checked on every
+ * state-changing request, and each route checks the user's scope for the unit it touches. */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { auditRoutes } from '../audit/workspace-routes.ts';

@@ -1,5 +1,5 @@
-// The audit trail: every change made through the workspace or a CLI appends one entry (who, when,
-// what, before and after) in the same transaction as the change. Nothing updates or deletes entries.
+/** @module The audit trail: every change made through the workspace or a CLI appends one entry (who, when,
+ * what, before and after) in the same transaction as the change. Nothing updates or deletes entries. */
 import type { Kysely } from 'kysely';
 import type { Database, UnitStructure } from '../db/schema.ts';
 import type { SessionUser } from '../auth/session.ts';

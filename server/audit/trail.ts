@@ -1,6 +1,6 @@
-// Reading the audit trail: the entries a signed-in official may see (admin: all; province, district and
-// commune officers: entries about their unit or a unit under it; entries without a unit: admin only),
-// filtered by unit, date, action and actor, newest first, a page at a time (keyset on the entry id).
+/** @module Reading the audit trail: the entries a signed-in official may see (admin: all; province, district and
+ * commune officers: entries about their unit or a unit under it; entries without a unit: admin only),
+ * filtered by unit, date, action and actor, newest first, a page at a time (keyset on the entry id). */
 import type { ApiContext } from '../context/context.ts';
 import { inScope } from '../auth/scope.ts';
 import type { SessionUser } from '../auth/session.ts';

@@ -1,7 +1,7 @@
-// PUT /admin/users/{id}/scope: an admin gives an account another role, unit or structure (e.g. an officer of
-// the old district 610 becomes an officer of today's commune 23341 after the reform). Audited as
-// `user.rescope` (before and after); CSRF-checked like every write; the account's open sessions carry on
-// under the new scope at their next request (each request reads the account's scope).
+/** @module PUT /admin/users/{id}/scope: an admin gives an account another role, unit or structure (e.g. an officer of
+ * the old district 610 becomes an officer of today's commune 23341 after the reform). Audited as
+ * `user.rescope` (before and after); CSRF-checked like every write; the account's open sessions carry on
+ * under the new scope at their next request (each request reads the account's scope). */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import { actorOf } from '../audit/audit.ts';

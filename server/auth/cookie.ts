@@ -1,8 +1,8 @@
-// The session cookie: HttpOnly, SameSite=Lax, Path=/. Over HTTPS it is Secure and named with the
-// `__Host-` prefix, so that the browser takes it only from this very host over HTTPS: no subdomain and no
-// plain-HTTP page can plant or overwrite it. A local run over plain HTTP uses the bare name (browsers
-// refuse a `__Host-` cookie without Secure). HTTPS is the request's scheme, or X-Forwarded-Proto from a
-// TLS-terminating proxy trusted with NTM_TRUST_PROXY=1.
+/** @module The session cookie: HttpOnly, SameSite=Lax, Path=/. Over HTTPS it is Secure and named with the
+ * `__Host-` prefix, so that the browser takes it only from this very host over HTTPS: no subdomain and no
+ * plain-HTTP page can plant or overwrite it. A local run over plain HTTP uses the bare name (browsers
+ * refuse a `__Host-` cookie without Secure). HTTPS is the request's scheme, or X-Forwarded-Proto from a
+ * TLS-terminating proxy trusted with NTM_TRUST_PROXY=1. */
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { isHttpsRequest } from '../http/origin.ts';

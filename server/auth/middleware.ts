@@ -1,6 +1,6 @@
-// Request guards of the workspace: the session from the cookie, "signed in" (401), and CSRF on every
-// state-changing request (403): the Origin (or Sec-Fetch-Site) must be this server, and the session's
-// token must come back in the X-CSRF-Token header. The cookie is SameSite=Lax besides.
+/** @module Request guards of the workspace: the session from the cookie, "signed in" (401), and CSRF on every
+ * state-changing request (403): the Origin (or Sec-Fetch-Site) must be this server, and the session's
+ * token must come back in the X-CSRF-Token header. The cookie is SameSite=Lax besides. */
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { timingSafeEqual } from 'node:crypto';

@@ -1,5 +1,5 @@
-// Password hashing with Node's scrypt (memory-hard: N=2^15, r=8 uses 32 MiB per hash), stored as
-// "scrypt$N$r$p$salt$hash" so that the cost can be raised later without invalidating stored hashes.
+/** @module Password hashing with Node's scrypt (memory-hard: N=2^15, r=8 uses 32 MiB per hash), stored as
+ * "scrypt$N$r$p$salt$hash" so that the cost can be raised later without invalidating stored hashes. */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const COST = { N: 2 ** 15, r: 8, p: 1 };

@@ -1,4 +1,4 @@
-// Schemas of the workspace's sign-in routes and the errors that every workspace route can give.
+/** @module Schemas of the workspace's sign-in routes and the errors that every workspace route can give. */
 import { z } from '@hono/zod-openapi';
 import { ErrorSchema } from '../http/schemas.ts';
 import { RoleSchema } from './users.ts';

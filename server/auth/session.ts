@@ -1,5 +1,5 @@
-// Sessions in the database: the cookie holds a random token, the table only its SHA-256, so a copy of
-// the database opens no session. Each session has its own CSRF token and an absolute expiry.
+/** @module Sessions in the database: the cookie holds a random token, the table only its SHA-256, so a copy of
+ * the database opens no session. Each session has its own CSRF token and an absolute expiry. */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Role, UnitStructure } from '../db/schema.ts';

@@ -1,14 +1,14 @@
-// Sign-in throttling: failed attempts counted per account and per network address in a sliding window;
-// past the limit, sign-in is refused with the seconds to wait. An attempt counts from the moment it
-// starts (before the slow password check), so a burst of parallel attempts cannot slip past the limit;
-// and only a few password checks run at once in each process (each takes 32 MiB and a thread; the
-// others wait in a bounded queue, one per address, addresses without failures first). An IPv6 address counts as its /64
-// (one subscriber's network: they hold billions of addresses). A locked account lifts when its oldest
-// counted failure leaves the window, or when an admin unlocks it; a device the account signed in from
-// before (its device cookie) or a live session of the account has a budget of its own, so that a flood of
-// wrong passwords from elsewhere does not lock the owner out. Counted in the database (0006), so that every
-// app process on it shares the counts, the locks and the known devices: N processes do not give N times the
-// attempts. An attempt is counted and checked in one serialized step (db/serialized.ts).
+/** @module Sign-in throttling: failed attempts counted per account and per network address in a sliding window;
+ * past the limit, sign-in is refused with the seconds to wait. An attempt counts from the moment it
+ * starts (before the slow password check), so a burst of parallel attempts cannot slip past the limit;
+ * and only a few password checks run at once in each process (each takes 32 MiB and a thread; the
+ * others wait in a bounded queue, one per address, addresses without failures first). An IPv6 address counts as its /64
+ * (one subscriber's network: they hold billions of addresses). A locked account lifts when its oldest
+ * counted failure leaves the window, or when an admin unlocks it; a device the account signed in from
+ * before (its device cookie) or a live session of the account has a budget of its own, so that a flood of
+ * wrong passwords from elsewhere does not lock the owner out. Counted in the database (0006), so that every
+ * app process on it shares the counts, the locks and the known devices: N processes do not give N times the
+ * attempts. An attempt is counted and checked in one serialized step (db/serialized.ts). */
 import { createHash, randomBytes } from 'node:crypto';
 import { isIPv6 } from 'node:net';
 import type { Kysely, Transaction } from 'kysely';

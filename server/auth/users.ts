@@ -1,4 +1,4 @@
-// Officials' accounts: creation (from the CLI) with a validated role and unit, and look-up at sign-in.
+/** @module Officials' accounts: creation (from the CLI) with a validated role and unit, and look-up at sign-in. */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { appendAudit, type Actor } from '../audit/audit.ts';

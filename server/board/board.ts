@@ -1,7 +1,7 @@
-// The monthly reporting board of a district or province (what the district sends the province before the
-// 20th, and the province its office): reviews received vs due, criteria gained and lost since last month,
-// recognised communes at revocation risk, progress against targets (the summary's own figures) and the
-// planned communes due this half-year with the criterion completions ("lượt tiêu chí") they still need.
+/** @module The monthly reporting board of a district or province (what the district sends the province before the
+ * 20th, and the province its office): reviews received vs due, criteria gained and lost since last month,
+ * recognised communes at revocation risk, progress against targets (the summary's own figures) and the
+ * planned communes due this half-year with the criterion completions ("lượt tiêu chí") they still need. */
 import type { ApiContext } from '../context/context.ts';
 import type { Scope } from '../scope/scope.ts';
 import type { CriteriaSet } from '../criterion/catalogue.ts';

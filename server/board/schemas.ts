@@ -1,5 +1,5 @@
-// OpenAPI schema of the monthly reporting board (GET /admin/board): the JSON form; the XLSX download holds
-// the same sections, one sheet each.
+/** @module OpenAPI schema of the monthly reporting board (GET /admin/board): the JSON form; the XLSX download holds
+ * the same sections, one sheet each. */
 import { RecognitionLevelSchema } from '../recognition/levels.ts';
 import { z } from '@hono/zod-openapi';
 import { ILLUSTRATIVE_NOTE, LevelSchema, ProvenanceSchema } from '../http/schemas.ts';

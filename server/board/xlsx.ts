@@ -1,6 +1,6 @@
-// The monthly reporting board as an Excel workbook for the provincial office (exceljs): one sheet per
-// section, Vietnamese headers. Every sheet starts with a title row (unit, period, and "số liệu minh họa"
-// when any figure is illustrative), a note row, then the header row (frozen) and the data.
+/** @module The monthly reporting board as an Excel workbook for the provincial office (exceljs): one sheet per
+ * section, Vietnamese headers. Every sheet starts with a title row (unit, period, and "số liệu minh họa"
+ * when any figure is illustrative), a note row, then the header row (frozen) and the data. */
 import ExcelJS from 'exceljs';
 import { LEVEL_LABELS, PROVENANCE_LABELS } from '../export/texts.ts';
 import { XLSX_TYPE } from '../export/xlsx.ts';

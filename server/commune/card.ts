@@ -1,9 +1,9 @@
-// The commune card: everything the app and the officials see about one commune at a period — names and
-// parents, recognitions, special-difficulty listings, every criterion of the set that applies with its
-// indicators, the monthly history, the plans naming it, the targets that apply, `at_risk`, and its villages
-// (thôn: how many are NTM / model villages) as officials entered them.
-// Reads the commune's reviews (one range of the unique index (commune_code, period)), its plans, targets
-// and reported counts from the database; units, the catalogue and the standings from memory.
+/** @module The commune card: everything the app and the officials see about one commune at a period — names and
+ * parents, recognitions, special-difficulty listings, every criterion of the set that applies with its
+ * indicators, the monthly history, the plans naming it, the targets that apply, `at_risk`, and its villages
+ * (thôn: how many are NTM / model villages) as officials entered them.
+ * Reads the commune's reviews (one range of the unique index (commune_code, period)), its plans, targets
+ * and reported counts from the database; units, the catalogue and the standings from memory. */
 import type { Selectable } from 'kysely';
 import type { ApiContext } from '../context/context.ts';
 import type { CriteriaSet } from '../criterion/catalogue.ts';

@@ -1,4 +1,4 @@
-// GET /api/v1/communes/{code}?period=: the commune card (see card.ts for what it holds).
+/** @module GET /api/v1/communes/{code}?period=: the commune card (see card.ts for what it holds). */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import { errorResponses, PeriodParam } from '../http/schemas.ts';

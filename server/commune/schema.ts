@@ -1,6 +1,6 @@
-// The commune card's response schema: one zod source for the route's validation, the OpenAPI document
-// (component `CommuneCard`; its parts are inline so that they never clash with other routes' components)
-// and the TypeScript type the card is built as.
+/** @module The commune card's response schema: one zod source for the route's validation, the OpenAPI document
+ * (component `CommuneCard`; its parts are inline so that they never clash with other routes' components)
+ * and the TypeScript type the card is built as. */
 import { RecognitionLevelSchema } from '../recognition/levels.ts';
 import { z } from '@hono/zod-openapi';
 import { LevelSchema, ProvenanceSchema } from '../http/schemas.ts';

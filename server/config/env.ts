@@ -1,4 +1,4 @@
-// The server's configuration, read from environment variables and validated once at start.
+/** @module The server's configuration, read from environment variables and validated once at start. */
 import { z } from 'zod';
 import { BUILD_DIR, DEFAULT_BOUNDARIES_2025_DIR, DEFAULT_BOUNDARIES_DIR, DEFAULT_FACTS_DIR } from './paths.ts';
 

@@ -1,4 +1,4 @@
-// Where the project's files live, relative to the repository root (not to the working directory).
+/** @module Where the project's files live, relative to the repository root (not to the working directory). */
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 

@@ -1,5 +1,5 @@
-// The criteria catalogue held in memory: criteria sets, their groups, criteria and indicators, with
-// sources. Read once at start (a few dozen rows).
+/** @module The criteria catalogue held in memory: criteria sets, their groups, criteria and indicators, with
+ * sources. Read once at start (a few dozen rows). */
 import type { Kysely } from 'kysely';
 import type { Database, RecognitionLevel, UnitStructure } from '../db/schema.ts';
 import type { Period } from '../period/period.ts';

@@ -1,4 +1,4 @@
-// A review stores which criteria are met as a bit mask: bit (n - 1) set when criterion n is met.
+/** @module A review stores which criteria are met as a bit mask: bit (n - 1) set when criterion n is met. */
 
 /** Number of criteria met in a mask (population count of a 32-bit integer). */
 export function popcount(mask: number): number {

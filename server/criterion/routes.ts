@@ -1,5 +1,5 @@
-// GET /api/v1/criteria: the national criteria catalogue (sets, groups, criteria, indicators with their
-// thresholds where a source gives them, and the sources), from the catalogue held in memory.
+/** @module GET /api/v1/criteria: the national criteria catalogue (sets, groups, criteria, indicators with their
+ * thresholds where a source gives them, and the sources), from the catalogue held in memory. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import { RecognitionLevelSchema } from '../recognition/levels.ts';

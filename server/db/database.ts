@@ -1,7 +1,7 @@
-// Opens the project's database from a URL: SQLite (better-sqlite3) or PostgreSQL (pg), both behind Kysely.
-//   unset / ""                      -> sqlite:data/ntm.sqlite (relative to the working directory)
-//   sqlite:<path>, sqlite://<path>  -> a SQLite file (its folder is created); sqlite::memory: for an in-memory database
-//   postgres://…, postgresql://…    -> a PostgreSQL pool
+/** @module Opens the project's database from a URL: SQLite (better-sqlite3) or PostgreSQL (pg), both behind Kysely.
+ *   unset / ""                      -> sqlite:data/ntm.sqlite (relative to the working directory)
+ *   sqlite:<path>, sqlite://<path>  -> a SQLite file (its folder is created); sqlite::memory: for an in-memory database
+ *   postgres://…, postgresql://…    -> a PostgreSQL pool */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';

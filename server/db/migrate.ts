@@ -1,6 +1,6 @@
-// Versioned migrations (Kysely Migrator) from an in-code list: no file-system scanning, so the same code
-// runs from sources (tsx), tests (vitest) and a bundle. Add a migration: write migrations/NNNN_name.ts,
-// import it here and add it to MIGRATIONS under its name (names sort in order of application).
+/** @module Versioned migrations (Kysely Migrator) from an in-code list: no file-system scanning, so the same code
+ * runs from sources (tsx), tests (vitest) and a bundle. Add a migration: write migrations/NNNN_name.ts,
+ * import it here and add it to MIGRATIONS under its name (names sort in order of application). */
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { migration0001 } from './migrations/0001_initial.ts';
 import { migration0002 } from './migrations/0002_workspace.ts';

@@ -1,4 +1,4 @@
-// Reviews as of a period: each commune's latest review at or before period P (the map's main query).
+/** @module Reviews as of a period: each commune's latest review at or before period P (the map's main query). */
 import { type CompiledQuery, type Kysely, type QueryCreator, sql } from 'kysely';
 import { engineOf } from './database.ts';
 import type { Database, Provenance, UnitStructure } from './schema.ts';

@@ -1,6 +1,6 @@
-// The database's tables as TypeScript types: the one contract between migrations, seed and queries.
-// Both engines (SQLite, PostgreSQL) store the same columns; booleans are 0/1 integers and structured
-// values are JSON text so that one query layer (Kysely) serves both.
+/** @module The database's tables as TypeScript types: the one contract between migrations, seed and queries.
+ * Both engines (SQLite, PostgreSQL) store the same columns; booleans are 0/1 integers and structured
+ * values are JSON text so that one query layer (Kysely) serves both. */
 import type { ColumnType, Generated } from 'kysely';
 
 /** Administrative structure a unit belongs to. `pre2025`: province > district > commune, GSO list of

@@ -1,5 +1,5 @@
-// The data date printed on the widget: when the newest review in the database was recorded. Read at most
-// once a minute (a write by officials shows on widgets within a minute).
+/** @module The data date printed on the widget: when the newest review in the database was recorded. Read at most
+ * once a minute (a write by officials shows on widgets within a minute). */
 import type { ApiContext } from '../context/context.ts';
 
 const TTL_MS = 60_000;

@@ -1,6 +1,6 @@
-// GET /oembed?url=&maxwidth=&maxheight=&format=json: a `rich` oEmbed 1.0 answer (https://oembed.com/) whose
-// `html` is the widget's <iframe> for a link to this server's map (/) or widget (/embed). Any other URL is a
-// 404, a format other than json a 501 (as the specification asks), a malformed size a 400.
+/** @module GET /oembed?url=&maxwidth=&maxheight=&format=json: a `rich` oEmbed 1.0 answer (https://oembed.com/) whose
+ * `html` is the widget's <iframe> for a link to this server's map (/) or widget (/embed). Any other URL is a
+ * 404, a format other than json a 501 (as the specification asks), a malformed size a 400. */
 import type { Context } from 'hono';
 import { DEFAULT_HEIGHT, DEFAULT_WIDTH, iframeSnippet } from '../../client/embed-code/snippet.ts';
 import { searchFromEmbedParams } from '../../client/embed/params.ts';

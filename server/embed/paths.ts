@@ -1,5 +1,6 @@
-// The paths of the pages that show a map: the widget's (framed by any origin; the main app only by itself)
-// and the main map page's. Routes, framing headers and oEmbed's accepted URLs read them from here.
+/** @module The paths of the pages that show a map: the widget's (framed by any origin; the main app only by itself)
+ * and the main map page's. Routes, framing headers and oEmbed's accepted URLs read them from here. */
+
 export const EMBED_PATHS: readonly string[] = ['/embed', '/embed/', '/embed/index.html'];
 export const MAIN_PATHS: readonly string[] = ['/', '/index.html'];
 

@@ -1,6 +1,7 @@
-// /embed.js: the optional script a host page adds beside the widget's <iframe>. It listens for the
-// widget's `{ type: 'ntm-embed:height', height }` messages and sets the height of the iframe that sent
-// it; messages from any other origin than this server's are ignored. Plain ES5, no dependency, ~0.6 KB.
+/** @module /embed.js: the optional script a host page adds beside the widget's <iframe>. It listens for the
+ * widget's `{ type: 'ntm-embed:height', height }` messages and sets the height of the iframe that sent
+ * it; messages from any other origin than this server's are ignored. Plain ES5, no dependency, ~0.6 KB. */
+
 export const RESIZE_SCRIPT = `/* NTM Map: auto-resize of embedded widgets (iframes of /embed). */
 (function () {
   if (window.__ntmEmbedResize) return;

@@ -1,5 +1,5 @@
-// The routes of the widget and of sharing: /oembed, /embed.js (the auto-resize script), /embed (the
-// widget page) and the main map page with its share card (for `/` and every path the client routes).
+/** @module The routes of the widget and of sharing: /oembed, /embed.js (the auto-resize script), /embed (the
+ * widget page) and the main map page with its share card (for `/` and every path the client routes). */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ApiContext } from '../context/context.ts';

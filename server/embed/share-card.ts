@@ -1,8 +1,8 @@
-// The share card of a view: a title and a description naming the province, district or commune and its
-// figures at the period, in the link's language, for Open Graph and Twitter meta tags (link unfurlers run
-// no JavaScript, so the server writes them) and for the oEmbed title. It names the era the figures are read
-// in — the criteria set's decision and which units (before or after the July-2025 reform) — and, for a link
-// that named a unit of the other structure, what that unit became.
+/** @module The share card of a view: a title and a description naming the province, district or commune and its
+ * figures at the period, in the link's language, for Open Graph and Twitter meta tags (link unfurlers run
+ * no JavaScript, so the server writes them) and for the oEmbed title. It names the era the figures are read
+ * in — the criteria set's decision and which units (before or after the July-2025 reform) — and, for a link
+ * that named a unit of the other structure, what that unit became. */
 import type { ApiContext } from '../context/context.ts';
 import type { Level } from '../recognition/standing.ts';
 import { atLeast, tallyOf } from '../summary/tally.ts';

@@ -1,9 +1,9 @@
-// A link to the map or the widget read against what this server knows: the parameters parsed exactly as
-// the browser parses them (client/embed/params.ts), the codes read in the structure the link means
-// (docs/eras.md, "Links": `units=`, else the period's, else — a link naming a unit without either — the
-// pre-2025 units), a unit of another structure than the period's shown as what it became (or came from) with
-// a notice, and unknown provinces, districts, communes and periods dropped, so that the share card, the
-// oEmbed answer and the widget all show the view the page will draw, never another unit in silence.
+/** @module A link to the map or the widget read against what this server knows: the parameters parsed exactly as
+ * the browser parses them (client/embed/params.ts), the codes read in the structure the link means
+ * (docs/eras.md, "Links": `units=`, else the period's, else — a link naming a unit without either — the
+ * pre-2025 units), a unit of another structure than the period's shown as what it became (or came from) with
+ * a notice, and unknown provinces, districts, communes and periods dropped, so that the share card, the
+ * oEmbed answer and the widget all show the view the page will draw, never another unit in silence. */
 import { embedParamsFromSearch, type EmbedParams } from '../../client/embed/params.ts';
 import type { ApiContext } from '../context/context.ts';
 import { relatives } from '../scope/scope.ts';

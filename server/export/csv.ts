@@ -1,6 +1,6 @@
-// The status table as CSV: UTF-8 with a byte-order mark (so that Excel reads Vietnamese correctly), CRLF,
-// a first "# …" line with the title, the illustrative-data warning and the attribution, then the header
-// row and one row per commune. Text cells that a spreadsheet would take for a formula are escaped.
+/** @module The status table as CSV: UTF-8 with a byte-order mark (so that Excel reads Vietnamese correctly), CRLF,
+ * a first "# …" line with the title, the illustrative-data warning and the attribution, then the header
+ * row and one row per commune. Text cells that a spreadsheet would take for a formula are escaped. */
 import { stringify } from 'csv-stringify/sync';
 import type { ExportTable } from './table.ts';
 

@@ -1,6 +1,6 @@
-// The status table of a province or a district at a period, built once for both export formats: one row
-// per rural commune (criteria met, each criterion, level in force, special-difficulty listing, provenance
-// and source of every figure), the title, the illustrative-data warning, the attribution and the cited sources.
+/** @module The status table of a province or a district at a period, built once for both export formats: one row
+ * per rural commune (criteria met, each criterion, level in force, special-difficulty listing, provenance
+ * and source of every figure), the title, the illustrative-data warning, the attribution and the cited sources. */
 import type { Era } from '../era/era.ts';
 import type { UnitStructure } from '../db/schema.ts';
 import { createHash } from 'node:crypto';

@@ -1,5 +1,5 @@
-// The words of the status export in Vietnamese (default) and English: column headers, cell labels, the
-// title, the illustrative-data warning and the licence/attribution line.
+/** @module The words of the status export in Vietnamese (default) and English: column headers, cell labels, the
+ * title, the illustrative-data warning and the licence/attribution line. */
 import type { Provenance } from '../db/schema.ts';
 import type { Level } from '../recognition/standing.ts';
 

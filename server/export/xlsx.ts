@@ -1,7 +1,7 @@
-// The status table as an Excel workbook (exceljs). Sheet 1: a title row, a warning row (illustrative data,
-// red on yellow, impossible to miss), an attribution row, the header row (all four frozen, with filters)
-// and one row per commune; codes stay text, counts and criteria are numbers. Sheet 2 ("Nguồn" / "Sources"):
-// scope, period, provenance counts, licences and every cited source.
+/** @module The status table as an Excel workbook (exceljs). Sheet 1: a title row, a warning row (illustrative data,
+ * red on yellow, impossible to miss), an attribution row, the header row (all four frozen, with filters)
+ * and one row per commune; codes stay text, counts and criteria are numbers. Sheet 2 ("Nguồn" / "Sources"):
+ * scope, period, provenance counts, licences and every cited source. */
 import ExcelJS from 'exceljs';
 import type { Cell, ExportColumn, ExportTable } from './table.ts';
 import { PROVENANCE_LABELS, WORDS } from './texts.ts';

@@ -1,6 +1,6 @@
-// What the server says of itself: its database, how many communes it knows, the first and last period
-// with reviews, the current boundary archive and the optional basemap style. GET /api/v1/health answers
-// with it, and the main map page carries it in its HTML so that the map is created without asking.
+/** @module What the server says of itself: its database, how many communes it knows, the first and last period
+ * with reviews, the current boundary archive and the optional basemap style. GET /api/v1/health answers
+ * with it, and the main map page carries it in its HTML so that the map is created without asking. */
 import { z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import { archiveUrl, archiveUrls } from '../tiles/archive.ts';

@@ -1,4 +1,4 @@
-// GET /api/v1/health: whether the server is up, and what it says of itself (health.ts).
+/** @module GET /api/v1/health: whether the server is up, and what it says of itself (health.ts). */
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import { health, HealthSchema } from './health.ts';

@@ -1,4 +1,4 @@
-// The API's one error shape, `{ "error": { "code", "message", "details" } }`, and helpers to send it.
+/** @module The API's one error shape, `{ "error": { "code", "message", "details" } }`, and helpers to send it. */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { cacheFor } from './cache.ts';

@@ -1,6 +1,6 @@
-// Refuses a query string that is not valid percent-encoded UTF-8 (`?q=%ff`), with a 400 that names the
-// parameter. Without it the response cache (which decodes) and the handler (which keeps a bad sequence
-// as written) could read two different values from one URL, and answer one query with another's body.
+/** @module Refuses a query string that is not valid percent-encoded UTF-8 (`?q=%ff`), with a 400 that names the
+ * parameter. Without it the response cache (which decodes) and the handler (which keeps a bad sequence
+ * as written) could read two different values from one URL, and answer one query with another's body. */
 import type { MiddlewareHandler } from 'hono';
 import { sendError } from './errors.ts';
 

@@ -1,7 +1,7 @@
-// Graceful shutdown of the HTTP server at SIGTERM/SIGINT: stop accepting connections, answer any request
-// that still arrives on an open keep-alive connection with 503 and `Connection: close` (so that nothing is
-// acknowledged after the signal that a client could take for saved), let the requests already running
-// finish within the grace period, close connections as they fall idle, then close the database and exit.
+/** @module Graceful shutdown of the HTTP server at SIGTERM/SIGINT: stop accepting connections, answer any request
+ * that still arrives on an open keep-alive connection with 503 and `Connection: close` (so that nothing is
+ * acknowledged after the signal that a client could take for saved), let the requests already running
+ * finish within the grace period, close connections as they fall idle, then close the database and exit. */
 import type { Server } from 'node:http';
 
 export interface Shutdown {

@@ -1,5 +1,5 @@
-// Turns a failed zod validation of a request (query, path, body) into the API's 400 error, naming the
-// parameter that is wrong and why.
+/** @module Turns a failed zod validation of a request (query, path, body) into the API's 400 error, naming the
+ * parameter that is wrong and why. */
 import type { Context } from 'hono';
 import type { ZodError } from 'zod';
 import { sendError } from './errors.ts';

@@ -1,7 +1,7 @@
-// Applies an import: the whole file in one transaction or nothing. The plan is made again inside the
-// transaction (what is stored now), each changed review is written at the version just read (a review
-// saved meanwhile by someone else makes the whole import fail with 409), and one audit entry
-// `import.apply` per written review carries the import id.
+/** @module Applies an import: the whole file in one transaction or nothing. The plan is made again inside the
+ * transaction (what is stored now), each changed review is written at the version just read (a review
+ * saved meanwhile by someone else makes the whole import fail with 409), and one audit entry
+ * `import.apply` per written review carries the import id. */
 import type { ApiContext } from '../context/context.ts';
 import { actorOf, appendAudit } from '../audit/audit.ts';
 import type { SessionUser } from '../auth/session.ts';

@@ -1,8 +1,8 @@
-// The two layouts of the monthly review spreadsheet, with Vietnamese headers:
-//   long: one row per commune and criterion: Mã xã, Tên xã, Kỳ báo cáo, Tiêu chí, Đạt, Ghi chú
-//   wide: one row per commune: Mã xã, Tên xã, Kỳ báo cáo, TC01 … TC19, Ghi chú
-// and how a file's header row is recognised (case, spacing and Unicode form do not matter; column order
-// does not matter; Tên xã and Ghi chú may be left out).
+/** @module The two layouts of the monthly review spreadsheet, with Vietnamese headers:
+ *   long: one row per commune and criterion: Mã xã, Tên xã, Kỳ báo cáo, Tiêu chí, Đạt, Ghi chú
+ *   wide: one row per commune: Mã xã, Tên xã, Kỳ báo cáo, TC01 … TC19, Ghi chú
+ * and how a file's header row is recognised (case, spacing and Unicode form do not matter; column order
+ * does not matter; Tên xã and Ghi chú may be left out). */
 import type { CriteriaSet } from '../criterion/catalogue.ts';
 
 export type Layout = 'long' | 'wide';

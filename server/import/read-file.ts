@@ -1,6 +1,6 @@
-// Reads an uploaded spreadsheet into rows of text cells with their line numbers: CSV in UTF-8 (with or
-// without a byte-order mark; comma, semicolon or tab separated, as Excel saves it in either locale) or
-// the first worksheet of an XLSX workbook. Cells become text as the official sees them (dates as YYYY-MM).
+/** @module Reads an uploaded spreadsheet into rows of text cells with their line numbers: CSV in UTF-8 (with or
+ * without a byte-order mark; comma, semicolon or tab separated, as Excel saves it in either locale) or
+ * the first worksheet of an XLSX workbook. Cells become text as the official sees them (dates as YYYY-MM). */
 import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';

@@ -1,4 +1,4 @@
-// Schemas of the import routes: the template's query, the upload's query and the preview/result body.
+/** @module Schemas of the import routes: the template's query, the upload's query and the preview/result body. */
 import { z } from '@hono/zod-openapi';
 import { DistrictParam, PeriodParam, ProvinceParam } from '../http/schemas.ts';
 

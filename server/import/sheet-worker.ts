@@ -1,7 +1,7 @@
-// The import's worker thread: reads an uploaded file (CSV or the bounded parts of an XLSX) and checks every
-// row, off the server's main thread, so that a large or hostile file never holds the public map, the tiles
-// or another official's request. Receives jobs from worker-pool.ts, answers each with the checked file or
-// the API error to send.
+/** @module The import's worker thread: reads an uploaded file (CSV or the bounded parts of an XLSX) and checks every
+ * row, off the server's main thread, so that a large or hostile file never holds the public map, the tiles
+ * or another official's request. Receives jobs from worker-pool.ts, answers each with the checked file or
+ * the API error to send. */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SessionUser } from '../auth/session.ts';
 import { catalogueOf, type CriteriaSet } from '../criterion/catalogue.ts';

@@ -1,10 +1,10 @@
-// Checks every row of an uploaded review spreadsheet and gathers its values by commune and month. Every
-// problem is reported with its line and column (never only the first one): unknown or non-rural commune,
-// commune outside the official's scope, bad or future month, month outside the criteria set, unknown
-// criterion, a value that is not met / not met, a note too long, a commune + criterion + month given twice.
-// The month decides the era: its commune codes are read in the month's unit structure (a code of the other
-// era is refused, saying where it belongs) and its criteria are the month's set (a 19-criteria row or column
-// for a month of the 10 criteria of 2026-2030 is refused).
+/** @module Checks every row of an uploaded review spreadsheet and gathers its values by commune and month. Every
+ * problem is reported with its line and column (never only the first one): unknown or non-rural commune,
+ * commune outside the official's scope, bad or future month, month outside the criteria set, unknown
+ * criterion, a value that is not met / not met, a note too long, a commune + criterion + month given twice.
+ * The month decides the era: its commune codes are read in the month's unit structure (a code of the other
+ * era is refused, saying where it belongs) and its criteria are the month's set (a 19-criteria row or column
+ * for a month of the 10 criteria of 2026-2030 is refused). */
 import { inScope } from '../auth/scope.ts';
 import type { SessionUser } from '../auth/session.ts';
 import type { Catalogue, CriteriaSet } from '../criterion/catalogue.ts';

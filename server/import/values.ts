@@ -1,6 +1,6 @@
-// The values an official writes in the review spreadsheet, read leniently but never guessed: a commune
-// code (Excel drops leading zeros: 2659 is 02659), a month (2024-06, 06/2024, 6/2024, Tháng 6/2024), a
-// criterion (1, 01, TC01, Tiêu chí 1) and met / not met (Đạt, Không đạt, 1, 0, x, có, không, …).
+/** @module The values an official writes in the review spreadsheet, read leniently but never guessed: a commune
+ * code (Excel drops leading zeros: 2659 is 02659), a month (2024-06, 06/2024, 6/2024, Tháng 6/2024), a
+ * criterion (1, 01, TC01, Tiêu chí 1) and met / not met (Đạt, Không đạt, 1, 0, x, có, không, …). */
 import type { Period } from '../period/period.ts';
 
 export const MET_WORDS = ['Đạt', 'Không đạt', '1', '0', 'x', 'có', 'không'] as const;

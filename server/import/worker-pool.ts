@@ -1,7 +1,7 @@
-// Runs the reading and checking of uploaded files in worker threads (sheet-worker.ts), and limits how many
-// imports run at once: one per official and `total` on the whole server (all its processes: counted in the database), beyond which an upload is refused
-// with 429 and Retry-After (the machine has few cores; a queue would only make everyone wait longer). A
-// worker that takes too long or runs out of its heap is ended and replaced; the official gets a 400.
+/** @module Runs the reading and checking of uploaded files in worker threads (sheet-worker.ts), and limits how many
+ * imports run at once: one per official and `total` on the whole server (all its processes: counted in the database), beyond which an upload is refused
+ * with 429 and Retry-After (the machine has few cores; a queue would only make everyone wait longer). A
+ * worker that takes too long or runs out of its heap is ended and replaced; the official gets a 400. */
 import { randomBytes } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { Kysely } from 'kysely';

@@ -1,9 +1,9 @@
-// Unpacks an uploaded XLSX into only the parts the reader needs (workbook, its relationships, styles, shared
-// strings and the first worksheet), each inflated under one budget counted on the bytes really produced
-// (zip-parts.ts), then checks the worksheet's widest cell reference and its row count. Whatever the zip
-// declares, and however many other sheets it holds, the reader is handed these bounded bytes and nothing
-// else. The scans are hand-written loops over the bytes, linear in their length (a regular expression with a
-// lazy attribute run once took 30 s on 8 KB of `<c <c <c`).
+/** @module Unpacks an uploaded XLSX into only the parts the reader needs (workbook, its relationships, styles, shared
+ * strings and the first worksheet), each inflated under one budget counted on the bytes really produced
+ * (zip-parts.ts), then checks the worksheet's widest cell reference and its row count. Whatever the zip
+ * declares, and however many other sheets it holds, the reader is handed these bounded bytes and nothing
+ * else. The scans are hand-written loops over the bytes, linear in their length (a regular expression with a
+ * lazy attribute run once took 30 s on 8 KB of `<c <c <c`). */
 import { ApiError } from '../http/errors.ts';
 import { type InflateBudget, readEntry, ZipError, type ZipEntry, zipEntries } from './zip-parts.ts';
 

@@ -1,5 +1,5 @@
-// /api/openapi.json (the document generated from the routes' schemas) and /api/docs (a readable page
-// that renders it, with no third-party script).
+/** @module /api/openapi.json (the document generated from the routes' schemas) and /api/docs (a readable page
+ * that renders it, with no third-party script). */
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import type { OpenAPIHono } from '@hono/zod-openapi';

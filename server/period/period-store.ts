@@ -1,4 +1,4 @@
-// The periods that have review data, oldest first (read once; refreshed when reviews are written).
+/** @module The periods that have review data, oldest first (read once; refreshed when reviews are written). */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Period } from './period.ts';

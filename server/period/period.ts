@@ -1,4 +1,4 @@
-// Periods are months, written YYYY-MM: validation, month numbers for arithmetic, ranges.
+/** @module Periods are months, written YYYY-MM: validation, month numbers for arithmetic, ranges. */
 import { z } from 'zod';
 
 export type Period = string; // YYYY-MM

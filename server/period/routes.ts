@@ -1,5 +1,5 @@
-// GET /api/v1/periods: the months that have review data, oldest first, the latest, and which criteria set
-// applies over each run of them.
+/** @module GET /api/v1/periods: the months that have review data, oldest first, the latest, and which criteria set
+ * applies over each run of them. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import type { Catalogue } from '../criterion/catalogue.ts';

@@ -1,5 +1,5 @@
-// Schemas of the workspace's plan and target routes: the forms, a target as the workspace lists it, and the
-// plan board (the public /plans answer plus the criterion completions the plan needs).
+/** @module Schemas of the workspace's plan and target routes: the forms, a target as the workspace lists it, and the
+ * plan board (the public /plans answer plus the criterion completions the plan needs). */
 import { RecognitionLevelSchema } from '../recognition/levels.ts';
 import { z } from '@hono/zod-openapi';
 import { DateField, HttpUrlField, lineField, RecognitionLevelField, textField } from '../recognition/fields.ts';

@@ -1,8 +1,8 @@
-// "Lượt tiêu chí": the number of criterion completions a plan still needs — over the planned communes not yet
-// meeting every criterion, the sum of their missing criteria. The Lào Cai plan counts it this way (Kế hoạch
-// 104/KH-BCĐ ngày 15/02/2024, ../shared/data/facts/documents/004_508fc914e691d9dd.txt: "Để hoàn thành 19/19
-// tiêu chí nông thôn mới, trong 6 tháng đầu năm các xã cần hoàn thành 11 lượt tiêu chí" for the 4 communes due
-// in 2024-H1; 31 for 2024), though under its provincial criteria set: figures here use the national set.
+/** @module "Lượt tiêu chí": the number of criterion completions a plan still needs — over the planned communes not yet
+ * meeting every criterion, the sum of their missing criteria. The Lào Cai plan counts it this way (Kế hoạch
+ * 104/KH-BCĐ ngày 15/02/2024, ../shared/data/facts/documents/004_508fc914e691d9dd.txt: "Để hoàn thành 19/19
+ * tiêu chí nông thôn mới, trong 6 tháng đầu năm các xã cần hoàn thành 11 lượt tiêu chí" for the 4 communes due
+ * in 2024-H1; 31 for 2024), though under its provincial criteria set: figures here use the national set. */
 import type { PlannedCommune } from './plan.ts';
 
 export interface DueCompletions {

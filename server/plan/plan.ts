@@ -1,10 +1,10 @@
-// The communes a provincial plan names as due to reach a level by a half-year or year, with where each
-// stands at a period: criteria met and still missing, level in force, and whether it reached the target in
-// time.
-//
-// Status rule: `reached` when the level in force is the target level or above, or — for a đạt chuẩn
-// target — every criterion of the set is met (awaiting recognition); otherwise `late` once the period is
-// after the due period (the last month of the due half-year or year), else `on_track`.
+/** @module The communes a provincial plan names as due to reach a level by a half-year or year, with where each
+ * stands at a period: criteria met and still missing, level in force, and whether it reached the target in
+ * time.
+ *
+ * Status rule: `reached` when the level in force is the target level or above, or — for a đạt chuẩn
+ * target — every criterion of the set is met (awaiting recognition); otherwise `late` once the period is
+ * after the due period (the last month of the due half-year or year), else `on_track`. */
 import type { Selectable } from 'kysely';
 import type { ApiContext } from '../context/context.ts';
 import type { Scope } from '../scope/scope.ts';

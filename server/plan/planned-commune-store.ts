@@ -1,5 +1,5 @@
-// Officials' changes to the planned communes (planned_commune): add a commune to a plan and remove it, each
-// in one transaction with its audit entry (`plan.add`, `plan.remove`).
+/** @module Officials' changes to the planned communes (planned_commune): add a commune to a plan and remove it, each
+ * in one transaction with its audit entry (`plan.add`, `plan.remove`). */
 import type { Kysely, Selectable } from 'kysely';
 import { type Actor, appendAudit } from '../audit/audit.ts';
 import type { Database, PlannedCommuneTable, RecognitionLevel, UnitStructure } from '../db/schema.ts';

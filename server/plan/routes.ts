@@ -1,5 +1,5 @@
-// GET /api/v1/plans: the communes a provincial plan names as due to reach the standard (or a higher level),
-// with criteria met now, criteria still missing, and reached / on track / late.
+/** @module GET /api/v1/plans: the communes a provincial plan names as due to reach the standard (or a higher level),
+ * with criteria met now, criteria still missing, and reached / on track / late. */
 import { RecognitionLevelSchema } from '../recognition/levels.ts';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';

@@ -1,5 +1,5 @@
-// Officials' changes to the published targets of a province or district (the `target` table): create,
-// replace and delete, each in one transaction with its audit entry (`target.create|update|delete`).
+/** @module Officials' changes to the published targets of a province or district (the `target` table): create,
+ * replace and delete, each in one transaction with its audit entry (`target.create|update|delete`). */
 import type { Kysely } from 'kysely';
 import { type Actor, appendAudit } from '../audit/audit.ts';
 import type { Database, UnitStructure } from '../db/schema.ts';

@@ -1,5 +1,5 @@
-// Units ranked by the share of their rural communes recognised at a period, and by the change of that share
-// over the last 12 months (like NITI Aayog's monthly delta ranking of aspirational districts).
+/** @module Units ranked by the share of their rural communes recognised at a period, and by the change of that share
+ * over the last 12 months (like NITI Aayog's monthly delta ranking of aspirational districts). */
 import type { ApiContext } from '../context/context.ts';
 import { addMonths, type Period } from '../period/period.ts';
 import { type ProvenanceCount, tallyOf } from '../summary/tally.ts';

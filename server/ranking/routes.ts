@@ -1,5 +1,5 @@
-// GET /api/v1/rankings: the districts of a province (or the provinces of the country) ranked by the share of
-// rural communes recognised, or by its change over the last 12 months.
+/** @module GET /api/v1/rankings: the districts of a province (or the provinces of the country) ranked by the share of
+ * rural communes recognised, or by its change over the last 12 months. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import { errorResponses, ILLUSTRATIVE_NOTE, PeriodParam, ProvinceParam } from '../http/schemas.ts';

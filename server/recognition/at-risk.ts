@@ -1,7 +1,7 @@
-// Revocation risk: a commune recognised at a period whose review no longer meets every criterion of the set
-// (a recognition can be revoked when a commune falls below the standard, Quyết định 18/2022/QĐ-TTg). The
-// one rule used by the commune card, the plans and the workspace's at-risk list; the list also says since
-// which month each criterion at fault has been failing.
+/** @module Revocation risk: a commune recognised at a period whose review no longer meets every criterion of the set
+ * (a recognition can be revoked when a commune falls below the standard, Quyết định 18/2022/QĐ-TTg). The
+ * one rule used by the commune card, the plans and the workspace's at-risk list; the list also says since
+ * which month each criterion at fault has been failing. */
 import type { ApiContext } from '../context/context.ts';
 import type { CriteriaSet } from '../criterion/catalogue.ts';
 import { isMet } from '../criterion/mask.ts';

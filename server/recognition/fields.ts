@@ -1,5 +1,5 @@
-// Field schemas of the workspace's record forms (recognitions, revocations, targets, plans): dates, links,
-// decision numbers and free text, validated with messages that say what is expected.
+/** @module Field schemas of the workspace's record forms (recognitions, revocations, targets, plans): dates, links,
+ * decision numbers and free text, validated with messages that say what is expected. */
 import { z } from '@hono/zod-openapi';
 
 /** Today's date in Vietnam (UTC+7), YYYY-MM-DD: a decision cannot be dated after it. */

@@ -1,5 +1,5 @@
-// A recognition record as the API writes it (snake_case, `in_force` at a period): one shape for the public
-// commune card and the workspace's lists.
+/** @module A recognition record as the API writes it (snake_case, `in_force` at a period): one shape for the public
+ * commune card and the workspace's lists. */
 import type { Period } from '../period/period.ts';
 import { inForce, type RecognitionRecord } from './standing.ts';
 

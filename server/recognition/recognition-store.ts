@@ -1,5 +1,5 @@
-// Officials' recognition records: record a recognition decision (commune or district) and a revocation, each
-// in one transaction with its audit entry, and show a record as the workspace lists it.
+/** @module Officials' recognition records: record a recognition decision (commune or district) and a revocation, each
+ * in one transaction with its audit entry, and show a record as the workspace lists it. */
 import type { Kysely, Selectable } from 'kysely';
 import { type Actor, appendAudit } from '../audit/audit.ts';
 import type { Database, RecognitionLevel, RecognitionTable, UnitStructure } from '../db/schema.ts';

@@ -1,5 +1,5 @@
-// Schemas of the workspace's recognition routes: the record and revocation forms, a recognition as the
-// workspace shows it, and the revocation-risk list.
+/** @module Schemas of the workspace's recognition routes: the record and revocation forms, a recognition as the
+ * workspace shows it, and the revocation-risk list. */
 import { RecognitionLevelSchema } from './levels.ts';
 import { z } from '@hono/zod-openapi';
 import { ProvenanceSchema } from '../http/schemas.ts';

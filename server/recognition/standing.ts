@@ -1,9 +1,9 @@
-// A commune's standing at a period from the recorded facts: the recognition level in force (with its
-// decision) and whether it is listed as special-difficulty (with the listing's decision). From the 2026-2030
-// khu vực lists (QĐ 60/QĐ-BDTTG) the special-difficulty communes are those of khu vực III: an official khu vực
-// recorded by an official (commune_classification) is a listing of its own, and while it is in force it
-// replaces every other listing of the commune (the illustrative stand-in). Held in memory: a few thousand
-// rows, read once and re-read when officials record a change.
+/** @module A commune's standing at a period from the recorded facts: the recognition level in force (with its
+ * decision) and whether it is listed as special-difficulty (with the listing's decision). From the 2026-2030
+ * khu vực lists (QĐ 60/QĐ-BDTTG) the special-difficulty communes are those of khu vực III: an official khu vực
+ * recorded by an official (commune_classification) is a listing of its own, and while it is in force it
+ * replaces every other listing of the commune (the illustrative stand-in). Held in memory: a few thousand
+ * rows, read once and re-read when officials record a change. */
 import { LEVELS_WITH_NONE } from './levels.ts';
 import type { Kysely, Selectable } from 'kysely';
 import { lastDayOf, type Period } from '../period/period.ts';

@@ -1,19 +1,19 @@
-// The review calendar: today's date and month in Vietnam (UTC+7, no daylight saving), the months an
-// official may review (not after the current month, in the era of the month: its unit structure and criteria
-// set) and the reporting deadline of a month.
-//
-// Deadline. The provincial documents ask for a monthly review of every criterion of every commune and a
-// monthly progress report "before the 20th":
-//   - UBND tỉnh Kon Tum, letter /UBND-NNTN (2019) implementing Thông báo 980-TB/TU:
-//     "Hằng tháng, tổ chức rà soát, đánh giá kết quả thực hiện từng tiêu chí"
-//     (shared/data/facts/documents/001_33fcdae276d93d12.txt);
-//   - UBND tỉnh Kon Tum, Văn bản 2327/UBND-NNTN (07/7/2021): "hằng tháng (trước ngày 20) tổng hợp báo cáo
-//     tiến độ, kết quả thực hiện" (documents/000_02d5224d216f49b8.txt).
-// Neither says "of the following month" ("tháng sau"): the report of month M is made within M, before the
-// 20th of M itself. (This matches the general rule for monthly administrative reports, Nghị định
-// 09/2019/NĐ-CP Art. 12: a monthly report covers the 15th of the previous month to the 14th of the
-// reported month.) So the deadline of month M is the 20th of M, and it has passed once that day is over
-// in Vietnam.
+/** @module The review calendar: today's date and month in Vietnam (UTC+7, no daylight saving), the months an
+ * official may review (not after the current month, in the era of the month: its unit structure and criteria
+ * set) and the reporting deadline of a month.
+ *
+ * Deadline. The provincial documents ask for a monthly review of every criterion of every commune and a
+ * monthly progress report "before the 20th":
+ *   - UBND tỉnh Kon Tum, letter /UBND-NNTN (2019) implementing Thông báo 980-TB/TU:
+ *     "Hằng tháng, tổ chức rà soát, đánh giá kết quả thực hiện từng tiêu chí"
+ *     (shared/data/facts/documents/001_33fcdae276d93d12.txt);
+ *   - UBND tỉnh Kon Tum, Văn bản 2327/UBND-NNTN (07/7/2021): "hằng tháng (trước ngày 20) tổng hợp báo cáo
+ *     tiến độ, kết quả thực hiện" (documents/000_02d5224d216f49b8.txt).
+ * Neither says "of the following month" ("tháng sau"): the report of month M is made within M, before the
+ * 20th of M itself. (This matches the general rule for monthly administrative reports, Nghị định
+ * 09/2019/NĐ-CP Art. 12: a monthly report covers the 15th of the previous month to the 14th of the
+ * reported month.) So the deadline of month M is the 20th of M, and it has passed once that day is over
+ * in Vietnam. */
 import { ApiError } from '../http/errors.ts';
 import type { CriteriaSet, Catalogue } from '../criterion/catalogue.ts';
 import type { Period } from '../period/period.ts';

@@ -1,6 +1,6 @@
-// The review form of a commune and month: every criterion of the set by group, met or not, with its
-// indicators and note, who saved it and its version. A month without a review starts from the latest
-// earlier review (`prefilled_from`); criteria gained and lost are given versus that previous review.
+/** @module The review form of a commune and month: every criterion of the set by group, met or not, with its
+ * indicators and note, who saved it and its version. A month without a review starts from the latest
+ * earlier review (`prefilled_from`); criteria gained and lost are given versus that previous review. */
 import type { z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import type { CriteriaSet } from '../criterion/catalogue.ts';

@@ -1,5 +1,5 @@
-// The monthly review list of a district (or province, or one commune): each rural commune with this
-// month's official review done (by whom, when) or missing, and the reporting deadline of the month.
+/** @module The monthly review list of a district (or province, or one commune): each rural commune with this
+ * month's official review done (by whom, when) or missing, and the reporting deadline of the month. */
 import type { z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import type { Period } from '../period/period.ts';

@@ -1,5 +1,5 @@
-// How a saved review names who made it: the official's role and unit ("district officer of Huyện Đắk
-// Glei (610)"), for the review's `source` and messages.
+/** @module How a saved review names who made it: the official's role and unit ("district officer of Huyện Đắk
+ * Glei (610)"), for the review's `source` and messages. */
 import type { SessionUser } from '../auth/session.ts';
 import type { UnitStore } from '../unit/unit-store.ts';
 

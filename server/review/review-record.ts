@@ -1,7 +1,7 @@
-// A commune's monthly review as the workspace reads and writes it: the stored row decoded (criteria met
-// as numbers, notes by criterion, indicator values), reads of one month and of the latest earlier month,
-// and the two guarded writes: insert a first review (refused when one appeared meanwhile) and update a
-// review at the version the writer read (refused when someone saved in between).
+/** @module A commune's monthly review as the workspace reads and writes it: the stored row decoded (criteria met
+ * as numbers, notes by criterion, indicator values), reads of one month and of the latest earlier month,
+ * and the two guarded writes: insert a first review (refused when one appeared meanwhile) and update a
+ * review at the version the writer read (refused when someone saved in between). */
 import type { Kysely, Selectable } from 'kysely';
 import { popcount } from '../criterion/mask.ts';
 import type { Database, Provenance, UnitStructure } from '../db/schema.ts';

@@ -1,7 +1,7 @@
-// Saving a commune's monthly review from the form: every criterion of the set exactly once, indicator
-// codes of their own criterion, then one transaction that writes the review only at the version the
-// official read (optimistic concurrency: a stale or concurrent save gets 409, never a lost update) and
-// appends the audit entry. The saved review is official, names who saved it and bumps its version.
+/** @module Saving a commune's monthly review from the form: every criterion of the set exactly once, indicator
+ * codes of their own criterion, then one transaction that writes the review only at the version the
+ * official read (optimistic concurrency: a stale or concurrent save gets 409, never a lost update) and
+ * appends the audit entry. The saved review is official, names who saved it and bumps its version. */
 import type { z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import { actorOf, appendAudit } from '../audit/audit.ts';

@@ -1,4 +1,4 @@
-// Schemas of the monthly review routes: the form (GET), the save (PUT) and the district/province list.
+/** @module Schemas of the monthly review routes: the form (GET), the save (PUT) and the district/province list. */
 import { z } from '@hono/zod-openapi';
 import { ProvenanceSchema } from '../http/schemas.ts';
 import { PERIOD_PATTERN } from '../period/period.ts';

@@ -1,6 +1,6 @@
-// /robots.txt: crawlers may read the public map, the widget, the share cards' pages and the public API
-// (whose answers are the map's data), but not the officials' workspace nor its API, whose pages say nothing
-// to a search engine and whose sign-in must not be indexed. Plain text, cached a day.
+/** @module /robots.txt: crawlers may read the public map, the widget, the share cards' pages and the public API
+ * (whose answers are the map's data), but not the officials' workspace nor its API, whose pages say nothing
+ * to a search engine and whose sign-in must not be indexed. Plain text, cached a day. */
 import type { Context } from 'hono';
 import { CACHE } from '../http/cache.ts';
 

@@ -1,4 +1,4 @@
-// GET /api/v1/search: units by name, case- and diacritic-insensitive, from an in-memory index built once.
+/** @module GET /api/v1/search: units by name, case- and diacritic-insensitive, from an in-memory index built once. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import { errorResponses } from '../http/schemas.ts';

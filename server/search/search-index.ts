@@ -1,7 +1,7 @@
-// The in-memory name index of every unit (built once from the unit store): exact, then prefix, then
-// contains matches on the folded name keys (see normalise.ts), each tier ordered province, district,
-// commune, then by name (exact matches with the query's own diacritics first). A search is a map look-up,
-// a binary search and at most one scan of one string.
+/** @module The in-memory name index of every unit (built once from the unit store): exact, then prefix, then
+ * contains matches on the folded name keys (see normalise.ts), each tier ordered province, district,
+ * commune, then by name (exact matches with the query's own diacritics first). A search is a map look-up,
+ * a binary search and at most one scan of one string. */
 import type { Unit } from '../unit/unit-store.ts';
 import { accentKey, nameKeys, searchKey } from './normalise.ts';
 

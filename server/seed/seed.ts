@@ -1,5 +1,5 @@
-// Seeds an empty (migrated) database: the GSO units, the criteria catalogue, the official facts and the
-// illustrative dataset, in one transaction. All facts are loaded and validated before the database is touched.
+/** @module Seeds an empty (migrated) database: the GSO units, the criteria catalogue, the official facts and the
+ * illustrative dataset, in one transaction. All facts are loaded and validated before the database is touched. */
 import type { Insertable, Transaction } from 'kysely';
 import type { NtmDatabase } from '../db/database.ts';
 import type { Database, ReviewTable, UnitStructure, UnitTable } from '../db/schema.ts';

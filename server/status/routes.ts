@@ -1,4 +1,4 @@
-// GET /api/v1/status: the compact join table the map colours communes with (no geometry).
+/** @module GET /api/v1/status: the compact join table the map colours communes with (no geometry). */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { ApiError } from '../http/errors.ts';
 import { isMet, maskOf, popcount } from '../criterion/mask.ts';

@@ -1,6 +1,6 @@
-// Every rural commune's status at a period (in the period's own unit structure): criteria met (from its latest review at or before the period,
-// saying from which month), the recognition level in force and the special-difficulty flag. Computed
-// once per period for the whole country and kept (a period's status only changes when officials write).
+/** @module Every rural commune's status at a period (in the period's own unit structure): criteria met (from its latest review at or before the period,
+ * saying from which month), the recognition level in force and the special-difficulty flag. Computed
+ * once per period for the whole country and kept (a period's status only changes when officials write). */
 import type { Kysely } from 'kysely';
 import type { Database, Provenance } from '../db/schema.ts';
 import { latestReviewsAt } from '../db/review-query.ts';

@@ -1,5 +1,5 @@
-// GET /api/v1/summary: a scope's counts by level and criteria met, rates by criterion, special-difficulty
-// vs other communes, the criteria most often missing, and progress against the targets that apply.
+/** @module GET /api/v1/summary: a scope's counts by level and criteria met, rates by criterion, special-difficulty
+ * vs other communes, the criteria most often missing, and progress against the targets that apply. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import { DistrictParam, errorResponses, ILLUSTRATIVE_NOTE, PeriodParam, ProvinceParam } from '../http/schemas.ts';

@@ -1,5 +1,5 @@
-// A scope's summary at a period: levels, criteria-met bins, per-criterion rates, special-difficulty vs other
-// communes, the criteria most often missing, and progress against the targets that apply.
+/** @module A scope's summary at a period: levels, criteria-met bins, per-criterion rates, special-difficulty vs other
+ * communes, the criteria most often missing, and progress against the targets that apply. */
 import { metRanges } from '../criterion/bins.ts';
 import type { ApiContext } from '../context/context.ts';
 import type { Scope } from '../scope/scope.ts';

@@ -1,7 +1,7 @@
-// The statuses of a scope's rural communes at a period added up: counts by level and by criteria met, the
-// communes meeting each criterion, special-difficulty vs other communes, and how many of the inputs are
-// official or illustrative. Kept per status table (one per period, cached by the status service) and scope,
-// so that summaries, rankings and target progress read the same figures without re-counting.
+/** @module The statuses of a scope's rural communes at a period added up: counts by level and by criteria met, the
+ * communes meeting each criterion, special-difficulty vs other communes, and how many of the inputs are
+ * official or illustrative. Kept per status table (one per period, cached by the status service) and scope,
+ * so that summaries, rankings and target progress read the same figures without re-counting. */
 import type { Provenance } from '../db/schema.ts';
 import type { Period } from '../period/period.ts';
 import { LEVELS, type Level } from '../recognition/standing.ts';

@@ -1,7 +1,7 @@
-// Tells every app process on one database what another one wrote, so that each drops what it cached of it
-// within a second. PostgreSQL: NOTIFY on the writer's side, LISTEN on a dedicated client in every process.
-// SQLite (several processes on one file): a row in `data_change`, which every process polls every 250 ms
-// (an index lookup of the largest id). A process ignores its own messages: its write already did the same.
+/** @module Tells every app process on one database what another one wrote, so that each drops what it cached of it
+ * within a second. PostgreSQL: NOTIFY on the writer's side, LISTEN on a dedicated client in every process.
+ * SQLite (several processes on one file): a row in `data_change`, which every process polls every 250 ms
+ * (an index lookup of the largest id). A process ignores its own messages: its write already did the same. */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { z } from 'zod';

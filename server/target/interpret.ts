@@ -1,8 +1,8 @@
-// What a published target asks for, in terms the data can measure. A target is stored as its source writes
-// it (metric name, value as written, the number read from it); this module maps it to one or more clauses,
-// each with a measure computed from the communes' statuses ("communes recognised", "share of communes with
-// ≥ 15 criteria", …) and the number the clause asks for, or with the reason no measure fits (villages,
-// income, districts, …). Pure: no data is read here.
+/** @module What a published target asks for, in terms the data can measure. A target is stored as its source writes
+ * it (metric name, value as written, the number read from it); this module maps it to one or more clauses,
+ * each with a measure computed from the communes' statuses ("communes recognised", "share of communes with
+ * ≥ 15 criteria", …) and the number the clause asks for, or with the reason no measure fits (villages,
+ * income, districts, …). Pure: no data is read here. */
 import type { RecognitionLevel } from '../db/schema.ts';
 
 /** A figure the statuses of a scope's rural communes give at a period. Levels count "at or above": nâng

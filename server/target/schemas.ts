@@ -1,4 +1,4 @@
-// OpenAPI schemas of target progress (shared by the routes that show targets).
+/** @module OpenAPI schemas of target progress (shared by the routes that show targets). */
 import { RecognitionLevelSchema } from '../recognition/levels.ts';
 import { z } from '@hono/zod-openapi';
 

@@ -1,5 +1,5 @@
-// The published targets that apply to a scope, read from the `target` table (a few dozen rows; read per
-// request so that a new target shows at once).
+/** @module The published targets that apply to a scope, read from the `target` table (a few dozen rows; read per
+ * request so that a new target shows at once). */
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, TargetTable } from '../db/schema.ts';
 import type { Scope } from '../scope/scope.ts';

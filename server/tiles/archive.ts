@@ -1,6 +1,6 @@
-// Serves the PMTiles archives (one per unit structure) over HTTP with byte ranges (RFC 9110), an ETag from the archive's
-// content hash, and a long immutable cache under the content-hashed name. Hand-written because
-// serveStatic gives no ETag and no control over cache headers per name.
+/** @module Serves the PMTiles archives (one per unit structure) over HTTP with byte ranges (RFC 9110), an ETag from the archive's
+ * content hash, and a long immutable cache under the content-hashed name. Hand-written because
+ * serveStatic gives no ETag and no control over cache headers per name. */
 import { readFileSync } from 'node:fs';
 import type { Context } from 'hono';
 import { Hono } from 'hono';

@@ -1,6 +1,6 @@
-// GET /api/v1/units?parent=: the provinces, the districts of a province or the communes of a district (from
-// 2025-07, with `former=true`: the former districts of a province), from the unit store held in memory; and
-// GET /api/v1/units/{code}/relatives: what a unit of one period's structure became (or came from) in another's.
+/** @module GET /api/v1/units?parent=: the provinces, the districts of a province or the communes of a district (from
+ * 2025-07, with `former=true`: the former districts of a province), from the unit store held in memory; and
+ * GET /api/v1/units/{code}/relatives: what a unit of one period's structure became (or came from) in another's. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import { errorResponses, PeriodParam } from '../http/schemas.ts';

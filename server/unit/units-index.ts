@@ -1,6 +1,6 @@
-// The units index: every province, district and commune of a boundary build, with names, types,
-// bounding box and a label point. Written by the boundary build (one per unit structure), read by the
-// seed and the API.
+/** @module The units index: every province, district and commune of a boundary build, with names, types,
+ * bounding box and a label point. Written by the boundary build (one per unit structure), read by the
+ * seed and the API. */
 import { z } from 'zod';
 import type { UnitStructure } from '../db/schema.ts';
 

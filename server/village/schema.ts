@@ -1,5 +1,5 @@
-// Schemas of a commune's village counts (thôn, NTM villages, model villages): the workspace form's body, the
-// workspace's answer with the province's village targets, and the part the public commune card shows.
+/** @module Schemas of a commune's village counts (thôn, NTM villages, model villages): the workspace form's body, the
+ * workspace's answer with the province's village targets, and the part the public commune card shows. */
 import { z } from '@hono/zod-openapi';
 
 const count = (name: string) =>

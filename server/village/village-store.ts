@@ -1,5 +1,5 @@
-// A commune's village counts in the `village_count` table (one row per commune, written by officials):
-// read, upsert, and the shares shown on the public commune card.
+/** @module A commune's village counts in the `village_count` table (one row per commune, written by officials):
+ * read, upsert, and the shares shown on the public commune card. */
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, UnitStructure, VillageCountTable } from '../db/schema.ts';
 

@@ -1,5 +1,5 @@
-// What an audit entry changed, told readably: a created record's main fields, a removed record, or for an
-// update each field that differs as "before → after" (criteria met by number: "+3, −17").
+/** @module What an audit entry changed, told readably: a created record's main fields, a removed record, or for an
+ * update each field that differs as "before → after" (criteria met by number: "+3, −17"). */
 import { strings } from '../../i18n/i18n.ts';
 import { h } from '../../dom/h.ts';
 

@@ -1,6 +1,6 @@
-// "Audit trail": the entries the official may read, newest first, filtered by unit (within their scope),
-// from / to dates (days in Vietnam), action and actor, with before → after summarised, and an "Older
-// entries" button that reads the next page (next_before). The filters live in the hash.
+/** @module "Audit trail": the entries the official may read, newest first, filtered by unit (within their scope),
+ * from / to dates (days in Vietnam), action and actor, with before → after summarised, and an "Older
+ * entries" button that reads the next page (next_before). The filters live in the hash. */
 import { strings } from '../../i18n/i18n.ts';
 import { getJson } from '../api.ts';
 import { h } from '../../dom/h.ts';

@@ -1,5 +1,5 @@
-// The board's later sections: communes at revocation risk, progress against the targets that apply
-// (value now against the target, on track or not) and the planned communes due this half-year.
+/** @module The board's later sections: communes at revocation risk, progress against the targets that apply
+ * (value now against the target, on track or not) and the planned communes due this half-year. */
 import { formatNumber, formatPeriod, getLang, strings } from '../../i18n/i18n.ts';
 import { h } from '../../dom/h.ts';
 import { dateText, dueName, levelName, provenanceBadge } from '../common/labels.ts';

@@ -1,5 +1,5 @@
-// The board's first sections: reviews received vs due (per district for a province, with the communes still
-// missing) and the criteria gained and lost since the previous month.
+/** @module The board's first sections: reviews received vs due (per district for a province, with the communes still
+ * missing) and the criteria gained and lost since the previous month. */
 import { formatNumber, formatPeriod, strings } from '../../i18n/i18n.ts';
 import { h } from '../../dom/h.ts';
 import { dateText } from '../common/labels.ts';

@@ -1,6 +1,6 @@
-// "Monthly report": the board of a district or province for a month — reviews received vs due, criteria
-// gained and lost, communes at revocation risk, progress against targets, planned communes — with the
-// XLSX download for the provincial office; illustrative figures are said to be so.
+/** @module "Monthly report": the board of a district or province for a month — reviews received vs due, criteria
+ * gained and lost, communes at revocation risk, progress against targets, planned communes — with the
+ * XLSX download for the provincial office; illustrative figures are said to be so. */
 import { formatNumber, formatPeriod, strings } from '../../i18n/i18n.ts';
 import { getJson } from '../api.ts';
 import { h } from '../../dom/h.ts';

@@ -1,4 +1,4 @@
-// Shape of the monthly board (GET /admin/board, server/board/schemas.ts) as the workspace reads it.
+/** @module Shape of the monthly board (GET /admin/board, server/board/schemas.ts) as the workspace reads it. */
 import type { Level } from '../common/labels.ts';
 
 type Provenance = 'official' | 'illustrative';

@@ -1,7 +1,7 @@
-// "Groups and khu vực": a province's communes (today's units) with their group (nhóm 1-3 of 51/2025/QĐ-TTg)
-// and khu vực (I-III, QĐ 60/QĐ-BDTTG) in force, each marked official or illustrative, and, for admin and
-// province officers, the form that records a decision (GET|POST /admin/classifications). A recorded decision
-// never overwrites: the table shows how many records each commune has.
+/** @module "Groups and khu vực": a province's communes (today's units) with their group (nhóm 1-3 of 51/2025/QĐ-TTg)
+ * and khu vực (I-III, QĐ 60/QĐ-BDTTG) in force, each marked official or illustrative, and, for admin and
+ * province officers, the form that records a decision (GET|POST /admin/classifications). A recorded decision
+ * never overwrites: the table shows how many records each commune has. */
 import { strings } from '../../i18n/i18n.ts';
 import { getJson, sendJson } from '../api.ts';
 import { h } from '../../dom/h.ts';

@@ -1,5 +1,5 @@
-// Shows a failed save where the official will look: each 400 issue next to the field it names, anything
-// else (403, 404, 409, a network failure) in the form's status line.
+/** @module Shows a failed save where the official will look: each 400 issue next to the field it names, anything
+ * else (403, 404, 409, a network failure) in the form's status line. */
 import { strings } from '../../i18n/i18n.ts';
 import { fieldErrors, WorkspaceError } from '../api.ts';
 import { h } from '../../dom/h.ts';

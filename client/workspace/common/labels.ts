@@ -1,5 +1,5 @@
-// Words and formats the workspace views share: recognition levels, due half-years, dates and times in
-// Vietnam, and the "illustrative" badge that marks figures the project generated.
+/** @module Words and formats the workspace views share: recognition levels, due half-years, dates and times in
+ * Vietnam, and the "illustrative" badge that marks figures the project generated. */
 import { getLang, strings } from '../../i18n/i18n.ts';
 import { h } from '../../dom/h.ts';
 

@@ -1,5 +1,5 @@
-// The validation messages the API writes (in English, server/recognition/fields.ts, zod schemas) said in
-// Vietnamese next to the field when the workspace is in Vietnamese; anything not known is shown as written.
+/** @module The validation messages the API writes (in English, server/recognition/fields.ts, zod schemas) said in
+ * Vietnamese next to the field when the workspace is in Vietnamese; anything not known is shown as written. */
 import { getLang } from '../../i18n/i18n.ts';
 
 const VI: Array<[RegExp, (m: RegExpMatchArray) => string]> = [

@@ -1,5 +1,5 @@
-// Unit choices for the views' forms: the rural communes (xã) of a scope, grouped by district, and the
-// districts of a province, from GET /units (cached by the scope picker's unitsUnder).
+/** @module Unit choices for the views' forms: the rural communes (xã) of a scope, grouped by district, and the
+ * districts of a province, from GET /units (cached by the scope picker's unitsUnder). */
 import { strings } from '../../i18n/i18n.ts';
 import { h } from '../../dom/h.ts';
 import { type Scope, type UnitRef, unitsUnder } from '../scope-picker.ts';

@@ -1,6 +1,6 @@
-// What a workspace view keeps in its URL hash (#view/key=value&…): reading the query, the scope it names
-// (or the user's home scope), the scope a listing is asked for (a commune officer reads their district,
-// narrowed by the server to their commune), and the hash to go to when a choice changes.
+/** @module What a workspace view keeps in its URL hash (#view/key=value&…): reading the query, the scope it names
+ * (or the user's home scope), the scope a listing is asked for (a commune officer reads their district,
+ * narrowed by the server to their commune), and the hash to go to when a choice changes. */
 import { getJson } from '../api.ts';
 import { homeScope, type Scope } from '../scope-picker.ts';
 import type { SignedIn } from '../session.ts';

@@ -1,6 +1,6 @@
-// "Import a file": download the template (CSV or XLSX, one row per criterion or one column per
-// criterion, pre-filled with the district's communes), upload the filled file, see every error with its
-// line and column or a preview of what would change, then apply the whole file at once.
+/** @module "Import a file": download the template (CSV or XLSX, one row per criterion or one column per
+ * criterion, pre-filled with the district's communes), upload the filled file, see every error with its
+ * line and column or a preview of what would change, then apply the whole file at once. */
 import { formatNumber, formatPeriod, strings } from '../../i18n/i18n.ts';
 import { sendForm, WorkspaceError } from '../api.ts';
 import { h } from '../../dom/h.ts';

@@ -1,4 +1,5 @@
-// Shapes of the import route's answers (server/import/schemas.ts).
+/** @module Shapes of the import route's answers (server/import/schemas.ts). */
+
 export interface ImportResult {
   dry_run: boolean;
   applied: boolean;

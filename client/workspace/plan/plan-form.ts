@@ -1,5 +1,5 @@
-// "Add a planned commune": a rural commune of the scope, the level it is to reach, by when (a half-year
-// or a year) and the plan that names it; POST /admin/plans.
+/** @module "Add a planned commune": a rural commune of the scope, the level it is to reach, by when (a half-year
+ * or a year) and the plan that names it; POST /admin/plans. */
 import { strings } from '../../i18n/i18n.ts';
 import { sendJson } from '../api.ts';
 import { h } from '../../dom/h.ts';

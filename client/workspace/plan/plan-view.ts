@@ -1,6 +1,6 @@
-// "Plans and targets": for the chosen province or district, the planned communes with criteria met and
-// missing and the criterion completions ("lượt tiêu chí") the plan needs, forms to add a planned commune
-// or remove one, and the targets of the scope with add / edit / delete for the roles allowed.
+/** @module "Plans and targets": for the chosen province or district, the planned communes with criteria met and
+ * missing and the criterion completions ("lượt tiêu chí") the plan needs, forms to add a planned commune
+ * or remove one, and the targets of the scope with add / edit / delete for the roles allowed. */
 import { strings } from '../../i18n/i18n.ts';
 import { getJson, sendJson } from '../api.ts';
 import { h } from '../../dom/h.ts';

@@ -1,6 +1,6 @@
-// The planned communes of a scope: where each stands (criteria met, criteria still missing, level, status)
-// and the criterion completions ("lượt tiêu chí") the plan still needs, in total and per due half-year;
-// a "Remove" button per commune for the roles that change plans.
+/** @module The planned communes of a scope: where each stands (criteria met, criteria still missing, level, status)
+ * and the criterion completions ("lượt tiêu chí") the plan still needs, in total and per due half-year;
+ * a "Remove" button per commune for the roles that change plans. */
 import { formatPeriod, strings } from '../../i18n/i18n.ts';
 import { h } from '../../dom/h.ts';
 import { dueName, levelName, provenanceBadge } from '../common/labels.ts';

@@ -1,5 +1,5 @@
-// The targets of a scope (metric, value, deadline, source) with add, edit and delete for the officials
-// allowed to change them (`editable`); GET|POST /admin/targets, PUT|DELETE /admin/targets/{id}.
+/** @module The targets of a scope (metric, value, deadline, source) with add, edit and delete for the officials
+ * allowed to change them (`editable`); GET|POST /admin/targets, PUT|DELETE /admin/targets/{id}. */
 import { strings } from '../../i18n/i18n.ts';
 import { getJson, sendJson } from '../api.ts';
 import { h } from '../../dom/h.ts';

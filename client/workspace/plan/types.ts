@@ -1,4 +1,4 @@
-// Shapes of the plan and target routes' answers (server/plan/admin-schemas.ts, server/plan/routes.ts).
+/** @module Shapes of the plan and target routes' answers (server/plan/admin-schemas.ts, server/plan/routes.ts). */
 import type { Level } from '../common/labels.ts';
 
 export type Provenance = 'official' | 'illustrative';

@@ -1,5 +1,5 @@
-// "Record a recognition decision": unit (a rural commune, or a district for province officers), level,
-// decision number, date, signer, link to the document and a note; POST /admin/recognitions.
+/** @module "Record a recognition decision": unit (a rural commune, or a district for province officers), level,
+ * decision number, date, signer, link to the document and a note; POST /admin/recognitions. */
 import { strings } from '../../i18n/i18n.ts';
 import { sendJson } from '../api.ts';
 import { h } from '../../dom/h.ts';

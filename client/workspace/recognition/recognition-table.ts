@@ -1,5 +1,5 @@
-// The recognitions of a scope: unit, level, decision, date, in force or revoked (with the revocation), and
-// per row in force a "Revoke" button that opens the revocation form under the row.
+/** @module The recognitions of a scope: unit, level, decision, date, in force or revoked (with the revocation), and
+ * per row in force a "Revoke" button that opens the revocation form under the row. */
 import { formatPeriod, strings } from '../../i18n/i18n.ts';
 import { h } from '../../dom/h.ts';
 import { dateText, levelName, provenanceBadge } from '../common/labels.ts';

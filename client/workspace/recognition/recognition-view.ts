@@ -1,6 +1,6 @@
-// "Recognitions": for the chosen province or district, the recognised communes now failing a criterion
-// (revocation risk) first, then every recognition decision with its revocation, a form to record a new
-// decision and a "Revoke" action per decision in force. Commune officers only read.
+/** @module "Recognitions": for the chosen province or district, the recognised communes now failing a criterion
+ * (revocation risk) first, then every recognition decision with its revocation, a form to record a new
+ * decision and a "Revoke" action per decision in force. Commune officers only read. */
 import { strings } from '../../i18n/i18n.ts';
 import { getJson } from '../api.ts';
 import { h } from '../../dom/h.ts';

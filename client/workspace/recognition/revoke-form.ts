@@ -1,5 +1,5 @@
-// The small form under a recognition's row that records its revocation (decision, date, reason);
-// POST /admin/recognitions/{id}/revocation. Escape or "Cancel" closes it and returns focus to the button.
+/** @module The small form under a recognition's row that records its revocation (decision, date, reason);
+ * POST /admin/recognitions/{id}/revocation. Escape or "Cancel" closes it and returns focus to the button. */
 import { strings } from '../../i18n/i18n.ts';
 import { sendJson } from '../api.ts';
 import { h } from '../../dom/h.ts';

@@ -1,4 +1,4 @@
-// Shapes of the recognition routes' answers (server/recognition/schemas.ts) that the workspace reads.
+/** @module Shapes of the recognition routes' answers (server/recognition/schemas.ts) that the workspace reads. */
 import type { Level } from '../common/labels.ts';
 
 export type Provenance = 'official' | 'illustrative';

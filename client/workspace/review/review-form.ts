@@ -1,6 +1,6 @@
-// One commune's review for one month: the criteria of the month's set (19 to 2026-01, 10 since) by group, each met or not with its indicators and
-// a note, pre-filled from the previous month, showing what changed; saved with the version it was read
-// at, so that a save over someone else's newer one is refused (409) and nothing is lost.
+/** @module One commune's review for one month: the criteria of the month's set (19 to 2026-01, 10 since) by group, each met or not with its indicators and
+ * a note, pre-filled from the previous month, showing what changed; saved with the version it was read
+ * at, so that a save over someone else's newer one is refused (409) and nothing is lost. */
 import { formatPeriod, getLang, strings } from '../../i18n/i18n.ts';
 import { getJson, sendJson, WorkspaceError } from '../api.ts';
 import { h } from '../../dom/h.ts';

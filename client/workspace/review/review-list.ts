@@ -1,5 +1,5 @@
-// "Monthly reviews": the communes of the chosen district with this month's review done or missing, the
-// reporting deadline, and a link to each commune's review form.
+/** @module "Monthly reviews": the communes of the chosen district with this month's review done or missing, the
+ * reporting deadline, and a link to each commune's review form. */
 import { formatNumber, formatPeriod, getLang, strings } from '../../i18n/i18n.ts';
 import { getJson } from '../api.ts';
 import { h } from '../../dom/h.ts';

@@ -1,4 +1,5 @@
-// Shapes of the review routes' answers that the workspace reads (server/review/schemas.ts).
+/** @module Shapes of the review routes' answers that the workspace reads (server/review/schemas.ts). */
+
 export type Provenance = 'official' | 'illustrative';
 
 export interface ReviewList {

@@ -1,6 +1,6 @@
-// "Villages": for a commune of the user's scope, the number of villages (thôn), of NTM villages and of
-// model villages (GET|PUT /admin/villages/{commune}), the shares they make, and each village target of the
-// commune's province, district or the country, met or not.
+/** @module "Villages": for a commune of the user's scope, the number of villages (thôn), of NTM villages and of
+ * model villages (GET|PUT /admin/villages/{commune}), the shares they make, and each village target of the
+ * commune's province, district or the country, met or not. */
 import { formatNumber, strings } from '../../i18n/i18n.ts';
 import { getJson, sendJson } from '../api.ts';
 import { h } from '../../dom/h.ts';

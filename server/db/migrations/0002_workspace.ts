@@ -1,4 +1,4 @@
-// 0002: the officials' workspace — accounts, sessions, the append-only audit trail and village counts.
+/** @module 0002: the officials' workspace — accounts, sessions, the append-only audit trail and village counts. */
 import type { Kysely, Migration } from 'kysely';
 import { withId } from './columns.ts';
 

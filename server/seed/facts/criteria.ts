@@ -1,6 +1,6 @@
-// criteria.json: the national criteria set for communes 2021-2025 (Quyết định 318/QĐ-TTg of 08/3/2022):
-// the set, its 5 groups, 19 criteria and the indicators the sources gave (with thresholds where given).
-// Caveats of the source (grouping conflict, gaps, regional rules, later sets) are kept in the set's notes.
+/** @module criteria.json: the national criteria set for communes 2021-2025 (Quyết định 318/QĐ-TTg of 08/3/2022):
+ * the set, its 5 groups, 19 criteria and the indicators the sources gave (with thresholds where given).
+ * Caveats of the source (grouping conflict, gaps, regional rules, later sets) are kept in the set's notes. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Insertable } from 'kysely';

@@ -1,5 +1,5 @@
-// Reading the facts files: a CSV with a header row, each row validated by a zod schema. Every problem is a
-// FactsError whose one-line message names the file, the line (1-based, the header is line 1) and the column.
+/** @module Reading the facts files: a CSV with a header row, each row validated by a zod schema. Every problem is a
+ * FactsError whose one-line message names the file, the line (1-based, the header is line 1) and the column. */
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';

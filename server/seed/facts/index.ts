@@ -1,4 +1,4 @@
-// All facts files loaded and validated together, with a content hash of the files read.
+/** @module All facts files loaded and validated together, with a content hash of the files read. */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

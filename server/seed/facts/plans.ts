@@ -1,5 +1,5 @@
-// planned_communes.csv: communes a provincial plan names as due to reach a level by a half-year or a year
-// (e.g. the 22 Lào Cai communes of Kế hoạch 104/KH-BCĐ).
+/** @module planned_communes.csv: communes a provincial plan names as due to reach a level by a half-year or a year
+ * (e.g. the 22 Lào Cai communes of Kế hoạch 104/KH-BCĐ). */
 import type { Insertable } from 'kysely';
 import { z } from 'zod';
 import type { PlannedCommuneTable } from '../../db/schema.ts';

@@ -1,6 +1,6 @@
-// recognitions.csv (communes) and districts.csv (districts): recognition decisions as the sources give them.
-// Each record keeps its source URL and decision; the months derived from its messy dates are kept beside it
-// for the illustrative generator (countedFrom / metFrom).
+/** @module recognitions.csv (communes) and districts.csv (districts): recognition decisions as the sources give them.
+ * Each record keeps its source URL and decision; the months derived from its messy dates are kept beside it
+ * for the illustrative generator (countedFrom / metFrom). */
 import type { Insertable } from 'kysely';
 import { z } from 'zod';
 import type { RecognitionLevel, RecognitionTable } from '../../db/schema.ts';

@@ -1,5 +1,5 @@
-// criteria_counts.csv: how many criteria a public source reported a named commune to meet, at a date
-// ("17/19", "18/19 (NC set)").
+/** @module criteria_counts.csv: how many criteria a public source reported a named commune to meet, at a date
+ * ("17/19", "18/19 (NC set)"). */
 import type { Insertable } from 'kysely';
 import { z } from 'zod';
 import type { ReportedCriteriaTable } from '../../db/schema.ts';

@@ -1,5 +1,5 @@
-// special_difficulty_communes.csv: communes listed by a decision as special-difficulty (KV III of 861/QĐ-TTg,
-// Programme 135 of 900/QĐ-TTg, coastal "bãi ngang" of 131/QĐ-TTg) or in region I/II (listed, not special).
+/** @module special_difficulty_communes.csv: communes listed by a decision as special-difficulty (KV III of 861/QĐ-TTg,
+ * Programme 135 of 900/QĐ-TTg, coastal "bãi ngang" of 131/QĐ-TTg) or in region I/II (listed, not special). */
 import type { Insertable } from 'kysely';
 import { z } from 'zod';
 import type { SpecialDifficultyTable } from '../../db/schema.ts';

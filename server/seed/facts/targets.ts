@@ -1,6 +1,6 @@
-// targets.csv (published targets and reported figures, scope named) and plan_targets.csv (targets from the
-// provincial programme documents, scope coded) → target records, values kept as written plus a number where
-// one can be read.
+/** @module targets.csv (published targets and reported figures, scope named) and plan_targets.csv (targets from the
+ * provincial programme documents, scope coded) → target records, values kept as written plus a number where
+ * one can be read. */
 import type { Insertable } from 'kysely';
 import { z } from 'zod';
 import type { TargetTable } from '../../db/schema.ts';

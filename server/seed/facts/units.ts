@@ -1,5 +1,5 @@
-// The GSO units the facts refer to: look-up by code (every code in a facts file must exist) and by name
-// (targets.csv names its scope, e.g. "Xã Vĩnh Yên (Bảo Yên, Lào Cai)" or "Đăk Hà (Kon Tum)").
+/** @module The GSO units the facts refer to: look-up by code (every code in a facts file must exist) and by name
+ * (targets.csv names its scope, e.g. "Xã Vĩnh Yên (Bảo Yên, Lào Cai)" or "Đăk Hà (Kon Tum)"). */
 import { foldName } from '../../search/normalise.ts';
 import type { UnitRecord } from '../../unit/units-index.ts';
 import type { CsvRow, FactsError } from './csv.ts';

@@ -1,7 +1,7 @@
-// The illustrative generator's random numbers. Hand-written on purpose: mulberry32 is ten lines, and the
-// generated data must stay identical across library versions (same seed → same database), which no npm
-// PRNG promises. Streams are keyed by (seed, purpose, unit code) so that one unit's numbers never depend on
-// the order or number of other units.
+/** @module The illustrative generator's random numbers. Hand-written on purpose: mulberry32 is ten lines, and the
+ * generated data must stay identical across library versions (same seed → same database), which no npm
+ * PRNG promises. Streams are keyed by (seed, purpose, unit code) so that one unit's numbers never depend on
+ * the order or number of other units. */
 
 /** mulberry32 (Tommy Ettinger, public domain): a 32-bit state PRNG returning floats in [0, 1). */
 export function mulberry32(state: number): () => number {

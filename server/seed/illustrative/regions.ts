@@ -1,5 +1,5 @@
-// Provinces by the 7 socio-economic regions that 318/QĐ-TTg sets thresholds by, and the parameters the
-// illustrative generator draws from them. Province codes are GSO codes of the pre-2025 structure.
+/** @module Provinces by the 7 socio-economic regions that 318/QĐ-TTg sets thresholds by, and the parameters the
+ * illustrative generator draws from them. Province codes are GSO codes of the pre-2025 structure. */
 
 export type Region =
   | 'Trung du miền núi phía Bắc'

@@ -1,5 +1,5 @@
-// What the illustrative data adds up to: national shares by year, provincial counts against the reported
-// figures, criteria met by special-difficulty status. For the seed report and the generator's tests.
+/** @module What the illustrative data adds up to: national shares by year, provincial counts against the reported
+ * figures, criteria met by special-difficulty status. For the seed report and the generator's tests. */
 import { popcount } from '../../criterion/mask.ts';
 import type { Facts } from '../facts/index.ts';
 import { monthNumber, periodAtLatest, periodOf } from '../facts/dates.ts';

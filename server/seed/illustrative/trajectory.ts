@@ -1,6 +1,6 @@
-// The recognition trajectory the illustrative data follows: the national share of recognised communes by
-// month (published figures, interpolated), and per province either the national curve shifted by region or,
-// where the facts report a province's count at a date, a curve through those counts.
+/** @module The recognition trajectory the illustrative data follows: the national share of recognised communes by
+ * month (published figures, interpolated), and per province either the national curve shifted by region or,
+ * where the facts report a province's count at a date, a curve through those counts. */
 import { type Period, monthNumber, periodAtLatest } from '../facts/dates.ts';
 import type { TargetFact } from '../facts/targets.ts';
 
