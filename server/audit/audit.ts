@@ -10,9 +10,12 @@ export interface Actor {
   label: string;
 }
 
+/** The actor of a change made by a signed-in official: their account id and e-mail as the label the trail shows. */
 export const actorOf = (user: Pick<SessionUser, 'id' | 'email'>): Actor => ({ userId: user.id, label: user.email });
+/** The actor of a change made from a command line (`cli:user-add`, …): no account, the command's name as the label. */
 export const cliActor = (command: string): Actor => ({ userId: null, label: `cli:${command}` });
 
+/** One change to write to the trail: what was done, to which record and unit, with the values before and after. */
 export interface AuditChange {
   action: string;
   unit: string | null;

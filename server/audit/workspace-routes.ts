@@ -102,6 +102,7 @@ const route = createRoute({
   },
 });
 
+/** Registers GET /admin/audit on the workspace app. */
 export function auditRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
   app.openapi(route, async (c) => {
     const user = currentUser(c);

@@ -41,6 +41,8 @@ const route = createRoute({
   },
 });
 
+/** Registers PUT /admin/users/{id}/scope (an admin changes an account's role, unit or structure) on the workspace
+ * app. */
 export function accountRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
   app.openapi(route, async (c) => {
     const admin = currentUser(c);

@@ -10,7 +10,9 @@ import { readSessionCookie } from './cookie.ts';
 import { findSession, type SessionUser } from './session.ts';
 import { cacheFor } from '../http/cache.ts';
 
+/** The Hono environment of the workspace's routes: the signed-in user (or null) set by the session middleware. */
 export type AuthEnv = { Variables: { user: SessionUser | null } };
+/** The header a state-changing request must carry the session's CSRF token in. */
 export const CSRF_HEADER = 'X-CSRF-Token';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -62,6 +64,7 @@ export const csrfGuard: MiddlewareHandler<AuthEnv> = async (c, next) => {
   await next();
 };
 
+/** Refuses a request without a signed-in user (401) before any handler of the workspace reads it. */
 export const requireUser: MiddlewareHandler<AuthEnv> = async (c, next) => {
   currentUser(c);
   await next();

@@ -71,6 +71,7 @@ function signedIn(ctx: ApiContext, user: Omit<SessionUser, 'session'>, session: 
 }
 
 
+/** Registers POST /auth/login, POST /auth/logout and GET /auth/me on the workspace app. */
 export function authRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
   const passwordChecks = createCheckLimiter();
   app.use('/auth/*', noStore, bodyLimit({ maxSize: 16 * 1024, onError: (c) => sendError(c, 413, 'too_large', 'Request body over 16 KB') }), loadSession(ctx));

@@ -15,12 +15,14 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { LOCKS, serialized } from '../db/serialized.ts';
 
+/** How many failed sign-ins an account and an address may have in the window before they are refused. */
 export interface ThrottleLimits {
   perAccount: number;
   perAddress: number;
   windowMs: number;
 }
 
+/** Five failures per account and twenty per address in 15 minutes: enough for typos, too few for guessing. */
 export const DEFAULT_LIMITS: ThrottleLimits = { perAccount: 5, perAddress: 20, windowMs: 15 * 60_000 };
 
 /** The key an address is counted under: IPv4 as is (also when IPv4-mapped), IPv6 by its /64 network. */
@@ -43,6 +45,8 @@ const DEVICE_MS = 400 * 24 * 3600_000;
 /** `finish(true)`: signed in; `false`: a failure; `null`: not decided (the check never ran), not counted. */
 export type Attempt = { wait: number } | { finish(succeeded: boolean | null): Promise<void> };
 
+/** The throttle as the sign-in route uses it: ask before checking a password, record the outcome, unlock an
+ * account. */
 export interface SignInThrottle {
   /** Starts a sign-in attempt: either the seconds to wait (refused), or a handle to report how it ended.
    * `device`: the request's device token when it is known for this account (or a live session of it). */
@@ -61,6 +65,7 @@ export interface SignInThrottle {
 
 type Reader = Kysely<Database> | Transaction<Database>;
 
+/** Creates the sign-in throttle on the database, so that every process on it shares the counts and locks. */
 export function createSignInThrottle(db: Kysely<Database>, limits: ThrottleLimits = DEFAULT_LIMITS): SignInThrottle {
   /** The failure times of a key in the window, oldest first, and its attempts in flight. */
   const counts = async (r: Reader, key: string, now: number) => {

@@ -27,6 +27,7 @@ const unlockRoute = createRoute({
   },
 });
 
+/** Registers POST /admin/sign-in-locks/unlock (an admin lifts an account's sign-in lock) on the workspace app. */
 export function unlockRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
   app.openapi(unlockRoute, async (c) => {
     const admin = currentUser(c);

@@ -13,6 +13,8 @@ import type { SessionUser } from './session.ts';
 
 type Scoped = Pick<SessionUser, 'role' | 'unit' | 'structure'>;
 
+/** What a signed-in official asked to list, narrowed to what they may see: a province or district code, or the
+ * whole country. */
 export interface ReadScope {
   scope: Scope & { unit: Unit };
   /** Whether the user may see a unit of the scope (all of them unless the scope is wider than the role's). */

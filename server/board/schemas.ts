@@ -10,6 +10,7 @@ const UnitRefSchema = z.object({ code: z.string(), name: z.string() });
 const CommuneRefShape = { code: z.string(), name: z.string(), district: UnitRefSchema.nullable() };
 const count = (description: string) => z.number().int().openapi({ description });
 
+/** OpenAPI schema of GET /admin/board's JSON answer. */
 export const BoardSchema = z
   .object({
     scope: z.object({ level: z.enum(['province', 'district', 'former_district']), code: z.string(), name: z.string(), province: UnitRefSchema }),
@@ -110,4 +111,5 @@ export const BoardSchema = z
   })
   .openapi('Board');
 
+/** The illustrative-data note the board prints when any figure is illustrative (the API's shared wording). */
 export const BOARD_ILLUSTRATIVE_NOTE = ILLUSTRATIVE_NOTE;

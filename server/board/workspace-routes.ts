@@ -59,6 +59,7 @@ const route = createRoute({
   },
 });
 
+/** Registers GET /admin/board (JSON or XLSX) on the workspace app. */
 export function boardRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
   app.openapi(route, async (c) => {
     const user = currentUser(c);

@@ -17,6 +17,7 @@ import { validationHook } from '../http/validation.ts';
 import { nameSlug } from '../search/normalise.ts';
 import { CACHE } from '../http/cache.ts';
 
+/** OpenAPI schema of a province's TopoJSON download (a Topology object; its layers are described, not validated). */
 export const TopoJsonSchema = z
   .looseObject({
     type: z.literal('Topology'),
@@ -78,6 +79,7 @@ interface ProvinceFile {
   filename: string;
 }
 
+/** Registers GET /api/v1/boundaries/{province}.topojson on the public API. */
 export function boundaryRoutes(ctx: ApiContext, app: OpenAPIHono): void {
   const files = Object.fromEntries(UNIT_STRUCTURES.map((s) => [s, loadProvinceFiles(ctx, s)])) as Record<UnitStructure, Promise<Map<string, ProvinceFile>>>;
   const provincesOf = (s: UnitStructure) => provinceNames(ctx.builds[s].dir, ctx.builds[s].manifest.inputHash);

@@ -32,6 +32,7 @@ const route = createRoute({
   responses: { 200: { description: 'The commune card', content: { 'application/json': { schema: CommuneCardSchema } } }, ...errorResponses },
 });
 
+/** Registers GET /api/v1/communes/{code} (the commune card) on the public API. */
 export function communeRoutes(ctx: ApiContext, app: OpenAPIHono): void {
   app.openapi(route, async (c) => {
     const { code } = c.req.valid('param');

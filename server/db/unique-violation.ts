@@ -2,6 +2,7 @@
  * becomes the same 409 as the duplicate check it slipped past. (PostgreSQL: SQLSTATE 23505; better-sqlite3:
  * SQLITE_CONSTRAINT_UNIQUE.) */
 
+/** Whether a database error is a broken unique index, on either engine. */
 export function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== 'object' || error === null || !('code' in error)) return false;
   const { code } = error as { code: unknown };

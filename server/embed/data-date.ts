@@ -5,6 +5,7 @@ import type { ApiContext } from '../context/context.ts';
 const TTL_MS = 60_000;
 const cache = new WeakMap<ApiContext, { at: number; date: Promise<string | null> }>();
 
+/** The date of the newest recorded review (YYYY-MM-DD), or null when there is none, cached for a minute. */
 export function dataDate(ctx: ApiContext): Promise<string | null> {
   const hit = cache.get(ctx);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.date;

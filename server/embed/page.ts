@@ -16,6 +16,7 @@ import { dataDate } from './data-date.ts';
 import { shareCard } from './share-card.ts';
 import { resolveView, type ResolvedView } from './view.ts';
 
+/** Which page is sent: the main map or the widget. */
 export type PageKind = 'main' | 'embed';
 const FILES: Record<PageKind, string> = { main: 'index.html', embed: join('embed', 'index.html') };
 
@@ -38,6 +39,7 @@ export function pageTemplates(distDir: string): (kind: PageKind) => string | nul
   };
 }
 
+/** The oEmbed discovery link of a page's URL, for the page's head. */
 export function oembedHref(origin: string, pageUrl: string): string {
   return `${origin}/oembed?url=${encodeURIComponent(pageUrl)}&format=json`;
 }

@@ -8,6 +8,7 @@ import type { Level } from '../recognition/standing.ts';
 import { atLeast, tallyOf } from '../summary/tally.ts';
 import type { ResolvedView } from './view.ts';
 
+/** The share card's title, description and language. */
 export interface ShareCard { title: string; description: string; lang: 'vi' | 'en' }
 
 const TEXT = {
@@ -45,6 +46,7 @@ const TEXT = {
   },
 };
 
+/** The share card of a resolved view: names and figures of its unit at its period, in its language. */
 export async function shareCard(ctx: ApiContext, view: ResolvedView): Promise<ShareCard> {
   const lang = view.params.map.lang;
   const t = TEXT[lang];

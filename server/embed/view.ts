@@ -20,6 +20,8 @@ export interface MovedView {
   forward: boolean;
 }
 
+/** A link's view as this server reads it: the era, the unit and period it shows, and any notice about a unit of the
+ * other structure. */
 export interface ResolvedView {
   params: EmbedParams;
   /** The period shown: the one asked for when it has data, else the latest (null: no data at all). */
@@ -38,6 +40,7 @@ function unitOf(units: UnitStore, code: string | null, level: Unit['level']): Un
   return unit?.level === level ? unit : null;
 }
 
+/** Reads a link's query as the page would, against the units and periods this server knows. */
 export function resolveView(ctx: ApiContext, search: string): ResolvedView {
   const params = embedParamsFromSearch(search);
   const m = params.map;

@@ -4,8 +4,10 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ExportTable } from './table.ts';
 
+/** The CSV download's Content-Type (UTF-8 named, for clients that ignore the byte-order mark). */
 export const CSV_TYPE = 'text/csv; charset=utf-8';
 
+/** Writes the status table as CSV text (see the module header for the format). */
 export function renderCsv(table: ExportTable): string {
   const comment = `# ${table.title}. ${table.warning} ${table.attribution}`;
   return stringify([[comment], table.columns.map((c) => c.header), ...table.rows], {

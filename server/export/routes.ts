@@ -79,6 +79,7 @@ const xlsxRoute = createRoute({
   },
 });
 
+/** Registers GET /api/v1/export.csv and /api/v1/export.xlsx on the public API. */
 export function exportRoutes(ctx: ApiContext, app: OpenAPIHono): void {
   const serve = async (c: Context, q: ExportQueryValue, format: Format): Promise<Response> => {
     if (!q.province && !q.district) {

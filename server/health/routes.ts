@@ -11,6 +11,7 @@ const route = createRoute({
   responses: { 200: { description: 'The server is up', content: { 'application/json': { schema: HealthSchema } } } },
 });
 
+/** Registers GET /api/v1/health on the public API. */
 export function healthRoutes(ctx: ApiContext, app: OpenAPIHono): void {
   app.openapi(route, async (c) => {
     cacheFor(c, 'never');

@@ -12,6 +12,8 @@ export function rawQuery(url: string): string {
   return url.slice(start + 1, end < 0 ? undefined : end);
 }
 
+/** Middleware answering 400 to a query string that is not valid percent-encoded UTF-8, before the cache or a
+ * handler reads it. */
 export const strictQueryEncoding: MiddlewareHandler = async (c, next) => {
   for (const part of rawQuery(c.req.url).split('&')) {
     if (!part.includes('%')) continue;

@@ -4,6 +4,7 @@
  * finish within the grace period, close connections as they fall idle, then close the database and exit. */
 import type { Server } from 'node:http';
 
+/** A running graceful shutdown: whether it has begun, and how to begin it. */
 export interface Shutdown {
   /** Whether the signal came (requests arriving now are refused). */
   readonly stopping: boolean;
@@ -11,6 +12,7 @@ export interface Shutdown {
   stop(signal: string): Promise<void>;
 }
 
+/** Prepares the server's graceful shutdown (see the module header); `stop` is called by the signal handler. */
 export function gracefulShutdown(server: Server, options: { graceMs: number; log: (line: string) => void }): Shutdown {
   let stopping = false;
   let inFlight = 0;

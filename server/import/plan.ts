@@ -14,6 +14,8 @@ import type { UnitStructure } from '../db/schema.ts';
  * record becomes official; unchanged: an official review with the same values (nothing is written). */
 export type PlanStatus = 'new' | 'changed' | 'confirmed' | 'unchanged';
 
+/** What an import would do to one commune's month: the review it replaces or starts from, the content after it, and
+ * the criteria gained and lost. */
 export interface PlannedReview {
   input: ReviewInput;
   current: ReviewRecord | null;

@@ -18,6 +18,7 @@ export interface SheetWorkerData {
   sets: CriteriaSet[];
 }
 
+/** One file for the worker to read and check, for a user whose scope decides which communes it may name. */
 export interface SheetJob {
   id: number;
   bytes: Uint8Array;
@@ -37,6 +38,7 @@ export interface CheckedFile extends ValidatedFile {
   outOfScopeLines: number[];
 }
 
+/** The worker's answer to a job: the checked file, or the API error to send. */
 export type SheetAnswer =
   | { id: number; ok: true; format: FileFormat; checked: CheckedFile }
   | { id: number; ok: false; status: number; code: string; message: string; details?: unknown };

@@ -19,6 +19,7 @@ import { defaultReviewMonth, reviewableEra } from '../review/calendar.ts';
 import { criterionHeader, H, headersOf, type Layout } from './layout.ts';
 import { MET_WORDS } from './values.ts';
 
+/** A template ready to send: its body, Content-Type and file name. */
 export interface TemplateFile {
   body: Uint8Array | string;
   type: string;
@@ -56,6 +57,7 @@ function guideOf(set: CriteriaSet, sets: readonly CriteriaSet[], period: string,
   ];
 }
 
+/** Builds the review template for a month, layout and format, pre-filled for the scope's rural communes. */
 export async function buildTemplate(
   ctx: ApiContext,
   user: SessionUser,

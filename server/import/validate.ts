@@ -20,6 +20,7 @@ import { columnLetter, criterionHeader, H, type Layout, readHeader } from './lay
 import type { Sheet } from './read-file.ts';
 import { MET_WORDS, readCommuneCode, readCriterion, readMet, readPeriod } from './values.ts';
 
+/** One problem of an uploaded file: its line, column and header, the value found and what is wrong. */
 export interface ImportIssue {
   line: number;
   column: string | null;
@@ -42,6 +43,7 @@ export interface ReviewInput {
   notes: Map<string, string>;
 }
 
+/** An uploaded file checked: its layout, row count, the reviews it gives and every problem found. */
 export interface ValidatedFile {
   layout: Layout;
   rows: number;
@@ -82,6 +84,7 @@ function setOf(ctx: CheckContext, period: Period): CriteriaSet | null {
   return set && ctx.structures.some((s) => s.code === set.unit_structure) ? set : null;
 }
 
+/** Checks every row of a sheet against the month's era, the catalogue and the user's scope (see the module header). */
 export function validateSheet(ctx: CheckContext, user: Pick<SessionUser, 'role' | 'unit' | 'structure'>, sheet: Sheet, now = new Date()): ValidatedFile {
   const [header, ...rows] = sheet.rows;
   const latestSet = ctx.catalogue.sets.at(-1);

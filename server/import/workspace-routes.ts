@@ -110,6 +110,7 @@ function resultOf(plan: readonly PlannedReview[], ctx: ApiContext, file: ImportR
   };
 }
 
+/** Registers the import routes (template, preview and apply) on the workspace app. */
 export function importRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>, pool: ImportPool = createImportPool(ctx)): void {
   app.openapi(templateRoute, async (c) => {
     const user = currentUser(c);

@@ -9,6 +9,7 @@ import { type InflateBudget, readEntry, ZipError, type ZipEntry, zipEntries } fr
 
 /** Most bytes the kept parts of a workbook may inflate to, all together; the widest column accepted (the templates use 22). */
 export const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+/** The widest sheet accepted, in columns: the templates use 22, so a wider file is not one of them. */
 export const MAX_COLUMNS = 64;
 
 const invalid = (message: string) => new ApiError(400, 'invalid_file', message);
@@ -27,6 +28,7 @@ export interface BoundedWorkbook {
   columns: number;
 }
 
+/** The spreadsheet letters of column n (1 → A, 27 → AA), for messages that name a cell. */
 export function columnLetters(n: number): string {
   let s = '';
   for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;

@@ -9,6 +9,7 @@ import { cacheFor } from '../http/cache.ts';
 const page = readFileSync(new URL('./docs.html', import.meta.url), 'utf8');
 const script = readFileSync(new URL('./docs.js', import.meta.url), 'utf8');
 
+/** Serves the API's OpenAPI document (/openapi.json) and its reference page (/docs, /docs.js). */
 export function openApiRoutes(api: OpenAPIHono): Hono {
   const app = new Hono();
   let document: string | null = null;

@@ -7,8 +7,10 @@ import { isUniqueViolation } from '../db/unique-violation.ts';
 import { ApiError } from '../http/errors.ts';
 import { duePeriod } from './due.ts';
 
+/** A planned commune's row as stored. */
 export type PlannedCommuneRow = Selectable<PlannedCommuneTable>;
 
+/** A planned commune to add, with the plan that names it. */
 export interface NewPlannedCommune {
   commune: string;
   target_level: RecognitionLevel;

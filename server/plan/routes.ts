@@ -53,6 +53,7 @@ const PlannedCommuneSchema = z
   })
   .openapi('PlannedCommune');
 
+/** OpenAPI schema of GET /api/v1/plans. */
 export const PlansSchema = z
   .object({
     period: z.string(),
@@ -85,6 +86,7 @@ const route = createRoute({
   responses: { 200: { description: 'Planned communes', content: { 'application/json': { schema: PlansSchema } } }, ...errorResponses },
 });
 
+/** Registers GET /api/v1/plans on the public API. */
 export function planRoutes(ctx: ApiContext, app: OpenAPIHono): void {
   app.openapi(route, async (c) => {
     const q = c.req.valid('query');

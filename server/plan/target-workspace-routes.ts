@@ -99,6 +99,7 @@ function targetOut(ctx: ApiContext, user: SessionUser, row: TargetRecord): z.inf
   return { ...row, scope_name: name, editable: mayEdit(ctx, user, row) };
 }
 
+/** Registers the target routes (list, add, edit, delete) on the workspace app. */
 export function targetAdminRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
   app.openapi(listRoute, async (c) => {
     const user = currentUser(c);

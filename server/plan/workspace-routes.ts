@@ -79,6 +79,7 @@ function plannableCommune(units: UnitStore, user: SessionUser, code: string, par
   return unit;
 }
 
+/** Registers the planned-commune routes (board, add, remove) on the workspace app. */
 export function planAdminRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
   app.openapi(boardRoute, async (c) => {
     const q = c.req.valid('query');

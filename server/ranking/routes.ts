@@ -26,6 +26,7 @@ const RankingRowSchema = z
   })
   .openapi('RankingRow');
 
+/** OpenAPI schema of GET /api/v1/rankings. */
 export const RankingSchema = z
   .object({
     period: z.string(),
@@ -74,6 +75,7 @@ function districtsOf(ctx: ApiContext, era: Era, province: string): Unit[] {
   return [...codes].sort().flatMap((code) => ctx.eras.formerDistrict(era.structure.code, code) ?? []);
 }
 
+/** Registers GET /api/v1/rankings on the public API. */
 export function rankingRoutes(ctx: ApiContext, app: OpenAPIHono): void {
   app.openapi(route, async (c) => {
     const q = c.req.valid('query');

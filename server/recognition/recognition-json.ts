@@ -3,6 +3,7 @@
 import type { Period } from '../period/period.ts';
 import { inForce, type RecognitionRecord } from './standing.ts';
 
+/** A recognition record in the API's snake_case shape, with `in_force` at `period` (null: not asked). */
 export function recognitionJson(r: RecognitionRecord, period: Period | null) {
   return {
     id: r.id,

@@ -113,6 +113,7 @@ function unitsOfDecision(ctx: ApiContext, body: { level: string; decision_date: 
 
 const scopeOut = (unit: Unit) => ({ level: unit.level === 'district' ? ('district' as const) : ('province' as const), code: unit.code, name: unit.name });
 
+/** Registers the recognition routes (list, at risk, record, revoke) on the workspace app. */
 export function recognitionAdminRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
   app.openapi(listRoute, (c) => {
     const q = c.req.valid('query');

@@ -21,9 +21,11 @@ import { type Era, EraError, type EraStore } from '../era/era.ts';
 import type { UnitStructure } from '../db/schema.ts';
 
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+/** The day of the month by which a month's reviews are due at the province. */
 export const DEADLINE_DAY = 20;
 /** A `now` after every month: checks a month's era without the "not after the current month" rule. */
 export const FAR_FUTURE = new Date('9000-01-01T00:00:00Z');
+/** The reporting rule DEADLINE_DAY comes from, with its source, for the answers that show a deadline. */
 export const DEADLINE_RULE = 'Reviews of a month are reported to the province before the 20th of that month (Văn bản 2327/UBND-NNTN, UBND tỉnh Kon Tum, 07/7/2021: "hằng tháng (trước ngày 20)")';
 
 /** Today in Vietnam, YYYY-MM-DD. */
@@ -36,12 +38,14 @@ export function currentMonth(now = new Date()): Period {
   return todayInVietnam(now).slice(0, 7);
 }
 
+/** A month's reporting deadline: its date, whether it has passed, and the rule. */
 export interface Deadline {
   date: string;
   passed: boolean;
   rule: string;
 }
 
+/** The deadline of a month's reviews, as of `now` in Vietnam. */
 export function deadlineOf(period: Period, now = new Date()): Deadline {
   const date = `${period}-${String(DEADLINE_DAY)}`;
   return { date, passed: todayInVietnam(now) > date, rule: DEADLINE_RULE };

@@ -10,6 +10,7 @@ import type { Unit } from '../unit/unit-store.ts';
 import { GENERAL_NOTE, previousReview, readReview, type ReviewRecord } from './review-record.ts';
 import type { ReviewFormSchema } from './schemas.ts';
 
+/** The review form of a commune and month as GET /admin/reviews/{commune}/{period} answers it. */
 export type ReviewForm = z.infer<typeof ReviewFormSchema>;
 
 /** The form of `commune` (a unit of the month's structure) for `period`, on `set` (the month's criteria). */

@@ -26,6 +26,7 @@ import {
 } from './review-record.ts';
 import type { SaveReviewSchema } from './schemas.ts';
 
+/** A review as the form sends it. */
 export type SaveReviewBody = z.infer<typeof SaveReviewSchema>;
 
 const list = (numbers: Iterable<number>) => [...numbers].sort((a, b) => a - b).join(', ');
@@ -90,6 +91,7 @@ function contentOf(body: SaveReviewBody, base: Pick<ReviewRecord, 'notes' | 'ind
   return { mask: maskOf(body.criteria.filter((c) => c.met).map((c) => c.number)), notes, indicators };
 }
 
+/** The 409 of a save that lost a race: who saved the review meanwhile and its version, so that the form can say so. */
 export function conflict(current: ReviewRecord | null, message: string): ApiError {
   return new ApiError(409, 'conflict', message, { current_version: current?.version ?? null, reviewed_by: current?.reviewedBy ?? null, reviewed_at: current?.reviewedAt ?? null });
 }

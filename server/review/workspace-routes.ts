@@ -99,6 +99,7 @@ function forbidden(user: SessionUser, unit: Unit, what: string): ApiError {
   return new ApiError(403, 'forbidden', `Your role (${user.role}${user.unit ? ` of ${user.unit}` : ''}) cannot see ${what}`);
 }
 
+/** Registers the review routes (list, form, save) on the workspace app. */
 export function reviewAdminRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
   app.openapi(getRoute, async (c) => {
     const user = currentUser(c);

@@ -7,6 +7,7 @@ import { CACHE } from '../http/cache.ts';
 /** The rules, one group for every crawler. `Disallow: /workspace` also covers /workspace/ and below. */
 export const ROBOTS_TXT = ['User-agent: *', 'Allow: /', 'Disallow: /workspace', 'Disallow: /api/v1/admin/', 'Disallow: /api/v1/auth/', ''].join('\n');
 
+/** Answers /robots.txt with ROBOTS_TXT, cached a day. */
 export function robotsTxt(c: Context): Response {
   return c.body(ROBOTS_TXT, 200, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': CACHE.day });
 }

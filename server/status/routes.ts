@@ -67,6 +67,7 @@ function communesIn(units: UnitStore, scope: Scope): number {
   return count(scope.code);
 }
 
+/** Registers GET /api/v1/status (every commune's status at a period) on the public API. */
 export function statusRoutes(ctx: ApiContext, app: OpenAPIHono): void {
   app.openapi(route, async (c) => {
     const q = c.req.valid('query');

@@ -21,6 +21,7 @@ const GroupSummarySchema = z
   })
   .openapi('CommuneGroupSummary');
 
+/** OpenAPI schema of GET /api/v1/summary. */
 export const SummarySchema = z
   .object({
     period: z.string(),
@@ -94,6 +95,7 @@ const route = createRoute({
   responses: { 200: { description: 'Summary', content: { 'application/json': { schema: SummarySchema } } }, ...errorResponses },
 });
 
+/** Registers GET /api/v1/summary on the public API. */
 export function summaryRoutes(ctx: ApiContext, app: OpenAPIHono): void {
   app.openapi(route, async (c) => {
     const q = c.req.valid('query');

@@ -22,6 +22,8 @@ const ChangeMessage = z.object({
   everything: z.boolean().optional(),
 });
 
+/** How the processes on one database tell each other of writes, so that each clears its caches (see the module
+ * header). */
 export interface ChangeFeed {
   /** This process's id in the messages. */
   origin: string;
@@ -38,6 +40,7 @@ const POLL_MS = 250;
 /** Rows of `data_change` kept (a process reads only those after the last it saw). */
 const KEEP_ROWS = 1_000;
 
+/** Creates the change feed: LISTEN/NOTIFY on PostgreSQL, polling the data_change table on SQLite. */
 export function createChangeFeed(ndb: NtmDatabase): ChangeFeed {
   const origin = randomUUID();
   const encode = (change: DataChange): string => {

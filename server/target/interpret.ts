@@ -17,8 +17,10 @@ export type Measure =
   | { kind: 'average_criteria_met' }
   | { kind: 'criteria_gain_per_year' };
 
+/** The units a target's measure counts in. */
 export type MeasureUnit = 'communes' | '%' | 'criteria' | 'criteria/year';
 
+/** One clause of a target's value read as a measure (or why none fits). */
 export interface TargetClause {
   /** The part of the value this clause reads, when the value holds several (null: the value as a whole). */
   clause: string | null;
@@ -31,6 +33,7 @@ export interface TargetClause {
   reason: string | null;
 }
 
+/** A target as interpreted: its metric, value, scope and deadline. */
 export interface TargetInput {
   metric: string;
   value: string;
@@ -46,6 +49,7 @@ const LEVEL_NAMES: Record<RecognitionLevel, string> = {
   hien_dai: 'NTM hiện đại',
 };
 
+/** A measure in words, for the answers that show what a target was read as. */
 export function describeMeasure(m: Measure): string {
   switch (m.kind) {
     case 'communes_at_level':
@@ -65,6 +69,7 @@ export function describeMeasure(m: Measure): string {
   }
 }
 
+/** The unit a measure counts in. */
 export function unitOf(m: Measure): MeasureUnit {
   switch (m.kind) {
     case 'communes_at_level':

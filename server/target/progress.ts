@@ -31,8 +31,11 @@ export interface MeasureOut {
   criteria?: number[];
 }
 
+/** How a target's progress is judged on track: on a straight line to the deadline, reached by the deadline, or at
+ * the needed yearly rate. */
 export type OnTrackRule = 'straight_line' | 'reached_by_deadline' | 'rate';
 
+/** A target's progress: the measure read, the value now and at the baseline, whether on track and why. */
 export interface TargetProgress {
   id: number;
   scope: TargetScope;

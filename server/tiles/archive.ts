@@ -10,6 +10,7 @@ import { sendError } from '../http/errors.ts';
 import type { BoundaryBuilds } from './builds.ts';
 import { CACHE, etagMatches } from '../http/cache.ts';
 
+/** A byte range of a Range request, both ends included. */
 export type ByteRange = { start: number; end: number }; // inclusive
 
 /** The URL of an archive as the app mounts it (under /tiles, by its content-hashed name). */
@@ -37,6 +38,7 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
   return { start, end };
 }
 
+/** One tile archive to serve: its file and the build manifest naming it. */
 export interface ArchiveRouteOptions {
   /** Absolute path of the archive file. */
   file: string;

@@ -9,6 +9,8 @@ import type { Database, TargetTable } from '../db/schema.ts';
 import type { Unit } from '../unit/unit-store.ts';
 import { sharesOf, type VillageCounts } from './village-store.ts';
 
+/** What a village target asks: minimum shares or counts of NTM and model villages, and which communes it applies
+ * to. */
 export interface VillageRequirement {
   ntm_share_min: number | null;
   model_share_min: number | null;

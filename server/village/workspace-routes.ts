@@ -99,6 +99,7 @@ async function answer(ctx: ApiContext, unit: Unit, row: VillageCountRow | null, 
   };
 }
 
+/** Registers GET and PUT /admin/villages/{commune} on the workspace app. */
 export function villageRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
   app.openapi(getRoute, async (c) => {
     const unit = communeFor(ctx, currentUser(c), c.req.valid('param').commune, structureOf(ctx, c.req.valid('query').period));

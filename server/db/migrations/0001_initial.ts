@@ -21,6 +21,7 @@ const TABLES_IN_DROP_ORDER = [
   'unit',
 ] as const;
 
+/** Creates the public data tables. */
 export const migration0001: Migration = {
   async up(db: AnyDb) {
     await db.schema

@@ -4,6 +4,7 @@ import { withId } from './columns.ts';
 
 type AnyDb = Kysely<any>;
 
+/** Creates the workspace's tables: accounts, sessions, the audit trail and village counts. */
 export const migration0002: Migration = {
   async up(db: AnyDb) {
     await withId(db, db.schema.createTable('app_user'))

@@ -5,6 +5,7 @@ import type { Kysely, Migration } from 'kysely';
 
 type AnyDb = Kysely<any>;
 
+/** Adds the unique decision keys to recognitions and planned communes. */
 export const migration0003: Migration = {
   async up(db: AnyDb) {
     await db.schema.alterTable('recognition').addColumn('decision_key', 'text').execute();

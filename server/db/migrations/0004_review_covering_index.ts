@@ -5,6 +5,7 @@ import type { Kysely, Migration } from 'kysely';
 
 type AnyDb = Kysely<any>;
 
+/** Replaces the review index by one that covers the map's status columns. */
 export const migration0004: Migration = {
   async up(db: AnyDb) {
     await db.schema.dropIndex('review_period_commune_idx').execute();

@@ -24,6 +24,7 @@ const CODED: ReadonlyArray<[table: string, column: string]> = [
   ['audit_entry', 'unit_structure'],
 ];
 
+/** Adds the unit structures, lineage and classifications, and the structure column of every unit-keyed table. */
 export const migration0005: Migration = {
   async up(db: AnyDb) {
     await db.schema

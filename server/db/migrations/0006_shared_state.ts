@@ -7,6 +7,7 @@ import { withId } from './columns.ts';
 
 type AnyDb = Kysely<any>;
 
+/** Moves sign-in attempts, known devices and running imports into the database, and adds the change feed table. */
 export const migration0006: Migration = {
   async up(db: AnyDb) {
     await db.schema

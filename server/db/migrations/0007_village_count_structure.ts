@@ -26,6 +26,7 @@ async function rebuild(db: AnyDb, key: string[]): Promise<void> {
   await db.schema.alterTable('village_count_next').renameTo('village_count').execute();
 }
 
+/** Rebuilds village_count with the (structure, commune_code) key, keeping every row. */
 export const migration0007: Migration = {
   async up(db: AnyDb) {
     await rebuild(db, ['structure', 'commune_code']);

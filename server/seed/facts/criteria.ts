@@ -14,10 +14,12 @@ import type {
 import { FactsError, factsError } from './csv.ts';
 import { monthNumber, periodOf } from './dates.ts';
 
+/** The code of the 2021-2025 criteria set the facts describe. */
 export const CRITERIA_SET_CODE = '2021-2025';
 /** The first period the set applies to: the 2021-2025 programme period (the decision itself is of 2022-03). */
 export const CRITERIA_SET_VALID_FROM = '2021-01';
 
+/** The 2021-2025 catalogue as the seed inserts it: the set, its groups, criteria and indicators. */
 export interface CriteriaCatalogue {
   set: Insertable<CriteriaSetTable>;
   groups: Insertable<CriterionGroupTable>[];
@@ -93,6 +95,7 @@ function thresholds(value: z.infer<typeof Threshold>): string | null {
   return JSON.stringify(typeof value === 'string' ? { chung: value } : value);
 }
 
+/** Loads and validates criteria.json from the facts folder. */
 export function loadCriteria(dir: string): CriteriaCatalogue {
   const file = 'criteria.json';
   const at = (column: string | null) => ({ file, line: null, column });

@@ -9,8 +9,10 @@ import { type SourceDate, lastDay, parseSourceDate } from './dates.ts';
 import { type UnitLookup, resolveUnitName } from './units.ts';
 import { readValueNumber } from '../../target/value-number.ts';
 
+/** A target's row as the seed inserts it. */
 export type NewTarget = Insertable<TargetTable>;
 
+/** One target of targets.csv: its scope, metric, value, deadline and source. */
 export interface TargetFact {
   file: string;
   line: number;
@@ -76,6 +78,7 @@ function hostOf(address: string): string {
   }
 }
 
+/** Loads and validates targets.csv against the units. */
 export function loadTargets(dir: string, units: UnitLookup): TargetFact[] {
   const out: TargetFact[] = [];
   const file = 'targets.csv';

@@ -4,11 +4,13 @@ import { foldName } from '../../search/normalise.ts';
 import type { UnitRecord } from '../../unit/units-index.ts';
 import type { CsvRow, FactsError } from './csv.ts';
 
+/** The units the facts may name, by code, for the loaders' checks. */
 export interface UnitLookup {
   byCode: ReadonlyMap<string, UnitRecord>;
   all: readonly UnitRecord[];
 }
 
+/** Indexes the units of the boundary build by code. */
 export function indexUnits(units: readonly UnitRecord[]): UnitLookup {
   const byCode = new Map<string, UnitRecord>();
   for (const unit of units) byCode.set(unit.code, unit);

@@ -49,16 +49,21 @@ import {
 } from './trajectory.ts';
 import { readLevelCounts } from '../facts/targets.ts';
 
+/** The generator's name in every illustrative row's `source`, so that a reader can tell which rows it made. */
 export const GENERATOR_NAME = 'illustrative generator v1';
+/** How many criteria the 2021-2025 set has, the set the generator's history is made for. */
 export const CRITERIA_COUNT = 19;
+/** The mask of a review meeting all 19 criteria. */
 export const FULL_MASK = (1 << CRITERIA_COUNT) - 1;
 /** Before the first period: "recognised before 2021". */
 export const BEFORE = -1;
 
+/** The `source` text of rows made with `seed`: the generator's name and its seed, enough to make them again. */
 export function generatorSource(seed: number): string {
   return `${GENERATOR_NAME}, seed ${seed}`;
 }
 
+/** What the generator works from: units, facts, seed and the months to fill. */
 export interface GeneratorOptions {
   units: readonly UnitRecord[];
   facts: Facts;
@@ -82,6 +87,7 @@ export interface ReviewSeries {
   notes: Map<number, string>;
 }
 
+/** A recognised commune that loses criteria for a while (from, to): the at-risk cases the history holds on purpose. */
 export interface RevocationRisk {
   commune: string;
   from: Period;
@@ -105,6 +111,7 @@ export interface CommunePlan {
   proposed: boolean;
 }
 
+/** Everything the generator made: reviews, recognitions, listings and the risks, ready for the seed. */
 export interface IllustrativeData {
   source: string;
   periods: Period[];
@@ -198,6 +205,8 @@ interface CommuneState extends CommunePlan {
   ncSince: number | null;
 }
 
+/** Generates the illustrative history of every rural commune, deterministic for a seed and anchored to the reported
+ * figures. */
 export function generateIllustrative(options: GeneratorOptions): IllustrativeData {
   const { units, facts, seed, firstPeriod, lastPeriod } = options;
   const source = generatorSource(seed);
