@@ -12,9 +12,11 @@ const t = strings({
   en: { province: 'Province', district: 'District', choose: '— choose —', all: '— whole province —' },
 });
 
+/** A unit as the unit lists name it. */
 export interface UnitRef { code: string; name: string; level: 'province' | 'district' | 'commune'; province: string; district: string | null }
 
 const lists = new Map<string, Promise<UnitRef[]>>();
+/** The units under a parent (the provinces for null), asked once per page and shared. */
 export function unitsUnder(parent: string | null): Promise<UnitRef[]> {
   const key = parent ?? '';
   let list = lists.get(key);
@@ -26,6 +28,7 @@ export function unitsUnder(parent: string | null): Promise<UnitRef[]> {
   return list;
 }
 
+/** The province and district a view lists (null: all). */
 export interface Scope { province: string | null; district: string | null }
 
 /** The scope a user starts with: their own unit's province/district. */

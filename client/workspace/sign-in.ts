@@ -18,6 +18,7 @@ const t = strings({
   },
 });
 
+/** Renders the sign-in form; `onSignedIn` gets the session. */
 export function renderSignIn(main: HTMLElement, onSignedIn: (s: SignedIn) => void): void {
   const email = field(t('email'), h('input', { type: 'email', name: 'email', autocomplete: 'username', required: true }));
   const password = field(t('password'), h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true }));

@@ -5,13 +5,17 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { zxyToTileId } from 'pmtiles';
 
+/** One tile to write: its address and its gzip-compressed MVT bytes. */
 export interface TileInput { z: number; x: number; y: number; data: Uint8Array } // data already gzip-compressed MVT
+/** The archive's header fields: zoom range, bounds, centre and JSON metadata (vector_layers, attribution, …). */
 export interface ArchiveOptions {
   minZoom: number; maxZoom: number;
   bounds: [west: number, south: number, east: number, north: number];
   center: [lon: number, lat: number, zoom: number];
   metadata: Record<string, unknown>; // JSON metadata (vector_layers, attribution, …), stored gzip-compressed
 }
+/** What the writer wrote: tiles addressed and stored, directory sizes and the archive's size, for the build's
+ * report. */
 export interface ArchiveStats {
   addressedTiles: number; tileEntries: number; tileContents: number;
   rootDirectoryBytes: number; leafDirectoryBytes: number; leafDirectories: number; bytes: number;

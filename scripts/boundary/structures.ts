@@ -20,6 +20,7 @@ export interface LoadedStructure {
   indexUnits(features: Partial<Record<LayerName, BoundaryFeature[]>>, build: string): UnitsIndex;
 }
 
+/** How one unit structure is built: its input folder and files, its layers, archive name and loader. */
 export interface StructureSpec {
   structure: UnitStructure;
   /** The folder of data/sources that holds the vendored inputs. */
@@ -37,6 +38,7 @@ export interface StructureSpec {
   load(dir: string, files: Readonly<Record<string, Buffer>>): LoadedStructure;
 }
 
+/** The build of each unit structure. */
 export const STRUCTURES: Record<UnitStructure, StructureSpec> = {
   pre2025: {
     structure: 'pre2025',

@@ -36,6 +36,8 @@ export function geometryFacts(f: BoundaryFeature | undefined): Pick<UnitRecord, 
   return { bbox: [round(w), round(s), round(e), round(n)], label: labelPoint(f.geometry), hasPolygon: true };
 }
 
+/** Builds the pre-2025 units.json from the GSO list and the features: names, parents, kinds, bounding boxes and
+ * label points. */
 export function buildUnitsIndex(
   gso: GsoUnits,
   features: { provinces: BoundaryFeature[]; districts: BoundaryFeature[]; communes: BoundaryFeature[] },

@@ -29,6 +29,7 @@ export const VENDORED_FILES: ReadonlyArray<{ path: string; gzip: boolean }> = [
   { path: 'facts/targets_2030.csv', gzip: false },
 ];
 
+/** data/sources/MANIFEST.json: the upstream and each vendored file's logical and stored path, SHA-256 and size. */
 export const ManifestSchema = z.object({
   upstream: z.string(),
   files: z.array(
@@ -40,8 +41,10 @@ export const ManifestSchema = z.object({
     }),
   ),
 });
+/** The vendored data's manifest. */
 export type Manifest = z.infer<typeof ManifestSchema>;
 
+/** A vendoring or verification failure (missing file, wrong hash), with a message naming the file. */
 export class VendorError extends Error {}
 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');

@@ -49,6 +49,8 @@ function stopCluster(cluster: Cluster): void {
   }
 }
 
+/** A PostgreSQL cluster started for tests or benchmarks: its URL, version, start time and how to stop (and remove)
+ * it. */
 export interface ThrowawayCluster {
   url: string;
   version: string;

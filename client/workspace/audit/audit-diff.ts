@@ -40,6 +40,8 @@ function limited(lines: string[]): HTMLElement {
   return h('ul', { class: 'plain diff' }, ...shown.map((line) => h('li', {}, line)));
 }
 
+/** What an entry changed, field by field (before → after), as a short list; a creation or deletion shows its
+ * values. */
 export function changeSummary(before: unknown, after: unknown): HTMLElement {
   if (before === null && isRecord(after)) return h('div', {}, h('strong', {}, t('created')), limited(fieldLines(after)));
   if (after === null && isRecord(before)) return h('div', {}, h('strong', {}, t('removed')), limited(fieldLines(before)));

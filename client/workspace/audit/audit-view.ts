@@ -43,6 +43,7 @@ async function unitChoices(ctx: ViewContext): Promise<Array<{ code: string; name
   return [unit, ...(await unitsUnder(unit.code))];
 }
 
+/** Renders the audit view: filters, the entries newest first and a "more" button for the next page. */
 export async function renderAudit(main: HTMLElement, ctx: ViewContext): Promise<void> {
   const query = queryOf(ctx);
   const units = await unitChoices(ctx);

@@ -33,6 +33,7 @@ const withText = (section: HTMLElement, text: string) => {
   return section;
 };
 
+/** The board's section of recognised communes at revocation risk. */
 export function atRiskSection(board: Board): HTMLElement {
   const section = h('section', { class: 'card', 'aria-labelledby': 'board-risk' }, h('h2', { id: 'board-risk' }, t('risk', { n: board.at_risk.length })));
   if (!board.at_risk.length) return withText(section, t('noRisk'));
@@ -49,6 +50,7 @@ export function atRiskSection(board: Board): HTMLElement {
 
 const valueText = (value: number | null, unit: TargetProgress['unit']) => (value === null ? '—' : `${formatNumber(value, { maximumFractionDigits: 1 })}${unit === '%' ? ' %' : ''}`);
 
+/** The board's section of progress against the scope's targets. */
 export function targetsSection(board: Board): HTMLElement {
   const section = h('section', { class: 'card', 'aria-labelledby': 'board-targets' }, h('h2', { id: 'board-targets' }, t('targets')));
   if (!board.targets.length) return withText(section, t('noTargets'));
@@ -75,6 +77,7 @@ export function targetsSection(board: Board): HTMLElement {
   return section;
 }
 
+/** The board's section of the planned communes due this half-year and the criteria they still need. */
 export function plansSection(board: Board): HTMLElement {
   const p = board.plans;
   const section = h('section', { class: 'card', 'aria-labelledby': 'board-plans' }, h('h2', { id: 'board-plans' }, t('plans', { half: dueName(p.half_year) })));

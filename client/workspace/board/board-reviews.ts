@@ -29,6 +29,7 @@ export function bar(share: number, text: string, tone: 'good' | 'bad' | 'neutral
   return h('span', { class: 'bar-wrap' }, h('span', { class: 'bar', 'aria-hidden': 'true' }, fill), h('span', { class: 'bar-text' }, text));
 }
 
+/** The board's section of reviews received against due, by district, with the communes still missing. */
 export function reviewsSection(board: Board): HTMLElement {
   const r = board.reviews;
   const section = h('section', { class: 'card', 'aria-labelledby': 'board-reviews' },
@@ -60,6 +61,7 @@ export function reviewsSection(board: Board): HTMLElement {
   return section;
 }
 
+/** The board's section of criteria gained and lost since the month before. */
 export function changesSection(board: Board): HTMLElement {
   const c = board.changes;
   const section = h('section', { class: 'card', 'aria-labelledby': 'board-changes' }, h('h2', { id: 'board-changes' }, c.previous_period ? t('changes', { previous: formatPeriod(c.previous_period) }) : t('noPrevious')));

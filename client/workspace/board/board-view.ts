@@ -23,6 +23,7 @@ const t = strings({
   },
 });
 
+/** Renders the reporting board of the chosen scope and month, with its XLSX download. */
 export async function renderBoard(main: HTMLElement, ctx: ViewContext): Promise<void> {
   const query = queryOf(ctx);
   const scope = scopeOf(ctx, query);

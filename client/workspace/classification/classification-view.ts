@@ -51,6 +51,8 @@ function partCell(p: Part | null): HTMLElement {
   return h('span', {}, h('strong', {}, p.value), ' ', provenanceBadge(p.provenance, true), p.decision ? h('span', { class: 'sub' }, `${p.decision}${p.decision_date ? ` · ${dateText(p.decision_date)}` : ''}`) : null);
 }
 
+/** Renders the classification view: a province's communes with their group and khu vực in force, and the form to
+ * record a decision (province officers and admins). */
 export async function renderClassifications(main: HTMLElement, ctx: ViewContext): Promise<void> {
   const user = ctx.session.user;
   const query = queryOf(ctx);

@@ -13,6 +13,7 @@ const t = strings({
 
 type AnyField = Field<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>;
 
+/** Clears every field's error before a new attempt. */
 export function clearErrors(fields: Record<string, AnyField>): void {
   for (const f of Object.values(fields)) f.setError(null);
 }

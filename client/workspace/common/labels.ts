@@ -16,11 +16,13 @@ const t = strings({
   },
 });
 
+/** A recognition level as the API names it. */
 export type Level = 'chua_dat' | 'dat_chuan' | 'nang_cao' | 'kieu_mau' | 'hien_dai';
 /** The levels of the 2021-2025 set (pre-2025 units and decisions until 2026-01). */
 export const RECOGNITION_LEVELS = ['dat_chuan', 'nang_cao', 'kieu_mau'] as const;
 /** Every level of every set: 2021-2025 and hiện đại of 2026-2030 (51/2025/QĐ-TTg). */
 export const ALL_RECOGNITION_LEVELS = ['dat_chuan', 'nang_cao', 'kieu_mau', 'hien_dai'] as const;
+/** A level's name in the page's language. */
 export const levelName = (level: Level): string => t(level);
 
 /** "2025-H1" → "6 tháng đầu năm 2025"; "2025" → "Năm 2025". */

@@ -24,6 +24,8 @@ const VI: Array<[RegExp, (m: RegExpMatchArray) => string]> = [
   [/^Invalid option|^Invalid enum value/, () => 'Vui lòng chọn một giá trị trong danh sách.'],
 ];
 
+/** A server's field message in the page's language: the API speaks English, so known messages are said again in
+ * Vietnamese. */
 export function fieldMessage(message: string): string {
   if (getLang() !== 'vi') return message;
   for (const [pattern, say] of VI) {

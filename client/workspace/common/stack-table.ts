@@ -2,6 +2,8 @@
  * (workspace.css, table.list.stack) shows every row as a small card of "label: value" lines below 640 px,
  * headed by the row's own header cell. */
 
+/** Labels every cell of a list table with its column's header, so that the table stacks on a phone; returns the
+ * table. */
 export function stackTable<T extends HTMLTableElement>(table: T): T {
   table.classList.add('stack');
   const labels = [...table.querySelectorAll('thead th')].map((th) => th.textContent?.trim() ?? '');

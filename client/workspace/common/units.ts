@@ -8,6 +8,7 @@ const t = strings({ vi: { wholeDistrict: '{name} (cấp huyện)' }, en: { whole
 
 interface UnitWithRural extends UnitRef { rural?: boolean }
 
+/** A district and its communes, as the forms' grouped selects list them. */
 export interface DistrictCommunes { district: UnitRef; communes: UnitRef[] }
 
 /** The districts of the scope, each with its rural communes. */

@@ -6,6 +6,7 @@ import { homeScope, type Scope } from '../scope-picker.ts';
 import type { SignedIn } from '../session.ts';
 import type { ViewContext } from '../views.ts';
 
+/** The view's query (the hash's part after the view name). */
 export const queryOf = (ctx: ViewContext): URLSearchParams => new URLSearchParams(ctx.params[0] ?? '');
 
 /** The scope named by the hash (province=, district=), else the user's own. */
@@ -37,4 +38,5 @@ export function hashFor(view: string, choices: Record<string, string | null | un
   return text ? `${view}/${text}` : view;
 }
 
+/** Whether the official may write (commune officers read only). */
 export const mayWrite = (session: SignedIn): boolean => session.user.role !== 'commune';

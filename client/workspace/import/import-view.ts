@@ -31,6 +31,7 @@ const t = strings({
   },
 });
 
+/** Renders the import view: template downloads, the upload, its preview and the apply. */
 export async function renderImport(main: HTMLElement, ctx: ViewContext): Promise<void> {
   let scope: Scope = homeScope(ctx.session);
   const picker = await periodPicker(null, () => renderLinks());

@@ -16,6 +16,8 @@ const t = strings({
 /** The due half-years and years offered: the end of 2021-2025 and the 2026-2030 programme. */
 export const DUES = ['2025-H1', '2025-H2', '2025', '2026-H1', '2026-H2', '2026', '2027', '2028', '2029', '2030'] as const;
 
+/** The form that adds a planned commune of the scope; `onSaved` gets the confirmation to show after the list
+ * reloads. */
 export function planForm(groups: DistrictCommunes[], onSaved: (message: string) => void): HTMLElement {
   const fields = {
     commune: field(t('commune'), h('select', { name: 'commune', required: true }, h('option', { value: '' }, t('choose')), ...communeOptions(groups))),

@@ -20,6 +20,7 @@ const t = strings({
   en: { title: 'Plans and targets', pick: 'Choose a province to see its plans and targets.', confirm: 'Remove {commune} ({due}) from the plan? The audit trail keeps the record.', removed: '{commune} removed from the plan.' },
 });
 
+/** Renders the plans view: completions, the planned communes, the form to add one, and the targets. */
 export async function renderPlans(main: HTMLElement, ctx: ViewContext): Promise<void> {
   const query = queryOf(ctx);
   const scope = scopeOf(ctx, query);

@@ -29,8 +29,10 @@ const t = strings({
 });
 
 const STATUS_CLASS: Record<PlanStatus, string> = { reached: 'official', on_track: '', late: 'missing' };
+/** A plan status as a badge (reached, on track, late). */
 export const statusBadge = (status: PlanStatus): HTMLElement => h('span', { class: `badge ${STATUS_CLASS[status]}` }, t(status));
 
+/** The criterion completions still needed, in all and by due date. */
 export function completionsSummary(board: PlanBoard): HTMLElement {
   const cc = board.criterion_completions;
   if (!board.communes.length) return h('div', { hidden: true });
@@ -48,6 +50,7 @@ export function completionsSummary(board: PlanBoard): HTMLElement {
   return section;
 }
 
+/** The planned communes table; with `canRemove`, each row has a remove button that calls `onRemove`. */
 export function plannedTable(board: PlanBoard, canRemove: boolean, onRemove: (p: PlannedCommune, button: HTMLButtonElement) => void): HTMLElement {
   const section = h('section', { 'aria-labelledby': 'planned-title' }, h('h2', { id: 'planned-title' }, t('title')));
   if (!board.communes.length) {

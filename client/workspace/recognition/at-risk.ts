@@ -23,6 +23,7 @@ const t = strings({
   },
 });
 
+/** The section of recognised communes that no longer meet every criterion. */
 export function atRiskSection(data: AtRisk): HTMLElement {
   const section = h('section', { class: 'card at-risk', 'aria-labelledby': 'at-risk-title' }, h('h2', { id: 'at-risk-title' }, t('title')));
   const period = formatPeriod(data.period);

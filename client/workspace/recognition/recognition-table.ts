@@ -20,6 +20,8 @@ const t = strings({
   },
 });
 
+/** The recognitions table; with `canRevoke`, a decision in force has a revoke button that opens the revocation form
+ * in a row below it. */
 export function recognitionTable(list: RecognitionList, canRevoke: boolean, onRevoked: (r: Recognition) => void): HTMLElement {
   const section = h('section', { 'aria-labelledby': 'recognitions-title' }, h('h2', { id: 'recognitions-title' }, t('title')));
   if (!list.recognitions.length) {

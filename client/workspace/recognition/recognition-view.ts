@@ -19,6 +19,7 @@ const t = strings({
   en: { title: 'Recognitions and revocations', pick: 'Choose a province to see its recognition decisions.', readOnly: 'Commune officers can read only; the province decides recognitions and province or district officers record them.', revoked: 'Revocation recorded: {unit}.', jump: 'Record a new recognition decision ↓' },
 });
 
+/** Renders the recognitions view: the scope's decisions, those at risk, and the form to record one. */
 export async function renderRecognitions(main: HTMLElement, ctx: ViewContext): Promise<void> {
   const query = queryOf(ctx);
   const scope = scopeOf(ctx, query);

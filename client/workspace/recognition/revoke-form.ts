@@ -13,6 +13,8 @@ const t = strings({
   en: { legend: 'Revoke the recognition of {unit}', decision: 'Revocation decision number', date: 'Revocation date', reason: 'Reason', reasonHint: 'E.g. No longer meets criterion 17 (Environment)', save: 'Record the revocation', cancel: 'Cancel', saving: 'Saving…' },
 });
 
+/** The form that revokes a recognition; `onDone` gets the revoked record, or null when cancelled (Escape or
+ * Cancel). */
 export function revokeForm(r: Recognition, onDone: (saved: Recognition | null) => void): HTMLFormElement {
   const fields = {
     decision: field(t('decision'), h('input', { name: 'decision', required: true, maxlength: 120, autocomplete: 'off' })),

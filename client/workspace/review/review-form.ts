@@ -28,6 +28,8 @@ const t = strings({
 const name = (x: { name_vi: string; name_en: string | null }) => (getLang() === 'en' && x.name_en ? x.name_en : x.name_vi);
 const timeText = (iso: string) => new Intl.DateTimeFormat(getLang() === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(iso));
 
+/** Renders the review form of a commune and month: criteria by group, notes and indicators, saved at the version
+ * read. */
 export async function renderReviewForm(main: HTMLElement, ctx: ViewContext): Promise<void> {
   const [commune, period] = ctx.params;
   if (!commune || !period) return ctx.go('reviews');

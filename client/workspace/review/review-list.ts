@@ -23,6 +23,7 @@ const t = strings({
 
 const dateText = (iso: string) => new Intl.DateTimeFormat(getLang() === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'medium', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(iso));
 
+/** Renders the review list: the scope's communes for the chosen month, reviewed or not, each linking to its form. */
 export async function renderReviewList(main: HTMLElement, ctx: ViewContext): Promise<void> {
   const query = new URLSearchParams(ctx.params[0] ?? '');
   const scope: Scope = { ...homeScope(ctx.session), ...(query.get('province') ? { province: query.get('province') } : {}), ...(query.get('district') ? { district: query.get('district') } : {}) };

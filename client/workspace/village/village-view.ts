@@ -38,6 +38,7 @@ interface VillageCounts {
   targets: Array<{ id: number; metric: string; value: string; deadline: string | null; source: string; source_url: string | null; note: string | null; applies: boolean; met: boolean | null }>;
 }
 
+/** Renders the village view: the commune to choose, its village counts form, the shares and the village targets. */
 export async function renderVillages(main: HTMLElement, ctx: ViewContext): Promise<void> {
   const query = queryOf(ctx);
   const scope = scopeOf(ctx, query);
