@@ -76,6 +76,10 @@ const hostOf = (url: string): string => {
   }
 };
 
+/** A titled section of the card (headings' ids prefixed `card-`). */
+const section = (key: string, title: string, illustrative: boolean, ...children: Array<Node | null | false>): HTMLElement =>
+  titledSection('card', key, title, illustrative, ...children);
+
 function levelChip(card: CommuneCard): HTMLElement {
   const sw = h('span', { class: 'swatch', 'aria-hidden': 'true' });
   sw.style.background = LEVEL_COLORS[card.level];
@@ -116,7 +120,7 @@ export function renderCard(card: CommuneCard, links?: LineageLinks): HTMLElement
 }
 
 function recognitionsSection(card: CommuneCard): HTMLElement {
-  if (!card.recognitions.length) return titledSection('card', 'recognitions', t('recognitions'), false, h('p', { class: 'note' }, t('noRecognition')));
+  if (!card.recognitions.length) return section('recognitions', t('recognitions'), false, h('p', { class: 'note' }, t('noRecognition')));
   const items = card.recognitions.map((r: Recognition) => {
     const head = [levelName(r.level), r.year ? ` (${t('yearOf', { year: String(r.year) })})` : ''].join('');
     const decision = r.decision ? [t('decision', { decision: r.decision }), r.decision_date ? t('decisionDate', { date: formatDate(r.decision_date) }) : ''].filter(Boolean).join(' ') : t('noDecision');
@@ -133,17 +137,17 @@ function recognitionsSection(card: CommuneCard): HTMLElement {
         : null,
       r.source_url ? h('div', { class: 'muted small' }, sourceLine(hostOf(r.source_url), r.source_url)) : null);
   });
-  return titledSection('card', 'recognitions', t('recognitions'), false, h('ul', { class: 'records' }, ...items));
+  return section('recognitions', t('recognitions'), false, h('ul', { class: 'records' }, ...items));
 }
 
 function listingsSection(card: CommuneCard): HTMLElement {
-  if (!card.special_difficulty.length) return titledSection('card', 'special', t('listings'), false, h('p', { class: 'note' }, t('noListing')));
+  if (!card.special_difficulty.length) return section('special', t('listings'), false, h('p', { class: 'note' }, t('noListing')));
   const items = card.special_difficulty.map((l: Listing) => h('li', { 'data-in-force': String(l.in_force) },
     h('div', null, h('strong', null, l.classification), l.provenance === 'illustrative' ? ' ' : null, l.provenance === 'illustrative' ? illustrativeBadge() : null),
     h('div', { class: 'decision' }, [l.decision ? t('decision', { decision: l.decision }) : t('noDecision'), t('listingPeriod', { from: formatPeriod(l.period_from), to: formatPeriod(l.period_to) })].join(' · ')),
     h('div', { class: l.in_force ? 'small' : 'muted small' }, l.in_force ? t('listingInForce') : t('listingNotInForce')),
     l.source_url ? h('div', { class: 'muted small' }, sourceLine(hostOf(l.source_url), l.source_url)) : null));
-  return titledSection('card', 'special', t('listings'), false, h('ul', { class: 'records' }, ...items));
+  return section('special', t('listings'), false, h('ul', { class: 'records' }, ...items));
 }
 
 function formatIndicatorValue(value: Indicator['value'], unit: string | null): string {
@@ -197,18 +201,18 @@ function criteriaSection(card: CommuneCard): HTMLElement {
   const groups = card.groups.map((g: CardGroup) => h('div', { class: 'group', 'data-group': g.number },
     h('h4', null, t('groupTitle', { n: g.number, name: nameOf(g) }), g.met !== null ? h('span', { class: 'muted' }, ` · ${t('groupMet', { met: g.met, total: g.total })}`) : null),
     h('ul', { class: 'criteria' }, ...g.criteria.map(criterionItem))));
-  return titledSection('card', 'criteria', t('criteria'), card.review?.provenance === 'illustrative', intro, provenance, ...groups);
+  return section('criteria', t('criteria'), card.review?.provenance === 'illustrative', intro, provenance, ...groups);
 }
 
 function historySection(card: CommuneCard): HTMLElement {
-  if (!card.history.length) return titledSection('card', 'history', t('history'), false, h('p', { class: 'note' }, t('noHistory')));
+  if (!card.history.length) return section('history', t('history'), false, h('p', { class: 'note' }, t('noHistory')));
   const illustrative = card.history.some((p) => p.provenance === 'illustrative');
   const table = h('details', { class: 'history-data' },
     h('summary', null, t('historyData')),
     h('table', { class: 'compact' },
       h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('monthCol')), h('th', { scope: 'col', class: 'num' }, t('metCol')))),
       h('tbody', null, ...[...card.history].reverse().map((p) => h('tr', null, h('td', null, formatPeriod(p.period)), h('td', { class: 'num' }, formatNumber(p.met)))))));
-  return titledSection('card', 'history', t('history'), illustrative, h('div', { class: 'chart' }, historyChart(card.history, card.period, card.review?.period ?? card.period)), table);
+  return section('history', t('history'), illustrative, h('div', { class: 'chart' }, historyChart(card.history, card.period, card.review?.period ?? card.period)), table);
 }
 
 function planStatus(p: CardPlan): { text: string; cls: string; icon: 'met' | 'notMet' | 'clock' | 'warn' } {
@@ -230,7 +234,7 @@ function plansSection(plans: CardPlan[], catalogue: CardCriterion[]): HTMLElemen
       p.missing_criteria?.length ? h('div', { class: 'small' }, t('stillMissing', { list: criteriaNames(p.missing_criteria, catalogue) })) : null,
       h('div', { class: 'muted small' }, sourceLine(p.source, null)));
   });
-  return titledSection('card', 'plans', t('plans'), false, h('ul', { class: 'records' }, ...items));
+  return section('plans', t('plans'), false, h('ul', { class: 'records' }, ...items));
 }
 
 function scopeName(card: CommuneCard, scope: CardTarget['scope']): string {
@@ -278,5 +282,5 @@ function targetsSection(card: CommuneCard): HTMLElement {
         : null,
       ...byScope(card, rest)));
   }
-  return titledSection('card', 'targets', t('targets'), false, ...children);
+  return section('targets', t('targets'), false, ...children);
 }

@@ -82,6 +82,10 @@ export interface ScopeActions {
 
 const pct = (share: number | null) => (share === null ? '–' : formatPercent(share));
 
+/** A titled section of the panel (headings' ids prefixed `panel-`). */
+const section = (key: string, title: string, illustrative: boolean, ...children: Array<Node | null | false>): HTMLElement =>
+  titledSection('panel', key, title, illustrative, ...children);
+
 /** The header's title and lines for a scope. */
 export function scopeHeading(data: ScopeData): { title: string; lines: string[] } {
   const s = data.summary;
@@ -133,7 +137,7 @@ function levelsSection(s: Summary, setLevels: readonly RecognitionLevel[] | null
     sw.style.background = LEVEL_COLORS[l];
     return h('li', { 'data-level': l }, sw, h('span', { class: 'label' }, levelName(l)), h('span', { class: 'count' }, formatNumber(s.levels[l])));
   }));
-  return titledSection('panel', 'levels', t('levels'), s.provenance.levels.illustrative > 0, bar, key);
+  return section('levels', t('levels'), s.provenance.levels.illustrative > 0, bar, key);
 }
 
 function binsSection(s: Summary): HTMLElement {
@@ -155,7 +159,7 @@ function binsSection(s: Summary): HTMLElement {
         h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('groupCol')), h('th', { scope: 'col' }, t('communesCol')), h('th', { scope: 'col' }, t('shareCol')), h('th', { scope: 'col' }, t('avgCol')))),
         h('tbody', null, row(t('special'), sd.special), row(t('other'), sd.other)))
     : null;
-  return titledSection('panel', 'bins', t('bins'), s.provenance.reviews.illustrative > 0, list, table);
+  return section('bins', t('bins'), s.provenance.reviews.illustrative > 0, list, table);
 }
 
 function missingSection(s: Summary): HTMLElement {
@@ -168,7 +172,7 @@ function missingSection(s: Summary): HTMLElement {
       h('span', { class: 'track', 'aria-hidden': 'true' }, fill),
       h('span', { class: 'count' }, t('missingRow', { n: m.communes_missing, share: formatPercent(m.share_missing) })));
   }));
-  return titledSection('panel', 'missing', t('missing'), s.provenance.reviews.illustrative > 0, items.length ? list : h('p', { class: 'note' }, '–'));
+  return section('missing', t('missing'), s.provenance.reviews.illustrative > 0, items.length ? list : h('p', { class: 'note' }, '–'));
 }
 
 function targetStatus(tp: TargetProgress): { key: 'reached' | 'missed' | 'onTrack' | 'behind' | 'unknown'; icon: 'met' | 'notMet' | 'clock' | 'unknown' } {
@@ -194,7 +198,7 @@ function targetsSection(s: Summary, data: ScopeData): HTMLElement {
         return h('li', { 'data-target-id': tp.id }, h('q', null, tp.clause ?? tp.target.value), ' — ', h('span', { lang: r.lang === getLang() ? null : r.lang }, r.text), ' ', h('span', { class: 'muted' }, '(', sourceLink(tp.source, tp.source_url), ')'));
       }))));
   }
-  return titledSection('panel', 'targets', t('targets'), false, ...children);
+  return section('targets', t('targets'), false, ...children);
 }
 
 function targetRow(tp: TargetProgress, s: Summary, data: ScopeData): HTMLElement {
@@ -228,7 +232,7 @@ function targetRow(tp: TargetProgress, s: Summary, data: ScopeData): HTMLElement
 
 function plansSection(plans: Plans, s: Summary, actions: ScopeActions): HTMLElement {
   const illustrative = plans.provenance.reviews.illustrative > 0 || plans.provenance.levels.illustrative > 0;
-  if (!plans.communes.length) return titledSection('panel', 'plans', t('plans'), false, h('p', { class: 'note' }, t('noPlans')));
+  if (!plans.communes.length) return section('plans', t('plans'), false, h('p', { class: 'note' }, t('noPlans')));
   const planNames = [...new Set(plans.communes.map((c) => c.plan))];
   const children: Node[] = [
     h('ul', { class: 'plan-names' }, ...planNames.map((p) => h('li', null, p))),
@@ -243,7 +247,7 @@ function plansSection(plans: Plans, s: Summary, actions: ScopeActions): HTMLElem
     );
   }
   children.push(list);
-  return titledSection('panel', 'plans', t('plans'), illustrative, ...children);
+  return section('plans', t('plans'), illustrative, ...children);
 }
 
 function planRow(c: PlannedCommune, s: Summary, actions: ScopeActions): HTMLElement {
@@ -285,7 +289,7 @@ function rankingSection(r: Ranking, current: string | null, actions: ScopeAction
     h('tbody', null, ...rows));
   const excluded = r.excluded.length ? h('p', { class: 'muted small' }, t('excluded', { list: r.excluded.map((x) => x.name).join(', ') })) : null;
   const illustrative = r.provenance.levels.illustrative > 0 || (r.provenance.earlier_levels?.illustrative ?? 0) > 0;
-  return titledSection('panel', 'ranking', t('ranking'), illustrative, h('p', { class: 'muted' }, t('rankingNote', { earlier: formatPeriod(r.earlier_period) })), table, excluded);
+  return section('ranking', t('ranking'), illustrative, h('p', { class: 'muted' }, t('rankingNote', { earlier: formatPeriod(r.earlier_period) })), table, excluded);
 }
 
 function downloadsSection(s: Summary, data: ScopeData): HTMLElement {
@@ -295,5 +299,5 @@ function downloadsSection(s: Summary, data: ScopeData): HTMLElement {
     h('li', null, h('a', { href: `/api/v1/export.xlsx?${q}`, download: '', 'data-format': 'xlsx' }, t('xlsx'))),
   ];
   if (data.province) links.push(h('li', null, h('a', { href: `/api/v1/boundaries/${data.province.code}.topojson`, download: '', 'data-format': 'topojson' }, t('topojson'))));
-  return titledSection('panel', 'downloads', t('downloads'), false, h('p', { class: 'muted' }, t('downloadsNote', { scope: s.scope.name ?? '', period: formatPeriod(s.period) })), h('ul', { class: 'downloads' }, ...links));
+  return section('downloads', t('downloads'), false, h('p', { class: 'muted' }, t('downloadsNote', { scope: s.scope.name ?? '', period: formatPeriod(s.period) })), h('ul', { class: 'downloads' }, ...links));
 }
