@@ -11,8 +11,7 @@ type Encoding = 'br' | 'gzip' | 'identity';
 
 interface Entry { status: number; headers: [string, string][]; etag: string | null; bodies: Map<Encoding, Uint8Array<ArrayBuffer>> }
 
-/** The response cache as the API mounts it: its middleware, a clear() for writers and its size in bytes (for the
- * benchmarks). */
+/** The response cache as the API mounts it: its middleware, a clear() for writers, and the bytes it holds. */
 export interface ResponseCache {
   middleware: MiddlewareHandler;
   clear(): void;

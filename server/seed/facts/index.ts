@@ -50,7 +50,7 @@ export interface Facts {
   sha256: string;
 }
 
-/** The SHA-256 over every facts file, so that a seeded database knows whether its facts changed. */
+/** The SHA-256 over every facts file, stored in the seeded database's metadata to tell which facts it was seeded from. */
 export function factsSha256(dir: string): string {
   const hash = createHash('sha256');
   for (const file of FACTS_FILES) {
