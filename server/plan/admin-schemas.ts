@@ -84,7 +84,8 @@ export const PlannedCommuneRowSchema = z
   })
   .openapi('PlannedCommuneRecord');
 
-/** The workspace's plan board: the public plans answer with the rows officials may remove. */
+/** The workspace's plan board: the public plans answer plus the criterion completions the planned communes still
+ * need, in all and by due date. */
 export const PlanBoardSchema = PlansSchema.extend({
   criterion_completions: z
     .object({
