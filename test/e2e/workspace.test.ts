@@ -1,7 +1,8 @@
 // The officials' workspace in a real browser, against the real server on a writable copy of the seeded
 // database: a district officer signs in with the keyboard, sees the district's communes with this
 // month's review missing, enters a commune's review, and the public map colours that commune from the
-// official review. Plus sign-in errors, axe-core on the forms, and the phone layout.
+// official review. Plus sign-in errors, axe-core on the forms, the phone layout, and how a record form (the
+// village counts) shows a refused save and a good one.
 import AxeBuilder from '@axe-core/playwright';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
