@@ -1,6 +1,6 @@
-// API benchmark: autocannon against a running server on loopback, on SQLite and on PostgreSQL. Each
-// route is measured beside a baseline route of the same server that returns the same bytes from memory
-// (same size and content); prints req/s, p50, p99 and the ratio to the baseline. Asserts nothing.
+/** @module API benchmark: autocannon against a running server on loopback, on SQLite and on PostgreSQL. Each
+ * route is measured beside a baseline route of the same server that returns the same bytes from memory
+ * (same size and content); prints req/s, p50, p99 and the ratio to the baseline. Asserts nothing. */
 
 import { join } from 'node:path';
 import autocannon from 'autocannon';

@@ -1,8 +1,8 @@
-// Where the map page's time goes before its first choropleth, beside the bare MapLibre page (issue #17):
-// one cold load of each with Chromium's CPU profiler on the main thread, printing the requests in time order
-// (start → end), the page's long tasks and layout shifts (with the elements that moved), and the functions
-// with the most self time. `npm run bench:profile [-- '/?province=62&view=107.9,14.6,8&period=2025-06']`
-// on a database of both eras (seeded here). A tool for finding cuts; bench/map.ts gives the figures.
+/** @module Where the map page's time goes before its first choropleth, beside the bare MapLibre page (issue #17):
+ * one cold load of each with Chromium's CPU profiler on the main thread, printing the requests in time order
+ * (start → end), the page's long tasks and layout shifts (with the elements that moved), and the functions
+ * with the most self time. `npm run bench:profile [-- '/?province=62&view=107.9,14.6,8&period=2025-06']`
+ * on a database of both eras (seeded here). A tool for finding cuts; bench/map.ts gives the figures. */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';

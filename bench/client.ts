@@ -1,7 +1,7 @@
-// Client benchmark in headless Chromium on this machine: time from navigation to the first choropleth
-// (a province view, the whole country), time from a mode or period change to map idle (also across the
-// July-2025 reform, where the archive and the units swap), bytes
-// transferred before the first choropleth, and the size of the client's JS (gzipped). Prints figures.
+/** @module Client benchmark in headless Chromium on this machine: time from navigation to the first choropleth
+ * (a province view, the whole country), time from a mode or period change to map idle (also across the
+ * July-2025 reform, where the archive and the units swap), bytes transferred before the first choropleth, and
+ * the size of the client's JS (gzipped). Prints figures. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';

@@ -1,8 +1,8 @@
-// Several app processes on one database (issue #19), on SQLite and on PostgreSQL:
-//  - the cross-process delay: a review saved through one server process until another serves it (ms);
-//  - the scaling of status reads that do real work (response cache off): one process vs NTM_WORKERS=2
-//    (node:cluster), autocannon, same run, alternating (bench/cluster-scaling.ts says how and why).
-// Prints figures; asserts nothing.
+/** @module Several app processes on one database (issue #19), on SQLite and on PostgreSQL:
+ *  - the cross-process delay: a review saved through one server process until another serves it (ms);
+ *  - the scaling of status reads that do real work (response cache off): one process vs NTM_WORKERS=2
+ *    (node:cluster), autocannon, same run, alternating (bench/cluster-scaling.ts says how and why).
+ * Prints figures; asserts nothing. */
 
 import { join } from 'node:path';
 // First: the account schemas extend zod with OpenAPI metadata when their module loads.

@@ -1,7 +1,7 @@
-// Embed benchmark in headless Chromium on this machine: the widget's own JS (without maplibre-gl and
-// pmtiles) gzipped, everything it loads before its first choropleth (as transferred, and gzipped), and the
-// time to the first choropleth inside a cross-origin iframe of a host page (127.0.0.2). Prints the figures
-// and their ratio to the targets of issue #6 (30 KB, 450 KB).
+/** @module Embed benchmark in headless Chromium on this machine: the widget's own JS (without maplibre-gl and
+ * pmtiles) gzipped, everything it loads before its first choropleth (as transferred, and gzipped), and the
+ * time to the first choropleth inside a cross-origin iframe of a host page (127.0.0.2). Prints the figures
+ * and their ratio to the targets of issue #6 (30 KB, 450 KB). */
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';

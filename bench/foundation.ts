@@ -1,6 +1,6 @@
-// Benchmark of the foundation: boundary builds of both unit structures, archives and tiles, first start on a fresh SQLite file,
-// seed sizes, and reading one whole-country period of statuses on SQLite and PostgreSQL.
-// Prints figures and their ratio to the targets of the foundation issue; asserts nothing.
+/** @module Benchmark of the foundation: boundary builds of both unit structures, archives and tiles, first start on a fresh SQLite file,
+ * seed sizes, and reading one whole-country period of statuses on SQLite and PostgreSQL.
+ * Prints figures and their ratio to the targets of the foundation issue; asserts nothing. */
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';

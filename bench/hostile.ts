@@ -1,9 +1,9 @@
-// Benchmark of issue #13 ("no request can stall or exhaust the server"), against the real server process
-// (`node --import tsx server/main.ts` on its own SQLite database): while each hostile request runs, GET
-// /api/v1/health is timed every 25 ms (target: under 200 ms), and the server's resident memory is sampled
-// (target: under 200 MB growth per upload of up to 8 MB, whatever it declares); a valid 100,000-row import
-// (target: health under 200 ms); and SIGTERM in the middle of a stream of saves on keep-alive connections
-// (target: 0 acknowledged saves missing from the database, 0 saved but not acknowledged). Prints figures.
+/** @module Benchmark of issue #13 ("no request can stall or exhaust the server"), against the real server process
+ * (`node --import tsx server/main.ts` on its own SQLite database): while each hostile request runs, GET
+ * /api/v1/health is timed every 25 ms (target: under 200 ms), and the server's resident memory is sampled
+ * (target: under 200 MB growth per upload of up to 8 MB, whatever it declares); a valid 100,000-row import
+ * (target: health under 200 ms); and SIGTERM in the middle of a stream of saves on keep-alive connections
+ * (target: 0 acknowledged saves missing from the database, 0 saved but not acknowledged). Prints figures. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';

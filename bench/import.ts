@@ -1,9 +1,9 @@
-// Benchmark of the monthly review import (issue #7: "10,000 rows import in under 10 s"): a long-layout file
-// of 526 communes × 19 criteria = 9,994 rows, as CSV and as XLSX, uploaded through the API as a signed-in
-// admin (multipart parse, validation of every row, preview or one-transaction apply with audit entries),
-// on SQLite and on a throw-away PostgreSQL cluster. Prints times and their ratio to the 10 s target.
-// NTM_BENCH_ERAS=today: on databases of both eras (to 2026-11), the file is 1,000 of today's communes × the 10
-// criteria of the 2026-2030 set = 10,000 rows for 2026-03 (updates) and 2026-12 (a month without reviews).
+/** @module Benchmark of the monthly review import (issue #7: "10,000 rows import in under 10 s"): a long-layout file
+ * of 526 communes × 19 criteria = 9,994 rows, as CSV and as XLSX, uploaded through the API as a signed-in
+ * admin (multipart parse, validation of every row, preview or one-transaction apply with audit entries),
+ * on SQLite and on a throw-away PostgreSQL cluster. Prints times and their ratio to the 10 s target.
+ * NTM_BENCH_ERAS=today: on databases of both eras (to 2026-11), the file is 1,000 of today's communes × the 10
+ * criteria of the 2026-2030 set = 10,000 rows for 2026-03 (updates) and 2026-12 (a month without reviews). */
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 

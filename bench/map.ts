@@ -1,11 +1,11 @@
-// The map page beside a bare MapLibre page, in one run (issue #17). The bare page (bench/client-bare/: the
-// same maplibre-gl and pmtiles builds, the same archive, viewport and camera, one plain fill layer, no feature
-// state) is timed to its first `idle`; the map page to its first choropleth (client/map/ready.ts). Both are
-// loaded cold (a new browser context each time), in turn, 5 times each, for a pre-2025 province (Kon Tum in
-// 2025-06), a province of today's units (Quảng Ngãi) and the whole country, on a server whose database has
-// both eras. Then Lighthouse (desktop preset, Debian's Chromium) on /, /embed, /workspace/ and the bare page.
-// Prints medians, ratios to the bare page and the targets; the machine's load beside them (timings are noisy:
-// rely on the ratios).
+/** @module The map page beside a bare MapLibre page, in one run (issue #17). The bare page (bench/client-bare/: the
+ * same maplibre-gl and pmtiles builds, the same archive, viewport and camera, one plain fill layer, no feature
+ * state) is timed to its first `idle`; the map page to its first choropleth (client/map/ready.ts). Both are
+ * loaded cold (a new browser context each time), in turn, 5 times each, for a pre-2025 province (Kon Tum in
+ * 2025-06), a province of today's units (Quảng Ngãi) and the whole country, on a server whose database has
+ * both eras. Then Lighthouse (desktop preset, Debian's Chromium) on /, /embed, /workspace/ and the bare page.
+ * Prints medians, ratios to the bare page and the targets; the machine's load beside them (timings are noisy:
+ * rely on the ratios). */
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';

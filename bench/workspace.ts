@@ -1,11 +1,11 @@
-// Workspace benchmark: 50 officials (district officers of 50 districts, each signed in with their own
-// session) save the monthly review of a commune of their district again and again for 10 s, at once, on
-// SQLite and on PostgreSQL, against the real server. Prints saves/s, p50 and p99, and checks in the
-// database afterwards that no save was lost or duplicated (each review's version and its audit entries
-// equal the saves the server acknowledged). Asserts nothing; prints figures.
-// NTM_BENCH_ERAS=today: on a database of both eras (today's units from 2025-07, seeded to 2026-11), the
-// officials are commune officers of 50 of today's communes saving their 2026 review on the 10 criteria of the
-// 2026-2030 set (a month of today's units has no districts).
+/** @module Workspace benchmark: 50 officials (district officers of 50 districts, each signed in with their own
+ * session) save the monthly review of a commune of their district again and again for 10 s, at once, on
+ * SQLite and on PostgreSQL, against the real server. Prints saves/s, p50 and p99, and checks in the
+ * database afterwards that no save was lost or duplicated (each review's version and its audit entries
+ * equal the saves the server acknowledged). Asserts nothing; prints figures.
+ * NTM_BENCH_ERAS=today: on a database of both eras (today's units from 2025-07, seeded to 2026-11), the
+ * officials are commune officers of 50 of today's communes saving their 2026 review on the 10 criteria of the
+ * 2026-2030 set (a month of today's units has no districts). */
 
 import { join } from 'node:path';
 import { startThrowawayCluster } from '../scripts/pg/throwaway-cluster.ts';

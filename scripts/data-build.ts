@@ -1,6 +1,6 @@
-// CLI: npm run data:build [-- --structure pre2025|2025-07] [--boundaries <folder>] [--out <root>] [--force]
-// — build tiles, downloads and units index of both unit structures (or of the one named) into
-// <root>/<structure>. --boundaries is the input folder of the structure named (default pre2025).
+/** @module CLI: npm run data:build [-- --structure pre2025|2025-07] [--boundaries <folder>] [--out <root>] [--force]
+ * — build tiles, downloads and units index of both unit structures (or of the one named) into
+ * <root>/<structure>. --boundaries is the input folder of the structure named (default pre2025). */
 import { parseArgs } from 'node:util';
 import { buildBoundaries, structureBuildDir } from './boundary/build.ts';
 import { isUnitStructure, UNIT_STRUCTURES } from './boundary/structures.ts';

@@ -1,4 +1,4 @@
-// CLI: npm run data:vendor -- --from <folder> [--to data/sources] — copy and checksum the upstream data.
+/** @module CLI: npm run data:vendor -- --from <folder> [--to data/sources] — copy and checksum the upstream data. */
 import { parseArgs } from 'node:util';
 import { vendor, VendorError } from './data/vendor.ts';
 

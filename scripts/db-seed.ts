@@ -1,6 +1,6 @@
-// CLI: npm run db:seed [-- --replace] [--today] [--last-period YYYY-MM] — create (migrate) and seed the database
-// named by DATABASE_URL, building the boundary data first if needed. --today also seeds today's structure
-// (34 provinces, 3,321 communes) from 2025-07 to the last complete month (or --last-period): docs/eras.md.
+/** @module CLI: npm run db:seed [-- --replace] [--today] [--last-period YYYY-MM] — create (migrate) and seed the database
+ * named by DATABASE_URL, building the boundary data first if needed. --today also seeds today's structure
+ * (34 provinces, 3,321 communes) from 2025-07 to the last complete month (or --last-period): docs/eras.md. */
 import { parseArgs } from 'node:util';
 import { buildAllBoundaries } from './boundary/build.ts';
 import { seedInputs } from '../server/seed/inputs.ts';

@@ -1,9 +1,9 @@
-// CLI: npm run user:add -- --email <e-mail> --role admin|province|district|commune [--unit <GSO code>] [--structure today|pre2025|2025-07] [--name <name>]
-// Creates an official's account in the database named by DATABASE_URL. The password is never an
-// argument (it would stay in the shell history and the process list): it is prompted for on a
-// terminal, or read from the first line of standard input when piped. The unit is read among today's units
-// unless --structure names another (the district role: the pre-2025 units, the only ones with districts); a
-// code whose meaning changed on 1/7/2025 is refused without --structure, naming what it means today.
+/** @module CLI: npm run user:add -- --email <e-mail> --role admin|province|district|commune [--unit <GSO code>] [--structure today|pre2025|2025-07] [--name <name>]
+ * Creates an official's account in the database named by DATABASE_URL. The password is never an
+ * argument (it would stay in the shell history and the process list): it is prompted for on a
+ * terminal, or read from the first line of standard input when piped. The unit is read among today's units
+ * unless --structure names another (the district role: the pre-2025 units, the only ones with districts); a
+ * code whose meaning changed on 1/7/2025 is refused without --structure, naming what it means today. */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { cliActor } from '../server/audit/audit.ts';

@@ -1,5 +1,5 @@
-// The Hono application: security headers, compression, the API, the tile archive and the client's
-// built files. Built from already-opened parts so that tests can call `app.request()` without a socket.
+/** @module The Hono application: security headers, compression, the API, the tile archive and the client's
+ * built files. Built from already-opened parts so that tests can call `app.request()` without a socket. */
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -20,6 +20,8 @@ import { archiveRoutes } from './tiles/archive.ts';
 import { CACHE } from './http/cache.ts';
 import { robotsTxt } from './robots/robots.ts';
 
+/** What the application is assembled from: the opened API context, the tile archives and where the built client is,
+ * so that tests and the server build the same app. */
 export interface AppParts {
   ctx: ApiContext;
   /** Folder of the client's built files (vite build output); omitted in API-only tests. */
@@ -28,6 +30,8 @@ export interface AppParts {
   baseline?: boolean;
 }
 
+/** Builds the whole Hono application (security headers, compression, API, tiles, pages and static files) from parts
+ * already opened. */
 export function createApp(parts: AppParts): Hono {
   const app = new Hono();
   // Framing: the widget (/embed) may be framed by any origin; every other page only by this server's own.

@@ -1,6 +1,6 @@
-// Entry point of `npm start`: prepare data, client and database, then serve until SIGTERM/SIGINT.
-// With NTM_WORKERS=N > 1 the primary process prepares once (build, migrate, seed), then starts N workers
-// (node:cluster) that share the port; each follows the others' writes (server/sync) and restarts if it dies.
+/** @module Entry point of `npm start`: prepare data, client and database, then serve until SIGTERM/SIGINT.
+ * With NTM_WORKERS=N > 1 the primary process prepares once (build, migrate, seed), then starts N workers
+ * (node:cluster) that share the port; each follows the others' writes (server/sync) and restarts if it dies. */
 import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';

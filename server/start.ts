@@ -1,5 +1,5 @@
-// Prepares everything the server needs on start: boundary build, client build, database schema and
-// seed. Each step is skipped when its output is already there and up to date.
+/** @module Prepares everything the server needs on start: boundary build, client build, database schema and
+ * seed. Each step is skipped when its output is already there and up to date. */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildAllBoundaries, type BuildManifest } from '../scripts/boundary/build.ts';
@@ -20,6 +20,7 @@ export const PRE2025_ONLY_NOTICE =
   'To show both eras, seed a new database (an empty DATABASE_URL, or `npm run db:seed -- --replace --today`, which empties this one: ' +
   'the reviews officials entered are lost).';
 
+/** What the server starts with: the database, the boundary builds and the API context over them. */
 export interface Prepared {
   ndb: NtmDatabase;
   /** The pre-2025 build's manifest (each structure's: `builds`). */
@@ -38,6 +39,8 @@ export function clientIsStale(): boolean {
   return newer(join(ROOT, 'client')) || newer(join(ROOT, 'vite.config.ts'));
 }
 
+/** Rebuilds the client (vite build) when dist/ is older than its sources, so that `npm start` never serves a stale
+ * page. */
 export async function buildClientIfStale(log: (line: string) => void): Promise<void> {
   if (!clientIsStale()) return;
   log('Building the client (vite build)…');
@@ -45,6 +48,8 @@ export async function buildClientIfStale(log: (line: string) => void): Promise<v
   await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
 }
 
+/** Gets everything the server needs ready: boundary builds, client, database migrated and seeded on first start,
+ * and the context. */
 export async function prepare(env: Env, log: (line: string) => void): Promise<Prepared> {
   const manifests = await buildAllBoundaries({ sources: { pre2025: env.NTM_BOUNDARIES_DIR, '2025-07': env.NTM_BOUNDARIES_2025_DIR }, buildDir: env.NTM_BUILD_DIR, log });
   const builds = boundaryBuilds(env.NTM_BUILD_DIR, manifests);

@@ -1,6 +1,6 @@
-// The bare MapLibre page's server (bench/map.ts, bench/client-profile.ts): the page and MapLibre's and
-// pmtiles' own builds from node_modules (the versions the map page bundles); every other request is passed to
-// the map's server, so that the archive is read from the same origin, with the same headers, as the map reads it.
+/** @module The bare MapLibre page's server (bench/map.ts, bench/client-profile.ts): the page and MapLibre's and
+ * pmtiles' own builds from node_modules (the versions the map page bundles); every other request is passed to
+ * the map's server, so that the archive is read from the same origin, with the same headers, as the map reads it. */
 import { readFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { join } from 'node:path';

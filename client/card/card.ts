@@ -5,7 +5,8 @@
 import { formatNumber, formatPeriod, getLang, strings } from '../i18n/i18n.ts';
 import type { CardCriterion, CardGroup, CardPlan, CardTarget, CommuneCard, Indicator, IllustrativePart, Listing, Recognition } from '../panel/api.ts';
 import { metricLabel } from './metric-label.ts';
-import { h, icon, illustrativeBadge, sourceLine, sourceLink } from '../panel/dom.ts';
+import { h } from '../dom/h.ts';
+import { icon, illustrativeBadge, sourceLine, sourceLink, titledSection } from '../panel/marks.ts';
 import { criteriaNames, formatDate, formatDue, levelInSentence, levelName, nameOf, reachLevel } from '../panel/labels.ts';
 import { LEVEL_COLORS } from '../map/palette.ts';
 import { historyChart } from './history-chart.ts';
@@ -75,10 +76,9 @@ const hostOf = (url: string): string => {
   }
 };
 
-function section(key: string, title: string, illustrative: boolean, ...children: Array<Node | null | false>): HTMLElement {
-  const heading = h('h3', { id: `card-${key}` }, title, illustrative && ' ', illustrative && illustrativeBadge());
-  return h('section', { 'data-section': key, 'aria-labelledby': `card-${key}` }, heading, ...children);
-}
+/** A titled section of the card (headings' ids prefixed `card-`). */
+const section = (key: string, title: string, illustrative: boolean, ...children: Array<Node | null | false>): HTMLElement =>
+  titledSection('card', key, title, illustrative, ...children);
 
 function levelChip(card: CommuneCard): HTMLElement {
   const sw = h('span', { class: 'swatch', 'aria-hidden': 'true' });

@@ -1,7 +1,7 @@
 // The commune card's monthly history of criteria met: a small hand-written SVG step chart on a 0-19 axis,
 // one point per review, with the selected period marked.
 import { formatPeriod, strings } from '../i18n/i18n.ts';
-import { svg } from '../panel/dom.ts';
+import { svg } from '../dom/h.ts';
 
 const t = strings({
   vi: {

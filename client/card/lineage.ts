@@ -5,7 +5,8 @@
 // Nothing is carried across: no rule says whether a merged commune keeps its predecessors' recognition.
 import { formatPeriod, strings } from '../i18n/i18n.ts';
 import type { CardPredecessor, CardSuccessor, CommuneCard, Recognition } from '../panel/api.ts';
-import { h, illustrativeBadge } from '../panel/dom.ts';
+import { h } from '../dom/h.ts';
+import { illustrativeBadge } from '../panel/marks.ts';
 import { levelName } from '../panel/labels.ts';
 import './lineage.css';
 

@@ -12,7 +12,7 @@ import { BOUNDARY_ATTRIBUTIONS } from '../../scripts/boundary/attribution.ts';
 import { boundaryStyle } from '../map/boundary-style.ts';
 import { createPainter, legendClasses } from '../map/choropleth.ts';
 import { legendTitle } from '../map/legend-title.ts';
-import { h } from '../panel/dom.ts';
+import { h } from '../dom/h.ts';
 import { provideHatch, showSpecial } from '../map/special.ts';
 import type { AppState } from '../state/app-state.ts';
 import { beforeMode, beforePeriod } from './sides.ts';

@@ -7,7 +7,7 @@ import { cardHeading, renderCard } from '../card/card.ts';
 import { onLangChange, strings } from '../i18n/i18n.ts';
 import type { AppState } from '../state/app-state.ts';
 import { apiPath, getJson, type CommuneCard, type Plans, type Ranking, type Summary, type Units } from './api.ts';
-import { h } from './dom.ts';
+import { h } from '../dom/h.ts';
 import { fetchCriteria } from '../api/status.ts';
 import { renderScope, scopeHeading, type ScopeData } from './scope.ts';
 import { showSelected } from '../map/selected.ts';

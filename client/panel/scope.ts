@@ -4,7 +4,8 @@
 import type { Level } from '../api/status.ts';
 import { formatNumber, formatPercent, formatPeriod, getLang, strings } from '../i18n/i18n.ts';
 import type { PlannedCommune, Plans, Ranking, RecognitionLevel, Summary, TargetProgress } from './api.ts';
-import { h, icon, illustrativeBadge, sourceLine, sourceLink } from './dom.ts';
+import { h } from '../dom/h.ts';
+import { icon, illustrativeBadge, sourceLine, sourceLink, titledSection } from './marks.ts';
 import { LEVEL_COLORS, metColor } from '../map/palette.ts';
 import { LEVELS, levelsOf, criteriaNames, formatDate, formatDue, formatInUnit, levelName, measureLabel, nameOf, reasonText } from './labels.ts';
 
@@ -81,10 +82,9 @@ export interface ScopeActions {
 
 const pct = (share: number | null) => (share === null ? '–' : formatPercent(share));
 
-function section(key: string, title: string, illustrative: boolean, ...children: Array<Node | null | false>): HTMLElement {
-  const heading = h('h3', { id: `panel-${key}` }, title, illustrative && ' ', illustrative && illustrativeBadge());
-  return h('section', { 'data-section': key, 'aria-labelledby': `panel-${key}` }, heading, ...children);
-}
+/** A titled section of the panel (headings' ids prefixed `panel-`). */
+const section = (key: string, title: string, illustrative: boolean, ...children: Array<Node | null | false>): HTMLElement =>
+  titledSection('panel', key, title, illustrative, ...children);
 
 /** The header's title and lines for a scope. */
 export function scopeHeading(data: ScopeData): { title: string; lines: string[] } {

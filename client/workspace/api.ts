@@ -1,8 +1,12 @@
-// The workspace's calls to the server: JSON in and out, the session cookie sent by the browser, the
-// CSRF token (given at sign-in and by /auth/me) added to every state-changing request, and the API's
-// error body turned into a WorkspaceError that views show next to the field it names.
+/** @module The workspace's calls to the server: JSON in and out, the session cookie sent by the browser, the
+ * CSRF token (given at sign-in and by /auth/me) added to every state-changing request, and the API's
+ * error body turned into a WorkspaceError that views show next to the field it names. */
+
+/** The API's error body as the workspace reads it. */
 export interface ApiErrorShape { code: string; message: string; details?: unknown }
 
+/** A refused request: its HTTP status, the API's code and message, details (e.g. the field issues) and Retry-After,
+ * so that views can say what to fix. */
 export class WorkspaceError extends Error {
   constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown, readonly retryAfter?: number) {
     super(message);
@@ -10,6 +14,7 @@ export class WorkspaceError extends Error {
 }
 
 let csrfToken = '';
+/** Keeps the session's CSRF token (from sign-in or /auth/me) for every state-changing request. */
 export const setCsrfToken = (token: string) => {
   csrfToken = token;
 };
@@ -37,13 +42,17 @@ async function send(method: string, path: string, body?: unknown, headers: Recor
   return res;
 }
 
+/** GETs a workspace path under /api/v1 and reads its JSON; a refusal throws a WorkspaceError. */
 export async function getJson<T>(path: string): Promise<T> {
   return (await (await send('GET', path)).json()) as T;
 }
+/** Sends a JSON body (with the CSRF token) and reads the JSON answer (null for a 204); a refusal throws a
+ * WorkspaceError. */
 export async function sendJson<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
   const res = await send(method, path, body, headers);
   return (res.status === 204 ? null : await res.json()) as T;
 }
+/** POSTs a multipart form (an uploaded file, with the CSRF token) and reads the JSON answer. */
 export async function sendForm<T>(path: string, form: FormData): Promise<T> {
   return (await (await send('POST', path, form)).json()) as T;
 }

@@ -1,8 +1,9 @@
-// The officials' workspace page: sign-in, then the sections a role works in (monthly reviews, import,
-// recognitions, plans and targets, villages, the monthly report, the audit trail), one view per URL hash
-// (#reviews, #review/<commune>/<period>, #import, …) so that back/forward and links work.
+/** @module The officials' workspace page: sign-in, then the sections a role works in (monthly reviews, import,
+ * recognitions, plans and targets, villages, the monthly report, the audit trail), one view per URL hash
+ * (#reviews, #review/<commune>/<period>, #import, …) so that back/forward and links work. */
 import { setLang, strings } from '../i18n/i18n.ts';
-import { el, errorText } from './dom.ts';
+import { h } from '../dom/h.ts';
+import { errorText } from './common/field.ts';
 import { chooseLang, initialLang } from './lang.ts';
 import { loadSession, signOut, signedIn, type SignedIn } from './session.ts';
 import { renderSignIn } from './sign-in.ts';
@@ -32,15 +33,15 @@ function route(): { name: ViewName; params: string[] } {
 }
 
 function renderHeader(session: SignedIn | null): void {
-  const langButton = el('button', { type: 'button', class: 'link', lang: initialLang() === 'vi' ? 'en' : 'vi', text: initialLang() === 'vi' ? 'English' : 'Tiếng Việt' });
+  const langButton = h('button', { type: 'button', class: 'link', lang: initialLang() === 'vi' ? 'en' : 'vi' }, initialLang() === 'vi' ? 'English' : 'Tiếng Việt');
   langButton.addEventListener('click', () => {
     chooseLang(initialLang() === 'vi' ? 'en' : 'vi');
     void show();
   });
-  const tools: Node[] = [el('a', { href: '/', text: t('map') }), langButton];
+  const tools: Node[] = [h('a', { href: '/' }, t('map')), langButton];
   if (session) {
-    const out = el('button', { type: 'button', class: 'link', text: t('signOut') });
-    const outAll = el('button', { type: 'button', class: 'link', text: t('signOutAll') });
+    const out = h('button', { type: 'button', class: 'link' }, t('signOut'));
+    const outAll = h('button', { type: 'button', class: 'link' }, t('signOutAll'));
     for (const [button, everywhere] of [[out, false], [outAll, true]] as const) {
       button.addEventListener('click', async () => {
         await signOut(everywhere).catch(() => undefined);
@@ -62,11 +63,11 @@ function renderHeader(session: SignedIn | null): void {
 function renderNav(current: ViewName): void {
   nav.hidden = false;
   nav.setAttribute('aria-label', t('nav'));
-  const list = el('ul');
+  const list = h('ul');
   for (const name of Object.keys(VIEWS) as ViewName[]) {
     if ((VIEWS[name] as View).hidden) continue;
-    const link = el('a', { href: `#${name}`, text: t(name as Parameters<typeof t>[0]), 'aria-current': name === current || (current === 'review' && name === 'reviews') ? 'page' : undefined });
-    list.append(el('li', {}, link));
+    const link = h('a', { href: `#${name}`, 'aria-current': name === current || (current === 'review' && name === 'reviews') ? 'page' : undefined }, t(name as Parameters<typeof t>[0]));
+    list.append(h('li', {}, link));
   }
   nav.replaceChildren(list);
 }
@@ -78,7 +79,7 @@ async function show(): Promise<void> {
   try {
     session = session ?? (await loadSession());
   } catch (error) {
-    main.replaceChildren(el('p', { class: 'error', text: errorText(error) }));
+    main.replaceChildren(h('p', { class: 'error' }, errorText(error)));
     return;
   }
   if (ticket !== rendering) return;
@@ -90,17 +91,17 @@ async function show(): Promise<void> {
   }
   const { name, params } = route();
   renderNav(name);
-  main.replaceChildren(el('p', { text: '…' }));
+  main.replaceChildren(h('p', {}, '…'));
   try {
     const view: View = VIEWS[name];
     await view.render(main, { session, params, go: (hash: string) => (location.hash = hash) });
   } catch (error) {
     if ((error as { status?: number }).status === 401) {
-      main.replaceChildren(el('p', { class: 'error', role: 'alert', text: t('expired') }));
+      main.replaceChildren(h('p', { class: 'error', role: 'alert' }, t('expired')));
       await signOut(false).catch(() => undefined);
       return void show();
     }
-    main.replaceChildren(el('p', { class: 'error', role: 'alert', text: errorText(error) }));
+    main.replaceChildren(h('p', { class: 'error', role: 'alert' }, errorText(error)));
   }
   main.focus({ preventScroll: true });
 }

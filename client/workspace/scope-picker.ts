@@ -1,9 +1,10 @@
-// Picks the district (or commune) a view works on, within the signed-in user's scope: a province
-// officer chooses among the province's districts; a district officer has theirs; admin chooses a
-// province then a district.
+/** @module Picks the district (or commune) a view works on, within the signed-in user's scope: a province
+ * officer chooses among the province's districts; a district officer has theirs; admin chooses a
+ * province then a district. */
 import { strings } from '../i18n/i18n.ts';
 import { getJson } from './api.ts';
-import { el, field } from './dom.ts';
+import { h } from '../dom/h.ts';
+import { field } from './common/field.ts';
 import type { SignedIn } from './session.ts';
 
 const t = strings({
@@ -11,9 +12,11 @@ const t = strings({
   en: { province: 'Province', district: 'District', choose: '— choose —', all: '— whole province —' },
 });
 
+/** A unit as the unit lists name it. */
 export interface UnitRef { code: string; name: string; level: 'province' | 'district' | 'commune'; province: string; district: string | null }
 
 const lists = new Map<string, Promise<UnitRef[]>>();
+/** The units under a parent (the provinces for null), asked once per page and shared. */
 export function unitsUnder(parent: string | null): Promise<UnitRef[]> {
   const key = parent ?? '';
   let list = lists.get(key);
@@ -25,6 +28,7 @@ export function unitsUnder(parent: string | null): Promise<UnitRef[]> {
   return list;
 }
 
+/** The province and district a view lists (null: all). */
 export interface Scope { province: string | null; district: string | null }
 
 /** The scope a user starts with: their own unit's province/district. */
@@ -37,21 +41,21 @@ export function homeScope(session: SignedIn): Scope {
 
 /** Selects for province and district as the role allows; calls onChange with the chosen scope. */
 export async function scopePicker(session: SignedIn, initial: Scope, onChange: (s: Scope) => void, options: { provinceLevel: boolean } = { provinceLevel: true }): Promise<HTMLElement> {
-  const wrap = el('div', { class: 'scope-picker' });
+  const wrap = h('div', { class: 'scope-picker' });
   const role = session.user.role;
   if (role === 'district' || role === 'commune') return wrap; // fixed scope
   // Today's units have no districts: a province is listed whole (its children are communes).
   const hasDistricts = session.user.structure.has_districts;
   let province = role === 'province' ? session.user.unit!.code : initial.province;
-  const districtSelect = el('select', { name: 'district' });
+  const districtSelect = h('select', { name: 'district' });
   const fillDistricts = async () => {
-    districtSelect.replaceChildren(el('option', { value: '', text: options.provinceLevel ? t('all') : t('choose') }));
+    districtSelect.replaceChildren(h('option', { value: '' }, options.provinceLevel ? t('all') : t('choose')));
     if (!province) return;
-    for (const d of await unitsUnder(province)) districtSelect.append(el('option', { value: d.code, text: d.name, selected: d.code === initial.district }));
+    for (const d of await unitsUnder(province)) districtSelect.append(h('option', { value: d.code, selected: d.code === initial.district }, d.name));
   };
   if (role === 'admin') {
-    const provinceSelect = el('select', { name: 'province' }, el('option', { value: '', text: t('choose') }));
-    for (const p of await unitsUnder(null)) provinceSelect.append(el('option', { value: p.code, text: p.name, selected: p.code === province }));
+    const provinceSelect = h('select', { name: 'province' }, h('option', { value: '' }, t('choose')));
+    for (const p of await unitsUnder(null)) provinceSelect.append(h('option', { value: p.code, selected: p.code === province }, p.name));
     provinceSelect.addEventListener('change', async () => {
       province = provinceSelect.value || null;
       initial = { province, district: null };

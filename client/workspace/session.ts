@@ -1,7 +1,9 @@
-// Who is signed in: the user from GET /auth/me (or the sign-in answer), kept for the views, and sign-out.
+/** @module Who is signed in: the user from GET /auth/me (or the sign-in answer), kept for the views, and sign-out. */
 import { getJson, sendJson, setCsrfToken, WorkspaceError } from './api.ts';
 
+/** An official's role. */
 export type Role = 'admin' | 'province' | 'district' | 'commune';
+/** The signed-in official and their session, as sign-in and /auth/me answer. */
 export interface SignedIn {
   user: {
     id: number;
@@ -17,8 +19,10 @@ export interface SignedIn {
 }
 
 let current: SignedIn | null = null;
+/** The session in use, or null before sign-in. */
 export const signedIn = (): SignedIn | null => current;
 
+/** Keeps a session (and its CSRF token for the requests that follow). */
 export function remember(session: SignedIn): SignedIn {
   current = session;
   setCsrfToken(session.csrf_token);
@@ -35,10 +39,12 @@ export async function loadSession(): Promise<SignedIn | null> {
   }
 }
 
+/** Signs in and keeps the session; a refusal throws a WorkspaceError. */
 export async function signIn(email: string, password: string): Promise<SignedIn> {
   return remember(await sendJson<SignedIn>('POST', '/auth/login', { email, password }));
 }
 
+/** Signs out of this session, or of every session of the account, and forgets it here. */
 export async function signOut(everywhere: boolean): Promise<void> {
   try {
     await sendJson('POST', '/auth/logout', { everywhere });

@@ -1,7 +1,8 @@
-// The sign-in form: e-mail and password, errors next to the field, the wait after too many failures.
+/** @module The sign-in form: e-mail and password, errors next to the field, the wait after too many failures. */
 import { strings } from '../i18n/i18n.ts';
 import { WorkspaceError } from './api.ts';
-import { el, errorText, field, statusLine } from './dom.ts';
+import { h } from '../dom/h.ts';
+import { errorText, field, statusLine } from './common/field.ts';
 import { signIn, type SignedIn } from './session.ts';
 
 const t = strings({
@@ -17,12 +18,13 @@ const t = strings({
   },
 });
 
+/** Renders the sign-in form; `onSignedIn` gets the session. */
 export function renderSignIn(main: HTMLElement, onSignedIn: (s: SignedIn) => void): void {
-  const email = field(t('email'), el('input', { type: 'email', name: 'email', autocomplete: 'username', required: true }));
-  const password = field(t('password'), el('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true }));
+  const email = field(t('email'), h('input', { type: 'email', name: 'email', autocomplete: 'username', required: true }));
+  const password = field(t('password'), h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true }));
   const status = statusLine();
-  const submit = el('button', { type: 'submit', class: 'primary', text: t('submit') });
-  const form = el('form', { class: 'sign-in', novalidate: true }, el('h1', { text: t('title') }), el('p', { text: t('intro') }), email.wrap, password.wrap, submit, status, el('p', {}, el('a', { href: '/', text: t('back') })));
+  const submit = h('button', { type: 'submit', class: 'primary' }, t('submit'));
+  const form = h('form', { class: 'sign-in', novalidate: true }, h('h1', {}, t('title')), h('p', {}, t('intro')), email.wrap, password.wrap, submit, status, h('p', {}, h('a', { href: '/' }, t('back'))));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     email.setError(email.input.value.trim() ? null : t('needEmail'));

@@ -1,5 +1,5 @@
-// Who the boundaries of each unit structure come from, as a map shows it (archive metadata, map
-// attribution). No imports beyond a type, so that the server and the client can use it as well.
+/** @module Who the boundaries of each unit structure come from, as a map shows it (archive metadata, map
+ * attribution). No imports beyond a type, so that the server and the client can use it as well. */
 import type { UnitStructure } from '../../server/db/schema.ts';
 
 /** The map attribution of each structure's boundaries, in Vietnamese (the archive's) and English. */

@@ -1,6 +1,6 @@
-// The boundary build: for each unit structure, validated inputs → PMTiles archive, per-province TopoJSON
-// and the units index in data/build/<structure>/. Skips work when the inputs are unchanged; replaces the
-// previous build only once the new one is complete, so a failed build leaves the old one untouched.
+/** @module The boundary build: for each unit structure, validated inputs → PMTiles archive, per-province TopoJSON
+ * and the units index in data/build/<structure>/. Skips work when the inputs are unchanged; replaces the
+ * previous build only once the new one is complete, so a failed build leaves the old one untouched. */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +24,8 @@ export const ARCHIVE_FILE = `${STRUCTURES.pre2025.archiveBase}.pmtiles`;
 /** The pre-2025 boundaries' attribution (each structure's: BOUNDARY_ATTRIBUTIONS). */
 export const ATTRIBUTION = BOUNDARY_ATTRIBUTIONS.pre2025.vi;
 
+/** BUILD.json of a structure's build folder: the inputs' hash, when it was built, the archive's name and tile
+ * figures; the server reads it at start. */
 export const BuildManifestSchema = z.object({
   version: z.string(),
   structure: z.enum(UNIT_STRUCTURES),
@@ -41,8 +43,11 @@ export const BuildManifestSchema = z.object({
   bounds: z.tuple([z.number(), z.number(), z.number(), z.number()]),
   units: z.object({ provinces: z.number(), districts: z.number(), communes: z.number(), communesWithPolygon: z.number() }),
 });
+/** A build's manifest. */
 export type BuildManifest = z.infer<typeof BuildManifestSchema>;
 
+/** What to build: the boundary sources, the build folder, the structure and a logger; `force` rebuilds even when
+ * the inputs did not change. */
 export interface BuildOptions {
   boundariesDir: string;
   /** The structure's own build folder (see structureBuildDir). */
@@ -81,6 +86,8 @@ function removeUnstructuredBuild(buildDir: string): void {
   for (const name of ['BUILD.json', 'units.json', 'topojson', ARCHIVE_FILE]) rmSync(join(buildDir, name), { recursive: true, force: true });
 }
 
+/** The manifest of a finished build in `outDir`, or null when there is none or its archive or units.json is missing
+ * (then it is rebuilt). */
 export function readBuildManifest(outDir: string): BuildManifest | null {
   const file = join(outDir, 'BUILD.json');
   if (!existsSync(file)) return null;
@@ -90,10 +97,12 @@ export function readBuildManifest(outDir: string): BuildManifest | null {
   return existsSync(join(outDir, m.archive.file)) && existsSync(join(outDir, 'units.json')) ? m : null;
 }
 
+/** Reads and validates the units.json of a build folder. */
 export function readUnitsIndex(outDir: string): UnitsIndex {
   return UnitsIndexSchema.parse(JSON.parse(readFileSync(join(outDir, 'units.json'), 'utf8')));
 }
 
+/** Builds a structure's tiles, downloads and units.json, skipped when the manifest's hash matches the inputs. */
 export async function buildBoundaries(options: BuildOptions): Promise<{ skipped: boolean; manifest: BuildManifest }> {
   const log = options.log ?? (() => {});
   const structure = options.structure ?? 'pre2025';

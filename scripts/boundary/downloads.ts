@@ -1,10 +1,11 @@
-// Writes one quantised TopoJSON file per province (its communes, its districts where the structure has
-// them, and its outline) for downloads and analysis; each names its unit structure.
+/** @module Writes one quantised TopoJSON file per province (its communes, its districts where the structure has
+ * them, and its outline) for downloads and analysis; each names its unit structure. */
 import type { FeatureCollection } from 'geojson';
 import { topology } from 'topojson-server';
 import type { UnitStructure } from '../../server/db/schema.ts';
 import type { BoundaryFeature, LayerName } from './layers.ts';
 
+/** The quantization of the per-province TopoJSON downloads: about a metre, finer than any tile. */
 export const DOWNLOAD_QUANTIZATION = 1e5;
 
 // Feature ids are the GSO codes as strings here ("00001"); the tiles use numbers because MVT ids must be.

@@ -1,14 +1,16 @@
-// Turns the validated boundary layers of a structure (provinces, districts where it has them, communes)
-// into GeoJSON features for the tiles, either at full
-// resolution or simplified for one zoom level. Simplification runs on the topology (shared arcs),
-// so neighbouring polygons keep identical borders at every zoom and no slivers open between them.
+/** @module Turns the validated boundary layers of a structure (provinces, districts where it has them, communes)
+ * into GeoJSON features for the tiles, either at full
+ * resolution or simplified for one zoom level. Simplification runs on the topology (shared arcs),
+ * so neighbouring polygons keep identical borders at every zoom and no slivers open between them. */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature } from 'topojson-client';
 import { filter, filterAttachedWeight, planarRingArea, presimplify, simplify } from 'topojson-simplify';
 import type { GeometryObject, Objects, Topology } from 'topojson-specification';
 import type { BoundarySources, Layer } from './sources.ts';
 
+/** The tile layers, one per level of units. */
 export type LayerName = 'provinces' | 'districts' | 'communes';
+/** The layers in drawing order. */
 export const LAYER_NAMES: readonly LayerName[] = ['provinces', 'districts', 'communes'];
 
 /** Properties every tile feature carries: code, name, type and its parents' codes (no district in the
@@ -20,10 +22,12 @@ export interface TileProperties {
   province: string;
   district?: string;
 }
+/** A unit's polygon as the tiles and downloads carry it. */
 export type BoundaryFeature = Feature<Polygon | MultiPolygon, TileProperties>;
 
 /** The first zoom at which a layer is drawn; the archive's max zoom is MAX_ZOOM (the client over-zooms). */
 export const LAYER_MIN_ZOOM: Record<LayerName, number> = { provinces: 0, districts: 3, communes: 4 };
+/** The archive's highest zoom; the client over-zooms beyond it. */
 export const MAX_ZOOM = 12;
 
 /** A layer prepared once: its topology with a Visvalingam weight on every arc point. */
@@ -33,6 +37,7 @@ export interface PreparedLayer {
   source: Layer<object>;
 }
 
+/** Prepares each layer of the sources once for every zoom: its topology with the Visvalingam weights. */
 export function prepareLayers(sources: Pick<BoundarySources, 'layers'>): PreparedLayer[] {
   return sources.layers.map((source) => ({ name: source.name, source, presimplified: presimplify(source.topology as Topology<Objects<Record<string, unknown>>>) }));
 }
@@ -41,6 +46,7 @@ export function prepareLayers(sources: Pick<BoundarySources, 'layers'>): Prepare
  * (half a pixel, as before issue #17) kept a third more vertices at the country and province zooms with no
  * difference on screen, and every vertex costs the reader's browser time to parse, triangulate and draw. */
 export const MIN_AREA_PIXELS = 1;
+/** The smallest triangle area (degrees²) kept at zoom z: MIN_AREA_PIXELS of one 512-px tile's pixels. */
 export function minWeightAtZoom(z: number): number {
   const degreesPerPixel = 360 / (512 * 2 ** z);
   return MIN_AREA_PIXELS * degreesPerPixel ** 2;

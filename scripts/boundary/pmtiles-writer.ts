@@ -1,17 +1,21 @@
-// Writes gzip-compressed MVT tiles into a single PMTiles v3 archive (header, root directory, metadata,
-// leaf directories, tile data) for the boundary build. Hand-written from the PMTiles v3 spec because no
-// npm package writes PMTiles (the `pmtiles` package only reads them).
+/** @module Writes gzip-compressed MVT tiles into a single PMTiles v3 archive (header, root directory, metadata,
+ * leaf directories, tile data) for the boundary build. Hand-written from the PMTiles v3 spec because no
+ * npm package writes PMTiles (the `pmtiles` package only reads them). */
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { zxyToTileId } from 'pmtiles';
 
+/** One tile to write: its address and its gzip-compressed MVT bytes. */
 export interface TileInput { z: number; x: number; y: number; data: Uint8Array } // data already gzip-compressed MVT
+/** The archive's header fields: zoom range, bounds, centre and JSON metadata (vector_layers, attribution, …). */
 export interface ArchiveOptions {
   minZoom: number; maxZoom: number;
   bounds: [west: number, south: number, east: number, north: number];
   center: [lon: number, lat: number, zoom: number];
   metadata: Record<string, unknown>; // JSON metadata (vector_layers, attribution, …), stored gzip-compressed
 }
+/** What the writer wrote: tiles addressed and stored, directory sizes and the archive's size, for the build's
+ * report. */
 export interface ArchiveStats {
   addressedTiles: number; tileEntries: number; tileContents: number;
   rootDirectoryBytes: number; leafDirectoryBytes: number; leafDirectories: number; bytes: number;

@@ -1,5 +1,5 @@
-// Reads and validates the boundary inputs of one unit structure from a folder: data/sources/<folder>
-// (vendored, checksummed) by default, or a user's folder of plain or gzipped files.
+/** @module Reads and validates the boundary inputs of one unit structure from a folder: data/sources/<folder>
+ * (vendored, checksummed) by default, or a user's folder of plain or gzipped files. */
 import { createHash } from 'node:crypto';
 import type { UnitStructure } from '../../server/db/schema.ts';
 import { STRUCTURES, type LoadedStructure } from './structures.ts';
@@ -15,6 +15,7 @@ export const BOUNDARY_FILES = STRUCTURES.pre2025.files;
 /** Reads one input file of a boundaries folder (see topology-input.ts). */
 export const readBoundaryFile = (dir: string, file: string): Buffer => readFile(dir, file);
 
+/** A structure's boundary inputs loaded and validated, with the folder they came from and their hash. */
 export interface BoundarySources extends LoadedStructure {
   structure: UnitStructure;
   dir: string;
@@ -22,6 +23,7 @@ export interface BoundarySources extends LoadedStructure {
   hash: string;
 }
 
+/** A structure's input files as read, before validation, with their hash. */
 export type RawBoundaryInputs = { structure: UnitStructure; dir: string; files: Record<string, Buffer>; hash: string };
 
 /** Reads a structure's inputs and hashes their contents (cheap: no parsing). */

@@ -1,6 +1,6 @@
-// The two-tier structure in force since 1 July 2025: 34 provinces > 3,321 communes (xã, phường, đặc
-// khu), no districts. How its inputs are read and cross-checked, and how its units index is made,
-// including the types that changed inside the structure (Đồng Nai, 30/04/2026).
+/** @module The two-tier structure in force since 1 July 2025: 34 provinces > 3,321 communes (xã, phường, đặc
+ * khu), no districts. How its inputs are read and cross-checked, and how its units index is made,
+ * including the types that changed inside the structure (Đồng Nai, 30/04/2026). */
 import { z } from 'zod';
 import { isRuralCommuneType, type EarlierType, type UnitRecord, type UnitsIndex } from '../../server/unit/units-index.ts';
 import type { BoundaryFeature, LayerName } from './layers.ts';
@@ -9,6 +9,7 @@ import { geometryFacts } from './units.ts';
 
 const CommuneType = z.enum(['Xã', 'Phường', 'Đặc khu']);
 
+/** The properties of a commune of today's structure (2025-07) in communes.topojson. */
 export const Commune2025PropertiesSchema = z.object({
   commune_code: communeCode,
   commune_name: name,
@@ -16,12 +17,15 @@ export const Commune2025PropertiesSchema = z.object({
   province_code: provinceCode,
   province_name: name.optional(),
 });
+/** The properties of a province of today's structure in provinces.topojson. */
 export const Province2025PropertiesSchema = z.object({
   province_code: provinceCode,
   province_name: name,
   province_type: name,
 });
+/** A 2025-07 commune's properties. */
 export type Commune2025Properties = z.infer<typeof Commune2025PropertiesSchema>;
+/** A 2025-07 province's properties. */
 export type Province2025Properties = z.infer<typeof Province2025PropertiesSchema>;
 
 /** The official list as upstream writes it: today's names and types, and the 1/7/2025 ones where they changed since. */
@@ -52,8 +56,10 @@ const Units2025Schema = z.object({
     }),
   ),
 });
+/** Today's units.json as vendored: provinces and communes with their names and types. */
 export type Units2025 = z.infer<typeof Units2025Schema>;
 
+/** The input files of today's structure, read and hashed in this order. */
 export const STRUCTURE_2025_FILES = ['communes.topojson', 'provinces.topojson', 'units.json'] as const;
 
 const provinceLayer: LayerSpec<Province2025Properties> = {
@@ -65,6 +71,7 @@ const communeLayer: LayerSpec<Commune2025Properties> = {
   tile: (p) => ({ code: p.commune_code, name: p.commune_name, type: p.commune_type, province: p.province_code }),
 };
 
+/** Today's structure loaded: its two layers and how its units index is made. */
 export interface Sources2025 {
   layers: [Layer<Province2025Properties>, Layer<Commune2025Properties>];
   indexUnits(features: Partial<Record<LayerName, BoundaryFeature[]>>, build: string): UnitsIndex;

@@ -1,5 +1,5 @@
-// The structure before the July-2025 reform: 63 provinces > 696 districts > 10,047 communes (GSO list
-// of 01/03/2025). How its inputs are read and cross-checked, and how its units index is made.
+/** @module The structure before the July-2025 reform: 63 provinces > 696 districts > 10,047 communes (GSO list
+ * of 01/03/2025). How its inputs are read and cross-checked, and how its units index is made. */
 import { z } from 'zod';
 import type { UnitsIndex } from '../../server/unit/units-index.ts';
 import type { BoundaryFeature, LayerName } from './layers.ts';
@@ -8,6 +8,7 @@ import {
 } from './topology-input.ts';
 import { buildUnitsIndex } from './units.ts';
 
+/** The properties of a pre-2025 commune in communes.topojson. */
 export const CommunePropertiesSchema = z.object({
   commune_code: communeCode,
   commune_name: name,
@@ -16,19 +17,24 @@ export const CommunePropertiesSchema = z.object({
   province_code: provinceCode,
   geom_quality: z.enum(['good', 'approx']).optional(),
 });
+/** The properties of a pre-2025 district in districts.topojson. */
 export const DistrictPropertiesSchema = z.object({
   district_code: districtCode,
   district_name: name,
   district_type: name,
   province_code: provinceCode,
 });
+/** The properties of a pre-2025 province in provinces.topojson. */
 export const ProvincePropertiesSchema = z.object({
   province_code: provinceCode,
   province_name: name,
   province_type: name,
 });
+/** A pre-2025 commune's properties. */
 export type CommuneProperties = z.infer<typeof CommunePropertiesSchema>;
+/** A pre-2025 district's properties. */
 export type DistrictProperties = z.infer<typeof DistrictPropertiesSchema>;
+/** A pre-2025 province's properties. */
 export type ProvinceProperties = z.infer<typeof ProvincePropertiesSchema>;
 
 const GsoUnitsSchema = z.object({
@@ -51,8 +57,10 @@ const GsoUnitsSchema = z.object({
     }),
   ),
 });
+/** The GSO unit list (units.json) of the pre-2025 structure as vendored. */
 export type GsoUnits = z.infer<typeof GsoUnitsSchema>;
 
+/** The input files of the pre-2025 structure, read and hashed in this order. */
 export const PRE2025_FILES = ['communes.topojson', 'districts.topojson', 'provinces.topojson', 'units.json'] as const;
 
 const provinceLayer: LayerSpec<ProvinceProperties> = {

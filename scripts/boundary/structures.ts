@@ -1,6 +1,6 @@
-// Each unit structure the boundary build knows, described once: where its inputs are vendored, which
-// layers it has, what its archive is called and says of itself, which units are labelled as
-// archipelagos, and how its inputs are read into layers and a units index.
+/** @module Each unit structure the boundary build knows, described once: where its inputs are vendored, which
+ * layers it has, what its archive is called and says of itself, which units are labelled as
+ * archipelagos, and how its inputs are read into layers and a units index. */
 import type { UnitStructure } from '../../server/db/schema.ts';
 import { UNIT_STRUCTURES, type UnitsIndex } from '../../server/unit/units-index.ts';
 import { ARCHIPELAGO_DISTRICTS } from '../../client/map/archipelagos.ts';
@@ -20,6 +20,7 @@ export interface LoadedStructure {
   indexUnits(features: Partial<Record<LayerName, BoundaryFeature[]>>, build: string): UnitsIndex;
 }
 
+/** How one unit structure is built: its input folder and files, its layers, archive name and loader. */
 export interface StructureSpec {
   structure: UnitStructure;
   /** The folder of data/sources that holds the vendored inputs. */
@@ -37,6 +38,7 @@ export interface StructureSpec {
   load(dir: string, files: Readonly<Record<string, Buffer>>): LoadedStructure;
 }
 
+/** The build of each unit structure. */
 export const STRUCTURES: Record<UnitStructure, StructureSpec> = {
   pre2025: {
     structure: 'pre2025',

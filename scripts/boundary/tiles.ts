@@ -1,5 +1,5 @@
-// Cuts the boundary layers (and a point layer of labels) into gzip-compressed Mapbox Vector Tiles,
-// zoom by zoom, with geojson-vt and vt-pbf.
+/** @module Cuts the boundary layers (and a point layer of labels) into gzip-compressed Mapbox Vector Tiles,
+ * zoom by zoom, with geojson-vt and vt-pbf. */
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import GeoJSONVT from 'geojson-vt';
 import { fromGeojsonVt } from 'vt-pbf';
@@ -9,6 +9,7 @@ import type { TileInput } from './pmtiles-writer.ts';
 import { ARCHIPELAGO_DISTRICTS } from '../../client/map/archipelagos.ts';
 import { LAYER_MIN_ZOOM, LAYER_NAMES, MAX_ZOOM, simplifiedAtZoom, type PreparedLayer } from './layers.ts';
 
+/** The tiles' coordinate extent (MVT's usual 4096). */
 export const EXTENT = 4096;
 const BUFFER = 64;
 
@@ -17,6 +18,7 @@ const BUFFER = 64;
 export const LABEL_MIN_ZOOM = { province: 0, district: 5, commune: 8 } as const;
 const labelMinZoom = (u: UnitRecord, archipelagos: readonly string[]) => (u.level !== 'province' && archipelagos.includes(u.code) ? 0 : LABEL_MIN_ZOOM[u.level]);
 
+/** What the tiler wrote: tile count, bytes and the largest tile, for the manifest. */
 export interface TileStats {
   tiles: number;
   bytes: number;

@@ -1,6 +1,6 @@
-// Reading and validating boundary inputs, whatever the unit structure: a file from a vendored
-// (checksummed) folder or a user's folder of plain or gzipped files, JSON parsing with the file named,
-// and a TopoJSON layer whose every feature's properties are checked with a zod schema.
+/** @module Reading and validating boundary inputs, whatever the unit structure: a file from a vendored
+ * (checksummed) folder or a user's folder of plain or gzipped files, JSON parsing with the file named,
+ * and a TopoJSON layer whose every feature's properties are checked with a zod schema. */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -12,9 +12,13 @@ import type { LayerName, TileProperties } from './layers.ts';
 /** Bad boundary input: the message names the file, the feature and the field. */
 export class BoundaryInputError extends Error {}
 
+/** A province's 2-digit GSO code in the inputs. */
 export const provinceCode = z.string().regex(/^\d{2}$/, 'expected a 2-digit GSO province code');
+/** A district's 3-digit GSO code in the inputs. */
 export const districtCode = z.string().regex(/^\d{3}$/, 'expected a 3-digit GSO district code');
+/** A commune's 5-digit GSO code in the inputs. */
 export const communeCode = z.string().regex(/^\d{5}$/, 'expected a 5-digit GSO commune code');
+/** A unit's name in the inputs: not empty. */
 export const unitName = z.string().trim().min(1, 'expected a non-empty name');
 
 const TopologySchema = z.object({
@@ -56,6 +60,7 @@ export function readBoundaryFile(dir: string, file: string, expected: readonly s
   throw new BoundaryInputError(`${join(dir, file)}: not found (boundaries folder must hold ${expected.join(', ')})`);
 }
 
+/** Parses a JSON input, failing with a BoundaryInputError that names the file. */
 export function parseJson(file: string, data: Buffer): unknown {
   try {
     return JSON.parse(data.toString('utf8'));
@@ -64,6 +69,7 @@ export function parseJson(file: string, data: Buffer): unknown {
   }
 }
 
+/** The first issue of a zod error as a path and a message, for a one-line input error. */
 export function issueText(error: z.ZodError): { path: string; message: string } {
   const issue = error.issues[0];
   return { path: issue?.path.join('.') ?? '', message: issue?.message ?? 'invalid' };
@@ -79,6 +85,8 @@ export function parseUnitsList<T>(schema: z.ZodType<T>, data: Buffer): T {
   return parsed.data;
 }
 
+/** How one layer is read from its TopoJSON: its file and object, the properties' schema, the unit's code and the
+ * tile properties. */
 export interface LayerSpec<P extends object> {
   name: LayerName;
   file: string;

@@ -1,5 +1,5 @@
-// Builds the pre-2025 units index (every province, district and commune with names, type, bbox and a
-// label point) from the GSO list and the full-resolution polygons; the geometry facts of any unit.
+/** @module Builds the pre-2025 units index (every province, district and commune with names, type, bbox and a
+ * label point) from the GSO list and the full-resolution polygons; the geometry facts of any unit. */
 import { bbox as turfBbox } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import polylabel from 'polylabel';
@@ -36,6 +36,8 @@ export function geometryFacts(f: BoundaryFeature | undefined): Pick<UnitRecord, 
   return { bbox: [round(w), round(s), round(e), round(n)], label: labelPoint(f.geometry), hasPolygon: true };
 }
 
+/** Builds the pre-2025 units.json from the GSO list and the features: names, parents, kinds, bounding boxes and
+ * label points. */
 export function buildUnitsIndex(
   gso: GsoUnits,
   features: { provinces: BoundaryFeature[]; districts: BoundaryFeature[]; communes: BoundaryFeature[] },

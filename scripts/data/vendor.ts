@@ -1,5 +1,5 @@
-// Vendors the upstream input data (both eras' boundaries and the programme facts) into data/sources/, verified by a
-// SHA-256 manifest, so that a fresh clone builds and seeds with nothing beside it.
+/** @module Vendors the upstream input data (both eras' boundaries and the programme facts) into data/sources/, verified by a
+ * SHA-256 manifest, so that a fresh clone builds and seeds with nothing beside it. */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -29,6 +29,7 @@ export const VENDORED_FILES: ReadonlyArray<{ path: string; gzip: boolean }> = [
   { path: 'facts/targets_2030.csv', gzip: false },
 ];
 
+/** data/sources/MANIFEST.json: the upstream and each vendored file's logical and stored path, SHA-256 and size. */
 export const ManifestSchema = z.object({
   upstream: z.string(),
   files: z.array(
@@ -40,8 +41,10 @@ export const ManifestSchema = z.object({
     }),
   ),
 });
+/** The vendored data's manifest. */
 export type Manifest = z.infer<typeof ManifestSchema>;
 
+/** A vendoring or verification failure (missing file, wrong hash), with a message naming the file. */
 export class VendorError extends Error {}
 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');

@@ -1,6 +1,6 @@
-// A throw-away PostgreSQL cluster on loopback (Debian's postgresql package), for the tests and the
-// benchmark: initdb in a temp folder owned by postgres (initdb refuses root), trust auth, fsync off,
-// listening on 127.0.0.1 on a free port, its unix socket in the data folder. `stop()` removes it.
+/** @module A throw-away PostgreSQL cluster on loopback (Debian's postgresql package), for the tests and the
+ * benchmark: initdb in a temp folder owned by postgres (initdb refuses root), trust auth, fsync off,
+ * listening on 127.0.0.1 on a free port, its unix socket in the data folder. `stop()` removes it. */
 import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -49,6 +49,8 @@ function stopCluster(cluster: Cluster): void {
   }
 }
 
+/** A PostgreSQL cluster started for tests or benchmarks: its URL, version, start time and how to stop (and remove)
+ * it. */
 export interface ThrowawayCluster {
   url: string;
   version: string;

@@ -1,6 +1,6 @@
-// The officials' workspace under /api/v1: sign-in (/auth/…) and every write and private read
-// (/admin/…). Admin routes are for signed-in users only, never cached, CSRF-checked on every
-// state-changing request, and each route checks the user's scope for the unit it touches.
+/** @module The officials' workspace under /api/v1: sign-in (/auth/…) and every write and private read
+ * (/admin/…). Admin routes are for signed-in users only, never cached, CSRF-checked on every
+ * state-changing request, and each route checks the user's scope for the unit it touches. */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { auditRoutes } from '../audit/workspace-routes.ts';
@@ -23,8 +23,12 @@ import type { ApiContext } from '../context/context.ts';
 
 /** Largest request body of an admin route (imports excepted: they take files up to IMPORT_MAX_BYTES). */
 export const ADMIN_MAX_BYTES = 1024 * 1024;
+/** The largest review spreadsheet an official may upload (8 MiB): about 100,000 long-layout rows, above any
+ * province's month, and small enough that a hostile upload cannot exhaust memory. */
 export const IMPORT_MAX_BYTES = 8 * 1024 * 1024; // 100,000 long-layout rows are about 6 MB
 
+/** Composes the officials' routes (/auth/…, /admin/…) behind the session, CSRF and no-store guards; the public API
+ * mounts it. */
 export function workspaceApi(ctx: ApiContext): OpenAPIHono<AuthEnv> {
   const app = new OpenAPIHono<AuthEnv>({ defaultHook: validationHook });
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Set by POST /auth/login (named __Host-ntm_session over HTTPS)' });

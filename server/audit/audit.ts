@@ -1,5 +1,5 @@
-// The audit trail: every change made through the workspace or a CLI appends one entry (who, when,
-// what, before and after) in the same transaction as the change. Nothing updates or deletes entries.
+/** @module The audit trail: every change made through the workspace or a CLI appends one entry (who, when,
+ * what, before and after) in the same transaction as the change. Nothing updates or deletes entries. */
 import type { Kysely } from 'kysely';
 import type { Database, UnitStructure } from '../db/schema.ts';
 import type { SessionUser } from '../auth/session.ts';
@@ -10,9 +10,12 @@ export interface Actor {
   label: string;
 }
 
+/** The actor of a change made by a signed-in official: their account id and e-mail as the label the trail shows. */
 export const actorOf = (user: Pick<SessionUser, 'id' | 'email'>): Actor => ({ userId: user.id, label: user.email });
+/** The actor of a change made from a command line (`cli:user-add`, …): no account, the command's name as the label. */
 export const cliActor = (command: string): Actor => ({ userId: null, label: `cli:${command}` });
 
+/** One change to write to the trail: what was done, to which record and unit, with the values before and after. */
 export interface AuditChange {
   action: string;
   unit: string | null;

@@ -1,6 +1,6 @@
-// Reading the audit trail: the entries a signed-in official may see (admin: all; province, district and
-// commune officers: entries about their unit or a unit under it; entries without a unit: admin only),
-// filtered by unit, date, action and actor, newest first, a page at a time (keyset on the entry id).
+/** @module Reading the audit trail: the entries a signed-in official may see (admin: all; province, district and
+ * commune officers: entries about their unit or a unit under it; entries without a unit: admin only),
+ * filtered by unit, date, action and actor, newest first, a page at a time (keyset on the entry id). */
 import type { ApiContext } from '../context/context.ts';
 import { inScope } from '../auth/scope.ts';
 import type { SessionUser } from '../auth/session.ts';
@@ -8,11 +8,14 @@ import type { UnitLevel } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import type { UnitStore } from '../unit/unit-store.ts';
 
+/** The most entries one page of the trail may ask for, so that a request cannot read the whole table at once. */
 export const AUDIT_PAGE_MAX = 500;
+/** The entries a page holds when the request does not say. */
 export const AUDIT_PAGE_DEFAULT = 100;
 /** Dates of the `from`/`to` filters are days in Vietnam (UTC+7), where the officials work. */
 export const AUDIT_TIME_ZONE_OFFSET_HOURS = 7;
 
+/** The filters of a trail request (unit, dates, action, actor) and where the page starts. */
 export interface AuditFilters {
   unit?: string | undefined;
   /** YYYY-MM-DD, inclusive */
@@ -26,6 +29,7 @@ export interface AuditFilters {
   before?: number | undefined;
 }
 
+/** One entry as the workspace shows it: who, when, what, on which unit, before and after. */
 export interface AuditEntryView {
   id: number;
   at: string;
@@ -39,6 +43,7 @@ export interface AuditEntryView {
   after: unknown;
 }
 
+/** One page of entries, newest first, with the cursor of the next page when there is one. */
 export interface AuditPage {
   entries: AuditEntryView[];
   /** Pass as `before` for the next (older) page; null on the last page. */
@@ -72,6 +77,8 @@ function parsed(text: string | null): unknown {
   }
 }
 
+/** Reads one page of the trail as `user` may see it (their unit and those under it; admins all), with the filters
+ * applied. */
 export async function readAuditTrail(ctx: ApiContext, user: Pick<SessionUser, 'role' | 'unit' | 'structure'>, filters: AuditFilters): Promise<AuditPage> {
   if (filters.from && filters.to && filters.from > filters.to) {
     throw new ApiError(400, 'invalid_parameter', `Parameter 'from' (query): ${filters.from} is after 'to' (${filters.to})`, { parameter: 'from' });

@@ -1,5 +1,5 @@
-// Workspace route GET /admin/audit: the audit trail, newest first, filtered by unit, date, action and
-// actor, a page at a time. Read-only: no route edits or deletes an entry (the trail is append-only).
+/** @module Workspace route GET /admin/audit: the audit trail, newest first, filtered by unit, date, action and
+ * actor, a page at a time. Read-only: no route edits or deletes an entry (the trail is append-only). */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import { type AuthEnv, currentUser } from '../auth/middleware.ts';
@@ -102,6 +102,7 @@ const route = createRoute({
   },
 });
 
+/** Registers GET /admin/audit on the workspace app. */
 export function auditRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
   app.openapi(route, async (c) => {
     const user = currentUser(c);

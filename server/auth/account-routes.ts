@@ -1,7 +1,7 @@
-// PUT /admin/users/{id}/scope: an admin gives an account another role, unit or structure (e.g. an officer of
-// the old district 610 becomes an officer of today's commune 23341 after the reform). Audited as
-// `user.rescope` (before and after); CSRF-checked like every write; the account's open sessions carry on
-// under the new scope at their next request (each request reads the account's scope).
+/** @module PUT /admin/users/{id}/scope: an admin gives an account another role, unit or structure (e.g. an officer of
+ * the old district 610 becomes an officer of today's commune 23341 after the reform). Audited as
+ * `user.rescope` (before and after); CSRF-checked like every write; the account's open sessions carry on
+ * under the new scope at their next request (each request reads the account's scope). */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import { actorOf } from '../audit/audit.ts';
@@ -41,6 +41,8 @@ const route = createRoute({
   },
 });
 
+/** Registers PUT /admin/users/{id}/scope (an admin changes an account's role, unit or structure) on the workspace
+ * app. */
 export function accountRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
   app.openapi(route, async (c) => {
     const admin = currentUser(c);

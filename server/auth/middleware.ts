@@ -1,6 +1,6 @@
-// Request guards of the workspace: the session from the cookie, "signed in" (401), and CSRF on every
-// state-changing request (403): the Origin (or Sec-Fetch-Site) must be this server, and the session's
-// token must come back in the X-CSRF-Token header. The cookie is SameSite=Lax besides.
+/** @module Request guards of the workspace: the session from the cookie, "signed in" (401), and CSRF on every
+ * state-changing request (403): the Origin (or Sec-Fetch-Site) must be this server, and the session's
+ * token must come back in the X-CSRF-Token header. The cookie is SameSite=Lax besides. */
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { timingSafeEqual } from 'node:crypto';
@@ -10,7 +10,9 @@ import { readSessionCookie } from './cookie.ts';
 import { findSession, type SessionUser } from './session.ts';
 import { cacheFor } from '../http/cache.ts';
 
+/** The Hono environment of the workspace's routes: the signed-in user (or null) set by the session middleware. */
 export type AuthEnv = { Variables: { user: SessionUser | null } };
+/** The header a state-changing request must carry the session's CSRF token in. */
 export const CSRF_HEADER = 'X-CSRF-Token';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -62,6 +64,7 @@ export const csrfGuard: MiddlewareHandler<AuthEnv> = async (c, next) => {
   await next();
 };
 
+/** Refuses a request without a signed-in user (401) before any handler of the workspace reads it. */
 export const requireUser: MiddlewareHandler<AuthEnv> = async (c, next) => {
   currentUser(c);
   await next();

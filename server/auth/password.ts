@@ -1,9 +1,10 @@
-// Password hashing with Node's scrypt (memory-hard: N=2^15, r=8 uses 32 MiB per hash), stored as
-// "scrypt$N$r$p$salt$hash" so that the cost can be raised later without invalidating stored hashes.
+/** @module Password hashing with Node's scrypt (memory-hard: N=2^15, r=8 uses 32 MiB per hash), stored as
+ * "scrypt$N$r$p$salt$hash" so that the cost can be raised later without invalidating stored hashes. */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const COST = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_BYTES = 32;
+/** The shortest password an account may be given (users.ts checks it when an account is created). */
 export const MIN_PASSWORD_LENGTH = 12;
 
 function derive(password: string, salt: Buffer, options: { N: number; r: number; p: number }): Promise<Buffer> {
@@ -11,6 +12,7 @@ function derive(password: string, salt: Buffer, options: { N: number; r: number;
   return new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, KEY_BYTES, opts, (error, key) => (error ? reject(error) : resolve(key))));
 }
 
+/** Hashes a password with scrypt and a fresh salt, in the self-describing form verifyPassword reads. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   const key = await derive(password, salt, COST);

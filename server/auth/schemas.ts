@@ -1,8 +1,10 @@
-// Schemas of the workspace's sign-in routes and the errors that every workspace route can give.
+/** @module Schemas of the workspace's sign-in routes and the errors that every workspace route can give. */
 import { z } from '@hono/zod-openapi';
 import { ErrorSchema } from '../http/schemas.ts';
 import { RoleSchema } from './users.ts';
 
+/** The answer of sign-in and GET /auth/me: the user (role, unit, structure), the session's CSRF token and its
+ * expiry. */
 export const SignedInSchema = z
   .object({
     user: z.object({
@@ -40,4 +42,5 @@ export const workspaceErrors = {
 
 /** OpenAPI security requirement of the workspace routes: the session cookie, plus the CSRF header on writes. */
 export const SESSION_SECURITY = [{ session: [] as string[] }];
+/** OpenAPI security requirement of the workspace's writes: the session cookie and the CSRF header. */
 export const WRITE_SECURITY = [{ session: [] as string[], csrf: [] as string[] }];

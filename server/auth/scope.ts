@@ -1,9 +1,9 @@
-// Which units a role may write: admin everything; province, district and commune officers their unit and
-// everything under it, in the structure their scope is of. A scope names a unit of one structure (the eras
-// reuse codes: 23362 is not the same commune before and after 1/7/2025), so an officer of the pre-2025
-// units reads and corrects the history, and never writes today's units, and the other way round. The district
-// role exists only in the pre-2025 structure. Checked on the server for every write (the client's hiding is a
-// courtesy).
+/** @module Which units a role may write: admin everything; province, district and commune officers their unit and
+ * everything under it, in the structure their scope is of. A scope names a unit of one structure (the eras
+ * reuse codes: 23362 is not the same commune before and after 1/7/2025), so an officer of the pre-2025
+ * units reads and corrects the history, and never writes today's units, and the other way round. The district
+ * role exists only in the pre-2025 structure. Checked on the server for every write (the client's hiding is a
+ * courtesy). */
 import { ApiError } from '../http/errors.ts';
 import type { Unit, UnitStore } from '../unit/unit-store.ts';
 import type { SessionUser } from './session.ts';

@@ -1,9 +1,11 @@
-// Sessions in the database: the cookie holds a random token, the table only its SHA-256, so a copy of
-// the database opens no session. Each session has its own CSRF token and an absolute expiry.
+/** @module Sessions in the database: the cookie holds a random token, the table only its SHA-256, so a copy of
+ * the database opens no session. Each session has its own CSRF token and an absolute expiry. */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Role, UnitStructure } from '../db/schema.ts';
 
+/** How long a session lasts from sign-in, whatever its use: an absolute expiry, so that a stolen cookie does not
+ * live on. */
 export const SESSION_HOURS = 12;
 
 /** The signed-in official a request acts for. */
@@ -21,6 +23,8 @@ export interface SessionUser {
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** Opens a session for a user: stores the token's hash, its CSRF token and expiry, and returns the token for the
+ * cookie. */
 export async function createSession(db: Kysely<Database>, userId: number, client: { address: string | null; userAgent: string | null }, now = new Date()): Promise<{ token: string; csrfToken: string; expiresAt: string }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
@@ -46,6 +50,7 @@ export async function findSession(db: Kysely<Database>, token: string, now = new
   return { id: row.id, email: row.email, name: row.name, role: row.role, unit: row.unit_code, structure: row.unit_structure, session: { id: row.session_id, csrfToken: row.csrf_token, expiresAt: row.expires_at } };
 }
 
+/** Ends one session (sign-out) by deleting its row, so that its cookie opens nothing afterwards. */
 export async function endSession(db: Kysely<Database>, sessionId: string): Promise<void> {
   await db.deleteFrom('session').where('id', '=', sessionId).execute();
 }

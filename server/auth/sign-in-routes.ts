@@ -1,6 +1,6 @@
-// POST /auth/login, POST /auth/logout, GET /auth/me: sign-in with e-mail and password into a session
-// cookie (cookie.ts: HttpOnly, SameSite=Lax, Secure and __Host- over HTTPS; a new session at every sign-in), throttled per
-// account and per address; sign-out of this session or of every session of the account.
+/** @module POST /auth/login, POST /auth/logout, GET /auth/me: sign-in with e-mail and password into a session
+ * cookie (cookie.ts: HttpOnly, SameSite=Lax, Secure and __Host- over HTTPS; a new session at every sign-in), throttled per
+ * account and per address; sign-out of this session or of every session of the account. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { clearSessionCookie, readDeviceCookie, readSessionCookie, writeDeviceCookie, writeSessionCookie } from './cookie.ts';
@@ -71,6 +71,7 @@ function signedIn(ctx: ApiContext, user: Omit<SessionUser, 'session'>, session: 
 }
 
 
+/** Registers POST /auth/login, POST /auth/logout and GET /auth/me on the workspace app. */
 export function authRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
   const passwordChecks = createCheckLimiter();
   app.use('/auth/*', noStore, bodyLimit({ maxSize: 16 * 1024, onError: (c) => sendError(c, 413, 'too_large', 'Request body over 16 KB') }), loadSession(ctx));

@@ -1,26 +1,28 @@
-// Sign-in throttling: failed attempts counted per account and per network address in a sliding window;
-// past the limit, sign-in is refused with the seconds to wait. An attempt counts from the moment it
-// starts (before the slow password check), so a burst of parallel attempts cannot slip past the limit;
-// and only a few password checks run at once in each process (each takes 32 MiB and a thread; the
-// others wait in a bounded queue, one per address, addresses without failures first). An IPv6 address counts as its /64
-// (one subscriber's network: they hold billions of addresses). A locked account lifts when its oldest
-// counted failure leaves the window, or when an admin unlocks it; a device the account signed in from
-// before (its device cookie) or a live session of the account has a budget of its own, so that a flood of
-// wrong passwords from elsewhere does not lock the owner out. Counted in the database (0006), so that every
-// app process on it shares the counts, the locks and the known devices: N processes do not give N times the
-// attempts. An attempt is counted and checked in one serialized step (db/serialized.ts).
+/** @module Sign-in throttling: failed attempts counted per account and per network address in a sliding window;
+ * past the limit, sign-in is refused with the seconds to wait. An attempt counts from the moment it
+ * starts (before the slow password check), so a burst of parallel attempts cannot slip past the limit;
+ * and only a few password checks run at once in each process (each takes 32 MiB and a thread; the
+ * others wait in a bounded queue, one per address, addresses without failures first). An IPv6 address counts as its /64
+ * (one subscriber's network: they hold billions of addresses). A locked account lifts when its oldest
+ * counted failure leaves the window, or when an admin unlocks it; a device the account signed in from
+ * before (its device cookie) or a live session of the account has a budget of its own, so that a flood of
+ * wrong passwords from elsewhere does not lock the owner out. Counted in the database (0006), so that every
+ * app process on it shares the counts, the locks and the known devices: N processes do not give N times the
+ * attempts. An attempt is counted and checked in one serialized step (db/serialized.ts). */
 import { createHash, randomBytes } from 'node:crypto';
 import { isIPv6 } from 'node:net';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { LOCKS, serialized } from '../db/serialized.ts';
 
+/** How many failed sign-ins an account and an address may have in the window before they are refused. */
 export interface ThrottleLimits {
   perAccount: number;
   perAddress: number;
   windowMs: number;
 }
 
+/** Five failures per account and twenty per address in 15 minutes: enough for typos, too few for guessing. */
 export const DEFAULT_LIMITS: ThrottleLimits = { perAccount: 5, perAddress: 20, windowMs: 15 * 60_000 };
 
 /** The key an address is counted under: IPv4 as is (also when IPv4-mapped), IPv6 by its /64 network. */
@@ -43,6 +45,8 @@ const DEVICE_MS = 400 * 24 * 3600_000;
 /** `finish(true)`: signed in; `false`: a failure; `null`: not decided (the check never ran), not counted. */
 export type Attempt = { wait: number } | { finish(succeeded: boolean | null): Promise<void> };
 
+/** The throttle as the sign-in route uses it: ask before checking a password, record the outcome, unlock an
+ * account. */
 export interface SignInThrottle {
   /** Starts a sign-in attempt: either the seconds to wait (refused), or a handle to report how it ended.
    * `device`: the request's device token when it is known for this account (or a live session of it). */
@@ -61,6 +65,7 @@ export interface SignInThrottle {
 
 type Reader = Kysely<Database> | Transaction<Database>;
 
+/** Creates the sign-in throttle on the database, so that every process on it shares the counts and locks. */
 export function createSignInThrottle(db: Kysely<Database>, limits: ThrottleLimits = DEFAULT_LIMITS): SignInThrottle {
   /** The failure times of a key in the window, oldest first, and its attempts in flight. */
   const counts = async (r: Reader, key: string, now: number) => {

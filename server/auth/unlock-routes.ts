@@ -1,6 +1,6 @@
-// POST /admin/sign-in-locks/unlock: an admin lifts the sign-in lock of an account (after too many wrong
-// passwords), e.g. when its owner calls; audited as `user.unlock`. Without it a lock lifts by itself when
-// its oldest counted failure is 15 minutes old.
+/** @module POST /admin/sign-in-locks/unlock: an admin lifts the sign-in lock of an account (after too many wrong
+ * passwords), e.g. when its owner calls; audited as `user.unlock`. Without it a lock lifts by itself when
+ * its oldest counted failure is 15 minutes old. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import { actorOf, appendAudit } from '../audit/audit.ts';
@@ -27,6 +27,7 @@ const unlockRoute = createRoute({
   },
 });
 
+/** Registers POST /admin/sign-in-locks/unlock (an admin lifts an account's sign-in lock) on the workspace app. */
 export function unlockRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
   app.openapi(unlockRoute, async (c) => {
     const admin = currentUser(c);

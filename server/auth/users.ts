@@ -1,4 +1,4 @@
-// Officials' accounts: creation (from the CLI) with a validated role and unit, and look-up at sign-in.
+/** @module Officials' accounts: creation (from the CLI) with a validated role and unit, and look-up at sign-in. */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { appendAudit, type Actor } from '../audit/audit.ts';
@@ -6,12 +6,15 @@ import type { Database, Role, UnitStructure } from '../db/schema.ts';
 import { resolveAccountScope, ScopeError } from './account-unit.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './password.ts';
 
+/** The roles of an account: admin (the whole country) or an officer of one province, district or commune. */
 export const RoleSchema = z.enum(['admin', 'province', 'district', 'commune']);
+/** An e-mail address as accounts store it: trimmed and lower-cased, so that sign-in does not depend on case. */
 export const EmailSchema = z.string().trim().toLowerCase().pipe(z.email({ message: 'expected an e-mail address' })).pipe(z.string().max(254));
 
 /** A unit structure named by an admin: its code (pre2025, 2025-07) or "today". */
 export const StructureParam = z.string().regex(/^(?:today|pre2025|\d{4}-\d{2})$/, 'expected a unit structure: pre2025, 2025-07 or today');
 
+/** A new account as the CLI creates it: e-mail, password, role and the unit its role needs (none for admin). */
 export const NewUserSchema = z
   .object({
     email: EmailSchema,
@@ -25,8 +28,10 @@ export const NewUserSchema = z
     if (u.role === 'admin' && u.unit) ctx.addIssue({ code: 'custom', path: ['unit'], message: 'an admin has no unit (the whole country)' });
     if (u.role !== 'admin' && !u.unit) ctx.addIssue({ code: 'custom', path: ['unit'], message: `a ${u.role} role needs the code of its ${u.role}` });
   });
+/** A validated new account. */
 export type NewUser = z.infer<typeof NewUserSchema>;
 
+/** A refused account change (bad role, unknown unit, e-mail taken), with the message the CLI prints. */
 export class UserError extends Error {
   override name = 'UserError';
 }
@@ -68,6 +73,7 @@ export async function createUser(db: Kysely<Database>, input: NewUser, actor: Ac
   });
 }
 
+/** The account with this e-mail (any case), or undefined: what sign-in checks the password against. */
 export async function findUserByEmail(db: Kysely<Database>, email: string) {
   return db.selectFrom('app_user').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
 }
@@ -83,6 +89,7 @@ export const RescopeSchema = z
     if (u.role === 'admin' && u.unit) ctx.addIssue({ code: 'custom', path: ['unit'], message: 'an admin has no unit (the whole country)' });
     if (u.role !== 'admin' && !u.unit) ctx.addIssue({ code: 'custom', path: ['unit'], message: `a ${u.role} role needs the code of its ${u.role}` });
   });
+/** A validated change of an account's role, unit and structure. */
 export type Rescope = z.infer<typeof RescopeSchema>;
 
 /** What an account's scope is before and after a rescope. */

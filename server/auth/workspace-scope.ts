@@ -1,6 +1,6 @@
-// Scope rules of the workspace's reads and of writes that only some roles may make: which province or
-// district a signed-in official may list (their own scope, or a larger one narrowed to what they may see),
-// and which roles may record a kind of change at all.
+/** @module Scope rules of the workspace's reads and of writes that only some roles may make: which province or
+ * district a signed-in official may list (their own scope, or a larger one narrowed to what they may see),
+ * and which roles may record a kind of change at all. */
 import type { MiddlewareHandler } from 'hono';
 import type { ApiContext } from '../context/context.ts';
 import { resolveScope, type Scope } from '../scope/scope.ts';
@@ -13,6 +13,8 @@ import type { SessionUser } from './session.ts';
 
 type Scoped = Pick<SessionUser, 'role' | 'unit' | 'structure'>;
 
+/** What a signed-in official asked to list, narrowed to what they may see: a province or district code, or the
+ * whole country. */
 export interface ReadScope {
   scope: Scope & { unit: Unit };
   /** Whether the user may see a unit of the scope (all of them unless the scope is wider than the role's). */

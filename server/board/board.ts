@@ -1,7 +1,7 @@
-// The monthly reporting board of a district or province (what the district sends the province before the
-// 20th, and the province its office): reviews received vs due, criteria gained and lost since last month,
-// recognised communes at revocation risk, progress against targets (the summary's own figures) and the
-// planned communes due this half-year with the criterion completions ("lượt tiêu chí") they still need.
+/** @module The monthly reporting board of a district or province (what the district sends the province before the
+ * 20th, and the province its office): reviews received vs due, criteria gained and lost since last month,
+ * recognised communes at revocation risk, progress against targets (the summary's own figures) and the
+ * planned communes due this half-year with the criterion completions ("lượt tiêu chí") they still need. */
 import type { ApiContext } from '../context/context.ts';
 import type { Scope } from '../scope/scope.ts';
 import type { CriteriaSet } from '../criterion/catalogue.ts';
@@ -19,15 +19,18 @@ import type { Unit } from '../unit/unit-store.ts';
 /** Day of the month by which a district reports the month's reviews to the province. */
 export const REPORT_DAY = 20;
 
+/** A unit named on the board: its code and name. */
 export interface UnitRef {
   code: string;
   name: string;
 }
 
+/** A commune on the board, with the district it belongs to. */
 export interface CommuneRef extends UnitRef {
   district: UnitRef | null;
 }
 
+/** Reviews received against reviews due for one district of the board's scope. */
 export interface ReviewCount {
   code: string;
   name: string;
@@ -36,6 +39,7 @@ export interface ReviewCount {
   missing: number;
 }
 
+/** A criterion a commune gained or lost since the month before. */
 export interface CriterionChange {
   number: number;
   code: string;
@@ -46,6 +50,7 @@ export interface CriterionChange {
   lost_communes: UnitRef[];
 }
 
+/** A recognised commune that no longer meets every criterion: what may cost it its recognition, and since when. */
 export interface AtRiskCommune extends CommuneRef {
   level: RecognitionLevel;
   recognition: { decision: string | null; decision_date: string | null; provenance: Provenance };
@@ -57,6 +62,7 @@ export interface AtRiskCommune extends CommuneRef {
   provenance: Provenance;
 }
 
+/** A planned commune due this half-year, with its status and the criteria it still lacks. */
 export interface BoardPlannedCommune extends CommuneRef {
   due: string;
   due_period: Period;
@@ -72,6 +78,7 @@ export interface BoardPlannedCommune extends CommuneRef {
   provenance: Provenance | null;
 }
 
+/** The whole monthly board of a district or province: every section the JSON answer and the workbook show. */
 export interface Board {
   scope: { level: 'province' | 'district' | 'former_district'; code: string; name: string; province: UnitRef };
   period: Period;

@@ -1,5 +1,5 @@
-// OpenAPI schema of the monthly reporting board (GET /admin/board): the JSON form; the XLSX download holds
-// the same sections, one sheet each.
+/** @module OpenAPI schema of the monthly reporting board (GET /admin/board): the JSON form; the XLSX download holds
+ * the same sections, one sheet each. */
 import { RecognitionLevelSchema } from '../recognition/levels.ts';
 import { z } from '@hono/zod-openapi';
 import { ILLUSTRATIVE_NOTE, LevelSchema, ProvenanceSchema } from '../http/schemas.ts';
@@ -10,6 +10,7 @@ const UnitRefSchema = z.object({ code: z.string(), name: z.string() });
 const CommuneRefShape = { code: z.string(), name: z.string(), district: UnitRefSchema.nullable() };
 const count = (description: string) => z.number().int().openapi({ description });
 
+/** OpenAPI schema of GET /admin/board's JSON answer. */
 export const BoardSchema = z
   .object({
     scope: z.object({ level: z.enum(['province', 'district', 'former_district']), code: z.string(), name: z.string(), province: UnitRefSchema }),
@@ -110,4 +111,5 @@ export const BoardSchema = z
   })
   .openapi('Board');
 
+/** The illustrative-data note the board prints when any figure is illustrative (the API's shared wording). */
 export const BOARD_ILLUSTRATIVE_NOTE = ILLUSTRATIVE_NOTE;

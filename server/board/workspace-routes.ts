@@ -1,5 +1,5 @@
-// Workspace route GET /admin/board: the monthly report of a district or province (reviews received vs due,
-// criteria gained and lost, revocation risk, targets, planned communes), as JSON or as an XLSX download.
+/** @module Workspace route GET /admin/board: the monthly report of a district or province (reviews received vs due,
+ * criteria gained and lost, revocation risk, targets, planned communes), as JSON or as an XLSX download. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import { DistrictParam, PeriodParam, ProvinceParam } from '../http/schemas.ts';
@@ -59,6 +59,7 @@ const route = createRoute({
   },
 });
 
+/** Registers GET /admin/board (JSON or XLSX) on the workspace app. */
 export function boardRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
   app.openapi(route, async (c) => {
     const user = currentUser(c);

@@ -1,6 +1,6 @@
-// The monthly reporting board as an Excel workbook for the provincial office (exceljs): one sheet per
-// section, Vietnamese headers. Every sheet starts with a title row (unit, period, and "số liệu minh họa"
-// when any figure is illustrative), a note row, then the header row (frozen) and the data.
+/** @module The monthly reporting board as an Excel workbook for the provincial office (exceljs): one sheet per
+ * section, Vietnamese headers. Every sheet starts with a title row (unit, period, and "số liệu minh họa"
+ * when any figure is illustrative), a note row, then the header row (frozen) and the data. */
 import ExcelJS from 'exceljs';
 import { LEVEL_LABELS, PROVENANCE_LABELS } from '../export/texts.ts';
 import { XLSX_TYPE } from '../export/xlsx.ts';
@@ -11,6 +11,7 @@ export { XLSX_TYPE };
 /** Row of the column headers on every sheet (title and note rows above it). */
 export const BOARD_HEADER_ROW = 3;
 
+/** The workbook's sheet names in Vietnamese, one per section of the board. */
 export const SHEET_NAMES = {
   overview: 'Tổng hợp',
   reviews: 'Tiến độ đánh giá',
@@ -79,6 +80,7 @@ function addSheet(workbook: ExcelJS.Workbook, board: Board, name: string, column
 
 const bold = (sheet: ExcelJS.Worksheet) => (sheet.lastRow!.font = { bold: true });
 
+/** Writes the board as an XLSX workbook for the provincial office (one sheet per section). */
 export async function renderBoardXlsx(board: Board): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'NTM Map';

@@ -1,8 +1,8 @@
-// GET /api/v1/boundaries/{province}.topojson[?structure=pre2025|2025-07]: the per-province TopoJSON the
-// boundary build of that unit structure wrote, as a download. The files are read once at start (about
-// 5 MB for the country per structure), so that what is served always matches the build manifests this
-// server started with, like the tile archives. A province code means different provinces in the two
-// structures (15 was Yên Bái, is Lào Cai): it is looked up in the structure asked for, never in the other.
+/** @module GET /api/v1/boundaries/{province}.topojson[?structure=pre2025|2025-07]: the per-province TopoJSON the
+ * boundary build of that unit structure wrote, as a download. The files are read once at start (about
+ * 5 MB for the country per structure), so that what is served always matches the build manifests this
+ * server started with, like the tile archives. A province code means different provinces in the two
+ * structures (15 was Yên Bái, is Lào Cai): it is looked up in the structure asked for, never in the other. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
@@ -17,6 +17,7 @@ import { validationHook } from '../http/validation.ts';
 import { nameSlug } from '../search/normalise.ts';
 import { CACHE } from '../http/cache.ts';
 
+/** OpenAPI schema of a province's TopoJSON download (a Topology object; its layers are described, not validated). */
 export const TopoJsonSchema = z
   .looseObject({
     type: z.literal('Topology'),
@@ -78,6 +79,7 @@ interface ProvinceFile {
   filename: string;
 }
 
+/** Registers GET /api/v1/boundaries/{province}.topojson on the public API. */
 export function boundaryRoutes(ctx: ApiContext, app: OpenAPIHono): void {
   const files = Object.fromEntries(UNIT_STRUCTURES.map((s) => [s, loadProvinceFiles(ctx, s)])) as Record<UnitStructure, Promise<Map<string, ProvinceFile>>>;
   const provincesOf = (s: UnitStructure) => provinceNames(ctx.builds[s].dir, ctx.builds[s].manifest.inputHash);

@@ -15,6 +15,7 @@ type Classification = NonNullable<CommuneCard['classification']>;
 export type ClassificationRow = Selectable<CommuneClassificationTable>;
 /** The two kinds of classification. */
 export const CLASSIFICATION_KINDS = ['group', 'khu_vuc'] as const;
+/** What a classification record classifies: the commune's group (nhóm) or its khu vực. */
 export type ClassificationKind = (typeof CLASSIFICATION_KINDS)[number];
 
 /** Whether a record covers `period`. */

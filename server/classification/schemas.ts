@@ -9,6 +9,7 @@ export const CLASSIFICATION_VALUES = { group: ['1', '2', '3'], khu_vuc: ['I', 'I
 
 const MonthField = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM');
 
+/** The body of POST /admin/classifications: the commune, kind, value, decision and when it applies. */
 export const ClassificationBody = z
   .object({
     commune: z.string().regex(/^\d{5}$/, 'expected the GSO code of a commune (5 digits) of today\'s units').openapi({ example: '00004' }),
@@ -32,6 +33,7 @@ export const ClassificationBody = z
   })
   .openapi('ClassificationInput');
 
+/** One classification (group or khu vực) as listed: value, provenance and the decision behind it. */
 export const ClassificationPartSchema = z
   .object({
     value: z.string(),
@@ -45,6 +47,7 @@ export const ClassificationPartSchema = z
   })
   .openapi('WorkspaceClassificationPart');
 
+/** A stored classification record with its id and who recorded it. */
 export const ClassificationRecordSchema = ClassificationPartSchema.extend({
   id: z.number().int(),
   kind: z.enum(['group', 'khu_vuc']),
@@ -52,6 +55,7 @@ export const ClassificationRecordSchema = ClassificationPartSchema.extend({
   recorded_at: z.string(),
 }).openapi('WorkspaceClassificationRecord');
 
+/** The answer to a recorded classification: the record and the commune's classification in force now. */
 export const ClassificationCreatedSchema = z
   .object({
     structure: z.string(),
@@ -61,6 +65,7 @@ export const ClassificationCreatedSchema = z
   })
   .openapi('WorkspaceClassificationCreated');
 
+/** A province's communes with the classification in force at the period and each one's history. */
 export const ClassificationListSchema = z
   .object({
     structure: z.string().openapi({ description: "Today's unit structure: groups and khu vực are of its communes" }),

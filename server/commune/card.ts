@@ -1,9 +1,9 @@
-// The commune card: everything the app and the officials see about one commune at a period — names and
-// parents, recognitions, special-difficulty listings, every criterion of the set that applies with its
-// indicators, the monthly history, the plans naming it, the targets that apply, `at_risk`, and its villages
-// (thôn: how many are NTM / model villages) as officials entered them.
-// Reads the commune's reviews (one range of the unique index (commune_code, period)), its plans, targets
-// and reported counts from the database; units, the catalogue and the standings from memory.
+/** @module The commune card: everything the app and the officials see about one commune at a period — names and
+ * parents, recognitions, special-difficulty listings, every criterion of the set that applies with its
+ * indicators, the monthly history, the plans naming it, the targets that apply, `at_risk`, and its villages
+ * (thôn: how many are NTM / model villages) as officials entered them.
+ * Reads the commune's reviews (one range of the unique index (commune_code, period)), its plans, targets
+ * and reported counts from the database; units, the catalogue and the standings from memory. */
 import type { Selectable } from 'kysely';
 import type { ApiContext } from '../context/context.ts';
 import type { CriteriaSet } from '../criterion/catalogue.ts';
@@ -24,11 +24,14 @@ import type { CommuneCard, IllustrativePart } from './schema.ts';
 
 type ReviewRow = Pick<Selectable<ReviewTable>, 'period' | 'set_code' | 'met_mask' | 'met_count' | 'indicators' | 'notes' | 'provenance' | 'source' | 'reviewed_at'>;
 
+/** Why a phường or thị trấn has no criteria on its card: the NTM criteria apply to rural communes only. */
 export const NOT_SCORED_NOTE =
   'Phường and thị trấn are urban units: the national NTM criteria apply only to rural communes (xã), so this unit is shown but not scored and its card has no criteria.';
+/** What `at_risk` on a card means and the decision that allows a recognition to be revoked. */
 export const AT_RISK_NOTE =
   'Recognised at this period but not meeting every criterion in the latest review: a recognition can be revoked when a commune no longer meets the standard (Quyết định 18/2022/QĐ-TTg).';
 
+/** Why a criterion's indicators show no values: no source gives them per commune. */
 export const INDICATORS_UNKNOWN_NOTE =
   'The 47 indicators of the 2026-2030 criteria (Quyết định 51/2025/QĐ-TTg) and their thresholds by commune group are not yet published in any source this project could read; the criteria are shown without them.';
 

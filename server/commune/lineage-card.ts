@@ -9,6 +9,7 @@ import { recognitionJson } from '../recognition/recognition-json.ts';
 import type { Unit } from '../unit/unit-store.ts';
 import type { CommuneCard } from './schema.ts';
 
+/** The note under a card's lineage: where the crosswalk comes from and what "partial" means. */
 export const LINEAGE_NOTE =
   'Lineage from the July-2025 reform (crosswalk of the 34 resolutions, with corrections; "partial": only part of the old commune went in). ' +
   'No national rule was found on whether a merged commune keeps its predecessors\' recognition: the predecessors\' own records are shown and nothing is inferred from them.';

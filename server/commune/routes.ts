@@ -1,4 +1,4 @@
-// GET /api/v1/communes/{code}?period=: the commune card (see card.ts for what it holds).
+/** @module GET /api/v1/communes/{code}?period=: the commune card (see card.ts for what it holds). */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import { errorResponses, PeriodParam } from '../http/schemas.ts';
@@ -32,6 +32,7 @@ const route = createRoute({
   responses: { 200: { description: 'The commune card', content: { 'application/json': { schema: CommuneCardSchema } } }, ...errorResponses },
 });
 
+/** Registers GET /api/v1/communes/{code} (the commune card) on the public API. */
 export function communeRoutes(ctx: ApiContext, app: OpenAPIHono): void {
   app.openapi(route, async (c) => {
     const { code } = c.req.valid('param');

@@ -1,6 +1,6 @@
-// The commune card's response schema: one zod source for the route's validation, the OpenAPI document
-// (component `CommuneCard`; its parts are inline so that they never clash with other routes' components)
-// and the TypeScript type the card is built as.
+/** @module The commune card's response schema: one zod source for the route's validation, the OpenAPI document
+ * (component `CommuneCard`; its parts are inline so that they never clash with other routes' components)
+ * and the TypeScript type the card is built as. */
 import { RecognitionLevelSchema } from '../recognition/levels.ts';
 import { z } from '@hono/zod-openapi';
 import { LevelSchema, ProvenanceSchema } from '../http/schemas.ts';
@@ -180,8 +180,10 @@ const ReportedCriteriaSchema = z.object({
   note: z.string().nullable(),
 });
 
+/** The parts of a card that may be illustrative, so that the page can say which. */
 export const IllustrativePartSchema = z.enum(['review', 'history', 'recognitions', 'special_difficulty']);
 
+/** OpenAPI and validation schema of the commune card. */
 export const CommuneCardSchema = z
   .object({
     code: z.string().openapi({ example: '23521' }),
@@ -244,5 +246,7 @@ export const CommuneCardSchema = z
   })
   .openapi('CommuneCard');
 
+/** The commune card as the route builds and answers it. */
 export type CommuneCard = z.infer<typeof CommuneCardSchema>;
+/** A part of the card that may hold illustrative figures. */
 export type IllustrativePart = z.infer<typeof IllustrativePartSchema>;

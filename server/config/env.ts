@@ -1,4 +1,4 @@
-// The server's configuration, read from environment variables and validated once at start.
+/** @module The server's configuration, read from environment variables and validated once at start. */
 import { z } from 'zod';
 import { BUILD_DIR, DEFAULT_BOUNDARIES_2025_DIR, DEFAULT_BOUNDARIES_DIR, DEFAULT_FACTS_DIR } from './paths.ts';
 
@@ -38,10 +38,14 @@ const EnvSchema = z.object({
   /** Optional basemap drawn under the choropleth: a MapLibre style URL (http(s) or a path on this server). */
   NTM_BASEMAP_STYLE_URL: z.string().regex(/^(https?:\/\/|\/)/, 'an http(s) URL or a path starting with /').optional(),
 });
+/** The server's validated configuration. */
 export type Env = z.infer<typeof EnvSchema>;
 
+/** A configuration the server refuses to start with; its message names the variable and what it expects. */
 export class ConfigError extends Error {}
 
+/** Reads and validates the configuration from environment variables (process.env unless given), throwing a
+ * ConfigError that names what is wrong. */
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const blankToUndefined = Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v === '' ? undefined : v]));
   const parsed = EnvSchema.safeParse(blankToUndefined);

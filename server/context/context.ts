@@ -14,6 +14,8 @@ import { createResponseCache, type ResponseCache } from '../http/response-cache.
 import { createChangeFeed, type DataChange } from '../sync/change-feed.ts';
 import { createSignInThrottle, type SignInThrottle } from '../auth/throttle.ts';
 
+/** What every route and domain module reads: the database, the eras, units, catalogue, standings and caches built
+ * at start. */
 export interface ApiContext {
   ndb: NtmDatabase;
   /** The boundary build of each unit structure (archives, per-province TopoJSON, units index). */
@@ -46,6 +48,7 @@ export interface ApiContextOptions {
   responseCacheBytes?: number;
 }
 
+/** Opens the context: loads the in-memory stores from the database and the boundary builds, once at start. */
 export async function loadApiContext(ndb: NtmDatabase, builds: BoundaryBuilds, options: ApiContextOptions = {}): Promise<ApiContext> {
   const [catalogue, periods, standings] = await Promise.all([loadCatalogue(ndb.db), loadPeriodStore(ndb.db), loadStandings(ndb.db)]);
   const [eras, lineage] = await Promise.all([loadEras(ndb.db, catalogue), loadLineage(ndb.db)]);

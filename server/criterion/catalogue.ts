@@ -1,5 +1,5 @@
-// The criteria catalogue held in memory: criteria sets, their groups, criteria and indicators, with
-// sources. Read once at start (a few dozen rows).
+/** @module The criteria catalogue held in memory: criteria sets, their groups, criteria and indicators, with
+ * sources. Read once at start (a few dozen rows). */
 import type { Kysely } from 'kysely';
 import type { Database, RecognitionLevel, UnitStructure } from '../db/schema.ts';
 import type { Period } from '../period/period.ts';
@@ -7,10 +7,13 @@ import type { Period } from '../period/period.ts';
 /** A criterion of a set without criteria groups carries this group number (the column is not nullable). */
 export const NO_GROUP = 0;
 
+/** An indicator of a criterion, with its unit, thresholds where a source gives them, and its sources. */
 export interface Indicator { code: string; name_vi: string; name_en: string | null; unit: string | null; thresholds: Record<string, string> | string | null; sources: string[] }
 /** A criterion of a set; `group` is null in a set without criteria groups (2026-2030). */
 export interface Criterion { number: number; code: string; name_vi: string; name_en: string; group: number | null; indicators_complete: boolean; indicators: Indicator[]; sources: string[] }
+/** A group of criteria (e.g. "Hạ tầng kinh tế - xã hội") and the criteria numbers in it. */
 export interface CriterionGroup { number: number; name_vi: string; name_en: string; criteria: number[] }
+/** A national criteria set (2021-2025 or 2026-2030): its decision, months of validity, levels, groups and criteria. */
 export interface CriteriaSet {
   code: string;
   name_vi: string;
@@ -35,6 +38,7 @@ export interface CriteriaSet {
   criteria: Criterion[];
 }
 
+/** Every criteria set in memory, with look-ups by code and by month. */
 export interface Catalogue {
   sets: readonly CriteriaSet[];
   /** The set that applies to a period (the latest whose validity covers it). */
@@ -43,6 +47,7 @@ export interface Catalogue {
 
 const json = <T>(text: string | null, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback);
 
+/** Reads the catalogue from the database once at start (a few dozen rows). */
 export async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
   const [sets, groups, criteria, indicators] = await Promise.all([
     db.selectFrom('criteria_set').selectAll().orderBy('valid_from').execute(),

@@ -1,4 +1,4 @@
-// A review stores which criteria are met as a bit mask: bit (n - 1) set when criterion n is met.
+/** @module A review stores which criteria are met as a bit mask: bit (n - 1) set when criterion n is met. */
 
 /** Number of criteria met in a mask (population count of a 32-bit integer). */
 export function popcount(mask: number): number {
@@ -7,6 +7,7 @@ export function popcount(mask: number): number {
   return (((m + (m >> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
+/** Whether criterion `criterion` (1-based) is met in a review's mask. */
 export function isMet(mask: number, criterion: number): boolean {
   return ((mask >> (criterion - 1)) & 1) === 1;
 }

@@ -1,5 +1,5 @@
-// GET /api/v1/criteria: the national criteria catalogue (sets, groups, criteria, indicators with their
-// thresholds where a source gives them, and the sources), from the catalogue held in memory.
+/** @module GET /api/v1/criteria: the national criteria catalogue (sets, groups, criteria, indicators with their
+ * thresholds where a source gives them, and the sources), from the catalogue held in memory. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import { RecognitionLevelSchema } from '../recognition/levels.ts';
@@ -8,6 +8,7 @@ import { cacheFor } from '../http/cache.ts';
 
 const SourcesSchema = z.array(z.string()).openapi({ description: 'URLs of the sources this comes from' });
 
+/** OpenAPI schema of an indicator in the catalogue. */
 export const IndicatorSchema = z
   .object({
     code: z.string().openapi({ example: '3.1' }),
@@ -27,6 +28,7 @@ export const IndicatorSchema = z
   })
   .openapi('Indicator');
 
+/** OpenAPI schema of a criterion with its indicators. */
 export const CriterionSchema = z
   .object({
     number: z.number().int().openapi({ example: 3 }),
@@ -40,6 +42,7 @@ export const CriterionSchema = z
   })
   .openapi('Criterion');
 
+/** OpenAPI schema of a group of criteria. */
 export const CriterionGroupSchema = z
   .object({
     number: z.number().int().openapi({ example: 2 }),
@@ -49,6 +52,7 @@ export const CriterionGroupSchema = z
   })
   .openapi('CriterionGroup');
 
+/** OpenAPI schema of a criteria set with its groups, criteria and levels. */
 export const CriteriaSetSchema = z
   .object({
     code: z.string().openapi({ example: '2021-2025' }),
@@ -72,6 +76,7 @@ export const CriteriaSetSchema = z
   })
   .openapi('CriteriaSet');
 
+/** OpenAPI schema of GET /api/v1/criteria: every set and the sources they cite. */
 export const CriteriaSchema = z
   .object({
     current: z.string().nullable().openapi({ description: 'Code of the set that applies to the latest period with data', example: '2021-2025' }),
@@ -165,6 +170,7 @@ function criteriaSets(catalogue: Catalogue, notes: Map<string, SetNotes>): Crite
     });
 }
 
+/** Registers GET /api/v1/criteria on the public API. */
 export function criteriaRoutes(ctx: ApiContext, app: OpenAPIHono): void {
   // Built on the first request (the set notes are one small query) and kept: the catalogue changes only with a new seed.
   let sets: Promise<Criteria['sets']> | null = null;

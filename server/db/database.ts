@@ -1,7 +1,7 @@
-// Opens the project's database from a URL: SQLite (better-sqlite3) or PostgreSQL (pg), both behind Kysely.
-//   unset / ""                      -> sqlite:data/ntm.sqlite (relative to the working directory)
-//   sqlite:<path>, sqlite://<path>  -> a SQLite file (its folder is created); sqlite::memory: for an in-memory database
-//   postgres://…, postgresql://…    -> a PostgreSQL pool
+/** @module Opens the project's database from a URL: SQLite (better-sqlite3) or PostgreSQL (pg), both behind Kysely.
+ *   unset / ""                      -> sqlite:data/ntm.sqlite (relative to the working directory)
+ *   sqlite:<path>, sqlite://<path>  -> a SQLite file (its folder is created); sqlite::memory: for an in-memory database
+ *   postgres://…, postgresql://…    -> a PostgreSQL pool */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -9,8 +9,10 @@ import { Kysely, PostgresDialect, SqliteDialect, SqliteIntrospector, sql } from 
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
+/** The two database engines the project runs on. */
 export type Engine = 'sqlite' | 'postgres';
 
+/** An opened database: its Kysely instance, its engine and how to close it. */
 export interface NtmDatabase {
   db: Kysely<Database>;
   engine: Engine;
@@ -24,6 +26,8 @@ export function engineOf(db: Kysely<any>): Engine {
   return db.introspection instanceof SqliteIntrospector ? 'sqlite' : 'postgres';
 }
 
+/** The database used when DATABASE_URL is unset: a SQLite file under data/, so that a first start needs nothing
+ * installed. */
 export const DEFAULT_DATABASE_URL = 'sqlite:data/ntm.sqlite';
 
 const ACCEPTED_FORMS = '"sqlite:<path>", "sqlite::memory:", "postgres://…" or "postgresql://…"';
@@ -33,10 +37,13 @@ export class DatabaseOpenError extends Error {
   override name = 'DatabaseOpenError';
 }
 
+/** A database URL read into its engine and what it points at. */
 export type ParsedDatabaseUrl =
   | { engine: 'sqlite'; path: string }
   | { engine: 'postgres'; connectionString: string };
 
+/** Reads a database URL (see the module header for the accepted forms), throwing a message that lists them when it
+ * is none of them. */
 export function parseDatabaseUrl(url: string | undefined): ParsedDatabaseUrl {
   const raw = url === undefined || url.trim() === '' ? DEFAULT_DATABASE_URL : url.trim();
   const lower = raw.toLowerCase();
@@ -86,6 +93,7 @@ const pgTypes: pg.CustomTypesConfig = {
   }) as pg.CustomTypesConfig['getTypeParser'],
 };
 
+/** Opens the database a URL names (DATABASE_URL's default otherwise), ready for Kysely queries on either engine. */
 export async function openDatabase(url?: string): Promise<NtmDatabase> {
   const given = url === undefined || url.trim() === '' ? DEFAULT_DATABASE_URL : url.trim();
   const parsed = parseDatabaseUrl(given);

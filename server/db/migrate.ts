@@ -1,6 +1,6 @@
-// Versioned migrations (Kysely Migrator) from an in-code list: no file-system scanning, so the same code
-// runs from sources (tsx), tests (vitest) and a bundle. Add a migration: write migrations/NNNN_name.ts,
-// import it here and add it to MIGRATIONS under its name (names sort in order of application).
+/** @module Versioned migrations (Kysely Migrator) from an in-code list: no file-system scanning, so the same code
+ * runs from sources (tsx), tests (vitest) and a bundle. Add a migration: write migrations/NNNN_name.ts,
+ * import it here and add it to MIGRATIONS under its name (names sort in order of application). */
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { migration0001 } from './migrations/0001_initial.ts';
 import { migration0002 } from './migrations/0002_workspace.ts';
@@ -11,6 +11,7 @@ import { migration0006 } from './migrations/0006_shared_state.ts';
 import { migration0007 } from './migrations/0007_village_count_structure.ts';
 import type { Database } from './schema.ts';
 
+/** Every migration by name, in the order they apply. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': migration0001,
   '0002_workspace': migration0002,
@@ -27,6 +28,7 @@ const provider: MigrationProvider = {
   },
 };
 
+/** A Kysely migrator over MIGRATIONS, for the start-up, the seed and the tests. */
 export function createMigrator(db: Kysely<Database>): Migrator {
   return new Migrator({ db, provider });
 }

@@ -1,8 +1,9 @@
-// Reviews as of a period: each commune's latest review at or before period P (the map's main query).
+/** @module Reviews as of a period: each commune's latest review at or before period P (the map's main query). */
 import { type CompiledQuery, type Kysely, type QueryCreator, sql } from 'kysely';
 import { engineOf } from './database.ts';
 import type { Database, Provenance, UnitStructure } from './schema.ts';
 
+/** A commune's latest review at or before a period, as the map's status reads it. */
 export interface LatestReview {
   commune_code: string;
   /** The period of the review found: the commune's state "as of" P. */

@@ -1,11 +1,12 @@
-// The database's tables as TypeScript types: the one contract between migrations, seed and queries.
-// Both engines (SQLite, PostgreSQL) store the same columns; booleans are 0/1 integers and structured
-// values are JSON text so that one query layer (Kysely) serves both.
+/** @module The database's tables as TypeScript types: the one contract between migrations, seed and queries.
+ * Both engines (SQLite, PostgreSQL) store the same columns; booleans are 0/1 integers and structured
+ * values are JSON text so that one query layer (Kysely) serves both. */
 import type { ColumnType, Generated } from 'kysely';
 
 /** Administrative structure a unit belongs to. `pre2025`: province > district > commune, GSO list of
  * 01/03/2025, valid until the July-2025 reform. A later structure (`2025-07`, two tiers) is added beside it. */
 export type UnitStructure = 'pre2025' | '2025-07';
+/** The three levels of the administrative units. */
 export type UnitLevel = 'province' | 'district' | 'commune';
 /** Recognition levels of every criteria set, lowest first within a set (each set says which it has:
  * 2021-2025 dat_chuan < nang_cao < kieu_mau; 2026-2030 dat_chuan < hien_dai). `chua_dat` is never stored:
@@ -59,6 +60,7 @@ export interface CommuneClassificationTable {
 /** Where a figure comes from: an official record (with its source) or the project's illustrative generator. */
 export type Provenance = 'official' | 'illustrative';
 
+/** A province, district or commune of one unit structure, with its names, parents and kind. */
 export interface UnitTable {
   structure: UnitStructure;
   code: string; // GSO code: 2 digits (province), 3 (district), 5 (commune)
@@ -97,6 +99,7 @@ export interface CriteriaSetTable {
   in_force_date: string | null; // YYYY-MM-DD
 }
 
+/** A group of criteria of one criteria set. */
 export interface CriterionGroupTable {
   set_code: string;
   number: number;
@@ -104,6 +107,7 @@ export interface CriterionGroupTable {
   name_en: string;
 }
 
+/** A criterion of one criteria set, with its group and sources. */
 export interface CriterionTable {
   set_code: string;
   number: number; // 1..19 in the 2021-2025 set; the bit (number - 1) in a review's met_mask
@@ -115,6 +119,7 @@ export interface CriterionTable {
   sources: string; // JSON string[] of URLs
 }
 
+/** An indicator of a criterion, with its thresholds and sources. */
 export interface IndicatorTable {
   set_code: string;
   criterion_number: number;
@@ -237,6 +242,7 @@ export interface MetaTable {
 /** Roles of the officials' workspace, each scoped to a unit and everything under it (admin: the country). */
 export type Role = 'admin' | 'province' | 'district' | 'commune';
 
+/** An official's account: e-mail, password hash, role, unit and structure. */
 export interface AppUserTable {
   id: Generated<number>;
   email: string; // lower-cased
@@ -249,6 +255,7 @@ export interface AppUserTable {
   disabled: Generated<number>; // 1: cannot sign in
 }
 
+/** A session: the hash of its cookie token, its CSRF token and its expiry. */
 export interface SessionTable {
   id: string; // SHA-256 (hex) of the cookie's random token: a database leak gives no usable session
   user_id: number;
@@ -330,6 +337,7 @@ export interface DataChangeTable {
   what: string;
 }
 
+/** Every table of the database by name, for Kysely's typed queries. */
 export interface Database {
   official_count: OfficialCountTable;
   unit_structure: UnitStructureTable;

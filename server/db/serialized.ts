@@ -1,4 +1,4 @@
-// Check-then-write steps that several app processes must not interleave (sign-in counts, import slots).
+/** @module Check-then-write steps that several app processes must not interleave (sign-in counts, import slots). */
 import { type Kysely, type Transaction, sql } from 'kysely';
 import { engineOf } from './database.ts';
 import type { Database } from './schema.ts';

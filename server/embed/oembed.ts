@@ -1,6 +1,6 @@
-// GET /oembed?url=&maxwidth=&maxheight=&format=json: a `rich` oEmbed 1.0 answer (https://oembed.com/) whose
-// `html` is the widget's <iframe> for a link to this server's map (/) or widget (/embed). Any other URL is a
-// 404, a format other than json a 501 (as the specification asks), a malformed size a 400.
+/** @module GET /oembed?url=&maxwidth=&maxheight=&format=json: a `rich` oEmbed 1.0 answer (https://oembed.com/) whose
+ * `html` is the widget's <iframe> for a link to this server's map (/) or widget (/embed). Any other URL is a
+ * 404, a format other than json a 501 (as the specification asks), a malformed size a 400. */
 import type { Context } from 'hono';
 import { DEFAULT_HEIGHT, DEFAULT_WIDTH, iframeSnippet } from '../../client/embed-code/snippet.ts';
 import { searchFromEmbedParams } from '../../client/embed/params.ts';
@@ -12,6 +12,7 @@ import { shareCard } from './share-card.ts';
 import { resolveView } from './view.ts';
 import { cacheFor } from '../http/cache.ts';
 
+/** The oEmbed 1.0 `rich` answer as this server gives it. */
 export interface OEmbedRich {
   version: '1.0';
   type: 'rich';
@@ -36,6 +37,7 @@ function size(c: Context, name: 'maxwidth' | 'maxheight'): number | null {
   return Number(value);
 }
 
+/** Answers GET /oembed for a link to this server's map or widget. */
 export async function oembed(ctx: ApiContext, c: Context): Promise<Response> {
   const format = c.req.query('format') ?? 'json';
   if (format !== 'json') throw new ApiError(501, 'not_implemented', `Format '${format.slice(0, 20)}' is not available: only json`, { parameter: 'format' });

@@ -1,9 +1,9 @@
-// The HTML of the main map page and of the widget as the server sends them: the built page (dist/) with
-// the view's share card written into its head (Open Graph, Twitter, description, the oEmbed discovery link,
-// the title and language), and a JSON data block (no script runs from it, so the CSP needs no inline
-// script): for the main page the server's health (the archive URL, the periods), so that the map is created
-// without asking for it; for the widget the view as resolved here, so that it draws without asking for
-// health or unit lists.
+/** @module The HTML of the main map page and of the widget as the server sends them: the built page (dist/) with
+ * the view's share card written into its head (Open Graph, Twitter, description, the oEmbed discovery link,
+ * the title and language), and a JSON data block (no script runs from it, so the CSP needs no inline
+ * script): for the main page the server's health (the archive URL, the periods), so that the map is created
+ * without asking for it; for the widget the view as resolved here, so that it draws without asking for
+ * health or unit lists. */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { escapeHtml } from '../../client/embed-code/snippet.ts';
@@ -16,6 +16,7 @@ import { dataDate } from './data-date.ts';
 import { shareCard } from './share-card.ts';
 import { resolveView, type ResolvedView } from './view.ts';
 
+/** Which page is sent: the main map or the widget. */
 export type PageKind = 'main' | 'embed';
 const FILES: Record<PageKind, string> = { main: 'index.html', embed: join('embed', 'index.html') };
 
@@ -38,6 +39,7 @@ export function pageTemplates(distDir: string): (kind: PageKind) => string | nul
   };
 }
 
+/** The oEmbed discovery link of a page's URL, for the page's head. */
 export function oembedHref(origin: string, pageUrl: string): string {
   return `${origin}/oembed?url=${encodeURIComponent(pageUrl)}&format=json`;
 }

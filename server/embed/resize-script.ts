@@ -1,6 +1,8 @@
-// /embed.js: the optional script a host page adds beside the widget's <iframe>. It listens for the
-// widget's `{ type: 'ntm-embed:height', height }` messages and sets the height of the iframe that sent
-// it; messages from any other origin than this server's are ignored. Plain ES5, no dependency, ~0.6 KB.
+/** @module /embed.js: the optional script a host page adds beside the widget's <iframe>. It listens for the
+ * widget's `{ type: 'ntm-embed:height', height }` messages and sets the height of the iframe that sent
+ * it; messages from any other origin than this server's are ignored. Plain ES5, no dependency, ~0.6 KB. */
+
+/** The source of /embed.js, served as it is (see the module header). */
 export const RESIZE_SCRIPT = `/* NTM Map: auto-resize of embedded widgets (iframes of /embed). */
 (function () {
   if (window.__ntmEmbedResize) return;

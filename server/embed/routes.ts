@@ -1,5 +1,5 @@
-// The routes of the widget and of sharing: /oembed, /embed.js (the auto-resize script), /embed (the
-// widget page) and the main map page with its share card (for `/` and every path the client routes).
+/** @module The routes of the widget and of sharing: /oembed, /embed.js (the auto-resize script), /embed (the
+ * widget page) and the main map page with its share card (for `/` and every path the client routes). */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ApiContext } from '../context/context.ts';
@@ -10,12 +10,15 @@ import { EMBED_PATHS, MAIN_PATHS } from './paths.ts';
 import { RESIZE_SCRIPT } from './resize-script.ts';
 import { cacheFor } from '../http/cache.ts';
 
+/** The page routes as the app mounts them: the widget's and sharing's routes, and the main page's handler for the
+ * client's paths. */
 export interface PageRoutes {
   routes: Hono;
   /** The main map page with its share card (a handler for the client's catch-all route). */
   mainPage(c: Context): Promise<Response>;
 }
 
+/** Builds the widget and sharing routes; without a built client (`distDir` null) the pages are 404s. */
 export function embedRoutes(ctx: ApiContext, distDir: string | null): PageRoutes {
   const app = new Hono();
   const templates = distDir ? pageTemplates(distDir) : () => null;

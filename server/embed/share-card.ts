@@ -1,13 +1,14 @@
-// The share card of a view: a title and a description naming the province, district or commune and its
-// figures at the period, in the link's language, for Open Graph and Twitter meta tags (link unfurlers run
-// no JavaScript, so the server writes them) and for the oEmbed title. It names the era the figures are read
-// in — the criteria set's decision and which units (before or after the July-2025 reform) — and, for a link
-// that named a unit of the other structure, what that unit became.
+/** @module The share card of a view: a title and a description naming the province, district or commune and its
+ * figures at the period, in the link's language, for Open Graph and Twitter meta tags (link unfurlers run
+ * no JavaScript, so the server writes them) and for the oEmbed title. It names the era the figures are read
+ * in — the criteria set's decision and which units (before or after the July-2025 reform) — and, for a link
+ * that named a unit of the other structure, what that unit became. */
 import type { ApiContext } from '../context/context.ts';
 import type { Level } from '../recognition/standing.ts';
 import { atLeast, tallyOf } from '../summary/tally.ts';
 import type { ResolvedView } from './view.ts';
 
+/** The share card's title, description and language. */
 export interface ShareCard { title: string; description: string; lang: 'vi' | 'en' }
 
 const TEXT = {
@@ -45,6 +46,7 @@ const TEXT = {
   },
 };
 
+/** The share card of a resolved view: names and figures of its unit at its period, in its language. */
 export async function shareCard(ctx: ApiContext, view: ResolvedView): Promise<ShareCard> {
   const lang = view.params.map.lang;
   const t = TEXT[lang];

@@ -1,9 +1,9 @@
-// A link to the map or the widget read against what this server knows: the parameters parsed exactly as
-// the browser parses them (client/embed/params.ts), the codes read in the structure the link means
-// (docs/eras.md, "Links": `units=`, else the period's, else — a link naming a unit without either — the
-// pre-2025 units), a unit of another structure than the period's shown as what it became (or came from) with
-// a notice, and unknown provinces, districts, communes and periods dropped, so that the share card, the
-// oEmbed answer and the widget all show the view the page will draw, never another unit in silence.
+/** @module A link to the map or the widget read against what this server knows: the parameters parsed exactly as
+ * the browser parses them (client/embed/params.ts), the codes read in the structure the link means
+ * (docs/eras.md, "Links": `units=`, else the period's, else — a link naming a unit without either — the
+ * pre-2025 units), a unit of another structure than the period's shown as what it became (or came from) with
+ * a notice, and unknown provinces, districts, communes and periods dropped, so that the share card, the
+ * oEmbed answer and the widget all show the view the page will draw, never another unit in silence. */
 import { embedParamsFromSearch, type EmbedParams } from '../../client/embed/params.ts';
 import type { ApiContext } from '../context/context.ts';
 import { relatives } from '../scope/scope.ts';
@@ -20,6 +20,8 @@ export interface MovedView {
   forward: boolean;
 }
 
+/** A link's view as this server reads it: the era, the unit and period it shows, and any notice about a unit of the
+ * other structure. */
 export interface ResolvedView {
   params: EmbedParams;
   /** The period shown: the one asked for when it has data, else the latest (null: no data at all). */
@@ -38,6 +40,7 @@ function unitOf(units: UnitStore, code: string | null, level: Unit['level']): Un
   return unit?.level === level ? unit : null;
 }
 
+/** Reads a link's query as the page would, against the units and periods this server knows. */
 export function resolveView(ctx: ApiContext, search: string): ResolvedView {
   const params = embedParamsFromSearch(search);
   const m = params.map;

@@ -1,7 +1,7 @@
-// GET /api/v1/export.csv and /api/v1/export.xlsx: the status table of a province or a district at a period
-// as a file to download (Vietnamese headers by default, English with lang=en), with provenance, sources and
-// the licence/attribution. The ETag is the table's digest, so a matching If-None-Match skips writing the file
-// (repeated reads of the same URL are served by the API's response cache).
+/** @module GET /api/v1/export.csv and /api/v1/export.xlsx: the status table of a province or a district at a period
+ * as a file to download (Vietnamese headers by default, English with lang=en), with provenance, sources and
+ * the licence/attribution. The ETag is the table's digest, so a matching If-None-Match skips writing the file
+ * (repeated reads of the same URL are served by the API's response cache). */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ApiContext } from '../context/context.ts';
@@ -79,6 +79,7 @@ const xlsxRoute = createRoute({
   },
 });
 
+/** Registers GET /api/v1/export.csv and /api/v1/export.xlsx on the public API. */
 export function exportRoutes(ctx: ApiContext, app: OpenAPIHono): void {
   const serve = async (c: Context, q: ExportQueryValue, format: Format): Promise<Response> => {
     if (!q.province && !q.district) {

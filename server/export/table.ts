@@ -1,6 +1,6 @@
-// The status table of a province or a district at a period, built once for both export formats: one row
-// per rural commune (criteria met, each criterion, level in force, special-difficulty listing, provenance
-// and source of every figure), the title, the illustrative-data warning, the attribution and the cited sources.
+/** @module The status table of a province or a district at a period, built once for both export formats: one row
+ * per rural commune (criteria met, each criterion, level in force, special-difficulty listing, provenance
+ * and source of every figure), the title, the illustrative-data warning, the attribution and the cited sources. */
 import type { Era } from '../era/era.ts';
 import type { UnitStructure } from '../db/schema.ts';
 import { createHash } from 'node:crypto';
@@ -27,9 +27,12 @@ import {
   type TextsInput,
 } from './texts.ts';
 
+/** A cell of the table: text, a number, or empty. */
 export type Cell = string | number | null;
+/** What a column holds, which decides how each format writes it (codes as text, counts as numbers, …). */
 export type ColumnKind = 'code' | 'text' | 'count' | 'flag' | 'provenance' | 'source';
 
+/** A column: its key, header in the table's language and kind. */
 export interface ExportColumn {
   /** Stable key: `province_code` … `criteria_met`, `c1` … `c19`, `level` … `review_source`. */
   key: string;
@@ -37,6 +40,7 @@ export interface ExportColumn {
   kind: ColumnKind;
 }
 
+/** A source cited by a row, listed once on the sources sheet. */
 export interface CitedSource {
   /** What the source is cited for, e.g. "Quyết định công nhận: 365/QĐ-UBND; 366/QĐ-UBND". */
   label: string;
@@ -44,11 +48,13 @@ export interface CitedSource {
   source: string;
 }
 
+/** How many figures of the table are official and how many illustrative. */
 export interface ProvenanceCount {
   official: number;
   illustrative: number;
 }
 
+/** The status table as both formats write it: title, warning, attribution, columns, rows, provenance and sources. */
 export interface ExportTable {
   lang: Lang;
   period: Period;
@@ -72,6 +78,7 @@ export interface ExportTable {
 /** Bumped when the files' layout changes without a change of the table (so that ETags change too). */
 const LAYOUT_VERSION = 1;
 
+/** Builds the status table of a scope at a period in the era's structure, in `lang`. */
 export async function buildExportTable(ctx: ApiContext, era: Era, scope: Scope, period: Period, lang: Lang): Promise<ExportTable> {
   if (scope.level === 'country' || !scope.unit) throw new Error('the export needs a province or a district');
   const set = era.set;

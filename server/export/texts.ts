@@ -1,13 +1,16 @@
-// The words of the status export in Vietnamese (default) and English: column headers, cell labels, the
-// title, the illustrative-data warning and the licence/attribution line.
+/** @module The words of the status export in Vietnamese (default) and English: column headers, cell labels, the
+ * title, the illustrative-data warning and the licence/attribution line. */
 import type { Provenance } from '../db/schema.ts';
 import type { Level } from '../recognition/standing.ts';
 
+/** The languages of the export: Vietnamese (default) and English. */
 export type Lang = 'vi' | 'en';
+/** The export's languages as a list, for the `lang` parameter's schema. */
 export const LANGS = ['vi', 'en'] as const;
 
 /** The export's columns before and after the 19 criteria, by key; criteria columns are `c1` … `c19`. */
 export const LEADING_COLUMNS = ['province_code', 'province_name', 'district_code', 'district_name', 'commune_code', 'commune_name', 'period', 'as_of', 'criteria_met'] as const;
+/** The columns after the criteria, by key: level, listing, provenance and sources of the row's figures. */
 export const TRAILING_COLUMNS = [
   'level',
   'recognition_decision',
@@ -20,8 +23,10 @@ export const TRAILING_COLUMNS = [
   'review_provenance',
   'review_source',
 ] as const;
+/** A column that every export has, whatever its criteria set. */
 export type FixedColumn = (typeof LEADING_COLUMNS)[number] | (typeof TRAILING_COLUMNS)[number];
 
+/** The header of every fixed column in each language. */
 export const HEADERS: Record<Lang, Record<FixedColumn, string>> = {
   vi: {
     province_code: 'Mã tỉnh',
@@ -72,21 +77,26 @@ export function criterionHeader(lang: Lang, criterion: { number: number; name_vi
   return lang === 'vi' ? `TC${criterion.number} ${criterion.name_vi}` : `C${criterion.number} ${criterion.name_en}`;
 }
 
+/** The recognition levels as a cell shows them, in each language. */
 export const LEVEL_LABELS: Record<Lang, Record<Level, string>> = {
   vi: { chua_dat: 'Chưa đạt chuẩn', dat_chuan: 'Đạt chuẩn', nang_cao: 'Nâng cao', kieu_mau: 'Kiểu mẫu', hien_dai: 'NTM hiện đại' },
   en: { chua_dat: 'Not yet', dat_chuan: 'Standard', nang_cao: 'Advanced', kieu_mau: 'Model', hien_dai: 'Modern' },
 };
 
+/** The words of a yes/no cell in each language. */
 export const YES_NO: Record<Lang, { yes: string; no: string }> = {
   vi: { yes: 'Có', no: 'Không' },
   en: { yes: 'yes', no: 'no' },
 };
 
+/** How a cell names where its figure comes from (official, illustrative, none) in each language. */
 export const PROVENANCE_LABELS: Record<Lang, Record<Provenance | 'none', string>> = {
   vi: { official: 'Chính thức', illustrative: 'Minh hoạ', none: 'Chưa có đánh giá' },
   en: { official: 'official', illustrative: 'illustrative', none: 'no review' },
 };
 
+/** What the title, warning and attribution lines are written from: scope, period, criteria set and how many figures
+ * are illustrative. */
 export interface TextsInput {
   scope: { level: 'province' | 'district'; code: string; name: string; province: { code: string; name: string } };
   period: string;

@@ -1,11 +1,12 @@
-// The status table as an Excel workbook (exceljs). Sheet 1: a title row, a warning row (illustrative data,
-// red on yellow, impossible to miss), an attribution row, the header row (all four frozen, with filters)
-// and one row per commune; codes stay text, counts and criteria are numbers. Sheet 2 ("Nguồn" / "Sources"):
-// scope, period, provenance counts, licences and every cited source.
+/** @module The status table as an Excel workbook (exceljs). Sheet 1: a title row, a warning row (illustrative data,
+ * red on yellow, impossible to miss), an attribution row, the header row (all four frozen, with filters)
+ * and one row per commune; codes stay text, counts and criteria are numbers. Sheet 2 ("Nguồn" / "Sources"):
+ * scope, period, provenance counts, licences and every cited source. */
 import ExcelJS from 'exceljs';
 import type { Cell, ExportColumn, ExportTable } from './table.ts';
 import { PROVENANCE_LABELS, WORDS } from './texts.ts';
 
+/** The XLSX download's Content-Type. */
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const HEADER_ROW = 4;
@@ -21,6 +22,7 @@ const HEADER_FILL = solid('FFD9E1F2');
 const ILLUSTRATIVE_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF9C5700' } };
 const ILLUSTRATIVE_FILL = solid('FFFFF2CC');
 
+/** Writes the status table as an XLSX workbook (see the module header for its sheets). */
 export async function renderXlsx(table: ExportTable): Promise<Uint8Array<ArrayBuffer>> {
   const words = WORDS[table.lang];
   const workbook = new ExcelJS.Workbook();

@@ -1,5 +1,5 @@
-// The optional basemap (env NTM_BASEMAP_STYLE_URL): the style URL the client draws under the choropleth,
-// and the origin that the Content-Security-Policy must let the page fetch its style, tiles and images from.
+/** @module The optional basemap (env NTM_BASEMAP_STYLE_URL): the style URL the client draws under the choropleth,
+ * and the origin that the Content-Security-Policy must let the page fetch its style, tiles and images from. */
 import { readEnv } from '../config/env.ts';
 
 /** The configured basemap style URL, or null (the map then has a plain background). */

@@ -1,6 +1,6 @@
-// What the server says of itself: its database, how many communes it knows, the first and last period
-// with reviews, the current boundary archive and the optional basemap style. GET /api/v1/health answers
-// with it, and the main map page carries it in its HTML so that the map is created without asking.
+/** @module What the server says of itself: its database, how many communes it knows, the first and last period
+ * with reviews, the current boundary archive and the optional basemap style. GET /api/v1/health answers
+ * with it, and the main map page carries it in its HTML so that the map is created without asking. */
 import { z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import { archiveUrl, archiveUrls } from '../tiles/archive.ts';
@@ -14,6 +14,7 @@ export const ArchivesSchema = z
   })
   .openapi('BoundaryArchives', { description: 'URL of each unit structure\'s boundary archive (PMTiles, content-hashed name)' });
 
+/** OpenAPI schema of GET /api/v1/health (also carried in the main page's HTML). */
 export const HealthSchema = z
   .object({
     status: z.literal('ok'),
@@ -28,8 +29,10 @@ export const HealthSchema = z
     basemap: z.string().nullable().openapi({ description: 'URL of the MapLibre style drawn under the choropleth (NTM_BASEMAP_STYLE_URL); null: a plain background', example: null }),
   })
   .openapi('Health');
+/** What the server says of itself. */
 export type Health = z.infer<typeof HealthSchema>;
 
+/** Gathers the health answer: database reachable, commune count, period range, tile archive and basemap. */
 export async function health(ctx: ApiContext): Promise<Health> {
   const communes = await ctx.ndb.db.selectFrom('unit').select((eb) => eb.fn.countAll<number>().as('n')).where('level', '=', 'commune').executeTakeFirstOrThrow();
   return {

@@ -1,4 +1,4 @@
-// GET /api/v1/health: whether the server is up, and what it says of itself (health.ts).
+/** @module GET /api/v1/health: whether the server is up, and what it says of itself (health.ts). */
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import { health, HealthSchema } from './health.ts';
@@ -11,6 +11,7 @@ const route = createRoute({
   responses: { 200: { description: 'The server is up', content: { 'application/json': { schema: HealthSchema } } } },
 });
 
+/** Registers GET /api/v1/health on the public API. */
 export function healthRoutes(ctx: ApiContext, app: OpenAPIHono): void {
   app.openapi(route, async (c) => {
     cacheFor(c, 'never');

@@ -1,6 +1,7 @@
 /** @module HTTP caching, once for the whole server: the Cache-Control policies every route picks from, the
- * ETag middleware of the API, and the one If-None-Match matcher. A route names a policy (`cacheFor(c, 'data')`),
- * never a header literal, so that how long a kind of answer may be kept is decided here and nowhere else. */
+ * ETag middleware of the API, and the one If-None-Match matcher. A route names a policy (`cacheFor(c, 'data')`,
+ * or `CACHE.day` in the headers it builds itself), never a header literal, so that how long a kind of answer may
+ * be kept is decided here and nowhere else. */
 import type { Context, MiddlewareHandler } from 'hono';
 import { etag } from 'hono/etag';
 

@@ -1,8 +1,8 @@
-// The server's public origin, for every absolute URL it writes (Open Graph, oEmbed discovery, the oEmbed
-// answer and its same-host check): NTM_PUBLIC_ORIGIN when set, which it should be in production; else the
-// request's own URL. Forwarded headers (X-Forwarded-Proto, X-Forwarded-Host) are read only behind a
-// trusted proxy (NTM_TRUST_PROXY=1): from anyone else they could make the server write links to another
-// site into the pages and answers it serves (and caches).
+/** @module The server's public origin, for every absolute URL it writes (Open Graph, oEmbed discovery, the oEmbed
+ * answer and its same-host check): NTM_PUBLIC_ORIGIN when set, which it should be in production; else the
+ * request's own URL. Forwarded headers (X-Forwarded-Proto, X-Forwarded-Host) are read only behind a
+ * trusted proxy (NTM_TRUST_PROXY=1): from anyone else they could make the server write links to another
+ * site into the pages and answers it serves (and caches). */
 import type { Context } from 'hono';
 
 /** Whether a reverse proxy in front is trusted to set the X-Forwarded-* headers. */

@@ -1,6 +1,6 @@
-// Refuses a query string that is not valid percent-encoded UTF-8 (`?q=%ff`), with a 400 that names the
-// parameter. Without it the response cache (which decodes) and the handler (which keeps a bad sequence
-// as written) could read two different values from one URL, and answer one query with another's body.
+/** @module Refuses a query string that is not valid percent-encoded UTF-8 (`?q=%ff`), with a 400 that names the
+ * parameter. Without it the response cache (which decodes) and the handler (which keeps a bad sequence
+ * as written) could read two different values from one URL, and answer one query with another's body. */
 import type { MiddlewareHandler } from 'hono';
 import { sendError } from './errors.ts';
 
@@ -12,6 +12,8 @@ export function rawQuery(url: string): string {
   return url.slice(start + 1, end < 0 ? undefined : end);
 }
 
+/** Middleware answering 400 to a query string that is not valid percent-encoded UTF-8, before the cache or a
+ * handler reads it. */
 export const strictQueryEncoding: MiddlewareHandler = async (c, next) => {
   for (const part of rawQuery(c.req.url).split('&')) {
     if (!part.includes('%')) continue;

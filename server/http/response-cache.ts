@@ -1,7 +1,7 @@
-// Keeps finished public API responses so that a repeated read costs a map lookup, and compresses API
-// responses (brotli or gzip, by Accept-Encoding) once per body rather than once per request: a period's
-// figures only change when officials write, and writers clear the cache. Bounded in bytes, least
-// recently used out first. Hand-written: hono's compress middleware has no brotli and compresses every time.
+/** @module Keeps finished public API responses so that a repeated read costs a map lookup, and compresses API
+ * responses (brotli or gzip, by Accept-Encoding) once per body rather than once per request: a period's
+ * figures only change when officials write, and writers clear the cache. Bounded in bytes, least
+ * recently used out first. Hand-written: hono's compress middleware has no brotli and compresses every time. */
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 import { rawQuery } from './query-encoding.ts';
@@ -11,6 +11,7 @@ type Encoding = 'br' | 'gzip' | 'identity';
 
 interface Entry { status: number; headers: [string, string][]; etag: string | null; bodies: Map<Encoding, Uint8Array<ArrayBuffer>> }
 
+/** The response cache as the API mounts it: its middleware, a clear() for writers, and the bytes it holds. */
 export interface ResponseCache {
   middleware: MiddlewareHandler;
   clear(): void;

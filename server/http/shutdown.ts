@@ -1,9 +1,10 @@
-// Graceful shutdown of the HTTP server at SIGTERM/SIGINT: stop accepting connections, answer any request
-// that still arrives on an open keep-alive connection with 503 and `Connection: close` (so that nothing is
-// acknowledged after the signal that a client could take for saved), let the requests already running
-// finish within the grace period, close connections as they fall idle, then close the database and exit.
+/** @module Graceful shutdown of the HTTP server at SIGTERM/SIGINT: stop accepting connections, answer any request
+ * that still arrives on an open keep-alive connection with 503 and `Connection: close` (so that nothing is
+ * acknowledged after the signal that a client could take for saved), let the requests already running
+ * finish within the grace period, close connections as they fall idle, then close the database and exit. */
 import type { Server } from 'node:http';
 
+/** A running graceful shutdown: whether it has begun, and how to begin it. */
 export interface Shutdown {
   /** Whether the signal came (requests arriving now are refused). */
   readonly stopping: boolean;
@@ -11,6 +12,7 @@ export interface Shutdown {
   stop(signal: string): Promise<void>;
 }
 
+/** Prepares the server's graceful shutdown (see the module header); `stop` is called by the signal handler. */
 export function gracefulShutdown(server: Server, options: { graceMs: number; log: (line: string) => void }): Shutdown {
   let stopping = false;
   let inFlight = 0;

@@ -1,8 +1,8 @@
-// The client's built scripts and styles (/assets/*, content-hashed names from Vite) sent compressed
-// (brotli or gzip, by Accept-Encoding) and cached for a year: maplibre-gl alone is 1.6 MB as built and
-// ~360 KB brotli, which decides how fast an embedded widget appears in an article. Each file is compressed
-// once: at once at a quick brotli level, then again at the best level in the background (the thread pool),
-// so that the first reader never waits for the slow pass. Other files fall through to serveStatic.
+/** @module The client's built scripts and styles (/assets/*, content-hashed names from Vite) sent compressed
+ * (brotli or gzip, by Accept-Encoding) and cached for a year: maplibre-gl alone is 1.6 MB as built and
+ * ~360 KB brotli, which decides how fast an embedded widget appears in an article. Each file is compressed
+ * once: at once at a quick brotli level, then again at the best level in the background (the thread pool),
+ * so that the first reader never waits for the slow pass. Other files fall through to serveStatic. */
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { brotliCompress, brotliCompressSync, constants, gzipSync } from 'node:zlib';

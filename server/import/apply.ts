@@ -1,7 +1,7 @@
-// Applies an import: the whole file in one transaction or nothing. The plan is made again inside the
-// transaction (what is stored now), each changed review is written at the version just read (a review
-// saved meanwhile by someone else makes the whole import fail with 409), and one audit entry
-// `import.apply` per written review carries the import id.
+/** @module Applies an import: the whole file in one transaction or nothing. The plan is made again inside the
+ * transaction (what is stored now), each changed review is written at the version just read (a review
+ * saved meanwhile by someone else makes the whole import fail with 409), and one audit entry
+ * `import.apply` per written review carries the import id. */
 import type { ApiContext } from '../context/context.ts';
 import { actorOf, appendAudit } from '../audit/audit.ts';
 import type { SessionUser } from '../auth/session.ts';
@@ -10,6 +10,8 @@ import { conflict } from '../review/save.ts';
 import { planImport, type PlannedReview } from './plan.ts';
 import type { ReviewInput } from './validate.ts';
 
+/** Writes an import's reviews in one transaction, at the versions read inside it, with one audit entry per review;
+ * 409 when a review changed meanwhile. */
 export async function applyImport(ctx: ApiContext, user: SessionUser, inputs: readonly ReviewInput[], by: { source: string; importId: string; fileName: string }): Promise<PlannedReview[]> {
   const authorship = { source: by.source, reviewedBy: user.email, reviewedAt: new Date().toISOString() };
   const plan = await ctx.ndb.db.transaction().execute(async (trx) => {

@@ -1,21 +1,27 @@
-// The two layouts of the monthly review spreadsheet, with Vietnamese headers:
-//   long: one row per commune and criterion: Mã xã, Tên xã, Kỳ báo cáo, Tiêu chí, Đạt, Ghi chú
-//   wide: one row per commune: Mã xã, Tên xã, Kỳ báo cáo, TC01 … TC19, Ghi chú
-// and how a file's header row is recognised (case, spacing and Unicode form do not matter; column order
-// does not matter; Tên xã and Ghi chú may be left out).
+/** @module The two layouts of the monthly review spreadsheet, with Vietnamese headers:
+ *   long: one row per commune and criterion: Mã xã, Tên xã, Kỳ báo cáo, Tiêu chí, Đạt, Ghi chú
+ *   wide: one row per commune: Mã xã, Tên xã, Kỳ báo cáo, TC01 … TC19, Ghi chú
+ * and how a file's header row is recognised (case, spacing and Unicode form do not matter; column order
+ * does not matter; Tên xã and Ghi chú may be left out). */
 import type { CriteriaSet } from '../criterion/catalogue.ts';
 
+/** The spreadsheet's layouts: one row per commune and criterion (long) or one row per commune (wide). */
 export type Layout = 'long' | 'wide';
 
+/** The Vietnamese headers of the non-criterion columns. */
 export const H = { commune: 'Mã xã', name: 'Tên xã', period: 'Kỳ báo cáo', criterion: 'Tiêu chí', met: 'Đạt', note: 'Ghi chú' } as const;
+/** The long layout's headers, in their template order. */
 export const LONG_HEADERS = [H.commune, H.name, H.period, H.criterion, H.met, H.note] as const;
 
+/** The wide layout's header of criterion n: `TC01` … `TC19`. */
 export const criterionHeader = (n: number) => `TC${String(n).padStart(2, '0')}`;
 
+/** The headers of a layout for a criteria set, as the template writes them. */
 export function headersOf(layout: Layout, set: CriteriaSet): string[] {
   return layout === 'long' ? [...LONG_HEADERS] : [H.commune, H.name, H.period, ...set.criteria.map((c) => criterionHeader(c.number)), H.note];
 }
 
+/** A header as the reader compares it: NFC, trimmed, spaces folded, lower case. */
 export const normaliseHeader = (text: string) => text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** Where each field is in a file: column index by field, and for the wide layout by criterion number. */
@@ -31,6 +37,7 @@ export interface Columns {
   headers: string[];
 }
 
+/** A header row recognised (the column of each field) or refused with the reason. */
 export type HeaderResult = { ok: true; columns: Columns } | { ok: false; message: string };
 
 /** Reads the header row; `maxCriterion` bounds the TCnn columns of the wide layout. */

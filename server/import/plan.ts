@@ -1,6 +1,6 @@
-// What an import would change: for each commune and month of the file, the review it replaces (that
-// month's review) or starts from (the latest earlier review), the content after the file's values, and
-// the difference: criteria gained and lost, notes changed, criteria the file leaves to the earlier value.
+/** @module What an import would change: for each commune and month of the file, the review it replaces (that
+ * month's review) or starts from (the latest earlier review), the content after the file's values, and
+ * the difference: criteria gained and lost, notes changed, criteria the file leaves to the earlier value. */
 import type { Kysely } from 'kysely';
 import { maskOf } from '../criterion/mask.ts';
 import { latestReviewsAt } from '../db/review-query.ts';
@@ -14,6 +14,8 @@ import type { UnitStructure } from '../db/schema.ts';
  * record becomes official; unchanged: an official review with the same values (nothing is written). */
 export type PlanStatus = 'new' | 'changed' | 'confirmed' | 'unchanged';
 
+/** What an import would do to one commune's month: the review it replaces or starts from, the content after it, and
+ * the criteria gained and lost. */
 export interface PlannedReview {
   input: ReviewInput;
   current: ReviewRecord | null;

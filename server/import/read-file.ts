@@ -1,6 +1,6 @@
-// Reads an uploaded spreadsheet into rows of text cells with their line numbers: CSV in UTF-8 (with or
-// without a byte-order mark; comma, semicolon or tab separated, as Excel saves it in either locale) or
-// the first worksheet of an XLSX workbook. Cells become text as the official sees them (dates as YYYY-MM).
+/** @module Reads an uploaded spreadsheet into rows of text cells with their line numbers: CSV in UTF-8 (with or
+ * without a byte-order mark; comma, semicolon or tab separated, as Excel saves it in either locale) or
+ * the first worksheet of an XLSX workbook. Cells become text as the official sees them (dates as YYYY-MM). */
 import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
@@ -8,13 +8,16 @@ import { Readable } from 'node:stream';
 import { ApiError } from '../http/errors.ts';
 import { MAX_COLUMNS, unpackXlsx } from './xlsx-guard.ts';
 
+/** The upload formats the import reads. */
 export type FileFormat = 'csv' | 'xlsx';
 
+/** One data row: its line in the file and its cells as text. */
 export interface SheetRow {
   line: number;
   cells: string[];
 }
 
+/** An uploaded sheet as rows of text: its header row and data rows. */
 export interface Sheet {
   format: FileFormat;
   rows: SheetRow[];
@@ -25,6 +28,7 @@ export const MAX_ROWS = 100_000;
 
 const invalid = (message: string) => new ApiError(400, 'invalid_file', message);
 
+/** The format of an upload from its first bytes (a ZIP is XLSX, anything else CSV); an .xls name that is no ZIP is refused. */
 export function formatOf(bytes: Uint8Array, filename: string): FileFormat {
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   if (zip) return 'xlsx';
@@ -32,6 +36,7 @@ export function formatOf(bytes: Uint8Array, filename: string): FileFormat {
   return 'csv';
 }
 
+/** Reads an upload's first sheet into rows of text (see the module header for what is accepted). */
 export async function readSheet(bytes: Uint8Array, filename: string): Promise<Sheet> {
   const format = formatOf(bytes, filename);
   const rows = format === 'xlsx' ? await readXlsx(bytes) : readCsv(bytes);

@@ -1,7 +1,8 @@
-// Schemas of the import routes: the template's query, the upload's query and the preview/result body.
+/** @module Schemas of the import routes: the template's query, the upload's query and the preview/result body. */
 import { z } from '@hono/zod-openapi';
 import { DistrictParam, PeriodParam, ProvinceParam } from '../http/schemas.ts';
 
+/** The query of the template download: format, layout, the scope whose communes it lists and the month. */
 export const TemplateQuerySchema = z.object({
   format: z.enum(['csv', 'xlsx']).default('csv').openapi({ param: { name: 'format', in: 'query' }, example: 'csv', description: 'csv (UTF-8 with BOM) or xlsx' }),
   layout: z.enum(['long', 'wide']).default('long').openapi({ param: { name: 'layout', in: 'query' }, example: 'long', description: 'long: one row per commune and criterion; wide: one row per commune, one column per criterion' }),
@@ -10,6 +11,7 @@ export const TemplateQuerySchema = z.object({
   period: PeriodParam.optional().openapi({ description: 'The month to pre-fill (default: the current month); Đạt is pre-filled from the latest review at or before it' }),
 });
 
+/** The query of POST /admin/imports: whether it is a dry run (preview) or the apply. */
 export const ImportQuerySchema = z.object({
   dryRun: z
     .enum(['1', '0', 'true', 'false'])
@@ -17,6 +19,7 @@ export const ImportQuerySchema = z.object({
     .openapi({ param: { name: 'dryRun', in: 'query' }, example: '1', description: '1 (default): only say what would change; 0: apply the whole file in one transaction' }),
 });
 
+/** The multipart body of POST /admin/imports: the spreadsheet. */
 export const ImportUploadSchema = z.object({
   file: z.custom<File>((v) => v instanceof File, { message: 'expected a file (multipart field "file")' }).openapi({ type: 'string', format: 'binary', description: 'CSV (UTF-8) or XLSX in the template\'s layout' }),
 });
@@ -28,8 +31,10 @@ const IssueSchema = z.object({
   value: z.string(),
   message: z.string(),
 });
+/** The details of a refused import: every problem (up to a limit), their count and whether the list was cut. */
 export const ImportErrorDetailsSchema = z.object({ errors: z.array(IssueSchema), error_count: z.number().int(), truncated: z.boolean() }).openapi('ImportErrors');
 
+/** The preview or result of an import: what it changes, commune by commune. */
 export const ImportResultSchema = z
   .object({
     dry_run: z.boolean(),
@@ -67,4 +72,5 @@ export const ImportResultSchema = z
   })
   .openapi('ImportResult');
 
+/** The preview or result of an import. */
 export type ImportResult = z.infer<typeof ImportResultSchema>;

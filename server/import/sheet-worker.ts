@@ -1,7 +1,7 @@
-// The import's worker thread: reads an uploaded file (CSV or the bounded parts of an XLSX) and checks every
-// row, off the server's main thread, so that a large or hostile file never holds the public map, the tiles
-// or another official's request. Receives jobs from worker-pool.ts, answers each with the checked file or
-// the API error to send.
+/** @module The import's worker thread: reads an uploaded file (CSV or the bounded parts of an XLSX) and checks every
+ * row, off the server's main thread, so that a large or hostile file never holds the public map, the tiles
+ * or another official's request. Receives jobs from worker-pool.ts, answers each with the checked file or
+ * the API error to send. */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SessionUser } from '../auth/session.ts';
 import { catalogueOf, type CriteriaSet } from '../criterion/catalogue.ts';
@@ -18,6 +18,7 @@ export interface SheetWorkerData {
   sets: CriteriaSet[];
 }
 
+/** One file for the worker to read and check, for a user whose scope decides which communes it may name. */
 export interface SheetJob {
   id: number;
   bytes: Uint8Array;
@@ -37,6 +38,7 @@ export interface CheckedFile extends ValidatedFile {
   outOfScopeLines: number[];
 }
 
+/** The worker's answer to a job: the checked file, or the API error to send. */
 export type SheetAnswer =
   | { id: number; ok: true; format: FileFormat; checked: CheckedFile }
   | { id: number; ok: false; status: number; code: string; message: string; details?: unknown };

@@ -1,8 +1,8 @@
-// The downloadable review template (CSV or XLSX, long or wide layout, Vietnamese headers). The month decides
-// the era: its criteria set (TC01 … TC19 to 2026-01, TC01 … TC10 from 2026-02) and its units (today's since
-// 2025-07). Given a province (or district, or former district in today's units), it lists that scope's rural
-// communes for the month with Đạt / Không đạt pre-filled from each commune's latest review on the same set,
-// so that an official edits only what changed.
+/** @module The downloadable review template (CSV or XLSX, long or wide layout, Vietnamese headers). The month decides
+ * the era: its criteria set (TC01 … TC19 to 2026-01, TC01 … TC10 from 2026-02) and its units (today's since
+ * 2025-07). Given a province (or district, or former district in today's units), it lists that scope's rural
+ * communes for the month with Đạt / Không đạt pre-filled from each commune's latest review on the same set,
+ * so that an official edits only what changed. */
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { ApiContext } from '../context/context.ts';
@@ -19,6 +19,7 @@ import { defaultReviewMonth, reviewableEra } from '../review/calendar.ts';
 import { criterionHeader, H, headersOf, type Layout } from './layout.ts';
 import { MET_WORDS } from './values.ts';
 
+/** A template ready to send: its body, Content-Type and file name. */
 export interface TemplateFile {
   body: Uint8Array | string;
   type: string;
@@ -56,6 +57,7 @@ function guideOf(set: CriteriaSet, sets: readonly CriteriaSet[], period: string,
   ];
 }
 
+/** Builds the review template for a month, layout and format, pre-filled for the scope's rural communes. */
 export async function buildTemplate(
   ctx: ApiContext,
   user: SessionUser,

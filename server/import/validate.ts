@@ -1,10 +1,10 @@
-// Checks every row of an uploaded review spreadsheet and gathers its values by commune and month. Every
-// problem is reported with its line and column (never only the first one): unknown or non-rural commune,
-// commune outside the official's scope, bad or future month, month outside the criteria set, unknown
-// criterion, a value that is not met / not met, a note too long, a commune + criterion + month given twice.
-// The month decides the era: its commune codes are read in the month's unit structure (a code of the other
-// era is refused, saying where it belongs) and its criteria are the month's set (a 19-criteria row or column
-// for a month of the 10 criteria of 2026-2030 is refused).
+/** @module Checks every row of an uploaded review spreadsheet and gathers its values by commune and month. Every
+ * problem is reported with its line and column (never only the first one): unknown or non-rural commune,
+ * commune outside the official's scope, bad or future month, month outside the criteria set, unknown
+ * criterion, a value that is not met / not met, a note too long, a commune + criterion + month given twice.
+ * The month decides the era: its commune codes are read in the month's unit structure (a code of the other
+ * era is refused, saying where it belongs) and its criteria are the month's set (a 19-criteria row or column
+ * for a month of the 10 criteria of 2026-2030 is refused). */
 import { inScope } from '../auth/scope.ts';
 import type { SessionUser } from '../auth/session.ts';
 import type { Catalogue, CriteriaSet } from '../criterion/catalogue.ts';
@@ -20,6 +20,7 @@ import { columnLetter, criterionHeader, H, type Layout, readHeader } from './lay
 import type { Sheet } from './read-file.ts';
 import { MET_WORDS, readCommuneCode, readCriterion, readMet, readPeriod } from './values.ts';
 
+/** One problem of an uploaded file: its line, column and header, the value found and what is wrong. */
 export interface ImportIssue {
   line: number;
   column: string | null;
@@ -42,6 +43,7 @@ export interface ReviewInput {
   notes: Map<string, string>;
 }
 
+/** An uploaded file checked: its layout, row count, the reviews it gives and every problem found. */
 export interface ValidatedFile {
   layout: Layout;
   rows: number;
@@ -82,6 +84,7 @@ function setOf(ctx: CheckContext, period: Period): CriteriaSet | null {
   return set && ctx.structures.some((s) => s.code === set.unit_structure) ? set : null;
 }
 
+/** Checks every row of a sheet against the month's era, the catalogue and the user's scope (see the module header). */
 export function validateSheet(ctx: CheckContext, user: Pick<SessionUser, 'role' | 'unit' | 'structure'>, sheet: Sheet, now = new Date()): ValidatedFile {
   const [header, ...rows] = sheet.rows;
   const latestSet = ctx.catalogue.sets.at(-1);

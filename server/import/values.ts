@@ -1,8 +1,9 @@
-// The values an official writes in the review spreadsheet, read leniently but never guessed: a commune
-// code (Excel drops leading zeros: 2659 is 02659), a month (2024-06, 06/2024, 6/2024, Tháng 6/2024), a
-// criterion (1, 01, TC01, Tiêu chí 1) and met / not met (Đạt, Không đạt, 1, 0, x, có, không, …).
+/** @module The values an official writes in the review spreadsheet, read leniently but never guessed: a commune
+ * code (Excel drops leading zeros: 2659 is 02659), a month (2024-06, 06/2024, 6/2024, Tháng 6/2024), a
+ * criterion (1, 01, TC01, Tiêu chí 1) and met / not met (Đạt, Không đạt, 1, 0, x, có, không, …). */
 import type { Period } from '../period/period.ts';
 
+/** The words of a "met" cell as the template's guide lists them (readMet ignores accents and case). */
 export const MET_WORDS = ['Đạt', 'Không đạt', '1', '0', 'x', 'có', 'không'] as const;
 
 const fold = (text: string) =>
@@ -26,11 +27,13 @@ export function readMet(text: string): boolean | undefined {
   return undefined;
 }
 
+/** A 5-digit commune code from a cell (a leading apostrophe or a lost leading zero forgiven), or undefined. */
 export function readCommuneCode(text: string): string | undefined {
   const t = text.trim().replace(/^'/, '');
   return /^\d{1,5}$/.test(t) ? t.padStart(5, '0') : undefined;
 }
 
+/** A month from a cell (YYYY-MM, MM/YYYY, "tháng 6 năm 2024"; accents and case ignored), or undefined. */
 export function readPeriod(text: string): Period | undefined {
   const t = fold(text).replace(/^(thang|ky|month)\s*/, '');
   let year: number;
@@ -43,6 +46,7 @@ export function readPeriod(text: string): Period | undefined {
   return `${year}-${String(month).padStart(2, '0')}`;
 }
 
+/** A criterion number from a cell (`TC05`, `5`, `Tiêu chí 5`, with or without its name after), or undefined. */
 export function readCriterion(text: string): number | undefined {
   const m = /^(?:tc|tieu chi)?\s*0*(\d{1,2})(?:\s*[.:\-–)].*)?$/.exec(fold(text));
   return m ? Number(m[1]) : undefined;

@@ -1,7 +1,7 @@
-// Runs the reading and checking of uploaded files in worker threads (sheet-worker.ts), and limits how many
-// imports run at once: one per official and `total` on the whole server (all its processes: counted in the database), beyond which an upload is refused
-// with 429 and Retry-After (the machine has few cores; a queue would only make everyone wait longer). A
-// worker that takes too long or runs out of its heap is ended and replaced; the official gets a 400.
+/** @module Runs the reading and checking of uploaded files in worker threads (sheet-worker.ts), and limits how many
+ * imports run at once: one per official and `total` on the whole server (all its processes: counted in the database), beyond which an upload is refused
+ * with 429 and Retry-After (the machine has few cores; a queue would only make everyone wait longer). A
+ * worker that takes too long or runs out of its heap is ended and replaced; the official gets a 400. */
 import { randomBytes } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { Kysely } from 'kysely';
@@ -16,6 +16,7 @@ import type { CheckedFile, SheetAnswer, SheetJob, SheetWorkerData } from './shee
 import type { EraStore } from '../era/era.ts';
 import type { Catalogue } from '../criterion/catalogue.ts';
 
+/** How many imports run at once (per official and in all), and how long and how large each may be. */
 export interface ImportLimits {
   /** Imports one official may run at once. */
   perUser: number;
@@ -32,16 +33,19 @@ export interface ImportLimits {
 /** An import counted longer than this is one whose process died: it no longer holds a slot. */
 const STALE_MS = 15 * 60_000;
 
+/** One import per official, two in all, a minute and 320 MB each: a hostile file costs a worker, never the server. */
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = { perUser: 1, total: 2, timeoutMs: 60_000, heapMb: 320, idleMs: 30_000 };
 
 /** Seconds a refused upload is asked to wait (Retry-After). */
 export const RETRY_AFTER_SECONDS = 5;
 
+/** An upload the worker read and checked, with its format. */
 export interface CheckedUpload {
   format: FileFormat;
   checked: CheckedFile;
 }
 
+/** The pool of import workers: a slot per import, and the reading and checking of a file off the main thread. */
 export interface ImportPool {
   /** A slot for one import by this user (counted in the database, for every process), or a 429; call the returned function when the import is over. */
   acquire(userId: number): Promise<() => Promise<void>>;
@@ -60,6 +64,7 @@ interface Slot {
 const BOOT = new URL('./sheet-worker-boot.mjs', import.meta.url);
 const ENTRY = new URL('./sheet-worker.ts', import.meta.url).href;
 
+/** Creates the import pool; its workers start on demand and end when idle. */
 export function createImportPool(ctx: { eras: EraStore; catalogue: Catalogue; ndb: { db: Kysely<Database> } }, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): ImportPool {
   const { db } = ctx.ndb;
   const slots: Slot[] = [];

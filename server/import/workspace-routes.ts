@@ -1,7 +1,7 @@
-// Workspace routes of the spreadsheet import: GET /admin/imports/template (the CSV/XLSX template, long or
-// wide layout, pre-filled with a district's or province's communes) and POST /admin/imports?dryRun=1|0
-// (a district's or province's monthly review: every row validated, a preview of what changes, then the
-// whole file applied in one transaction or nothing).
+/** @module Workspace routes of the spreadsheet import: GET /admin/imports/template (the CSV/XLSX template, long or
+ * wide layout, pre-filled with a district's or province's communes) and POST /admin/imports?dryRun=1|0
+ * (a district's or province's monthly review: every row validated, a preview of what changes, then the
+ * whole file applied in one transaction or nothing). */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { randomBytes } from 'node:crypto';
@@ -110,6 +110,7 @@ function resultOf(plan: readonly PlannedReview[], ctx: ApiContext, file: ImportR
   };
 }
 
+/** Registers the import routes (template, preview and apply) on the workspace app. */
 export function importRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>, pool: ImportPool = createImportPool(ctx)): void {
   app.openapi(templateRoute, async (c) => {
     const user = currentUser(c);

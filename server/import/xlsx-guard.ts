@@ -1,14 +1,15 @@
-// Unpacks an uploaded XLSX into only the parts the reader needs (workbook, its relationships, styles, shared
-// strings and the first worksheet), each inflated under one budget counted on the bytes really produced
-// (zip-parts.ts), then checks the worksheet's widest cell reference and its row count. Whatever the zip
-// declares, and however many other sheets it holds, the reader is handed these bounded bytes and nothing
-// else. The scans are hand-written loops over the bytes, linear in their length (a regular expression with a
-// lazy attribute run once took 30 s on 8 KB of `<c <c <c`).
+/** @module Unpacks an uploaded XLSX into only the parts the reader needs (workbook, its relationships, styles, shared
+ * strings and the first worksheet), each inflated under one budget counted on the bytes really produced
+ * (zip-parts.ts), then checks the worksheet's widest cell reference and its row count. Whatever the zip
+ * declares, and however many other sheets it holds, the reader is handed these bounded bytes and nothing
+ * else. The scans are hand-written loops over the bytes, linear in their length (a regular expression with a
+ * lazy attribute run once took 30 s on 8 KB of `<c <c <c`). */
 import { ApiError } from '../http/errors.ts';
 import { type InflateBudget, readEntry, ZipError, type ZipEntry, zipEntries } from './zip-parts.ts';
 
 /** Most bytes the kept parts of a workbook may inflate to, all together; the widest column accepted (the templates use 22). */
 export const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+/** The widest sheet accepted, in columns: the templates use 22, so a wider file is not one of them. */
 export const MAX_COLUMNS = 64;
 
 const invalid = (message: string) => new ApiError(400, 'invalid_file', message);
@@ -27,6 +28,7 @@ export interface BoundedWorkbook {
   columns: number;
 }
 
+/** The spreadsheet letters of column n (1 → A, 27 → AA), for messages that name a cell. */
 export function columnLetters(n: number): string {
   let s = '';
   for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;

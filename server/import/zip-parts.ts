@@ -1,10 +1,10 @@
-// Reads chosen entries of an uploaded zip (an XLSX workbook) with a bound on the bytes they really inflate
-// to. A zip states each entry's inflated size, but nothing makes it true: a 3 MB upload that declares a
-// few kilobytes can inflate to a gibibyte inside a spreadsheet library. Here the central directory is read
-// (as Excel and ExcelJS's loader do), and each chosen entry is inflated by node's zlib with
-// `maxOutputLength` set to what is left of the budget, so inflation stops as soon as the produced bytes
-// pass it, whatever the entry declares. Entries that are not chosen are never inflated. Hand-written:
-// fflate and the zip libraries either trust the declared sizes or inflate everything.
+/** @module Reads chosen entries of an uploaded zip (an XLSX workbook) with a bound on the bytes they really inflate
+ * to. A zip states each entry's inflated size, but nothing makes it true: a 3 MB upload that declares a
+ * few kilobytes can inflate to a gibibyte inside a spreadsheet library. Here the central directory is read
+ * (as Excel and ExcelJS's loader do), and each chosen entry is inflated by node's zlib with
+ * `maxOutputLength` set to what is left of the budget, so inflation stops as soon as the produced bytes
+ * pass it, whatever the entry declares. Entries that are not chosen are never inflated. Hand-written:
+ * fflate and the zip libraries either trust the declared sizes or inflate everything. */
 import { inflateRawSync } from 'node:zlib';
 
 /** One entry of the zip's central directory. */

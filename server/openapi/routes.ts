@@ -1,5 +1,5 @@
-// /api/openapi.json (the document generated from the routes' schemas) and /api/docs (a readable page
-// that renders it, with no third-party script).
+/** @module /api/openapi.json (the document generated from the routes' schemas) and /api/docs (a readable page
+ * that renders it, with no third-party script). */
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import type { OpenAPIHono } from '@hono/zod-openapi';
@@ -9,6 +9,7 @@ import { cacheFor } from '../http/cache.ts';
 const page = readFileSync(new URL('./docs.html', import.meta.url), 'utf8');
 const script = readFileSync(new URL('./docs.js', import.meta.url), 'utf8');
 
+/** Serves the API's OpenAPI document (/openapi.json) and its reference page (/docs, /docs.js). */
 export function openApiRoutes(api: OpenAPIHono): Hono {
   const app = new Hono();
   let document: string | null = null;

@@ -1,8 +1,9 @@
-// The periods that have review data, oldest first (read once; refreshed when reviews are written).
+/** @module The periods that have review data, oldest first (read once; refreshed when reviews are written). */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Period } from './period.ts';
 
+/** The months with reviews, held in memory: what `period` defaults to and what a request may ask for. */
 export interface PeriodStore {
   all(): readonly Period[];
   latest(): Period | null;
@@ -12,6 +13,7 @@ export interface PeriodStore {
   refresh(): Promise<void>;
 }
 
+/** Reads the months with reviews from the database; refresh() reads them again after a write. */
 export async function loadPeriodStore(db: Kysely<Database>): Promise<PeriodStore> {
   let periods: Period[] = [];
   let known = new Set<Period>();

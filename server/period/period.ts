@@ -1,11 +1,15 @@
-// Periods are months, written YYYY-MM: validation, month numbers for arithmetic, ranges.
+/** @module Periods are months, written YYYY-MM: validation, month numbers for arithmetic, ranges. */
 import { z } from 'zod';
 
+/** A month as YYYY-MM, the unit of every figure. */
 export type Period = string; // YYYY-MM
 
+/** A month YYYY-MM, month 01 to 12. */
 export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** A month as a zod schema, with the message a wrong one gets. */
 export const PeriodSchema = z.string().regex(PERIOD_PATTERN, 'expected a month as YYYY-MM, e.g. 2024-06');
 
+/** Whether a text is a month YYYY-MM. */
 export function isPeriod(value: string): boolean {
   return PERIOD_PATTERN.test(value);
 }
@@ -22,6 +26,7 @@ export function periodOf(month: number): Period {
   return `${year}-${m < 10 ? '0' : ''}${m}`;
 }
 
+/** The month `months` after (or before, when negative) a month. */
 export function addMonths(period: Period, months: number): Period {
   return periodOf(monthNumber(period) + months);
 }
@@ -33,6 +38,7 @@ export function periodRange(first: Period, last: Period): Period[] {
   return out;
 }
 
+/** The number of days of a month (1-12) of a year. */
 export function lastDayOfMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

@@ -1,5 +1,5 @@
-// GET /api/v1/periods: the months that have review data, oldest first, the latest, and which criteria set
-// applies over each run of them.
+/** @module GET /api/v1/periods: the months that have review data, oldest first, the latest, and which criteria set
+ * applies over each run of them. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import type { Catalogue } from '../criterion/catalogue.ts';
@@ -8,6 +8,7 @@ import type { EraStore } from '../era/era.ts';
 import type { UnitStructure } from '../db/schema.ts';
 import { cacheFor } from '../http/cache.ts';
 
+/** OpenAPI schema of a range of months. */
 export const PeriodRangeSchema = z
   .object({
     from: z.string().openapi({ example: '2021-01' }),
@@ -29,6 +30,7 @@ const ReformSchema = z.object({
   decision: z.string().nullable(),
 });
 
+/** OpenAPI schema of GET /api/v1/periods: the months with data, the latest, and each era's range. */
 export const PeriodsSchema = z
   .object({
     periods: z.array(z.string()).openapi({ description: 'Months (YYYY-MM) with review data, oldest first', example: ['2021-01', '2021-02'] }),
@@ -75,6 +77,7 @@ export function periodsBody(periods: readonly Period[], catalogue: Catalogue, er
   return { periods: [...periods], first: periods[0] ?? null, latest: periods.at(-1) ?? null, ranges, reforms };
 }
 
+/** Registers GET /api/v1/periods on the public API. */
 export function periodRoutes(ctx: ApiContext, app: OpenAPIHono): void {
   // The store's array is replaced when reviews are written (refresh), so the body is rebuilt only then.
   let cached: { periods: readonly Period[]; body: Periods } | null = null;

@@ -1,5 +1,5 @@
-// Schemas of the workspace's plan and target routes: the forms, a target as the workspace lists it, and the
-// plan board (the public /plans answer plus the criterion completions the plan needs).
+/** @module Schemas of the workspace's plan and target routes: the forms, a target as the workspace lists it, and the
+ * plan board (the public /plans answer plus the criterion completions the plan needs). */
 import { RecognitionLevelSchema } from '../recognition/levels.ts';
 import { z } from '@hono/zod-openapi';
 import { DateField, HttpUrlField, lineField, RecognitionLevelField, textField } from '../recognition/fields.ts';
@@ -16,6 +16,7 @@ const targetFields = {
   note: textField(2000).optional(),
 };
 
+/** The body of POST /admin/targets: the scope and what the target says (metric, value, deadline, source). */
 export const TargetBody = z
   .object({
     scope: z.string().regex(/^(\d{2}|\d{3})$/, 'expected the GSO code of a province (2 digits) or a district (3 digits)').openapi({ example: '62', description: 'The province or district whose target it is' }),
@@ -24,8 +25,10 @@ export const TargetBody = z
   .strict()
   .openapi('TargetInput');
 
+/** The body of PUT /admin/targets/{id}: the same fields without the scope, which an edit cannot move. */
 export const TargetReplaceBody = z.object(targetFields).strict().openapi('TargetReplaceInput');
 
+/** A target as the workspace lists it, with whether this official may edit it. */
 export const WorkspaceTargetSchema = z
   .object({
     id: z.number().int(),
@@ -44,6 +47,7 @@ export const WorkspaceTargetSchema = z
   })
   .openapi('WorkspaceTarget');
 
+/** The answer of GET /admin/targets: the scope's targets and the national ones they answer to. */
 export const TargetListSchema = z
   .object({
     structure: z.string().openapi({ description: 'The unit structure of the listing (the period\'s)' }),
@@ -53,6 +57,7 @@ export const TargetListSchema = z
   })
   .openapi('WorkspaceTargets');
 
+/** The body of POST /admin/plans: a commune, the level it is to reach, by when, and the plan naming it. */
 export const PlannedCommuneBody = z
   .object({
     commune: z.string().regex(/^\d{5}$/, 'expected a 5-digit GSO commune code').openapi({ example: '23362' }),
@@ -65,6 +70,7 @@ export const PlannedCommuneBody = z
   .strict()
   .openapi('PlannedCommuneInput');
 
+/** A planned commune as stored, with who added it. */
 export const PlannedCommuneRowSchema = z
   .object({
     id: z.number().int(),
@@ -78,6 +84,8 @@ export const PlannedCommuneRowSchema = z
   })
   .openapi('PlannedCommuneRecord');
 
+/** The workspace's plan board: the public plans answer plus the criterion completions the planned communes still
+ * need, in all and by due date. */
 export const PlanBoardSchema = PlansSchema.extend({
   criterion_completions: z
     .object({

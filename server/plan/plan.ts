@@ -1,10 +1,10 @@
-// The communes a provincial plan names as due to reach a level by a half-year or year, with where each
-// stands at a period: criteria met and still missing, level in force, and whether it reached the target in
-// time.
-//
-// Status rule: `reached` when the level in force is the target level or above, or — for a đạt chuẩn
-// target — every criterion of the set is met (awaiting recognition); otherwise `late` once the period is
-// after the due period (the last month of the due half-year or year), else `on_track`.
+/** @module The communes a provincial plan names as due to reach a level by a half-year or year, with where each
+ * stands at a period: criteria met and still missing, level in force, and whether it reached the target in
+ * time.
+ *
+ * Status rule: `reached` when the level in force is the target level or above, or — for a đạt chuẩn
+ * target — every criterion of the set is met (awaiting recognition); otherwise `late` once the period is
+ * after the due period (the last month of the due half-year or year), else `on_track`. */
 import type { Selectable } from 'kysely';
 import type { ApiContext } from '../context/context.ts';
 import type { Scope } from '../scope/scope.ts';
@@ -19,8 +19,10 @@ import type { UnitStructure } from '../db/schema.ts';
 import type { UnitStore } from '../unit/unit-store.ts';
 import type { CommuneStatus } from '../status/status-service.ts';
 
+/** Where a planned commune stands: reached its level, on track, or late. */
 export type PlanStatus = 'reached' | 'on_track' | 'late';
 
+/** A planned commune with its target, due date, latest status and what it still lacks. */
 export interface PlannedCommune {
   /** The planned_commune record. */
   id: number;
@@ -50,6 +52,7 @@ export interface PlannedCommune {
   targets: Array<{ metric: string; value: string; deadline: string | null; source: string; source_url: string | null; note: string | null }>;
 }
 
+/** The planned communes of one due date, counted by status. */
 export interface DueSummary {
   due: string;
   due_period: Period;
@@ -59,6 +62,7 @@ export interface DueSummary {
   late: number;
 }
 
+/** The plans of a scope at a period: the communes, their counts by status and by due date, and provenance. */
 export interface Plans {
   communes: PlannedCommune[];
   counts: Record<PlanStatus, number>;
@@ -66,6 +70,8 @@ export interface Plans {
   provenance: { reviews: ProvenanceCount; levels: ProvenanceCount };
 }
 
+/** Where a planned commune stands at a period, from its level and criteria met against its target level and due
+ * month. */
 export function planStatus(input: { level: Level; targetLevel: RecognitionLevel; met: number | null; total: number; period: Period; duePeriod: Period }): { status: PlanStatus; reachedBy: 'recognition' | 'criteria' | null } {
   if (LEVELS.indexOf(input.level) >= LEVELS.indexOf(input.targetLevel)) return { status: 'reached', reachedBy: 'recognition' };
   if (input.targetLevel === 'dat_chuan' && input.met !== null && input.met >= input.total) return { status: 'reached', reachedBy: 'criteria' };

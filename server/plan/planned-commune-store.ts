@@ -1,5 +1,5 @@
-// Officials' changes to the planned communes (planned_commune): add a commune to a plan and remove it, each
-// in one transaction with its audit entry (`plan.add`, `plan.remove`).
+/** @module Officials' changes to the planned communes (planned_commune): add a commune to a plan and remove it, each
+ * in one transaction with its audit entry (`plan.add`, `plan.remove`). */
 import type { Kysely, Selectable } from 'kysely';
 import { type Actor, appendAudit } from '../audit/audit.ts';
 import type { Database, PlannedCommuneTable, RecognitionLevel, UnitStructure } from '../db/schema.ts';
@@ -7,8 +7,10 @@ import { isUniqueViolation } from '../db/unique-violation.ts';
 import { ApiError } from '../http/errors.ts';
 import { duePeriod } from './due.ts';
 
+/** A planned commune's row as stored. */
 export type PlannedCommuneRow = Selectable<PlannedCommuneTable>;
 
+/** A planned commune to add, with the plan that names it. */
 export interface NewPlannedCommune {
   commune: string;
   target_level: RecognitionLevel;

@@ -1,5 +1,5 @@
-// GET /api/v1/plans: the communes a provincial plan names as due to reach the standard (or a higher level),
-// with criteria met now, criteria still missing, and reached / on track / late.
+/** @module GET /api/v1/plans: the communes a provincial plan names as due to reach the standard (or a higher level),
+ * with criteria met now, criteria still missing, and reached / on track / late. */
 import { RecognitionLevelSchema } from '../recognition/levels.ts';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
@@ -53,6 +53,7 @@ const PlannedCommuneSchema = z
   })
   .openapi('PlannedCommune');
 
+/** OpenAPI schema of GET /api/v1/plans. */
 export const PlansSchema = z
   .object({
     period: z.string(),
@@ -85,6 +86,7 @@ const route = createRoute({
   responses: { 200: { description: 'Planned communes', content: { 'application/json': { schema: PlansSchema } } }, ...errorResponses },
 });
 
+/** Registers GET /api/v1/plans on the public API. */
 export function planRoutes(ctx: ApiContext, app: OpenAPIHono): void {
   app.openapi(route, async (c) => {
     const q = c.req.valid('query');

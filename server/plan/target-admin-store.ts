@@ -1,5 +1,5 @@
-// Officials' changes to the published targets of a province or district (the `target` table): create,
-// replace and delete, each in one transaction with its audit entry (`target.create|update|delete`).
+/** @module Officials' changes to the published targets of a province or district (the `target` table): create,
+ * replace and delete, each in one transaction with its audit entry (`target.create|update|delete`). */
 import type { Kysely } from 'kysely';
 import { type Actor, appendAudit } from '../audit/audit.ts';
 import type { Database, UnitStructure } from '../db/schema.ts';
@@ -7,6 +7,7 @@ import { ApiError } from '../http/errors.ts';
 import { readValueNumber } from '../target/value-number.ts';
 import type { TargetRecord } from '../target/target-store.ts';
 
+/** What an official enters for a target: metric, value, kind, deadline, source and note. */
 export interface TargetFields {
   metric: string;
   value: string;
@@ -32,6 +33,7 @@ function columnsOf(f: TargetFields) {
   };
 }
 
+/** The target with this id, or null. */
 export async function findTarget(db: Kysely<Database>, id: number): Promise<TargetRecord | null> {
   return (await db.selectFrom('target').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
 }
@@ -63,6 +65,8 @@ export async function replaceTarget(db: Kysely<Database>, actor: Actor, id: numb
   });
 }
 
+/** Deletes a target after `allowed` checked the official may (it throws otherwise), with its audit entry, in one
+ * transaction. */
 export async function deleteTarget(db: Kysely<Database>, actor: Actor, id: number, allowed: (row: TargetRecord) => void): Promise<TargetRecord> {
   return db.transaction().execute(async (trx) => {
     const before = await findTarget(trx, id);

@@ -1,10 +1,10 @@
-// Workspace routes of a province's or district's targets: GET|POST /admin/targets, PUT|DELETE
-// /admin/targets/{id}. Admin, province and district officers change the targets of their scope (a province
-// officer also its districts'; national targets: admin only); commune officers read only. Every change is
-// audited and shows at once in the public summary.
-// Eras: a target is of the unit structure of its deadline (a 2030 target of today's province); the list is of
-// its period's structure and shows the national targets of that structure (for 2026-2030: those of the
-// national programme, from the facts) beside the province's own.
+/** @module Workspace routes of a province's or district's targets: GET|POST /admin/targets, PUT|DELETE
+ * /admin/targets/{id}. Admin, province and district officers change the targets of their scope (a province
+ * officer also its districts'; national targets: admin only); commune officers read only. Every change is
+ * audited and shows at once in the public summary.
+ * Eras: a target is of the unit structure of its deadline (a 2030 target of today's province); the list is of
+ * its period's structure and shows the national targets of that structure (for 2026-2030: those of the
+ * national programme, from the facts) beside the province's own. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import { DistrictParam, ErrorSchema, PeriodParam, ProvinceParam } from '../http/schemas.ts';
@@ -99,6 +99,7 @@ function targetOut(ctx: ApiContext, user: SessionUser, row: TargetRecord): z.inf
   return { ...row, scope_name: name, editable: mayEdit(ctx, user, row) };
 }
 
+/** Registers the target routes (list, add, edit, delete) on the workspace app. */
 export function targetAdminRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
   app.openapi(listRoute, async (c) => {
     const user = currentUser(c);

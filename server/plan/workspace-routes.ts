@@ -1,10 +1,10 @@
-// Workspace routes of plans: GET /admin/plans (the planned communes of a province or district with criteria
-// met and missing, and the criterion completions — "lượt tiêu chí" — the plan needs), POST /admin/plans (name
-// a commune as due to reach a level by a half-year or year), DELETE /admin/plans/{id}; and the targets'
-// routes (target-workspace-routes.ts). Admin, province and district officers change plans of their scope;
-// commune officers read their commune's. Every change is audited and shows at once in the public /plans.
-// Eras: a planned commune is a unit of the structure of its due period (a 2026-2030 plan names today's xã,
-// for đạt chuẩn or hiện đại); the board lists the plans of its period's structure.
+/** @module Workspace routes of plans: GET /admin/plans (the planned communes of a province or district with criteria
+ * met and missing, and the criterion completions — "lượt tiêu chí" — the plan needs), POST /admin/plans (name
+ * a commune as due to reach a level by a half-year or year), DELETE /admin/plans/{id}; and the targets'
+ * routes (target-workspace-routes.ts). Admin, province and district officers change plans of their scope;
+ * commune officers read their commune's. Every change is audited and shows at once in the public /plans.
+ * Eras: a planned commune is a unit of the structure of its due period (a 2026-2030 plan names today's xã,
+ * for đạt chuẩn or hiện đại); the board lists the plans of its period's structure. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import { DistrictParam, ErrorSchema, ILLUSTRATIVE_NOTE, PeriodParam, ProvinceParam } from '../http/schemas.ts';
@@ -79,6 +79,7 @@ function plannableCommune(units: UnitStore, user: SessionUser, code: string, par
   return unit;
 }
 
+/** Registers the planned-commune routes (board, add, remove) on the workspace app. */
 export function planAdminRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
   app.openapi(boardRoute, async (c) => {
     const q = c.req.valid('query');

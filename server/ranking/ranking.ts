@@ -1,13 +1,16 @@
-// Units ranked by the share of their rural communes recognised at a period, and by the change of that share
-// over the last 12 months (like NITI Aayog's monthly delta ranking of aspirational districts).
+/** @module Units ranked by the share of their rural communes recognised at a period, and by the change of that share
+ * over the last 12 months (like NITI Aayog's monthly delta ranking of aspirational districts). */
 import type { ApiContext } from '../context/context.ts';
 import { addMonths, type Period } from '../period/period.ts';
 import { type ProvenanceCount, tallyOf } from '../summary/tally.ts';
 import type { Unit } from '../unit/unit-store.ts';
 import type { Era } from '../era/era.ts';
 
+/** What the ranking orders by: the share of recognised communes now, or its change since the earlier period. */
 export type RankBy = 'share' | 'delta';
 
+/** One unit of the ranking: its communes and recognised communes now and at the earlier period, the share, its
+ * change and rank. */
 export interface RankingRow {
   code: string;
   name: string;
@@ -21,6 +24,7 @@ export interface RankingRow {
   rank: number | null;
 }
 
+/** A ranking: the earlier period compared with, the ranked rows, the units left out (with why) and provenance. */
 export interface Ranking {
   earlierPeriod: Period;
   rows: RankingRow[];
@@ -58,6 +62,8 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Ranks units by share or change, each read in the era's structure; a unit without an earlier figure is left out
+ * of the change ranking. */
 export async function rankUnits(ctx: ApiContext, era: Era, units: readonly Unit[], period: Period, by: RankBy): Promise<Ranking> {
   const earlierPeriod = addMonths(period, -12);
   // A year earlier in another unit structure has other units under the same codes: no change is computed then.

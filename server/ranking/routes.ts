@@ -1,5 +1,5 @@
-// GET /api/v1/rankings: the districts of a province (or the provinces of the country) ranked by the share of
-// rural communes recognised, or by its change over the last 12 months.
+/** @module GET /api/v1/rankings: the districts of a province (or the provinces of the country) ranked by the share of
+ * rural communes recognised, or by its change over the last 12 months. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import { errorResponses, ILLUSTRATIVE_NOTE, PeriodParam, ProvinceParam } from '../http/schemas.ts';
@@ -26,6 +26,7 @@ const RankingRowSchema = z
   })
   .openapi('RankingRow');
 
+/** OpenAPI schema of GET /api/v1/rankings. */
 export const RankingSchema = z
   .object({
     period: z.string(),
@@ -74,6 +75,7 @@ function districtsOf(ctx: ApiContext, era: Era, province: string): Unit[] {
   return [...codes].sort().flatMap((code) => ctx.eras.formerDistrict(era.structure.code, code) ?? []);
 }
 
+/** Registers GET /api/v1/rankings on the public API. */
 export function rankingRoutes(ctx: ApiContext, app: OpenAPIHono): void {
   app.openapi(route, async (c) => {
     const q = c.req.valid('query');

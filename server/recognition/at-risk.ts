@@ -1,7 +1,7 @@
-// Revocation risk: a commune recognised at a period whose review no longer meets every criterion of the set
-// (a recognition can be revoked when a commune falls below the standard, Quyết định 18/2022/QĐ-TTg). The
-// one rule used by the commune card, the plans and the workspace's at-risk list; the list also says since
-// which month each criterion at fault has been failing.
+/** @module Revocation risk: a commune recognised at a period whose review no longer meets every criterion of the set
+ * (a recognition can be revoked when a commune falls below the standard, Quyết định 18/2022/QĐ-TTg). The
+ * one rule used by the commune card, the plans and the workspace's at-risk list; the list also says since
+ * which month each criterion at fault has been failing. */
 import type { ApiContext } from '../context/context.ts';
 import type { CriteriaSet } from '../criterion/catalogue.ts';
 import { isMet } from '../criterion/mask.ts';
@@ -9,6 +9,8 @@ import type { Provenance, RecognitionLevel, UnitStructure } from '../db/schema.t
 import type { Period } from '../period/period.ts';
 import type { Level, RecognitionRecord } from './standing.ts';
 
+/** The rule behind "at risk": what allows a recognition to be revoked, with its decision, for the answers that flag
+ * it. */
 export const REVOCATION_RULE =
   'A recognised commune that no longer meets every criterion can have its recognition revoked (Quyết định 18/2022/QĐ-TTg of 02/8/2022); the Lào Cai plan (Kế hoạch 104/KH-BCĐ, 15/02/2024) asks such communes to complete the criteria at fault before revocation.';
 
@@ -22,6 +24,7 @@ export function atRiskCriteria(level: Level, failing: readonly number[] | null):
   return level !== 'chua_dat' && failing !== null && failing.length > 0 ? failing : null;
 }
 
+/** A recognised commune that no longer meets every criterion, with the criteria at fault. */
 export interface AtRiskCommune {
   code: string;
   level: RecognitionLevel;

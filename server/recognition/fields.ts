@@ -1,5 +1,5 @@
-// Field schemas of the workspace's record forms (recognitions, revocations, targets, plans): dates, links,
-// decision numbers and free text, validated with messages that say what is expected.
+/** @module Field schemas of the workspace's record forms (recognitions, revocations, targets, plans): dates, links,
+ * decision numbers and free text, validated with messages that say what is expected. */
 import { z } from '@hono/zod-openapi';
 
 /** Today's date in Vietnam (UTC+7), YYYY-MM-DD: a decision cannot be dated after it. */
@@ -12,6 +12,7 @@ function isCalendarDate(value: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
+/** A calendar date YYYY-MM-DD from 1990 on, as decisions are dated. */
 export const DateField = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD, e.g. 2024-03-15')
@@ -51,6 +52,7 @@ export const HttpUrlField = z
 /** A level a plan targets (the 2021-2025 levels and hiện đại of 2026-2030; the due period's set decides which apply). */
 export const RecognitionLevelField = z.enum(['dat_chuan', 'nang_cao', 'kieu_mau', 'hien_dai']);
 
+/** A record's numeric id as a path parameter. */
 export const RecordIdParam = z
   .string()
   .regex(/^[1-9]\d{0,8}$/, 'expected a record id (a positive integer)')

@@ -1,8 +1,9 @@
-// A recognition record as the API writes it (snake_case, `in_force` at a period): one shape for the public
-// commune card and the workspace's lists.
+/** @module A recognition record as the API writes it (snake_case, `in_force` at a period): one shape for the public
+ * commune card and the workspace's lists. */
 import type { Period } from '../period/period.ts';
 import { inForce, type RecognitionRecord } from './standing.ts';
 
+/** A recognition record in the API's snake_case shape, with `in_force` at `period` (null: not asked). */
 export function recognitionJson(r: RecognitionRecord, period: Period | null) {
   return {
     id: r.id,

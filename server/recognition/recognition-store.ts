@@ -1,5 +1,5 @@
-// Officials' recognition records: record a recognition decision (commune or district) and a revocation, each
-// in one transaction with its audit entry, and show a record as the workspace lists it.
+/** @module Officials' recognition records: record a recognition decision (commune or district) and a revocation, each
+ * in one transaction with its audit entry, and show a record as the workspace lists it. */
 import type { Kysely, Selectable } from 'kysely';
 import { type Actor, appendAudit } from '../audit/audit.ts';
 import type { Database, RecognitionLevel, RecognitionTable, UnitStructure } from '../db/schema.ts';
@@ -10,8 +10,10 @@ import type { Unit, UnitStore } from '../unit/unit-store.ts';
 import { recognitionJson } from './recognition-json.ts';
 import { recognitionRecordOf, type RecognitionRecord } from './standing.ts';
 
+/** A recognition's row as stored. */
 export type RecognitionRow = Selectable<RecognitionTable>;
 
+/** A recognition decision to record, as an official enters it. */
 export interface NewRecognition {
   level: RecognitionLevel;
   decision: string;
@@ -23,6 +25,7 @@ export interface NewRecognition {
   note?: string | undefined;
 }
 
+/** The revocation of a recognition: its decision, date and reason. */
 export interface Revocation {
   decision: string;
   date: string;
@@ -73,6 +76,7 @@ export async function createRecognition(db: Kysely<Database>, actor: Actor, unit
   }
 }
 
+/** The recognition with this id, or null. */
 export async function findRecognition(db: Kysely<Database>, id: number): Promise<RecognitionRow | null> {
   return (await db.selectFrom('recognition').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
 }

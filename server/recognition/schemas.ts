@@ -1,10 +1,11 @@
-// Schemas of the workspace's recognition routes: the record and revocation forms, a recognition as the
-// workspace shows it, and the revocation-risk list.
+/** @module Schemas of the workspace's recognition routes: the record and revocation forms, a recognition as the
+ * workspace shows it, and the revocation-risk list. */
 import { RecognitionLevelSchema } from './levels.ts';
 import { z } from '@hono/zod-openapi';
 import { ProvenanceSchema } from '../http/schemas.ts';
 import { HttpUrlField, lineField, PastDateField, textField } from './fields.ts';
 
+/** The body of POST /admin/recognitions: the unit, level, decision, date, signer and optional link and note. */
 export const RecognitionBody = z
   .object({
     unit: z
@@ -32,6 +33,7 @@ export const RecognitionBody = z
   })
   .openapi('RecognitionInput');
 
+/** The body of a revocation: its decision, date and reason. */
 export const RevocationBody = z
   .object({
     decision: lineField(120).openapi({ example: '567/QĐ-UBND', description: 'The revocation decision (Quyết định 18/2022/QĐ-TTg)' }),
@@ -47,6 +49,7 @@ const UnitRef = z.object({ code: z.string(), name: z.string(), level: z.enum(['c
 export const MERGER_NOTE =
   "Whether a commune formed by the July-2025 merger keeps its predecessors' NTM recognition is not settled by any rule this project could read: none is carried over, so a today's commune shows only the recognitions recorded for it.";
 
+/** A recognition as the workspace lists it, with whether it is in force and whether it may be revoked. */
 export const RecognitionOutSchema = z
   .object({
     id: z.number().int(),
@@ -70,6 +73,7 @@ export const RecognitionOutSchema = z
   })
   .openapi('WorkspaceRecognition');
 
+/** The answer of GET /admin/recognitions: a scope's recognitions and the levels its period's criteria set offers. */
 export const RecognitionListSchema = z
   .object({
     structure: z.string().openapi({ description: "The period's unit structure: the units listed are its" }),
@@ -82,6 +86,7 @@ export const RecognitionListSchema = z
   })
   .openapi('WorkspaceRecognitions');
 
+/** The answer of GET /admin/recognitions/at-risk: recognised communes that no longer meet every criterion. */
 export const AtRiskSchema = z
   .object({
     scope: z.object({ level: z.enum(['province', 'district']), code: z.string(), name: z.string() }),

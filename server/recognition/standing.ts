@@ -1,9 +1,9 @@
-// A commune's standing at a period from the recorded facts: the recognition level in force (with its
-// decision) and whether it is listed as special-difficulty (with the listing's decision). From the 2026-2030
-// khu vực lists (QĐ 60/QĐ-BDTTG) the special-difficulty communes are those of khu vực III: an official khu vực
-// recorded by an official (commune_classification) is a listing of its own, and while it is in force it
-// replaces every other listing of the commune (the illustrative stand-in). Held in memory: a few thousand
-// rows, read once and re-read when officials record a change.
+/** @module A commune's standing at a period from the recorded facts: the recognition level in force (with its
+ * decision) and whether it is listed as special-difficulty (with the listing's decision). From the 2026-2030
+ * khu vực lists (QĐ 60/QĐ-BDTTG) the special-difficulty communes are those of khu vực III: an official khu vực
+ * recorded by an official (commune_classification) is a listing of its own, and while it is in force it
+ * replaces every other listing of the commune (the illustrative stand-in). Held in memory: a few thousand
+ * rows, read once and re-read when officials record a change. */
 import { LEVELS_WITH_NONE } from './levels.ts';
 import type { Kysely, Selectable } from 'kysely';
 import { lastDayOf, type Period } from '../period/period.ts';
@@ -11,9 +11,12 @@ import type { Database, Provenance, RecognitionLevel, RecognitionTable, UnitStru
 
 const keyOf = (structure: UnitStructure, code: string) => `${structure}:${code}`;
 
+/** A commune's recognition level, `chua_dat` when it has none. */
 export type Level = 'chua_dat' | RecognitionLevel;
+/** Every level from none up, in order. */
 export const LEVELS: readonly Level[] = LEVELS_WITH_NONE;
 
+/** A recognition decision in memory: unit, level, decision, dates, provenance and any revocation. */
 export interface RecognitionRecord {
   id: number;
   unitCode: string;
@@ -33,6 +36,7 @@ export interface RecognitionRecord {
   note: string | null;
 }
 
+/** A special-difficulty listing in memory: the unit, the decision listing it and the years it covers. */
 export interface ListingRecord {
   communeCode: string;
   classification: string;
@@ -48,6 +52,7 @@ export interface ListingRecord {
   khuVucId: number | null;
 }
 
+/** A unit's standing at a period: its level in force, the recognitions behind it and its listings. */
 export interface Standing {
   level: Level;
   /** The recognition that gives `level` (null for chua_dat). */
@@ -84,6 +89,8 @@ function inForceAt(list: readonly ListingRecord[], period: Period): ListingRecor
   return khuVuc ? [khuVuc] : list.filter((l) => l.khuVucId === null && listingCovers(l, period));
 }
 
+/** Loads every recognition and listing into memory once at start (writers refresh it), so that the map's status
+ * needs no query per commune. */
 export async function loadStandings(db: Kysely<Database>): Promise<StandingStore> {
   let { recognitions, listings } = await readStandings(db);
   return {

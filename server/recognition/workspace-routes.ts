@@ -1,11 +1,11 @@
-// Workspace routes of recognitions: record a recognition decision (commune or district) and its revocation,
-// list the recognitions of a province or district, and the recognised communes now failing a criterion
-// (revocation risk, Quyết định 18/2022/QĐ-TTg). Admin and province officers record within their scope; a
-// district officer records the (provincial) decisions about communes of their district; commune officers
-// read only. Every write is audited and shows on the public map at once.
-// Eras: a recognition is of the unit structure in force on its decision's date, with the levels of the criteria
-// set in force then (đạt chuẩn / hiện đại from 2026-02); a listing is of its period's structure. Nothing is
-// carried across the 2025 merger (MERGER_NOTE).
+/** @module Workspace routes of recognitions: record a recognition decision (commune or district) and its revocation,
+ * list the recognitions of a province or district, and the recognised communes now failing a criterion
+ * (revocation risk, Quyết định 18/2022/QĐ-TTg). Admin and province officers record within their scope; a
+ * district officer records the (provincial) decisions about communes of their district; commune officers
+ * read only. Every write is audited and shows on the public map at once.
+ * Eras: a recognition is of the unit structure in force on its decision's date, with the levels of the criteria
+ * set in force then (đạt chuẩn / hiện đại from 2026-02); a listing is of its period's structure. Nothing is
+ * carried across the 2025 merger (MERGER_NOTE). */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import { DistrictParam, PeriodParam, ProvinceParam } from '../http/schemas.ts';
@@ -113,6 +113,7 @@ function unitsOfDecision(ctx: ApiContext, body: { level: string; decision_date: 
 
 const scopeOut = (unit: Unit) => ({ level: unit.level === 'district' ? ('district' as const) : ('province' as const), code: unit.code, name: unit.name });
 
+/** Registers the recognition routes (list, at risk, record, revoke) on the workspace app. */
 export function recognitionAdminRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
   app.openapi(listRoute, (c) => {
     const q = c.req.valid('query');

@@ -1,19 +1,19 @@
-// The review calendar: today's date and month in Vietnam (UTC+7, no daylight saving), the months an
-// official may review (not after the current month, in the era of the month: its unit structure and criteria
-// set) and the reporting deadline of a month.
-//
-// Deadline. The provincial documents ask for a monthly review of every criterion of every commune and a
-// monthly progress report "before the 20th":
-//   - UBND tỉnh Kon Tum, letter /UBND-NNTN (2019) implementing Thông báo 980-TB/TU:
-//     "Hằng tháng, tổ chức rà soát, đánh giá kết quả thực hiện từng tiêu chí"
-//     (shared/data/facts/documents/001_33fcdae276d93d12.txt);
-//   - UBND tỉnh Kon Tum, Văn bản 2327/UBND-NNTN (07/7/2021): "hằng tháng (trước ngày 20) tổng hợp báo cáo
-//     tiến độ, kết quả thực hiện" (documents/000_02d5224d216f49b8.txt).
-// Neither says "of the following month" ("tháng sau"): the report of month M is made within M, before the
-// 20th of M itself. (This matches the general rule for monthly administrative reports, Nghị định
-// 09/2019/NĐ-CP Art. 12: a monthly report covers the 15th of the previous month to the 14th of the
-// reported month.) So the deadline of month M is the 20th of M, and it has passed once that day is over
-// in Vietnam.
+/** @module The review calendar: today's date and month in Vietnam (UTC+7, no daylight saving), the months an
+ * official may review (not after the current month, in the era of the month: its unit structure and criteria
+ * set) and the reporting deadline of a month.
+ *
+ * Deadline. The provincial documents ask for a monthly review of every criterion of every commune and a
+ * monthly progress report "before the 20th":
+ *   - UBND tỉnh Kon Tum, letter /UBND-NNTN (2019) implementing Thông báo 980-TB/TU:
+ *     "Hằng tháng, tổ chức rà soát, đánh giá kết quả thực hiện từng tiêu chí"
+ *     (shared/data/facts/documents/001_33fcdae276d93d12.txt);
+ *   - UBND tỉnh Kon Tum, Văn bản 2327/UBND-NNTN (07/7/2021): "hằng tháng (trước ngày 20) tổng hợp báo cáo
+ *     tiến độ, kết quả thực hiện" (documents/000_02d5224d216f49b8.txt).
+ * Neither says "of the following month" ("tháng sau"): the report of month M is made within M, before the
+ * 20th of M itself. (This matches the general rule for monthly administrative reports, Nghị định
+ * 09/2019/NĐ-CP Art. 12: a monthly report covers the 15th of the previous month to the 14th of the
+ * reported month.) So the deadline of month M is the 20th of M, and it has passed once that day is over
+ * in Vietnam. */
 import { ApiError } from '../http/errors.ts';
 import type { CriteriaSet, Catalogue } from '../criterion/catalogue.ts';
 import type { Period } from '../period/period.ts';
@@ -21,9 +21,11 @@ import { type Era, EraError, type EraStore } from '../era/era.ts';
 import type { UnitStructure } from '../db/schema.ts';
 
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+/** The day of the month by which a month's reviews are due at the province. */
 export const DEADLINE_DAY = 20;
 /** A `now` after every month: checks a month's era without the "not after the current month" rule. */
 export const FAR_FUTURE = new Date('9000-01-01T00:00:00Z');
+/** The reporting rule DEADLINE_DAY comes from, with its source, for the answers that show a deadline. */
 export const DEADLINE_RULE = 'Reviews of a month are reported to the province before the 20th of that month (Văn bản 2327/UBND-NNTN, UBND tỉnh Kon Tum, 07/7/2021: "hằng tháng (trước ngày 20)")';
 
 /** Today in Vietnam, YYYY-MM-DD. */
@@ -36,12 +38,14 @@ export function currentMonth(now = new Date()): Period {
   return todayInVietnam(now).slice(0, 7);
 }
 
+/** A month's reporting deadline: its date, whether it has passed, and the rule. */
 export interface Deadline {
   date: string;
   passed: boolean;
   rule: string;
 }
 
+/** The deadline of a month's reviews, as of `now` in Vietnam. */
 export function deadlineOf(period: Period, now = new Date()): Deadline {
   const date = `${period}-${String(DEADLINE_DAY)}`;
   return { date, passed: todayInVietnam(now) > date, rule: DEADLINE_RULE };

@@ -1,6 +1,6 @@
-// The review form of a commune and month: every criterion of the set by group, met or not, with its
-// indicators and note, who saved it and its version. A month without a review starts from the latest
-// earlier review (`prefilled_from`); criteria gained and lost are given versus that previous review.
+/** @module The review form of a commune and month: every criterion of the set by group, met or not, with its
+ * indicators and note, who saved it and its version. A month without a review starts from the latest
+ * earlier review (`prefilled_from`); criteria gained and lost are given versus that previous review. */
 import type { z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import type { CriteriaSet } from '../criterion/catalogue.ts';
@@ -10,6 +10,7 @@ import type { Unit } from '../unit/unit-store.ts';
 import { GENERAL_NOTE, previousReview, readReview, type ReviewRecord } from './review-record.ts';
 import type { ReviewFormSchema } from './schemas.ts';
 
+/** The review form of a commune and month as GET /admin/reviews/{commune}/{period} answers it. */
 export type ReviewForm = z.infer<typeof ReviewFormSchema>;
 
 /** The form of `commune` (a unit of the month's structure) for `period`, on `set` (the month's criteria). */

@@ -1,5 +1,5 @@
-// The monthly review list of a district (or province, or one commune): each rural commune with this
-// month's official review done (by whom, when) or missing, and the reporting deadline of the month.
+/** @module The monthly review list of a district (or province, or one commune): each rural commune with this
+ * month's official review done (by whom, when) or missing, and the reporting deadline of the month. */
 import type { z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import type { Period } from '../period/period.ts';
@@ -7,6 +7,7 @@ import type { Unit, UnitStore } from '../unit/unit-store.ts';
 import { deadlineOf } from './calendar.ts';
 import type { ReviewListSchema } from './schemas.ts';
 
+/** The list of a scope's reviews for a month as GET /admin/reviews answers it. */
 export type ReviewList = z.infer<typeof ReviewListSchema>;
 
 /** The list of `scope` (a unit of `units`, the month's structure; or a former district with the `only` communes the user sees) for `period`. */

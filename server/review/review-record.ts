@@ -1,18 +1,22 @@
-// A commune's monthly review as the workspace reads and writes it: the stored row decoded (criteria met
-// as numbers, notes by criterion, indicator values), reads of one month and of the latest earlier month,
-// and the two guarded writes: insert a first review (refused when one appeared meanwhile) and update a
-// review at the version the writer read (refused when someone saved in between).
+/** @module A commune's monthly review as the workspace reads and writes it: the stored row decoded (criteria met
+ * as numbers, notes by criterion, indicator values), reads of one month and of the latest earlier month,
+ * and the two guarded writes: insert a first review (refused when one appeared meanwhile) and update a
+ * review at the version the writer read (refused when someone saved in between). */
 import type { Kysely, Selectable } from 'kysely';
 import { popcount } from '../criterion/mask.ts';
 import type { Database, Provenance, UnitStructure } from '../db/schema.ts';
 import type { Period } from '../period/period.ts';
 
+/** An indicator's value as a review stores it. */
 export type IndicatorValue = number | string | boolean;
 
 /** Notes by criterion number ("1" … "19"); the key GENERAL_NOTE holds a note on the whole review. */
 export type Notes = Record<string, string>;
+/** The notes key of a note on the whole review rather than on one criterion. */
 export const GENERAL_NOTE = 'general';
 
+/** A stored review decoded: commune, month, criteria set, met criteria, notes, indicators, version, provenance and
+ * who saved it. */
 export interface ReviewRecord {
   id: number;
   commune: string;
@@ -46,6 +50,7 @@ const parse = <T>(text: string | null): T | null => {
   }
 };
 
+/** Decodes a review row (mask, JSON notes and indicators) into a ReviewRecord. */
 export function decodeReview(row: Row): ReviewRecord {
   return {
     id: Number(row.id),

@@ -1,7 +1,7 @@
-// Saving a commune's monthly review from the form: every criterion of the set exactly once, indicator
-// codes of their own criterion, then one transaction that writes the review only at the version the
-// official read (optimistic concurrency: a stale or concurrent save gets 409, never a lost update) and
-// appends the audit entry. The saved review is official, names who saved it and bumps its version.
+/** @module Saving a commune's monthly review from the form: every criterion of the set exactly once, indicator
+ * codes of their own criterion, then one transaction that writes the review only at the version the
+ * official read (optimistic concurrency: a stale or concurrent save gets 409, never a lost update) and
+ * appends the audit entry. The saved review is official, names who saved it and bumps its version. */
 import type { z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import { actorOf, appendAudit } from '../audit/audit.ts';
@@ -26,6 +26,7 @@ import {
 } from './review-record.ts';
 import type { SaveReviewSchema } from './schemas.ts';
 
+/** A review as the form sends it. */
 export type SaveReviewBody = z.infer<typeof SaveReviewSchema>;
 
 const list = (numbers: Iterable<number>) => [...numbers].sort((a, b) => a - b).join(', ');
@@ -90,6 +91,7 @@ function contentOf(body: SaveReviewBody, base: Pick<ReviewRecord, 'notes' | 'ind
   return { mask: maskOf(body.criteria.filter((c) => c.met).map((c) => c.number)), notes, indicators };
 }
 
+/** The 409 of a save that lost a race: who saved the review meanwhile and its version, so that the form can say so. */
 export function conflict(current: ReviewRecord | null, message: string): ApiError {
   return new ApiError(409, 'conflict', message, { current_version: current?.version ?? null, reviewed_by: current?.reviewedBy ?? null, reviewed_at: current?.reviewedAt ?? null });
 }

@@ -1,14 +1,17 @@
-// Schemas of the monthly review routes: the form (GET), the save (PUT) and the district/province list.
+/** @module Schemas of the monthly review routes: the form (GET), the save (PUT) and the district/province list. */
 import { z } from '@hono/zod-openapi';
 import { ProvenanceSchema } from '../http/schemas.ts';
 import { PERIOD_PATTERN } from '../period/period.ts';
 
+/** The longest note a review may carry on a criterion or on the whole. */
 export const NOTE_MAX = 2000;
 
+/** A rural commune's 5-digit code as a path parameter. */
 export const CommuneParam = z
   .string()
   .regex(/^\d{5}$/, 'expected a 5-digit GSO commune code, e.g. 23362')
   .openapi({ param: { name: 'commune', in: 'path' }, example: '23362', description: 'GSO code of a rural commune (xã)' });
+/** A month YYYY-MM as a path parameter. */
 export const ReviewPeriodParam = z
   .string()
   .regex(PERIOD_PATTERN, 'expected a month as YYYY-MM, e.g. 2024-06')
@@ -38,6 +41,8 @@ const FormCriterionSchema = z.object({
   change: z.enum(['gained', 'lost']).nullable().openapi({ description: 'Versus the previous review' }),
 });
 
+/** OpenAPI schema of the review form: the commune, month, criteria set, the criteria with their notes and
+ * indicators, the version and deadline. */
 export const ReviewFormSchema = z
   .object({
     commune: UnitRefSchema.extend({
@@ -65,6 +70,8 @@ export const ReviewFormSchema = z
   })
   .openapi('ReviewForm');
 
+/** The body of PUT /admin/reviews/{commune}/{period}: the criteria met, notes and indicators, and the version the
+ * official read. */
 export const SaveReviewSchema = z
   .object({
     criteria: z
@@ -83,6 +90,7 @@ export const SaveReviewSchema = z
   })
   .openapi('SaveReview');
 
+/** The details of a 409: the version saved meanwhile and who saved it. */
 export const ConflictSchema = z
   .object({
     error: z.object({
@@ -93,12 +101,14 @@ export const ConflictSchema = z
   })
   .openapi('ReviewConflict');
 
+/** A month's deadline as the workspace shows it. */
 export const DeadlineSchema = z.object({
   date: z.string().openapi({ example: '2024-06-20', description: 'Reviews of the month are due at the province by this day' }),
   passed: z.boolean(),
   rule: z.string(),
 });
 
+/** OpenAPI schema of GET /admin/reviews: a scope's communes with their review of the month, if any. */
 export const ReviewListSchema = z
   .object({
     scope: z.object({ level: z.enum(['province', 'district', 'commune']), code: z.string(), name: z.string() }),

@@ -1,7 +1,7 @@
-// Workspace routes of the monthly review: GET|PUT /admin/reviews/{commune}/{period} (the form of a
-// commune's month, and saving it with optimistic concurrency) and GET /admin/reviews (a district's or
-// province's communes with the month's review done or missing, and the deadline). Reads are scope-checked
-// like writes: an official sees only the communes of their unit.
+/** @module Workspace routes of the monthly review: GET|PUT /admin/reviews/{commune}/{period} (the form of a
+ * commune's month, and saving it with optimistic concurrency) and GET /admin/reviews (a district's or
+ * province's communes with the month's review done or missing, and the deadline). Reads are scope-checked
+ * like writes: an official sees only the communes of their unit. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ApiContext } from '../context/context.ts';
@@ -99,6 +99,7 @@ function forbidden(user: SessionUser, unit: Unit, what: string): ApiError {
   return new ApiError(403, 'forbidden', `Your role (${user.role}${user.unit ? ` of ${user.unit}` : ''}) cannot see ${what}`);
 }
 
+/** Registers the review routes (list, form, save) on the workspace app. */
 export function reviewAdminRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
   app.openapi(getRoute, async (c) => {
     const user = currentUser(c);

@@ -1,5 +1,5 @@
-// Folding of Vietnamese unit names for comparison: lower case, no diacritics, đ → d, and the search key
-// (letters and digits only) with and without the GSO type word ("Xã", "Huyện", "Thành phố", …).
+/** @module Folding of Vietnamese unit names for comparison: lower case, no diacritics, đ → d, and the search key
+ * (letters and digits only) with and without the GSO type word ("Xã", "Huyện", "Thành phố", …). */
 
 /** Lower case without diacritics, đ/Đ → d, one kind of apostrophe, single spaces: "Xã Mường Hoong" → "xa muong hoong". */
 export function foldName(name: string): string {

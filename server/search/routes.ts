@@ -1,4 +1,4 @@
-// GET /api/v1/search: units by name, case- and diacritic-insensitive, from an in-memory index built once.
+/** @module GET /api/v1/search: units by name, case- and diacritic-insensitive, from an in-memory index built once. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import { errorResponses } from '../http/schemas.ts';
@@ -12,6 +12,7 @@ import { cacheFor } from '../http/cache.ts';
 // Not a named component: zod-to-openapi drops `null` from a nullable reference to one.
 const UnitRefSchema = z.object({ code: z.string(), name: z.string() });
 
+/** OpenAPI schema of one search hit: the unit, its parents and how it matched. */
 export const SearchHitSchema = z
   .object({
     code: z.string().openapi({ example: '23362' }),
@@ -31,6 +32,7 @@ export const SearchHitSchema = z
   })
   .openapi('SearchHit');
 
+/** OpenAPI schema of GET /api/v1/search. */
 export const SearchResultsSchema = z
   .object({
     query: z.string().openapi({ example: 'muong hoong', description: 'The query, trimmed' }),
@@ -76,6 +78,7 @@ const route = createRoute({
 /** One index per unit store (built once at start, about 100 ms; apps built on the same context share it). */
 const indexes = new WeakMap<UnitStore, SearchIndex>();
 
+/** Registers GET /api/v1/search on the public API. */
 export function searchRoutes(ctx: ApiContext, app: OpenAPIHono): void {
   // The latest structure first: a reader looks for today's commune, and finds yesterday's with what it became.
   const searches = [...ctx.eras.structures].reverse().map((s) => {

@@ -1,17 +1,20 @@
-// The in-memory name index of every unit (built once from the unit store): exact, then prefix, then
-// contains matches on the folded name keys (see normalise.ts), each tier ordered province, district,
-// commune, then by name (exact matches with the query's own diacritics first). A search is a map look-up,
-// a binary search and at most one scan of one string.
+/** @module The in-memory name index of every unit (built once from the unit store): exact, then prefix, then
+ * contains matches on the folded name keys (see normalise.ts), each tier ordered province, district,
+ * commune, then by name (exact matches with the query's own diacritics first). A search is a map look-up,
+ * a binary search and at most one scan of one string. */
 import type { Unit } from '../unit/unit-store.ts';
 import { accentKey, nameKeys, searchKey } from './normalise.ts';
 
+/** How a unit's name matched the query: whole, from its start, or inside it. */
 export type MatchKind = 'exact' | 'prefix' | 'contains';
 
+/** A unit as a hit names it: code, name and level. */
 export interface UnitRef {
   code: string;
   name: string;
 }
 
+/** One hit: the unit, its district and province, how it matched and its era. */
 export interface SearchHit {
   code: string;
   name: string;
@@ -27,12 +30,14 @@ export interface SearchHit {
   label: Unit['label'];
 }
 
+/** The hits of a query, best first, with the query as compared and whether more were cut. */
 export interface SearchResult {
   /** The query as compared: folded, letters and digits only. */
   key: string;
   hits: SearchHit[];
 }
 
+/** The search index of one or more structures' units, queried with accents and case folded. */
 export interface SearchIndex {
   size: number;
   search(query: string, limit: number): SearchResult;
@@ -53,6 +58,7 @@ interface Entry {
   hit: Omit<SearchHit, 'match'>;
 }
 
+/** Builds the search index over units' names (folded: accents, đ and case ignored); `byCode` gives their parents. */
 export function buildSearchIndex(units: Iterable<Unit>, byCode: ReadonlyMap<string, Unit>): SearchIndex {
   const ref = (code: string | null): UnitRef | null => {
     const unit = code ? byCode.get(code) : undefined;

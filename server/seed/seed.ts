@@ -1,5 +1,5 @@
-// Seeds an empty (migrated) database: the GSO units, the criteria catalogue, the official facts and the
-// illustrative dataset, in one transaction. All facts are loaded and validated before the database is touched.
+/** @module Seeds an empty (migrated) database: the GSO units, the criteria catalogue, the official facts and the
+ * illustrative dataset, in one transaction. All facts are loaded and validated before the database is touched. */
 import type { Insertable, Transaction } from 'kysely';
 import type { NtmDatabase } from '../db/database.ts';
 import type { Database, ReviewTable, UnitStructure, UnitTable } from '../db/schema.ts';
@@ -13,9 +13,13 @@ import { type GeneratorSummary, popcount, summarise } from './illustrative/summa
 import { type IllustrativeData, type ReviewSeries, generateIllustrative } from './illustrative/generator.ts';
 import { structureRows } from '../era/structures.ts';
 
+/** The version of the seed's rules, stored with the seed so that a changed seed can be told from the old one. */
 export const SEED_VERSION = 'seed-1';
+/** The default seed of the illustrative generator: the same seed gives the same database. */
 export const DEFAULT_SEED = 20210101;
+/** The first month the seed fills by default (the 2021-2025 programme's start). */
 export const DEFAULT_FIRST_PERIOD = '2021-01';
+/** The last month the seed fills by default. */
 export const DEFAULT_LAST_PERIOD = '2025-12';
 /** The date of the GSO unit list the pre-2025 units come from. */
 export const UNITS_VALID_FROM = '2025-03-01';
@@ -53,6 +57,8 @@ function todayData(today: NonNullable<SeedOptions['today']>, oldUnits: readonly 
   return { units: today.units, lineage, reform };
 }
 
+/** What to seed from: the units, the facts folder, the generator's seed and months, and optionally today's
+ * structure. */
 export interface SeedOptions {
   units: UnitRecord[];
   factsDir: string;
@@ -68,6 +74,7 @@ export interface SeedOptions {
   onProgress?: (line: string) => void;
 }
 
+/** What the seed did: rows per table and the generator's summary. */
 export interface SeedReport {
   /** Rows inserted, by table. */
   rows: Record<string, number>;
@@ -106,6 +113,8 @@ export async function isSeeded(ndb: NtmDatabase): Promise<boolean> {
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
+/** Seeds the database (in one transaction) with the structures, catalogue, facts and the illustrative history;
+ * refuses a seeded database unless `replace`. */
 export async function seedDatabase(ndb: NtmDatabase, options: SeedOptions): Promise<SeedReport> {
   const started = performance.now();
   const progress = options.onProgress ?? (() => undefined);

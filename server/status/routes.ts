@@ -1,4 +1,4 @@
-// GET /api/v1/status: the compact join table the map colours communes with (no geometry).
+/** @module GET /api/v1/status: the compact join table the map colours communes with (no geometry). */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { ApiError } from '../http/errors.ts';
 import { isMet, maskOf, popcount } from '../criterion/mask.ts';
@@ -67,6 +67,7 @@ function communesIn(units: UnitStore, scope: Scope): number {
   return count(scope.code);
 }
 
+/** Registers GET /api/v1/status (every commune's status at a period) on the public API. */
 export function statusRoutes(ctx: ApiContext, app: OpenAPIHono): void {
   app.openapi(route, async (c) => {
     const q = c.req.valid('query');

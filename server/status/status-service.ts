@@ -1,6 +1,6 @@
-// Every rural commune's status at a period (in the period's own unit structure): criteria met (from its latest review at or before the period,
-// saying from which month), the recognition level in force and the special-difficulty flag. Computed
-// once per period for the whole country and kept (a period's status only changes when officials write).
+/** @module Every rural commune's status at a period (in the period's own unit structure): criteria met (from its latest review at or before the period,
+ * saying from which month), the recognition level in force and the special-difficulty flag. Computed
+ * once per period for the whole country and kept (a period's status only changes when officials write). */
 import type { Kysely } from 'kysely';
 import type { Database, Provenance } from '../db/schema.ts';
 import { latestReviewsAt } from '../db/review-query.ts';
@@ -8,6 +8,7 @@ import type { Period } from '../period/period.ts';
 import type { Level, StandingStore } from '../recognition/standing.ts';
 import type { EraStore } from '../era/era.ts';
 
+/** A rural commune's status at a period: criteria met, level, listing, and the provenance of each. */
 export interface CommuneStatus {
   code: string;
   met: number;
@@ -21,6 +22,7 @@ export interface CommuneStatus {
   specialProvenance: Provenance | null;
 }
 
+/** The map's status of every commune at a period, computed once per period and kept until a write. */
 export interface StatusService {
   /** Status of every rural commune with a review at or before `period`, by code. */
   at(period: Period): Promise<ReadonlyMap<string, CommuneStatus>>;
@@ -30,6 +32,7 @@ export interface StatusService {
 
 const CACHE_PERIODS = 24;
 
+/** Creates the status service over the reviews and standings, caching the last 24 periods asked for. */
 export function createStatusService(db: Kysely<Database>, eras: EraStore, standings: StandingStore): StatusService {
   const cache = new Map<Period, Promise<ReadonlyMap<string, CommuneStatus>>>();
   const compute = async (period: Period) => {

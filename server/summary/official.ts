@@ -24,6 +24,7 @@ export const OfficialFigureSchema = z.object({
     .nullable()
     .openapi({ description: 'The map\'s own figure for the same metric and month (null when the map has no such figure or no data that month)' }),
 });
+/** An official figure reported for a scope (with its source), shown beside the illustrative ones. */
 export type OfficialFigure = z.infer<typeof OfficialFigureSchema>;
 
 /** What the map counts for a metric, from the statuses of a month. */

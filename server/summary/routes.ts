@@ -1,5 +1,5 @@
-// GET /api/v1/summary: a scope's counts by level and criteria met, rates by criterion, special-difficulty
-// vs other communes, the criteria most often missing, and progress against the targets that apply.
+/** @module GET /api/v1/summary: a scope's counts by level and criteria met, rates by criterion, special-difficulty
+ * vs other communes, the criteria most often missing, and progress against the targets that apply. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import { DistrictParam, errorResponses, ILLUSTRATIVE_NOTE, PeriodParam, ProvinceParam } from '../http/schemas.ts';
@@ -21,6 +21,7 @@ const GroupSummarySchema = z
   })
   .openapi('CommuneGroupSummary');
 
+/** OpenAPI schema of GET /api/v1/summary. */
 export const SummarySchema = z
   .object({
     period: z.string(),
@@ -94,6 +95,7 @@ const route = createRoute({
   responses: { 200: { description: 'Summary', content: { 'application/json': { schema: SummarySchema } } }, ...errorResponses },
 });
 
+/** Registers GET /api/v1/summary on the public API. */
 export function summaryRoutes(ctx: ApiContext, app: OpenAPIHono): void {
   app.openapi(route, async (c) => {
     const q = c.req.valid('query');

@@ -1,5 +1,5 @@
-// A scope's summary at a period: levels, criteria-met bins, per-criterion rates, special-difficulty vs other
-// communes, the criteria most often missing, and progress against the targets that apply.
+/** @module A scope's summary at a period: levels, criteria-met bins, per-criterion rates, special-difficulty vs other
+ * communes, the criteria most often missing, and progress against the targets that apply. */
 import { metRanges } from '../criterion/bins.ts';
 import type { ApiContext } from '../context/context.ts';
 import type { Scope } from '../scope/scope.ts';
@@ -11,6 +11,7 @@ import { targetsFor } from '../target/target-store.ts';
 import type { Era } from '../era/era.ts';
 import { type GroupTally, type ProvenanceCount, type Tally, tallyOf } from './tally.ts';
 
+/** How many communes meet a given number of criteria (one bar of the histogram). */
 export interface MetBin {
   label: string;
   min: number;
@@ -18,6 +19,7 @@ export interface MetBin {
   communes: number;
 }
 
+/** A group's share of criteria met across the scope's communes. */
 export interface GroupSummary {
   communes: number;
   average_met: number | null;
@@ -25,6 +27,7 @@ export interface GroupSummary {
   share_recognised: number | null;
 }
 
+/** How many communes meet one criterion, and the share. */
 export interface CriterionRate {
   number: number;
   code: string;
@@ -35,6 +38,7 @@ export interface CriterionRate {
   rate: number | null;
 }
 
+/** A criterion many communes miss, with how many. */
 export interface MissingCriterion {
   number: number;
   code: string;
@@ -44,6 +48,8 @@ export interface MissingCriterion {
   share_missing: number;
 }
 
+/** The summary of a scope at a period: levels, bins of criteria met, groups, rates, the most missed criteria and
+ * provenance. */
 export interface Summary {
   communes: number;
   carried: number;
@@ -59,6 +65,7 @@ export interface Summary {
   provenance: { reviews: ProvenanceCount; levels: ProvenanceCount; special: ProvenanceCount };
 }
 
+/** How many of the most missed criteria the summary lists. */
 export const MOST_MISSING = 5;
 
 const ratio = (n: number, d: number, digits = 4): number | null => (d === 0 ? null : Math.round((n / d) * 10 ** digits) / 10 ** digits);
@@ -77,6 +84,7 @@ function group(g: GroupTally): GroupSummary {
   return { communes: g.communes, average_met: ratio(g.metSum, g.communes, 2), recognised: g.recognised, share_recognised: ratio(g.recognised, g.communes) };
 }
 
+/** Turns a tally of statuses into the summary's figures for the criteria set. */
 export function summarise(tally: Tally, set: CriteriaSet): Omit<Summary, 'targets'> {
   const recognised = tally.communes - tally.levels.chua_dat;
   const criteria = set.criteria.map((c) => ({

@@ -1,18 +1,20 @@
-// The statuses of a scope's rural communes at a period added up: counts by level and by criteria met, the
-// communes meeting each criterion, special-difficulty vs other communes, and how many of the inputs are
-// official or illustrative. Kept per status table (one per period, cached by the status service) and scope,
-// so that summaries, rankings and target progress read the same figures without re-counting.
+/** @module The statuses of a scope's rural communes at a period added up: counts by level and by criteria met, the
+ * communes meeting each criterion, special-difficulty vs other communes, and how many of the inputs are
+ * official or illustrative. Kept per status table (one per period, cached by the status service) and scope,
+ * so that summaries, rankings and target progress read the same figures without re-counting. */
 import type { Provenance } from '../db/schema.ts';
 import type { Period } from '../period/period.ts';
 import { LEVELS, type Level } from '../recognition/standing.ts';
 import type { CommuneStatus } from '../status/status-service.ts';
 import type { UnitStore } from '../unit/unit-store.ts';
 
+/** How many figures are official and how many illustrative. */
 export interface ProvenanceCount {
   official: number;
   illustrative: number;
 }
 
+/** Criteria met within one group, summed over communes. */
 export interface GroupTally {
   communes: number;
   /** Sum of criteria met (for the average). */
@@ -21,6 +23,7 @@ export interface GroupTally {
   recognised: number;
 }
 
+/** The counts a summary is made from, gathered in one pass over the communes' statuses. */
 export interface Tally {
   communes: number;
   /** Communes shown with a review from an earlier month than the period. */
@@ -62,6 +65,7 @@ export function tallyOf(units: UnitStore, statuses: ReadonlyMap<string, CommuneS
   return tally;
 }
 
+/** Counts the statuses of a scope's communes at a period in one pass. */
 export function tallyStatuses(statuses: readonly CommuneStatus[], period: Period): Tally {
   const levels = Object.fromEntries(LEVELS.map((l) => [l, 0])) as Record<Level, number>;
   const byMet = new Array<number>(MAX_CRITERIA + 1).fill(0);

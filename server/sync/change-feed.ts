@@ -1,7 +1,7 @@
-// Tells every app process on one database what another one wrote, so that each drops what it cached of it
-// within a second. PostgreSQL: NOTIFY on the writer's side, LISTEN on a dedicated client in every process.
-// SQLite (several processes on one file): a row in `data_change`, which every process polls every 250 ms
-// (an index lookup of the largest id). A process ignores its own messages: its write already did the same.
+/** @module Tells every app process on one database what another one wrote, so that each drops what it cached of it
+ * within a second. PostgreSQL: NOTIFY on the writer's side, LISTEN on a dedicated client in every process.
+ * SQLite (several processes on one file): a row in `data_change`, which every process polls every 250 ms
+ * (an index lookup of the largest id). A process ignores its own messages: its write already did the same. */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { z } from 'zod';
@@ -22,6 +22,8 @@ const ChangeMessage = z.object({
   everything: z.boolean().optional(),
 });
 
+/** How the processes on one database tell each other of writes, so that each clears its caches (see the module
+ * header). */
 export interface ChangeFeed {
   /** This process's id in the messages. */
   origin: string;
@@ -38,6 +40,7 @@ const POLL_MS = 250;
 /** Rows of `data_change` kept (a process reads only those after the last it saw). */
 const KEEP_ROWS = 1_000;
 
+/** Creates the change feed: LISTEN/NOTIFY on PostgreSQL, polling the data_change table on SQLite. */
 export function createChangeFeed(ndb: NtmDatabase): ChangeFeed {
   const origin = randomUUID();
   const encode = (change: DataChange): string => {

@@ -1,8 +1,8 @@
-// What a published target asks for, in terms the data can measure. A target is stored as its source writes
-// it (metric name, value as written, the number read from it); this module maps it to one or more clauses,
-// each with a measure computed from the communes' statuses ("communes recognised", "share of communes with
-// ≥ 15 criteria", …) and the number the clause asks for, or with the reason no measure fits (villages,
-// income, districts, …). Pure: no data is read here.
+/** @module What a published target asks for, in terms the data can measure. A target is stored as its source writes
+ * it (metric name, value as written, the number read from it); this module maps it to one or more clauses,
+ * each with a measure computed from the communes' statuses ("communes recognised", "share of communes with
+ * ≥ 15 criteria", …) and the number the clause asks for, or with the reason no measure fits (villages,
+ * income, districts, …). Pure: no data is read here. */
 import type { RecognitionLevel } from '../db/schema.ts';
 
 /** A figure the statuses of a scope's rural communes give at a period. Levels count "at or above": nâng
@@ -17,8 +17,10 @@ export type Measure =
   | { kind: 'average_criteria_met' }
   | { kind: 'criteria_gain_per_year' };
 
+/** The units a target's measure counts in. */
 export type MeasureUnit = 'communes' | '%' | 'criteria' | 'criteria/year';
 
+/** One clause of a target's value read as a measure (or why none fits). */
 export interface TargetClause {
   /** The part of the value this clause reads, when the value holds several (null: the value as a whole). */
   clause: string | null;
@@ -31,6 +33,7 @@ export interface TargetClause {
   reason: string | null;
 }
 
+/** A target as interpreted: its metric, value, scope and deadline. */
 export interface TargetInput {
   metric: string;
   value: string;
@@ -46,6 +49,7 @@ const LEVEL_NAMES: Record<RecognitionLevel, string> = {
   hien_dai: 'NTM hiện đại',
 };
 
+/** A measure in words, for the answers that show what a target was read as. */
 export function describeMeasure(m: Measure): string {
   switch (m.kind) {
     case 'communes_at_level':
@@ -65,6 +69,7 @@ export function describeMeasure(m: Measure): string {
   }
 }
 
+/** The unit a measure counts in. */
 export function unitOf(m: Measure): MeasureUnit {
   switch (m.kind) {
     case 'communes_at_level':

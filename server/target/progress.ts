@@ -1,16 +1,16 @@
-// Progress against a published target at a period: the value now of each clause the data can measure
-// (from the status tally of the target's own scope), the number it asks for, and whether it is on track.
-//
-// On-track rule (also in the OpenAPI description of /summary):
-//   - deadline passed (period at or after the deadline's month): `reached_by_deadline` — true when the value
-//     at the deadline's month (the latest period with data up to it) meets the target; null when the data
-//     starts after the deadline;
-//   - a yearly rate (criteria gained per year): `rate` — true when the rate over the last 12 months meets it;
-//   - otherwise `straight_line` — true when the value now is at or above a straight line drawn from the value
-//     at the start of the plan (the first month of the criteria set in force at the deadline, 2021-01 for
-//     2021-2025, and no earlier than the first period with data; for "new in year Y": 0 at the end of Y-1)
-//     to the target at its deadline.
-// Every target asks for "at least" its number ("~40%" and "≥80%" alike).
+/** @module Progress against a published target at a period: the value now of each clause the data can measure
+ * (from the status tally of the target's own scope), the number it asks for, and whether it is on track.
+ *
+ * On-track rule (also in the OpenAPI description of /summary):
+ *   - deadline passed (period at or after the deadline's month): `reached_by_deadline` — true when the value
+ *     at the deadline's month (the latest period with data up to it) meets the target; null when the data
+ *     starts after the deadline;
+ *   - a yearly rate (criteria gained per year): `rate` — true when the rate over the last 12 months meets it;
+ *   - otherwise `straight_line` — true when the value now is at or above a straight line drawn from the value
+ *     at the start of the plan (the first month of the criteria set in force at the deadline, 2021-01 for
+ *     2021-2025, and no earlier than the first period with data; for "new in year Y": 0 at the end of Y-1)
+ *     to the target at its deadline.
+ * Every target asks for "at least" its number ("~40%" and "≥80%" alike). */
 import { reasonVi } from './reasons-vi.ts';
 import type { ApiContext } from '../context/context.ts';
 import type { RecognitionLevel, UnitStructure } from '../db/schema.ts';
@@ -31,8 +31,11 @@ export interface MeasureOut {
   criteria?: number[];
 }
 
+/** How a target's progress is judged on track: on a straight line to the deadline, reached by the deadline, or at
+ * the needed yearly rate. */
 export type OnTrackRule = 'straight_line' | 'reached_by_deadline' | 'rate';
 
+/** A target's progress: the measure read, the value now and at the baseline, whether on track and why. */
 export interface TargetProgress {
   id: number;
   scope: TargetScope;

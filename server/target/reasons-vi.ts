@@ -1,6 +1,7 @@
-// Vietnamese for the reasons a target cannot be measured or judged (the `reason` and `on_track_reason` of
-// /summary's targets, written in English by interpret.ts and progress.ts): one pattern per sentence those
-// modules write, with its figures (periods, years, dates) carried over. The panel shows `reason_vi`.
+/** @module Vietnamese for the reasons a target cannot be measured or judged (the `reason` and `on_track_reason` of
+ * /summary's targets, written in English by interpret.ts and progress.ts): one pattern per sentence those
+ * modules write, with its figures (periods, years, dates) carried over. The panel shows `reason_vi`. */
+
 type Rule = [RegExp, (m: RegExpExecArray) => string];
 
 /** "2024-06" → "tháng 6/2024"; "2025-12-31" → "31/12/2025"; other text unchanged. */

@@ -1,15 +1,18 @@
-// OpenAPI schemas of target progress (shared by the routes that show targets).
+/** @module OpenAPI schemas of target progress (shared by the routes that show targets). */
 import { RecognitionLevelSchema } from '../recognition/levels.ts';
 import { z } from '@hono/zod-openapi';
 
+/** OpenAPI schema of an official/illustrative count. */
 export const ProvenanceCountSchema = z
   .object({ official: z.number().int(), illustrative: z.number().int() })
   .openapi('ProvenanceCount');
 
+/** OpenAPI schema of a target's scope. */
 export const TargetScopeSchema = z
   .object({ level: z.enum(['country', 'province', 'district']), code: z.string().nullable(), name: z.string() })
   .openapi('TargetScope');
 
+/** OpenAPI schema of a target's measure. */
 export const MeasureSchema = z
   .object({
     kind: z.enum([
@@ -29,6 +32,7 @@ export const MeasureSchema = z
   })
   .openapi('TargetMeasure');
 
+/** OpenAPI schema of a target's progress. */
 export const TargetProgressSchema = z
   .object({
     id: z.number().int().openapi({ description: 'The target record; a target whose value lists several parts gives one row per part' }),
@@ -61,6 +65,7 @@ export const TargetProgressSchema = z
   })
   .openapi('TargetProgress');
 
+/** How "on track" is judged, in words, for the answers that show progress. */
 export const ON_TRACK_RULE =
   'On track: every target asks for at least its number. When the period is at or after the deadline\'s month, `reached_by_deadline`: ' +
   'true when the value at the deadline\'s month meets the target (null when the data starts after the deadline). A yearly rate ' +

@@ -1,18 +1,21 @@
-// The published targets that apply to a scope, read from the `target` table (a few dozen rows; read per
-// request so that a new target shows at once).
+/** @module The published targets that apply to a scope, read from the `target` table (a few dozen rows; read per
+ * request so that a new target shows at once). */
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, TargetTable } from '../db/schema.ts';
 import type { Scope } from '../scope/scope.ts';
 import type { UnitStore } from '../unit/unit-store.ts';
 
+/** A target's row as stored. */
 export type TargetRecord = Selectable<TargetTable>;
 
+/** The scope a target is set for: the country, a province or a district. */
 export interface TargetScope {
   level: 'country' | 'province' | 'district';
   code: string | null;
   name: string;
 }
 
+/** The country's name as a scope names it. */
 export const COUNTRY_NAME = 'Việt Nam';
 
 /** The targets (kind `target`) that apply to a scope: the national ones for the country; the province's for a

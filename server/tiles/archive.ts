@@ -1,6 +1,6 @@
-// Serves the PMTiles archives (one per unit structure) over HTTP with byte ranges (RFC 9110), an ETag from the archive's
-// content hash, and a long immutable cache under the content-hashed name. Hand-written because
-// serveStatic gives no ETag and no control over cache headers per name.
+/** @module Serves the PMTiles archives (one per unit structure) over HTTP with byte ranges (RFC 9110), an ETag from the archive's
+ * content hash, and a long immutable cache under the content-hashed name. Hand-written because
+ * serveStatic gives no ETag and no control over cache headers per name. */
 import { readFileSync } from 'node:fs';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
@@ -10,6 +10,7 @@ import { sendError } from '../http/errors.ts';
 import type { BoundaryBuilds } from './builds.ts';
 import { CACHE, etagMatches } from '../http/cache.ts';
 
+/** A byte range of a Range request, both ends included. */
 export type ByteRange = { start: number; end: number }; // inclusive
 
 /** The URL of an archive as the app mounts it (under /tiles, by its content-hashed name). */
@@ -37,6 +38,7 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
   return { start, end };
 }
 
+/** One tile archive to serve: its file and the build manifest naming it. */
 export interface ArchiveRouteOptions {
   /** Absolute path of the archive file. */
   file: string;

@@ -1,5 +1,5 @@
-// The boundary builds a server serves: one per unit structure, each its folder under the build root and
-// the manifest it was started with (archive names, hashes, counts).
+/** @module The boundary builds a server serves: one per unit structure, each its folder under the build root and
+ * the manifest it was started with (archive names, hashes, counts). */
 import { readBuildManifest, structureBuildDir, type BuildManifest } from '../../scripts/boundary/build.ts';
 import type { UnitStructure } from '../db/schema.ts';
 import { UNIT_STRUCTURES } from '../unit/units-index.ts';

@@ -1,6 +1,6 @@
-// GET /api/v1/units?parent=: the provinces, the districts of a province or the communes of a district (from
-// 2025-07, with `former=true`: the former districts of a province), from the unit store held in memory; and
-// GET /api/v1/units/{code}/relatives: what a unit of one period's structure became (or came from) in another's.
+/** @module GET /api/v1/units?parent=: the provinces, the districts of a province or the communes of a district (from
+ * 2025-07, with `former=true`: the former districts of a province), from the unit store held in memory; and
+ * GET /api/v1/units/{code}/relatives: what a unit of one period's structure became (or came from) in another's. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import { errorResponses, PeriodParam } from '../http/schemas.ts';
@@ -13,6 +13,7 @@ import { cacheFor } from '../http/cache.ts';
 
 const UnitLevelSchema = z.enum(['province', 'district', 'commune']).openapi('UnitLevel');
 
+/** OpenAPI schema of a unit in the unit lists. */
 export const UnitSchema = z
   .object({
     code: z.string().openapi({ example: '23362', description: 'GSO code: 2 digits (province), 3 (district), 5 (commune)' }),
@@ -29,6 +30,7 @@ export const UnitSchema = z
   })
   .openapi('Unit');
 
+/** OpenAPI schema of GET /api/v1/units. */
 export const UnitListSchema = z
   .object({
     parent: z
@@ -114,6 +116,7 @@ function unitBody(unit: Unit): UnitList['units'][number] {
   };
 }
 
+/** Registers GET /api/v1/units and GET /api/v1/units/{code}/relatives on the public API. */
 export function unitRoutes(ctx: ApiContext, app: OpenAPIHono): void {
   // Units change only with a new seed: each list is built once, on first request.
   const lists = new Map<string, UnitList>();

@@ -1,6 +1,6 @@
-// The units index: every province, district and commune of a boundary build, with names, types,
-// bounding box and a label point. Written by the boundary build (one per unit structure), read by the
-// seed and the API.
+/** @module The units index: every province, district and commune of a boundary build, with names, types,
+ * bounding box and a label point. Written by the boundary build (one per unit structure), read by the
+ * seed and the API. */
 import { z } from 'zod';
 import type { UnitStructure } from '../db/schema.ts';
 
@@ -14,10 +14,12 @@ export const EarlierTypeSchema = z.object({
   name: z.string().min(1),
   until: z.iso.date(),
 });
+/** A unit's earlier type and name within its structure. */
 export type EarlierType = z.infer<typeof EarlierTypeSchema>;
 
 const lonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 
+/** A unit as the boundary build's units.json lists it: code, names, level, parents, kind and label point. */
 export const UnitRecordSchema = z.object({
   code: z.string().regex(/^(\d{2}|\d{3}|\d{5})$/),
   level: z.enum(['province', 'district', 'commune']),
@@ -34,8 +36,10 @@ export const UnitRecordSchema = z.object({
   /** 2025-07 structure only: the unit's type and name before a change of type (null: none since 1/7/2025). */
   earlier: EarlierTypeSchema.nullable().optional(),
 });
+/** A unit of units.json. */
 export type UnitRecord = z.infer<typeof UnitRecordSchema>;
 
+/** The boundary build's units.json: every unit of one structure. */
 export const UnitsIndexSchema = z.object({
   structure: z.enum(UNIT_STRUCTURES),
   /** Content hash of the boundary inputs this index was built from. */
@@ -43,6 +47,7 @@ export const UnitsIndexSchema = z.object({
   source: z.string(),
   units: z.array(UnitRecordSchema),
 });
+/** The units.json of one structure. */
 export type UnitsIndex = z.infer<typeof UnitsIndexSchema>;
 
 /** Whether NTM criteria apply to a commune of this type (xã yes; phường, thị trấn and đặc khu no). */

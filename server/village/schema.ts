@@ -1,5 +1,5 @@
-// Schemas of a commune's village counts (thôn, NTM villages, model villages): the workspace form's body, the
-// workspace's answer with the province's village targets, and the part the public commune card shows.
+/** @module Schemas of a commune's village counts (thôn, NTM villages, model villages): the workspace form's body, the
+ * workspace's answer with the province's village targets, and the part the public commune card shows. */
 import { z } from '@hono/zod-openapi';
 
 const count = (name: string) =>
@@ -30,6 +30,7 @@ const shares = {
   model_share: z.number().nullable().openapi({ description: 'Model villages as % of villages (one decimal); null when the commune has no village' }),
 };
 
+/** OpenAPI schema of a card's villages: the counts and shares officials entered. */
 export const CardVillagesSchema = z.object({
   villages: z.number().int(),
   ntm_villages: z.number().int(),
@@ -46,6 +47,7 @@ const RequirementSchema = z.object({
   applies_to: z.enum(['every_commune', 'recognised_commune', 'special_difficulty_commune']),
 });
 
+/** OpenAPI schema of a village target and whether the commune meets it. */
 export const VillageTargetSchema = z.object({
   id: z.number().int(),
   scope: z.enum(['national', 'province', 'district', 'commune']),
@@ -61,6 +63,7 @@ export const VillageTargetSchema = z.object({
   met: z.boolean().nullable().openapi({ description: 'Whether the commune\'s counts meet it (null without counts, without a requirement, or when it does not apply)' }),
 });
 
+/** OpenAPI schema of GET and PUT /admin/villages/{commune}: the counts, shares and targets. */
 export const VillageCountsSchema = z
   .object({
     structure: z.string().openapi({ description: 'The unit structure the commune code is meant in' }),

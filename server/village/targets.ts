@@ -1,14 +1,16 @@
-// The village (thôn) targets that apply to a commune — the published targets of its province, district or
-// the country whose metric is about villages — read into what they ask of one commune, and whether the
-// commune's counts meet it. Examples in the data: Lào Cai "≥30% of villages NTM and ≥20% model villages in
-// every commune" (Kế hoạch 104/KH-BCĐ, 15/02/2024); Kon Tum "at least one model village in every NTM commune"
-// (Chương trình hành động 3299/CTr-UBND, 04/10/2022); national "60% of villages NTM in special-difficulty
-// communes" (Nghị quyết 25/2021/QH15: a share over those communes taken together, shown per commune as a guide).
+/** @module The village (thôn) targets that apply to a commune — the published targets of its province, district or
+ * the country whose metric is about villages — read into what they ask of one commune, and whether the
+ * commune's counts meet it. Examples in the data: Lào Cai "≥30% of villages NTM and ≥20% model villages in
+ * every commune" (Kế hoạch 104/KH-BCĐ, 15/02/2024); Kon Tum "at least one model village in every NTM commune"
+ * (Chương trình hành động 3299/CTr-UBND, 04/10/2022); national "60% of villages NTM in special-difficulty
+ * communes" (Nghị quyết 25/2021/QH15: a share over those communes taken together, shown per commune as a guide). */
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, TargetTable } from '../db/schema.ts';
 import type { Unit } from '../unit/unit-store.ts';
 import { sharesOf, type VillageCounts } from './village-store.ts';
 
+/** What a village target asks: minimum shares or counts of NTM and model villages, and which communes it applies
+ * to. */
 export interface VillageRequirement {
   ntm_share_min: number | null;
   model_share_min: number | null;

@@ -1,9 +1,11 @@
-// A commune's village counts in the `village_count` table (one row per commune, written by officials):
-// read, upsert, and the shares shown on the public commune card.
+/** @module A commune's village counts in the `village_count` table (one row per commune, written by officials):
+ * read, upsert, and the shares shown on the public commune card. */
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, UnitStructure, VillageCountTable } from '../db/schema.ts';
 
+/** A village count's row as stored. */
 export type VillageCountRow = Selectable<VillageCountTable>;
+/** A commune's village counts: villages, NTM villages and model villages. */
 export interface VillageCounts {
   villages: number;
   ntm_villages: number;
@@ -29,11 +31,13 @@ export async function saveVillageCount(db: Kysely<Database>, structure: UnitStru
   return { before, after };
 }
 
+/** Whether a save changes nothing, so that it is answered "unchanged" without a write or an audit entry. */
 export const sameCounts = (a: VillageCounts | null, b: VillageCounts): boolean =>
   a !== null && a.villages === b.villages && a.ntm_villages === b.ntm_villages && a.model_villages === b.model_villages;
 
 const share = (n: number, of: number): number | null => (of > 0 ? Math.round((1000 * n) / of) / 10 : null);
 
+/** The shares of NTM and model villages in percent (one decimal), null without villages. */
 export function sharesOf(c: VillageCounts): { ntm_share: number | null; model_share: number | null } {
   return { ntm_share: share(c.ntm_villages, c.villages), model_share: share(c.model_villages, c.villages) };
 }

@@ -1,7 +1,7 @@
-// Workspace routes GET|PUT /admin/villages/{commune}: a commune's villages (thôn) and how many are NTM and
-// model villages, with the village targets that apply to it. Any role may write the communes of its scope;
-// each change is audited (`village.update`) and shows on the public commune card. The commune is one of
-// today's units unless `period` names a month of an earlier structure (a correction of history).
+/** @module Workspace routes GET|PUT /admin/villages/{commune}: a commune's villages (thôn) and how many are NTM and
+ * model villages, with the village targets that apply to it. Any role may write the communes of its scope;
+ * each change is audited (`village.update`) and shows on the public commune card. The commune is one of
+ * today's units unless `period` names a month of an earlier structure (a correction of history). */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import { actorOf, appendAudit } from '../audit/audit.ts';
@@ -99,6 +99,7 @@ async function answer(ctx: ApiContext, unit: Unit, row: VillageCountRow | null, 
   };
 }
 
+/** Registers GET and PUT /admin/villages/{commune} on the workspace app. */
 export function villageRoutes(ctx: ApiContext, app: OpenAPIHono<AuthEnv>): void {
   app.openapi(getRoute, async (c) => {
     const unit = communeFor(ctx, currentUser(c), c.req.valid('param').commune, structureOf(ctx, c.req.valid('query').period));

@@ -1,7 +1,8 @@
 // The officials' workspace in a real browser, against the real server on a writable copy of the seeded
 // database: a district officer signs in with the keyboard, sees the district's communes with this
 // month's review missing, enters a commune's review, and the public map colours that commune from the
-// official review. Plus sign-in errors, axe-core on the forms, and the phone layout.
+// official review. Plus sign-in errors, axe-core on the forms, the phone layout, and how a record form (the
+// village counts) shows a refused save and a good one.
 import AxeBuilder from '@axe-core/playwright';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -151,6 +152,31 @@ describe('officials\' workspace in the browser', () => {
     const box = await page.getByRole('radio', { name: 'Chưa đạt' }).first().locator('..').boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(32);
     await shot(page, 'workspace-review-phone');
+    await page.context().close();
+  });
+
+  // Last: the refused save logs a 400 in the console, which the review test above counts as an error.
+  it('a record form says a refused save next to its field and a good one in its status line (village counts)', async () => {
+    const page = await open(`/workspace/#villages/commune=${target.code}`);
+    await signInWithKeyboard(page);
+    await page.getByRole('heading', { name: `Số thôn của ${target.name}` }).waitFor({ timeout: 15_000 });
+    await page.getByLabel('Số thôn', { exact: true }).fill('10');
+    await page.getByLabel('Số thôn đạt chuẩn NTM').fill('8');
+    await page.getByLabel('Số thôn kiểu mẫu').fill('9');
+    await page.getByRole('button', { name: 'Lưu số thôn' }).click();
+    const model = page.getByLabel('Số thôn kiểu mẫu');
+    await expect.poll(() => model.getAttribute('aria-invalid'), { timeout: 15_000 }).toBe('true');
+    const errorId = (await model.getAttribute('aria-describedby'))!.split(' ').pop()!;
+    expect(await page.locator(`[id="${errorId}"]`).textContent()).toContain('Không được lớn hơn số thôn NTM (8)');
+    expect(await page.getByRole('status').last().textContent()).toContain('Vui lòng sửa các trường được đánh dấu.');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('model_villages');
+    expect(await page.getByRole('button', { name: 'Lưu số thôn' }).isEnabled()).toBe(true);
+
+    await model.fill('3');
+    await page.getByRole('button', { name: 'Lưu số thôn' }).click();
+    await expect.poll(() => page.getByRole('status').last().textContent(), { timeout: 15_000 }).toMatch(/Đã lưu lúc/);
+    expect(await model.getAttribute('aria-invalid')).toBeNull();
+    expect(await page.getByText('Tỷ lệ thôn NTM: 80 %').count()).toBe(1);
     await page.context().close();
   });
 });

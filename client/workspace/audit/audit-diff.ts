@@ -1,7 +1,7 @@
-// What an audit entry changed, told readably: a created record's main fields, a removed record, or for an
-// update each field that differs as "before → after" (criteria met by number: "+3, −17").
+/** @module What an audit entry changed, told readably: a created record's main fields, a removed record, or for an
+ * update each field that differs as "before → after" (criteria met by number: "+3, −17"). */
 import { strings } from '../../i18n/i18n.ts';
-import { el } from '../dom.ts';
+import { h } from '../../dom/h.ts';
 
 const t = strings({
   vi: { created: 'Tạo mới', removed: 'Đã xóa', nothing: 'Không có thay đổi nội dung', criteria: 'tiêu chí đạt', more: '… và {n} trường khác' },
@@ -37,13 +37,15 @@ function fieldLines(record: Record<string, unknown>): string[] {
 function limited(lines: string[]): HTMLElement {
   const shown = lines.slice(0, MAX_FIELDS);
   if (lines.length > MAX_FIELDS) shown.push(t('more', { n: lines.length - MAX_FIELDS }));
-  return el('ul', { class: 'plain diff' }, ...shown.map((line) => el('li', { text: line })));
+  return h('ul', { class: 'plain diff' }, ...shown.map((line) => h('li', {}, line)));
 }
 
+/** What an entry changed, field by field (before → after), as a short list; a creation or deletion shows its
+ * values. */
 export function changeSummary(before: unknown, after: unknown): HTMLElement {
-  if (before === null && isRecord(after)) return el('div', {}, el('strong', { text: t('created') }), limited(fieldLines(after)));
-  if (after === null && isRecord(before)) return el('div', {}, el('strong', { text: t('removed') }), limited(fieldLines(before)));
-  if (!isRecord(before) || !isRecord(after)) return el('span', { text: `${short(before)} → ${short(after)}` });
+  if (before === null && isRecord(after)) return h('div', {}, h('strong', {}, t('created')), limited(fieldLines(after)));
+  if (after === null && isRecord(before)) return h('div', {}, h('strong', {}, t('removed')), limited(fieldLines(before)));
+  if (!isRecord(before) || !isRecord(after)) return h('span', {}, `${short(before)} → ${short(after)}`);
   const lines: string[] = [];
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (HIDDEN.has(key) || same(before[key], after[key])) continue;
@@ -53,5 +55,5 @@ export function changeSummary(before: unknown, after: unknown): HTMLElement {
       for (const sub of new Set([...Object.keys(b), ...Object.keys(a)])) if (!same(b[sub], a[sub])) lines.push(`${key}.${sub}: ${short(b[sub])} → ${short(a[sub])}`);
     } else lines.push(`${key}: ${short(b)} → ${short(a)}`);
   }
-  return lines.length ? limited(lines) : el('span', { class: 'hint', text: t('nothing') });
+  return lines.length ? limited(lines) : h('span', { class: 'hint' }, t('nothing'));
 }

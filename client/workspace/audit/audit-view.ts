@@ -1,9 +1,10 @@
-// "Audit trail": the entries the official may read, newest first, filtered by unit (within their scope),
-// from / to dates (days in Vietnam), action and actor, with before → after summarised, and an "Older
-// entries" button that reads the next page (next_before). The filters live in the hash.
+/** @module "Audit trail": the entries the official may read, newest first, filtered by unit (within their scope),
+ * from / to dates (days in Vietnam), action and actor, with before → after summarised, and an "Older
+ * entries" button that reads the next page (next_before). The filters live in the hash. */
 import { strings } from '../../i18n/i18n.ts';
 import { getJson } from '../api.ts';
-import { el, field } from '../dom.ts';
+import { h } from '../../dom/h.ts';
+import { field } from '../common/field.ts';
 import { showErrors } from '../common/form-errors.ts';
 import { timeText } from '../common/labels.ts';
 import { hashFor, queryOf } from '../common/view-state.ts';
@@ -42,20 +43,21 @@ async function unitChoices(ctx: ViewContext): Promise<Array<{ code: string; name
   return [unit, ...(await unitsUnder(unit.code))];
 }
 
+/** Renders the audit view: filters, the entries newest first and a "more" button for the next page. */
 export async function renderAudit(main: HTMLElement, ctx: ViewContext): Promise<void> {
   const query = queryOf(ctx);
   const units = await unitChoices(ctx);
   const fields = {
-    unit: field(t('unit'), el('select', { name: 'unit' }, el('option', { value: '', text: t('all') }), ...units.map((u) => el('option', { value: u.code, text: u.name, selected: u.code === query.get('unit') })))),
-    from: field(t('from'), el('input', { name: 'from', type: 'date', value: query.get('from') ?? undefined })),
-    to: field(t('to'), el('input', { name: 'to', type: 'date', value: query.get('to') ?? undefined })),
-    action: field(t('action'), el('select', { name: 'action' }, el('option', { value: '', text: t('anyAction') }), ...ACTIONS.map((a) => el('option', { value: a, text: actionName(a), selected: a === query.get('action') })))),
-    actor: field(t('actor'), el('input', { name: 'actor', type: 'email', autocomplete: 'off', value: query.get('actor') ?? undefined })),
+    unit: field(t('unit'), h('select', { name: 'unit' }, h('option', { value: '' }, t('all')), ...units.map((u) => h('option', { value: u.code, selected: u.code === query.get('unit') }, u.name)))),
+    from: field(t('from'), h('input', { name: 'from', type: 'date', value: query.get('from') ?? undefined })),
+    to: field(t('to'), h('input', { name: 'to', type: 'date', value: query.get('to') ?? undefined })),
+    action: field(t('action'), h('select', { name: 'action' }, h('option', { value: '' }, t('anyAction')), ...ACTIONS.map((a) => h('option', { value: a, selected: a === query.get('action') }, actionName(a))))),
+    actor: field(t('actor'), h('input', { name: 'actor', type: 'email', autocomplete: 'off', value: query.get('actor') ?? undefined })),
   };
-  const filter = el('button', { type: 'submit', class: 'primary', text: t('filter') });
-  const reset = el('button', { type: 'button', class: 'secondary', text: t('reset') });
-  const status = el('p', { class: 'status-line', role: 'status', 'aria-live': 'polite' });
-  const form = el('form', { class: 'card audit-filters', role: 'search', novalidate: true }, el('div', { class: 'row' }, ...Object.values(fields).map((f) => f.wrap), filter, reset));
+  const filter = h('button', { type: 'submit', class: 'primary' }, t('filter'));
+  const reset = h('button', { type: 'button', class: 'secondary' }, t('reset'));
+  const status = h('p', { class: 'status-line', role: 'status', 'aria-live': 'polite' });
+  const form = h('form', { class: 'card audit-filters', role: 'search', novalidate: true }, h('div', { class: 'row' }, ...Object.values(fields).map((f) => f.wrap), filter, reset));
   const choices = () => Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.input.value.trim() || null]));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -65,10 +67,10 @@ export async function renderAudit(main: HTMLElement, ctx: ViewContext): Promise<
   });
   reset.addEventListener('click', () => ctx.go('audit'));
 
-  const rows = el('tbody');
-  const older = el('button', { type: 'button', class: 'secondary', text: t('older'), hidden: true });
-  const table = el('table', { class: 'list audit' }, el('caption', { text: t('appendOnly') }), el('thead', {}, el('tr', {}, ...[t('time'), t('who'), t('what'), t('where'), t('change')].map((h) => el('th', { scope: 'col', text: h })))), rows);
-  main.replaceChildren(el('h1', { text: t('title') }), form, status, el('div', { class: 'table-wrap' }, table), el('p', {}, older));
+  const rows = h('tbody');
+  const older = h('button', { type: 'button', class: 'secondary', hidden: true }, t('older'));
+  const table = h('table', { class: 'list audit' }, h('caption', {}, t('appendOnly')), h('thead', {}, h('tr', {}, ...[t('time'), t('who'), t('what'), t('where'), t('change')].map((label) => h('th', { scope: 'col' }, label)))), rows);
+  main.replaceChildren(h('h1', {}, t('title')), form, status, h('div', { class: 'table-wrap' }, table), h('p', {}, older));
 
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(choices())) if (v) params.set(k, v);
@@ -80,12 +82,12 @@ export async function renderAudit(main: HTMLElement, ctx: ViewContext): Promise<
       const page = await getJson<AuditPage>(`/admin/audit?${params}${before ? `&before=${before}` : ''}&limit=50`);
       const firstNew = rows.childElementCount;
       for (const e of page.entries) {
-        rows.append(el('tr', {},
-          el('th', { scope: 'row', class: 'nowrap' }, el('time', { datetime: e.at, text: timeText(e.at) })),
-          el('td', { class: 'actor', text: e.actor }),
-          el('td', { text: actionName(e.action) }),
-          el('td', { text: e.unit ? (e.unit.name ?? e.unit.code) : '—' }),
-          el('td', {}, changeSummary(e.before, e.after)),
+        rows.append(h('tr', {},
+          h('th', { scope: 'row', class: 'nowrap' }, h('time', { datetime: e.at }, timeText(e.at))),
+          h('td', { class: 'actor' }, e.actor),
+          h('td', {}, actionName(e.action)),
+          h('td', {}, e.unit ? (e.unit.name ?? e.unit.code) : '—'),
+          h('td', {}, changeSummary(e.before, e.after)),
         ));
       }
       stackTable(table);

@@ -1,7 +1,7 @@
-// The board's later sections: communes at revocation risk, progress against the targets that apply
-// (value now against the target, on track or not) and the planned communes due this half-year.
+/** @module The board's later sections: communes at revocation risk, progress against the targets that apply
+ * (value now against the target, on track or not) and the planned communes due this half-year. */
 import { formatNumber, formatPeriod, getLang, strings } from '../../i18n/i18n.ts';
-import { el } from '../dom.ts';
+import { h } from '../../dom/h.ts';
 import { dateText, dueName, levelName, provenanceBadge } from '../common/labels.ts';
 import { bar } from './board-reviews.ts';
 import type { Board, TargetProgress } from './types.ts';
@@ -24,71 +24,74 @@ const t = strings({
   },
 });
 
-const head = (labels: string[], numeric: number[] = []) => el('thead', {}, el('tr', {}, ...labels.map((h, i) => el('th', { scope: 'col', class: numeric.includes(i) ? 'num' : undefined, text: h }))));
-const sub = (text: string) => el('span', { class: 'sub', text });
+const head = (labels: string[], numeric: number[] = []) => h('thead', {}, h('tr', {}, ...labels.map((label, i) => h('th', { scope: 'col', class: numeric.includes(i) ? 'num' : undefined }, label))));
+const sub = (text: string) => h('span', { class: 'sub' }, text);
 /** Why a target cannot be measured, in the page's language (the API gives both). */
 const reasonOf = (x: TargetProgress): string | null => (getLang() === 'vi' ? x.reason_vi ?? x.reason : x.reason);
 const withText = (section: HTMLElement, text: string) => {
-  section.append(el('p', { text }));
+  section.append(h('p', {}, text));
   return section;
 };
 
+/** The board's section of recognised communes at revocation risk. */
 export function atRiskSection(board: Board): HTMLElement {
-  const section = el('section', { class: 'card', 'aria-labelledby': 'board-risk' }, el('h2', { id: 'board-risk', text: t('risk', { n: board.at_risk.length }) }));
+  const section = h('section', { class: 'card', 'aria-labelledby': 'board-risk' }, h('h2', { id: 'board-risk' }, t('risk', { n: board.at_risk.length })));
   if (!board.at_risk.length) return withText(section, t('noRisk'));
-  const table = el('table', { class: 'list' }, head([t('commune'), t('level'), t('met'), t('failing')], [2]));
-  table.append(el('tbody', {}, ...board.at_risk.map((c) => el('tr', {},
-    el('th', { scope: 'row' }, c.name, c.district && board.scope.level === 'province' ? sub(c.district.name) : null),
-    el('td', {}, levelName(c.level), ' ', provenanceBadge(c.recognition.provenance)),
-    el('td', { class: 'num' }, `${c.met}/${c.criteria_total}`, ' ', provenanceBadge(c.provenance)),
-    el('td', {}, c.failing.map((f) => `${f.number}. ${f.name_vi} (${formatPeriod(f.failing_since)})`).join('; ')),
+  const table = h('table', { class: 'list' }, head([t('commune'), t('level'), t('met'), t('failing')], [2]));
+  table.append(h('tbody', {}, ...board.at_risk.map((c) => h('tr', {},
+    h('th', { scope: 'row' }, c.name, c.district && board.scope.level === 'province' ? sub(c.district.name) : null),
+    h('td', {}, levelName(c.level), ' ', provenanceBadge(c.recognition.provenance)),
+    h('td', { class: 'num' }, `${c.met}/${c.criteria_total}`, ' ', provenanceBadge(c.provenance)),
+    h('td', {}, c.failing.map((f) => `${f.number}. ${f.name_vi} (${formatPeriod(f.failing_since)})`).join('; ')),
   ))));
-  section.append(el('div', { class: 'table-wrap' }, stackTable(table)));
+  section.append(h('div', { class: 'table-wrap' }, stackTable(table)));
   return section;
 }
 
 const valueText = (value: number | null, unit: TargetProgress['unit']) => (value === null ? '—' : `${formatNumber(value, { maximumFractionDigits: 1 })}${unit === '%' ? ' %' : ''}`);
 
+/** The board's section of progress against the scope's targets. */
 export function targetsSection(board: Board): HTMLElement {
-  const section = el('section', { class: 'card', 'aria-labelledby': 'board-targets' }, el('h2', { id: 'board-targets', text: t('targets') }));
+  const section = h('section', { class: 'card', 'aria-labelledby': 'board-targets' }, h('h2', { id: 'board-targets' }, t('targets')));
   if (!board.targets.length) return withText(section, t('noTargets'));
   const measured = board.targets.filter((x) => x.computable);
   const other = board.targets.filter((x) => !x.computable);
   if (measured.length) {
-    const table = el('table', { class: 'list' }, head([t('target'), t('now'), t('goal'), t('deadline'), t('state')], [1, 2]));
-    table.append(el('tbody', {}, ...measured.map((x) => {
+    const table = h('table', { class: 'list' }, head([t('target'), t('now'), t('goal'), t('deadline'), t('state')], [1, 2]));
+    table.append(h('tbody', {}, ...measured.map((x) => {
       const goal = x.target.number;
-      const state = x.on_track === null ? el('span', { class: 'badge', text: t('unknown') }) : el('span', { class: `badge ${x.on_track ? 'official' : 'missing'}`, text: x.on_track ? t('onTrack') : t('behind') });
-      return el('tr', {},
-        el('th', { scope: 'row' }, x.clause ?? x.target.value, sub(`${x.scope.name} · ${x.metric}`)),
-        el('td', { class: 'num' }, goal && x.value_now !== null ? bar(x.value_now / goal, valueText(x.value_now, x.unit), x.on_track === false ? 'bad' : x.on_track ? 'good' : 'neutral') : valueText(x.value_now, x.unit), ' ', x.illustrative ? provenanceBadge('illustrative') : null),
-        el('td', { class: 'num', text: valueText(goal, x.unit) }),
-        el('td', { text: dateText(x.deadline) }),
-        el('td', {}, state, x.expected_now !== null ? sub(t('expected', { value: valueText(x.expected_now, x.unit) })) : null),
+      const state = x.on_track === null ? h('span', { class: 'badge' }, t('unknown')) : h('span', { class: `badge ${x.on_track ? 'official' : 'missing'}` }, x.on_track ? t('onTrack') : t('behind'));
+      return h('tr', {},
+        h('th', { scope: 'row' }, x.clause ?? x.target.value, sub(`${x.scope.name} · ${x.metric}`)),
+        h('td', { class: 'num' }, goal && x.value_now !== null ? bar(x.value_now / goal, valueText(x.value_now, x.unit), x.on_track === false ? 'bad' : x.on_track ? 'good' : 'neutral') : valueText(x.value_now, x.unit), ' ', x.illustrative ? provenanceBadge('illustrative') : null),
+        h('td', { class: 'num' }, valueText(goal, x.unit)),
+        h('td', {}, dateText(x.deadline)),
+        h('td', {}, state, x.expected_now !== null ? sub(t('expected', { value: valueText(x.expected_now, x.unit) })) : null),
       );
     })));
-    section.append(el('div', { class: 'table-wrap' }, stackTable(table)));
+    section.append(h('div', { class: 'table-wrap' }, stackTable(table)));
   }
   if (other.length) {
-    section.append(el('details', {}, el('summary', { text: t('notComputable', { n: other.length }) }), el('ul', { class: 'plain' }, ...other.map((x) => el('li', {}, el('strong', { text: x.clause ?? x.target.value }), ` — ${x.scope.name}`, reasonOf(x) ? sub(reasonOf(x)!) : null)))));
+    section.append(h('details', {}, h('summary', {}, t('notComputable', { n: other.length })), h('ul', { class: 'plain' }, ...other.map((x) => h('li', {}, h('strong', {}, x.clause ?? x.target.value), ` — ${x.scope.name}`, reasonOf(x) ? sub(reasonOf(x)!) : null)))));
   }
   return section;
 }
 
+/** The board's section of the planned communes due this half-year and the criteria they still need. */
 export function plansSection(board: Board): HTMLElement {
   const p = board.plans;
-  const section = el('section', { class: 'card', 'aria-labelledby': 'board-plans' }, el('h2', { id: 'board-plans', text: t('plans', { half: dueName(p.half_year) }) }));
+  const section = h('section', { class: 'card', 'aria-labelledby': 'board-plans' }, h('h2', { id: 'board-plans' }, t('plans', { half: dueName(p.half_year) })));
   if (!p.communes.length) return withText(section, t('noPlans'));
-  section.append(el('p', { text: t('plansSummary', { n: p.criteria_needed, ...p.counts }) }));
-  const table = el('table', { class: 'list' }, head([t('commune'), t('due'), t('met'), t('missing'), t('needed'), t('status')], [2, 4]));
-  table.append(el('tbody', {}, ...p.communes.map((c) => el('tr', {},
-    el('th', { scope: 'row' }, c.name, c.district && board.scope.level === 'province' ? sub(c.district.name) : null),
-    el('td', {}, dueName(c.due), sub(levelName(c.target_level))),
-    el('td', { class: 'num' }, c.met === null ? '—' : `${c.met}/${c.criteria_total}`, ' ', provenanceBadge(c.provenance)),
-    el('td', { text: c.missing === null ? '—' : c.missing.length ? c.missing.join(', ') : '✓' }),
-    el('td', { class: 'num', text: c.criteria_needed === null ? '—' : String(c.criteria_needed) }),
-    el('td', {}, el('span', { class: `badge ${c.status === 'reached' ? 'official' : c.status === 'late' ? 'missing' : ''}`, text: t(c.status) })),
+  section.append(h('p', {}, t('plansSummary', { n: p.criteria_needed, ...p.counts })));
+  const table = h('table', { class: 'list' }, head([t('commune'), t('due'), t('met'), t('missing'), t('needed'), t('status')], [2, 4]));
+  table.append(h('tbody', {}, ...p.communes.map((c) => h('tr', {},
+    h('th', { scope: 'row' }, c.name, c.district && board.scope.level === 'province' ? sub(c.district.name) : null),
+    h('td', {}, dueName(c.due), sub(levelName(c.target_level))),
+    h('td', { class: 'num' }, c.met === null ? '—' : `${c.met}/${c.criteria_total}`, ' ', provenanceBadge(c.provenance)),
+    h('td', {}, c.missing === null ? '—' : c.missing.length ? c.missing.join(', ') : '✓'),
+    h('td', { class: 'num' }, c.criteria_needed === null ? '—' : String(c.criteria_needed)),
+    h('td', {}, h('span', { class: `badge ${c.status === 'reached' ? 'official' : c.status === 'late' ? 'missing' : ''}` }, t(c.status))),
   ))));
-  section.append(el('div', { class: 'table-wrap' }, stackTable(table)));
+  section.append(h('div', { class: 'table-wrap' }, stackTable(table)));
   return section;
 }

@@ -1,7 +1,7 @@
-// The board's first sections: reviews received vs due (per district for a province, with the communes still
-// missing) and the criteria gained and lost since the previous month.
+/** @module The board's first sections: reviews received vs due (per district for a province, with the communes still
+ * missing) and the criteria gained and lost since the previous month. */
 import { formatNumber, formatPeriod, strings } from '../../i18n/i18n.ts';
-import { el } from '../dom.ts';
+import { h } from '../../dom/h.ts';
 import { dateText } from '../common/labels.ts';
 import type { Board } from './types.ts';
 import { stackTable } from '../common/stack-table.ts';
@@ -24,60 +24,62 @@ const t = strings({
 /** A bar for a share (0…1), with the text beside it (the bar itself is decoration). */
 export function bar(share: number, text: string, tone: 'good' | 'bad' | 'neutral' = 'neutral'): HTMLElement {
   const width = `${Math.max(0, Math.min(1, share)) * 100}%`;
-  const fill = el('span', { class: `bar-fill ${tone}` });
+  const fill = h('span', { class: `bar-fill ${tone}` });
   fill.style.width = width;
-  return el('span', { class: 'bar-wrap' }, el('span', { class: 'bar', 'aria-hidden': 'true' }, fill), el('span', { class: 'bar-text', text }));
+  return h('span', { class: 'bar-wrap' }, h('span', { class: 'bar', 'aria-hidden': 'true' }, fill), h('span', { class: 'bar-text' }, text));
 }
 
+/** The board's section of reviews received against due, by district, with the communes still missing. */
 export function reviewsSection(board: Board): HTMLElement {
   const r = board.reviews;
-  const section = el('section', { class: 'card', 'aria-labelledby': 'board-reviews' },
-    el('h2', { id: 'board-reviews', text: t('reviews') }),
-    el('p', { text: t('received', { received: r.received, due: r.due, missing: r.missing, date: dateText(board.report_deadline) }) }),
+  const section = h('section', { class: 'card', 'aria-labelledby': 'board-reviews' },
+    h('h2', { id: 'board-reviews' }, t('reviews')),
+    h('p', {}, t('received', { received: r.received, due: r.due, missing: r.missing, date: dateText(board.report_deadline) })),
     bar(r.due ? r.received / r.due : 0, `${formatNumber(r.received)}/${formatNumber(r.due)}`, r.missing ? 'bad' : 'good'),
   );
   if (board.scope.level === 'province' && r.by_district.length) {
-    const table = el('table', { class: 'list' }, el('caption', { text: t('byDistrict') }), el('thead', {}, el('tr', {}, ...[t('district'), t('due'), t('got'), t('missing'), t('progress')].map((h, i) => el('th', { scope: 'col', class: i && i < 4 ? 'num' : undefined, text: h })))));
-    table.append(el('tbody', {}, ...r.by_district.map((d) => el('tr', {},
-      el('th', { scope: 'row', text: d.name }),
-      el('td', { class: 'num', text: formatNumber(d.due) }),
-      el('td', { class: 'num', text: formatNumber(d.received) }),
-      el('td', { class: 'num', text: formatNumber(d.missing) }),
-      el('td', {}, bar(d.due ? d.received / d.due : 0, `${Math.round(d.due ? (100 * d.received) / d.due : 0)} %`, d.missing ? 'bad' : 'good')),
+    const table = h('table', { class: 'list' }, h('caption', {}, t('byDistrict')), h('thead', {}, h('tr', {}, ...[t('district'), t('due'), t('got'), t('missing'), t('progress')].map((label, i) => h('th', { scope: 'col', class: i && i < 4 ? 'num' : undefined }, label)))));
+    table.append(h('tbody', {}, ...r.by_district.map((d) => h('tr', {},
+      h('th', { scope: 'row' }, d.name),
+      h('td', { class: 'num' }, formatNumber(d.due)),
+      h('td', { class: 'num' }, formatNumber(d.received)),
+      h('td', { class: 'num' }, formatNumber(d.missing)),
+      h('td', {}, bar(d.due ? d.received / d.due : 0, `${Math.round(d.due ? (100 * d.received) / d.due : 0)} %`, d.missing ? 'bad' : 'good')),
     ))));
-    section.append(el('div', { class: 'table-wrap' }, table));
+    section.append(h('div', { class: 'table-wrap' }, table));
   }
-  if (!r.missing_communes.length) section.append(el('p', { text: t('allIn') }));
+  if (!r.missing_communes.length) section.append(h('p', {}, t('allIn')));
   else {
     const byDistrict = new Map<string, string[]>();
     for (const c of r.missing_communes) {
       const key = c.district?.name ?? '';
       byDistrict.set(key, [...(byDistrict.get(key) ?? []), c.name]);
     }
-    const list = el('ul', { class: 'plain' }, ...[...byDistrict].map(([district, names]) => el('li', {}, district && board.scope.level === 'province' ? el('strong', { text: `${district}: ` }) : null, names.join(', '))));
-    section.append(el('details', { open: r.missing_communes.length <= 20 }, el('summary', { text: t('missingList', { n: r.missing_communes.length }) }), list));
+    const list = h('ul', { class: 'plain' }, ...[...byDistrict].map(([district, names]) => h('li', {}, district && board.scope.level === 'province' ? h('strong', {}, `${district}: `) : null, names.join(', '))));
+    section.append(h('details', { open: r.missing_communes.length <= 20 }, h('summary', {}, t('missingList', { n: r.missing_communes.length })), list));
   }
   return section;
 }
 
+/** The board's section of criteria gained and lost since the month before. */
 export function changesSection(board: Board): HTMLElement {
   const c = board.changes;
-  const section = el('section', { class: 'card', 'aria-labelledby': 'board-changes' }, el('h2', { id: 'board-changes', text: c.previous_period ? t('changes', { previous: formatPeriod(c.previous_period) }) : t('noPrevious') }));
+  const section = h('section', { class: 'card', 'aria-labelledby': 'board-changes' }, h('h2', { id: 'board-changes' }, c.previous_period ? t('changes', { previous: formatPeriod(c.previous_period) }) : t('noPrevious')));
   if (!c.previous_period) return section;
-  section.append(el('p', {}, el('span', { class: 'diff-gained', text: `▲ +${formatNumber(c.gained)}` }), ' ', el('span', { class: 'diff-lost', text: `▼ −${formatNumber(c.lost)}` }), ' · ', t('changeSummary', { gained: c.gained, lost: c.lost, n: c.communes_compared })));
+  section.append(h('p', {}, h('span', { class: 'diff-gained' }, `▲ +${formatNumber(c.gained)}`), ' ', h('span', { class: 'diff-lost' }, `▼ −${formatNumber(c.lost)}`), ' · ', t('changeSummary', { gained: c.gained, lost: c.lost, n: c.communes_compared })));
   const changed = c.criteria.filter((x) => x.gained || x.lost);
   if (!changed.length) {
-    section.append(el('p', { text: t('noChange') }));
+    section.append(h('p', {}, t('noChange')));
     return section;
   }
   const names = (list: Array<{ name: string }>) => list.map((x) => x.name).join(', ');
-  const table = el('table', { class: 'list' }, el('caption', { text: t('changesCaption') }), el('thead', {}, el('tr', {}, ...[t('criterion'), t('gained'), t('lost'), t('communes')].map((h, i) => el('th', { scope: 'col', class: i === 1 || i === 2 ? 'num' : undefined, text: h })))));
-  table.append(el('tbody', {}, ...changed.map((x) => el('tr', {},
-    el('th', { scope: 'row', text: `${x.number}. ${x.name_vi}` }),
-    el('td', { class: 'num diff-gained', text: x.gained ? `+${x.gained}` : '' }),
-    el('td', { class: 'num diff-lost', text: x.lost ? `−${x.lost}` : '' }),
-    el('td', {}, x.gained_communes.length ? el('span', { class: 'diff-gained', text: `▲ ${names(x.gained_communes)}` }) : null, x.gained_communes.length && x.lost_communes.length ? el('br') : null, x.lost_communes.length ? el('span', { class: 'diff-lost', text: `▼ ${names(x.lost_communes)}` }) : null),
+  const table = h('table', { class: 'list' }, h('caption', {}, t('changesCaption')), h('thead', {}, h('tr', {}, ...[t('criterion'), t('gained'), t('lost'), t('communes')].map((label, i) => h('th', { scope: 'col', class: i === 1 || i === 2 ? 'num' : undefined }, label)))));
+  table.append(h('tbody', {}, ...changed.map((x) => h('tr', {},
+    h('th', { scope: 'row' }, `${x.number}. ${x.name_vi}`),
+    h('td', { class: 'num diff-gained' }, x.gained ? `+${x.gained}` : ''),
+    h('td', { class: 'num diff-lost' }, x.lost ? `−${x.lost}` : ''),
+    h('td', {}, x.gained_communes.length ? h('span', { class: 'diff-gained' }, `▲ ${names(x.gained_communes)}`) : null, x.gained_communes.length && x.lost_communes.length ? h('br') : null, x.lost_communes.length ? h('span', { class: 'diff-lost' }, `▼ ${names(x.lost_communes)}`) : null),
   ))));
-  section.append(el('div', { class: 'table-wrap' }, stackTable(table)));
+  section.append(h('div', { class: 'table-wrap' }, stackTable(table)));
   return section;
 }

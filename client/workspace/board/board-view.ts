@@ -1,9 +1,9 @@
-// "Monthly report": the board of a district or province for a month — reviews received vs due, criteria
-// gained and lost, communes at revocation risk, progress against targets, planned communes — with the
-// XLSX download for the provincial office; illustrative figures are said to be so.
+/** @module "Monthly report": the board of a district or province for a month — reviews received vs due, criteria
+ * gained and lost, communes at revocation risk, progress against targets, planned communes — with the
+ * XLSX download for the provincial office; illustrative figures are said to be so. */
 import { formatNumber, formatPeriod, strings } from '../../i18n/i18n.ts';
 import { getJson } from '../api.ts';
-import { el } from '../dom.ts';
+import { h } from '../../dom/h.ts';
 import { hashFor, queryOf, scopeOf } from '../common/view-state.ts';
 import { periodPicker } from '../period-picker.ts';
 import { scopePicker, scopeQuery } from '../scope-picker.ts';
@@ -23,33 +23,34 @@ const t = strings({
   },
 });
 
+/** Renders the reporting board of the chosen scope and month, with its XLSX download. */
 export async function renderBoard(main: HTMLElement, ctx: ViewContext): Promise<void> {
   const query = queryOf(ctx);
   const scope = scopeOf(ctx, query);
   if (ctx.session.user.role === 'commune') {
-    main.replaceChildren(el('h1', { text: t('title') }), el('p', { text: t('commune') }));
+    main.replaceChildren(h('h1', {}, t('title')), h('p', {}, t('commune')));
     return;
   }
   const reload = (s: typeof scope, period: string) => ctx.go(hashFor('board', { province: s.province, district: s.district, period }));
   const picker = await periodPicker(query.get('period'), (p) => reload(scope, p));
   const scopeEl = await scopePicker(ctx.session, scope, (s) => reload(s, picker.value));
-  const body = el('div');
-  main.replaceChildren(el('h1', { text: t('title') }), el('div', { class: 'row card' }, scopeEl, picker.wrap), body);
+  const body = h('div');
+  main.replaceChildren(h('h1', {}, t('title')), h('div', { class: 'row card' }, scopeEl, picker.wrap), body);
   if (!scope.province && !scope.district) {
-    body.append(el('p', { text: t('pick') }));
+    body.append(h('p', {}, t('pick')));
     return;
   }
   const q = `${scopeQuery(scope)}&period=${encodeURIComponent(picker.value)}`;
   const board = await getJson<Board>(`/admin/board?${q}`);
   const s = board.summary;
-  const head = el('div', { class: 'board-head' },
-    el('h2', { text: t('heading', { scope: board.scope.name, period: formatPeriod(board.period) }) }),
-    el('a', { class: 'button-link', href: `/api/v1/admin/board?${q}&format=xlsx`, download: `bao-cao-${board.scope.code}-${board.period}.xlsx`, text: t('download') }),
+  const head = h('div', { class: 'board-head' },
+    h('h2', {}, t('heading', { scope: board.scope.name, period: formatPeriod(board.period) })),
+    h('a', { class: 'button-link', href: `/api/v1/admin/board?${q}&format=xlsx`, download: `bao-cao-${board.scope.code}-${board.period}.xlsx` }, t('download')),
   );
   body.append(head);
-  if (board.provenance.illustrative) body.append(el('p', { class: 'notice illustrative', role: 'note' }, el('strong', { text: `${t('illustrative')}: ` }), t('illustrativeNote') || board.provenance.note));
+  if (board.provenance.illustrative) body.append(h('p', { class: 'notice illustrative', role: 'note' }, h('strong', {}, `${t('illustrative')}: `), t('illustrativeNote') || board.provenance.note));
   body.append(
-    el('p', { text: t('summary', { recognised: s.recognised, communes: s.communes, average: s.average_met === null ? '—' : formatNumber(s.average_met, { maximumFractionDigits: 1 }) }) }),
+    h('p', {}, t('summary', { recognised: s.recognised, communes: s.communes, average: s.average_met === null ? '—' : formatNumber(s.average_met, { maximumFractionDigits: 1 }) })),
     reviewsSection(board),
     changesSection(board),
     atRiskSection(board),

@@ -1,10 +1,11 @@
-// Shape of the monthly board (GET /admin/board, server/board/schemas.ts) as the workspace reads it.
+/** @module Shape of the monthly board (GET /admin/board, server/board/schemas.ts) as the workspace reads it. */
 import type { Level } from '../common/labels.ts';
 
 type Provenance = 'official' | 'illustrative';
 interface Ref { code: string; name: string }
 interface CommuneRef extends Ref { district: Ref | null }
 
+/** A target's progress as the board lists it. */
 export interface TargetProgress {
   id: number;
   scope: { level: 'country' | 'province' | 'district'; code: string | null; name: string };
@@ -27,6 +28,7 @@ export interface TargetProgress {
   note: string | null;
 }
 
+/** The monthly board as GET /admin/board answers it. */
 export interface Board {
   scope: { level: 'province' | 'district'; code: string; name: string; province: Ref };
   period: string;

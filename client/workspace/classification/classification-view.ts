@@ -1,11 +1,12 @@
-// "Groups and khu vực": a province's communes (today's units) with their group (nhóm 1-3 of 51/2025/QĐ-TTg)
-// and khu vực (I-III, QĐ 60/QĐ-BDTTG) in force, each marked official or illustrative, and, for admin and
-// province officers, the form that records a decision (GET|POST /admin/classifications). A recorded decision
-// never overwrites: the table shows how many records each commune has.
+/** @module "Groups and khu vực": a province's communes (today's units) with their group (nhóm 1-3 of 51/2025/QĐ-TTg)
+ * and khu vực (I-III, QĐ 60/QĐ-BDTTG) in force, each marked official or illustrative, and, for admin and
+ * province officers, the form that records a decision (GET|POST /admin/classifications). A recorded decision
+ * never overwrites: the table shows how many records each commune has. */
 import { strings } from '../../i18n/i18n.ts';
 import { getJson, sendJson } from '../api.ts';
-import { el, field, statusLine } from '../dom.ts';
-import { clearErrors, showErrors } from '../common/form-errors.ts';
+import { h } from '../../dom/h.ts';
+import { field } from '../common/field.ts';
+import { recordForm } from '../common/record-form.ts';
 import { dateText, provenanceBadge, todayInVietnam } from '../common/labels.ts';
 import { stackTable } from '../common/stack-table.ts';
 import { hashFor, queryOf } from '../common/view-state.ts';
@@ -46,99 +47,90 @@ let flash: string | null = null;
 const VALUES = { group: ['1', '2', '3'], khu_vuc: ['I', 'II', 'III'] } as const;
 
 function partCell(p: Part | null): HTMLElement {
-  if (!p) return el('span', { text: t('none') });
-  return el('span', {}, el('strong', { text: p.value }), ' ', provenanceBadge(p.provenance, true), p.decision ? el('span', { class: 'sub', text: `${p.decision}${p.decision_date ? ` · ${dateText(p.decision_date)}` : ''}` }) : null);
+  if (!p) return h('span', {}, t('none'));
+  return h('span', {}, h('strong', {}, p.value), ' ', provenanceBadge(p.provenance, true), p.decision ? h('span', { class: 'sub' }, `${p.decision}${p.decision_date ? ` · ${dateText(p.decision_date)}` : ''}`) : null);
 }
 
+/** Renders the classification view: a province's communes with their group and khu vực in force, and the form to
+ * record a decision (province officers and admins). */
 export async function renderClassifications(main: HTMLElement, ctx: ViewContext): Promise<void> {
   const user = ctx.session.user;
   const query = queryOf(ctx);
   const province = user.role === 'admin' ? query.get('province') : user.unit?.level === 'province' ? user.unit.code : query.get('province');
-  const controls = el('div', { class: 'row card' });
-  const body = el('div');
-  main.replaceChildren(el('h1', { text: t('title') }), el('p', { class: 'hint', text: t('explain') }), controls, body);
+  const controls = h('div', { class: 'row card' });
+  const body = h('div');
+  main.replaceChildren(h('h1', {}, t('title')), h('p', { class: 'hint' }, t('explain')), controls, body);
   if (user.role === 'admin') {
     const { units } = await getJson<{ units: Array<{ code: string; name: string }> }>('/units');
-    const select = el('select', { name: 'province' }, el('option', { value: '', text: t('choose') }), ...units.map((p) => el('option', { value: p.code, text: p.name, selected: p.code === province })));
+    const select = h('select', { name: 'province' }, h('option', { value: '' }, t('choose')), ...units.map((p) => h('option', { value: p.code, selected: p.code === province }, p.name)));
     select.addEventListener('change', () => ctx.go(hashFor('classifications', { province: select.value || null })));
     controls.append(field(t('province'), select).wrap);
   } else controls.remove();
   if (!province) {
-    body.append(el('p', { text: t('pickProvince') }));
+    body.append(h('p', {}, t('pickProvince')));
     return;
   }
   const data = await getJson<Listing>(`/admin/classifications?province=${encodeURIComponent(province)}`);
-  const summary = el('p', { 'aria-live': 'polite', text: t('summary', { ...Object.fromEntries(Object.entries(data.counts).map(([k, v]) => [k, String(v)])), period: data.period }) });
-  const table = stackTable(el('table', { class: 'list' },
-    el('thead', {}, el('tr', {}, ...[t('code'), t('commune'), t('group'), t('khuVuc'), t('records')].map((h) => el('th', { scope: 'col', text: h })))),
-    el('tbody', {}, ...data.communes.map((c) => el('tr', {},
-      el('td', { text: c.code }),
-      el('th', { scope: 'row', text: c.name }),
-      el('td', {}, partCell(c.group)),
-      el('td', {}, partCell(c.khu_vuc)),
-      el('td', { text: String(c.history.filter((h) => h.provenance === 'official').length) }),
+  const summary = h('p', { 'aria-live': 'polite' }, t('summary', { ...Object.fromEntries(Object.entries(data.counts).map(([k, v]) => [k, String(v)])), period: data.period }));
+  const table = stackTable(h('table', { class: 'list' },
+    h('thead', {}, h('tr', {}, ...[t('code'), t('commune'), t('group'), t('khuVuc'), t('records')].map((label) => h('th', { scope: 'col' }, label)))),
+    h('tbody', {}, ...data.communes.map((c) => h('tr', {},
+      h('td', {}, c.code),
+      h('th', { scope: 'row' }, c.name),
+      h('td', {}, partCell(c.group)),
+      h('td', {}, partCell(c.khu_vuc)),
+      h('td', {}, String(c.history.filter((entry) => entry.provenance === 'official').length)),
     ))),
   ));
-  if (flash) body.append(el('p', { class: 'status-line', role: 'status', text: flash }));
+  if (flash) body.append(h('p', { class: 'status-line', role: 'status' }, flash));
   flash = null;
   body.append(summary);
-  if (user.role === 'admin' || user.role === 'province') body.append(recordForm(data, () => void renderClassifications(main, ctx)));
-  else body.append(el('p', { class: 'hint', text: t('readOnly') }));
+  if (user.role === 'admin' || user.role === 'province') body.append(classificationForm(data, () => void renderClassifications(main, ctx)));
+  else body.append(h('p', { class: 'hint' }, t('readOnly')));
   body.append(table);
 }
 
-function recordForm(data: Listing, done: () => void): HTMLElement {
-  const commune = el('select', { name: 'commune', required: true }, el('option', { value: '', text: t('choose') }), ...data.communes.map((c) => el('option', { value: c.code, text: `${c.name} (${c.code})` })));
-  const kind = el('select', { name: 'kind' }, el('option', { value: 'khu_vuc', text: t('kindKhuVuc') }), el('option', { value: 'group', text: t('kindGroup') }));
-  const value = el('select', { name: 'value' });
-  const fillValues = () => value.replaceChildren(...VALUES[kind.value as keyof typeof VALUES].map((v) => el('option', { value: v, text: v })));
+function classificationForm(data: Listing, done: () => void): HTMLElement {
+  const commune = h('select', { name: 'commune', required: true }, h('option', { value: '' }, t('choose')), ...data.communes.map((c) => h('option', { value: c.code }, `${c.name} (${c.code})`)));
+  const kind = h('select', { name: 'kind' }, h('option', { value: 'khu_vuc' }, t('kindKhuVuc')), h('option', { value: 'group' }, t('kindGroup')));
+  const value = h('select', { name: 'value' });
+  const fillValues = () => value.replaceChildren(...VALUES[kind.value as keyof typeof VALUES].map((v) => h('option', { value: v }, v)));
   kind.addEventListener('change', fillValues);
   fillValues();
-  const text = (name: string, extra: Record<string, string | boolean> = {}) => el('input', { name, type: 'text', ...extra });
+  const text = (name: string, extra: Record<string, string | boolean> = {}) => h('input', { name, type: 'text', ...extra });
   const fields = {
     commune: field(t('commune'), commune),
     kind: field(t('kind'), kind),
     value: field(t('value'), value),
     decision: field(t('decision'), text('decision', { required: true, placeholder: '60/QĐ-BDTTG', maxlength: '120' })),
-    decision_date: field(t('decisionDate'), el('input', { name: 'decision_date', type: 'date', required: true, max: todayInVietnam() })),
-    period_from: field(t('periodFrom'), el('input', { name: 'period_from', type: 'month' }), t('periodFromHint')),
-    period_to: field(t('periodTo'), el('input', { name: 'period_to', type: 'month' })),
-    document_url: field(t('url'), el('input', { name: 'document_url', type: 'url', placeholder: 'https://' })),
-    note: field(t('note'), el('textarea', { name: 'note', rows: 2, maxlength: '2000' })),
+    decision_date: field(t('decisionDate'), h('input', { name: 'decision_date', type: 'date', required: true, max: todayInVietnam() })),
+    period_from: field(t('periodFrom'), h('input', { name: 'period_from', type: 'month' }), t('periodFromHint')),
+    period_to: field(t('periodTo'), h('input', { name: 'period_to', type: 'month' })),
+    document_url: field(t('url'), h('input', { name: 'document_url', type: 'url', placeholder: 'https://' })),
+    note: field(t('note'), h('textarea', { name: 'note', rows: 2, maxlength: '2000' })),
   };
-  const status = statusLine();
-  const save = el('button', { type: 'submit', class: 'primary', text: t('save') });
-  const form = el('form', { class: 'card', novalidate: true, 'aria-labelledby': 'classification-form-title' },
-    el('h2', { id: 'classification-form-title', text: t('form') }),
-    el('div', { class: 'form-grid' }, ...Object.values(fields).map((f) => f.wrap)),
-    el('div', { class: 'row' }, save, status),
-  );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearErrors(fields);
-    save.disabled = true;
-    status.textContent = t('saving');
-    const optional = (v: string) => (v.trim() === '' ? undefined : v.trim());
-    try {
-      await sendJson('POST', '/admin/classifications', {
-        commune: fields.commune.input.value,
-        kind: fields.kind.input.value,
-        value: fields.value.input.value,
-        decision: fields.decision.input.value,
-        decision_date: fields.decision_date.input.value,
-        period_from: optional(fields.period_from.input.value),
-        period_to: optional(fields.period_to.input.value),
-        document_url: optional(fields.document_url.input.value),
-        note: optional(fields.note.input.value),
-      });
+  const optional = (v: string) => (v.trim() === '' ? undefined : v.trim());
+  return recordForm({
+    id: 'classification-form-title',
+    title: t('form'),
+    fields,
+    submit: t('save'),
+    saving: t('saving'),
+    send: (f) => sendJson('POST', '/admin/classifications', {
+      commune: f.commune.input.value,
+      kind: f.kind.input.value,
+      value: f.value.input.value,
+      decision: f.decision.input.value,
+      decision_date: f.decision_date.input.value,
+      period_from: optional(f.period_from.input.value),
+      period_to: optional(f.period_to.input.value),
+      document_url: optional(f.document_url.input.value),
+      note: optional(f.note.input.value),
+    }),
+    saved: () => {
       const name = commune.selectedOptions[0]?.textContent ?? commune.value;
       flash = t('saved', { commune: name, what: `${kind.value === 'group' ? t('group') : t('khuVuc')} ${value.value}` });
       done();
-    } catch (error) {
-      showErrors(error, fields, status);
-    } finally {
-      save.disabled = false;
-    }
-  });
-  return form;
+    },
+  }).form;
 }

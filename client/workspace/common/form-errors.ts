@@ -1,8 +1,9 @@
-// Shows a failed save where the official will look: each 400 issue next to the field it names, anything
-// else (403, 404, 409, a network failure) in the form's status line.
+/** @module Shows a failed save where the official will look: each 400 issue next to the field it names, anything
+ * else (403, 404, 409, a network failure) in the form's status line. */
 import { strings } from '../../i18n/i18n.ts';
 import { fieldErrors, WorkspaceError } from '../api.ts';
-import { el, errorText, type Field } from '../dom.ts';
+import { h } from '../../dom/h.ts';
+import { errorText, type Field } from './field.ts';
 import { fieldMessage } from './server-messages.ts';
 
 const t = strings({
@@ -12,6 +13,7 @@ const t = strings({
 
 type AnyField = Field<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>;
 
+/** Clears every field's error before a new attempt. */
 export function clearErrors(fields: Record<string, AnyField>): void {
   for (const f of Object.values(fields)) f.setError(null);
 }
@@ -36,6 +38,6 @@ export function showErrors(error: unknown, fields: Record<string, AnyField>, sta
   else if (error instanceof WorkspaceError && error.status === 403) text = t('forbidden', { message: error.message });
   else if (first && !unplaced.length) text = t('fix');
   else text = unplaced.length ? unplaced.join('; ') : errorText(error);
-  status.replaceChildren(el('span', { class: 'error', role: 'alert', text }));
+  status.replaceChildren(h('span', { class: 'error', role: 'alert' }, text));
   first?.input.focus();
 }

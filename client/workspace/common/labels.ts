@@ -1,7 +1,7 @@
-// Words and formats the workspace views share: recognition levels, due half-years, dates and times in
-// Vietnam, and the "illustrative" badge that marks figures the project generated.
+/** @module Words and formats the workspace views share: recognition levels, due half-years, dates and times in
+ * Vietnam, and the "illustrative" badge that marks figures the project generated. */
 import { getLang, strings } from '../../i18n/i18n.ts';
-import { el } from '../dom.ts';
+import { h } from '../../dom/h.ts';
 
 const t = strings({
   vi: {
@@ -16,11 +16,13 @@ const t = strings({
   },
 });
 
+/** A recognition level as the API names it. */
 export type Level = 'chua_dat' | 'dat_chuan' | 'nang_cao' | 'kieu_mau' | 'hien_dai';
 /** The levels of the 2021-2025 set (pre-2025 units and decisions until 2026-01). */
 export const RECOGNITION_LEVELS = ['dat_chuan', 'nang_cao', 'kieu_mau'] as const;
 /** Every level of every set: 2021-2025 and hiện đại of 2026-2030 (51/2025/QĐ-TTg). */
 export const ALL_RECOGNITION_LEVELS = ['dat_chuan', 'nang_cao', 'kieu_mau', 'hien_dai'] as const;
+/** A level's name in the page's language. */
 export const levelName = (level: Level): string => t(level);
 
 /** "2025-H1" → "6 tháng đầu năm 2025"; "2025" → "Năm 2025". */
@@ -50,7 +52,7 @@ export function todayInVietnam(): string {
 
 /** A small badge after an illustrative figure; nothing for an official one. */
 export function provenanceBadge(provenance: 'official' | 'illustrative' | null | undefined, showOfficial = false): HTMLElement | null {
-  if (provenance === 'illustrative') return el('span', { class: 'badge illustrative', title: t('illustrativeTitle'), text: t('illustrative') });
-  if (provenance === 'official' && showOfficial) return el('span', { class: 'badge official', text: t('official') });
+  if (provenance === 'illustrative') return h('span', { class: 'badge illustrative', title: t('illustrativeTitle') }, t('illustrative'));
+  if (provenance === 'official' && showOfficial) return h('span', { class: 'badge official' }, t('official'));
   return null;
 }

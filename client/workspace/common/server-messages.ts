@@ -1,5 +1,5 @@
-// The validation messages the API writes (in English, server/recognition/fields.ts, zod schemas) said in
-// Vietnamese next to the field when the workspace is in Vietnamese; anything not known is shown as written.
+/** @module The validation messages the API writes (in English, server/recognition/fields.ts, zod schemas) said in
+ * Vietnamese next to the field when the workspace is in Vietnamese; anything not known is shown as written. */
 import { getLang } from '../../i18n/i18n.ts';
 
 const VI: Array<[RegExp, (m: RegExpMatchArray) => string]> = [
@@ -24,6 +24,8 @@ const VI: Array<[RegExp, (m: RegExpMatchArray) => string]> = [
   [/^Invalid option|^Invalid enum value/, () => 'Vui lòng chọn một giá trị trong danh sách.'],
 ];
 
+/** A server's field message in the page's language: the API speaks English, so known messages are said again in
+ * Vietnamese. */
 export function fieldMessage(message: string): string {
   if (getLang() !== 'vi') return message;
   for (const [pattern, say] of VI) {

@@ -1,13 +1,14 @@
-// Unit choices for the views' forms: the rural communes (xã) of a scope, grouped by district, and the
-// districts of a province, from GET /units (cached by the scope picker's unitsUnder).
+/** @module Unit choices for the views' forms: the rural communes (xã) of a scope, grouped by district, and the
+ * districts of a province, from GET /units (cached by the scope picker's unitsUnder). */
 import { strings } from '../../i18n/i18n.ts';
-import { el } from '../dom.ts';
+import { h } from '../../dom/h.ts';
 import { type Scope, type UnitRef, unitsUnder } from '../scope-picker.ts';
 
 const t = strings({ vi: { wholeDistrict: '{name} (cấp huyện)' }, en: { wholeDistrict: '{name} (the district)' } });
 
 interface UnitWithRural extends UnitRef { rural?: boolean }
 
+/** A district and its communes, as the forms' grouped selects list them. */
 export interface DistrictCommunes { district: UnitRef; communes: UnitRef[] }
 
 /** The districts of the scope, each with its rural communes. */
@@ -30,7 +31,7 @@ export async function communesByDistrict(scope: Scope, districtName?: string): P
 
 /** <option>s of the rural communes, in an <optgroup> per district when there are several. */
 export function communeOptions(groups: DistrictCommunes[], selected?: string | null, withDistricts = false): Node[] {
-  const option = (u: UnitRef, text = u.name) => el('option', { value: u.code, text, selected: u.code === selected });
+  const option = (u: UnitRef, text = u.name) => h('option', { value: u.code, selected: u.code === selected }, text);
   if (groups.length === 1 && (!withDistricts || groups[0]!.district.level === 'province')) return groups[0]!.communes.map((c) => option(c));
-  return groups.map((g) => el('optgroup', { label: g.district.name }, withDistricts ? option(g.district, t('wholeDistrict', { name: g.district.name })) : null, ...g.communes.map((c) => option(c))));
+  return groups.map((g) => h('optgroup', { label: g.district.name }, withDistricts ? option(g.district, t('wholeDistrict', { name: g.district.name })) : null, ...g.communes.map((c) => option(c))));
 }

@@ -1,11 +1,12 @@
-// What a workspace view keeps in its URL hash (#view/key=value&…): reading the query, the scope it names
-// (or the user's home scope), the scope a listing is asked for (a commune officer reads their district,
-// narrowed by the server to their commune), and the hash to go to when a choice changes.
+/** @module What a workspace view keeps in its URL hash (#view/key=value&…): reading the query, the scope it names
+ * (or the user's home scope), the scope a listing is asked for (a commune officer reads their district,
+ * narrowed by the server to their commune), and the hash to go to when a choice changes. */
 import { getJson } from '../api.ts';
 import { homeScope, type Scope } from '../scope-picker.ts';
 import type { SignedIn } from '../session.ts';
 import type { ViewContext } from '../views.ts';
 
+/** The view's query (the hash's part after the view name). */
 export const queryOf = (ctx: ViewContext): URLSearchParams => new URLSearchParams(ctx.params[0] ?? '');
 
 /** The scope named by the hash (province=, district=), else the user's own. */
@@ -37,4 +38,5 @@ export function hashFor(view: string, choices: Record<string, string | null | un
   return text ? `${view}/${text}` : view;
 }
 
+/** Whether the official may write (commune officers read only). */
 export const mayWrite = (session: SignedIn): boolean => session.user.role !== 'commune';

@@ -1,9 +1,10 @@
-// "Import a file": download the template (CSV or XLSX, one row per criterion or one column per
-// criterion, pre-filled with the district's communes), upload the filled file, see every error with its
-// line and column or a preview of what would change, then apply the whole file at once.
+/** @module "Import a file": download the template (CSV or XLSX, one row per criterion or one column per
+ * criterion, pre-filled with the district's communes), upload the filled file, see every error with its
+ * line and column or a preview of what would change, then apply the whole file at once. */
 import { formatNumber, formatPeriod, strings } from '../../i18n/i18n.ts';
 import { sendForm, WorkspaceError } from '../api.ts';
-import { el, errorText, field, statusLine } from '../dom.ts';
+import { h } from '../../dom/h.ts';
+import { errorText, field, statusLine } from '../common/field.ts';
 import { periodPicker } from '../period-picker.ts';
 import { homeScope, scopePicker, scopeQuery, type Scope } from '../scope-picker.ts';
 import type { ViewContext } from '../views.ts';
@@ -30,6 +31,7 @@ const t = strings({
   },
 });
 
+/** Renders the import view: template downloads, the upload, its preview and the apply. */
 export async function renderImport(main: HTMLElement, ctx: ViewContext): Promise<void> {
   let scope: Scope = homeScope(ctx.session);
   const picker = await periodPicker(null, () => renderLinks());
@@ -37,21 +39,21 @@ export async function renderImport(main: HTMLElement, ctx: ViewContext): Promise
     scope = s;
     renderLinks();
   });
-  const links = el('p', { class: 'row' });
+  const links = h('p', { class: 'row' });
   const renderLinks = () => {
     const select = picker.wrap.querySelector('select');
     const q = [scopeQuery(scope), `period=${select?.value ?? picker.value}`].filter(Boolean).join('&');
     links.replaceChildren(
-      ...(['long', 'wide'] as const).flatMap((layout) => (['xlsx', 'csv'] as const).map((format) => el('a', { href: `/api/v1/admin/imports/template?format=${format}&layout=${layout}&${q}`, download: true, text: `${t(layout)} (${format.toUpperCase()})` }))),
+      ...(['long', 'wide'] as const).flatMap((layout) => (['xlsx', 'csv'] as const).map((format) => h('a', { href: `/api/v1/admin/imports/template?format=${format}&layout=${layout}&${q}`, download: true }, `${t(layout)} (${format.toUpperCase()})`))),
     );
   };
   renderLinks();
 
-  const file = field(t('file'), el('input', { type: 'file', name: 'file', accept: '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-  const check = el('button', { type: 'button', class: 'secondary', text: t('check') });
-  const apply = el('button', { type: 'button', class: 'primary', text: t('apply'), disabled: true });
+  const file = field(t('file'), h('input', { type: 'file', name: 'file', accept: '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  const check = h('button', { type: 'button', class: 'secondary' }, t('check'));
+  const apply = h('button', { type: 'button', class: 'primary', disabled: true }, t('apply'));
   const status = statusLine();
-  const result = el('div');
+  const result = h('div');
   let checkedFile: File | null = null;
 
   const upload = async (dryRun: boolean) => {
@@ -88,45 +90,45 @@ export async function renderImport(main: HTMLElement, ctx: ViewContext): Promise
   });
 
   main.replaceChildren(
-    el('h1', { text: t('title') }),
-    el('section', { class: 'card' }, el('h2', { text: t('step1') }), el('p', { class: 'hint', text: t('templateHint') }), el('div', { class: 'row' }, scopeEl, picker.wrap), links),
-    el('section', { class: 'card' }, el('h2', { text: t('step2') }), file.wrap, el('div', { class: 'row' }, check, apply), status, result),
+    h('h1', {}, t('title')),
+    h('section', { class: 'card' }, h('h2', {}, t('step1')), h('p', { class: 'hint' }, t('templateHint')), h('div', { class: 'row' }, scopeEl, picker.wrap), links),
+    h('section', { class: 'card' }, h('h2', {}, t('step2')), file.wrap, h('div', { class: 'row' }, check, apply), status, result),
   );
 }
 
 function preview(r: ImportResult): HTMLElement {
   const c = r.counts;
-  const wrap = el('div', {}, el('p', { text: t('preview', { reviews: c.reviews, rows: r.file.rows, new: c.new, changed: c.changed, confirmed: c.confirmed, unchanged: c.unchanged, gained: c.criteria_gained, lost: c.criteria_lost }) }));
+  const wrap = h('div', {}, h('p', {}, t('preview', { reviews: c.reviews, rows: r.file.rows, new: c.new, changed: c.changed, confirmed: c.confirmed, unchanged: c.unchanged, gained: c.criteria_gained, lost: c.criteria_lost })));
   const shown = r.reviews.filter((x) => x.status !== 'unchanged').slice(0, 200);
   if (shown.length === 0) return wrap;
-  const table = el('table', { class: 'list' }, el('thead', {}, el('tr', {}, ...[t('commune'), t('period'), t('state'), t('gained'), t('lost'), ''].map((h) => el('th', { scope: 'col', text: h })))));
-  const body = el('tbody');
+  const table = h('table', { class: 'list' }, h('thead', {}, h('tr', {}, ...[t('commune'), t('period'), t('state'), t('gained'), t('lost'), ''].map((label) => h('th', { scope: 'col' }, label)))));
+  const body = h('tbody');
   for (const x of shown) {
-    body.append(el('tr', {},
-      el('th', { scope: 'row', text: x.name }),
-      el('td', { text: formatPeriod(x.period) }),
-      el('td', { text: `${t(x.status)} · ${x.met_before === null ? '—' : formatNumber(x.met_before)} → ${formatNumber(x.met_after)}` }),
-      el('td', { class: 'diff-gained', text: x.gained.join(', ') }),
-      el('td', { class: 'diff-lost', text: x.lost.join(', ') }),
-      el('td', { class: 'hint', text: x.kept.length && x.kept_from ? t('kept', { period: formatPeriod(x.kept_from) }) : '' }),
+    body.append(h('tr', {},
+      h('th', { scope: 'row' }, x.name),
+      h('td', {}, formatPeriod(x.period)),
+      h('td', {}, `${t(x.status)} · ${x.met_before === null ? '—' : formatNumber(x.met_before)} → ${formatNumber(x.met_after)}`),
+      h('td', { class: 'diff-gained' }, x.gained.join(', ')),
+      h('td', { class: 'diff-lost' }, x.lost.join(', ')),
+      h('td', { class: 'hint' }, x.kept.length && x.kept_from ? t('kept', { period: formatPeriod(x.kept_from) }) : ''),
     ));
   }
   table.append(body);
-  wrap.append(el('div', { class: 'table-wrap' }, table));
+  wrap.append(h('div', { class: 'table-wrap' }, table));
   return wrap;
 }
 
 function errorsOf(error: unknown): HTMLElement {
-  if (!(error instanceof WorkspaceError)) return el('p', { class: 'error', role: 'alert', text: errorText(error) });
+  if (!(error instanceof WorkspaceError)) return h('p', { class: 'error', role: 'alert' }, errorText(error));
   const details = error.details as ImportError | undefined;
-  if (!details?.errors?.length) return el('p', { class: 'error', role: 'alert', text: error.status === 403 ? `${t('forbidden')} ${error.message}` : error.message });
-  const table = el('table', { class: 'list' }, el('thead', {}, el('tr', {}, ...[t('line'), t('column'), t('value'), t('problem')].map((h) => el('th', { scope: 'col', text: h })))));
-  const body = el('tbody');
-  for (const e of details.errors) body.append(el('tr', {}, el('td', { class: 'num', text: String(e.line) }), el('td', { text: [e.column, e.header].filter(Boolean).join(' · ') }), el('td', { text: e.value }), el('td', { text: e.message })));
+  if (!details?.errors?.length) return h('p', { class: 'error', role: 'alert' }, error.status === 403 ? `${t('forbidden')} ${error.message}` : error.message);
+  const table = h('table', { class: 'list' }, h('thead', {}, h('tr', {}, ...[t('line'), t('column'), t('value'), t('problem')].map((label) => h('th', { scope: 'col' }, label)))));
+  const body = h('tbody');
+  for (const e of details.errors) body.append(h('tr', {}, h('td', { class: 'num' }, String(e.line)), h('td', {}, [e.column, e.header].filter(Boolean).join(' · ')), h('td', {}, e.value), h('td', {}, e.message)));
   table.append(body);
-  return el('div', { role: 'alert' },
-    el('p', { class: 'error', text: t('errors', { n: details.error_count }) }),
-    details.truncated ? el('p', { class: 'hint', text: t('truncated', { shown: details.errors.length }) }) : null,
-    el('div', { class: 'table-wrap' }, table),
+  return h('div', { role: 'alert' },
+    h('p', { class: 'error' }, t('errors', { n: details.error_count })),
+    details.truncated ? h('p', { class: 'hint' }, t('truncated', { shown: details.errors.length })) : null,
+    h('div', { class: 'table-wrap' }, table),
   );
 }

@@ -1,9 +1,10 @@
-// "Add a planned commune": a rural commune of the scope, the level it is to reach, by when (a half-year
-// or a year) and the plan that names it; POST /admin/plans.
+/** @module "Add a planned commune": a rural commune of the scope, the level it is to reach, by when (a half-year
+ * or a year) and the plan that names it; POST /admin/plans. */
 import { strings } from '../../i18n/i18n.ts';
 import { sendJson } from '../api.ts';
-import { el, field, statusLine } from '../dom.ts';
-import { clearErrors, showErrors } from '../common/form-errors.ts';
+import { h } from '../../dom/h.ts';
+import { field } from '../common/field.ts';
+import { recordForm } from '../common/record-form.ts';
 import { ALL_RECOGNITION_LEVELS, dueName, levelName } from '../common/labels.ts';
 import { communeOptions, type DistrictCommunes } from '../common/units.ts';
 
@@ -15,34 +16,25 @@ const t = strings({
 /** The due half-years and years offered: the end of 2021-2025 and the 2026-2030 programme. */
 export const DUES = ['2025-H1', '2025-H2', '2025', '2026-H1', '2026-H2', '2026', '2027', '2028', '2029', '2030'] as const;
 
+/** The form that adds a planned commune of the scope; `onSaved` gets the confirmation to show after the list
+ * reloads. */
 export function planForm(groups: DistrictCommunes[], onSaved: (message: string) => void): HTMLElement {
   const fields = {
-    commune: field(t('commune'), el('select', { name: 'commune', required: true }, el('option', { value: '', text: t('choose') }), ...communeOptions(groups))),
-    target_level: field(t('level'), el('select', { name: 'target_level' }, ...ALL_RECOGNITION_LEVELS.map((l) => el('option', { value: l, text: levelName(l) }))), t('levelHint')),
-    due: field(t('due'), el('select', { name: 'due' }, ...DUES.map((d) => el('option', { value: d, text: dueName(d) })))),
-    plan: field(t('plan'), el('input', { name: 'plan', required: true, maxlength: 300 }), t('planHint')),
+    commune: field(t('commune'), h('select', { name: 'commune', required: true }, h('option', { value: '' }, t('choose')), ...communeOptions(groups))),
+    target_level: field(t('level'), h('select', { name: 'target_level' }, ...ALL_RECOGNITION_LEVELS.map((l) => h('option', { value: l }, levelName(l)))), t('levelHint')),
+    due: field(t('due'), h('select', { name: 'due' }, ...DUES.map((d) => h('option', { value: d }, dueName(d))))),
+    plan: field(t('plan'), h('input', { name: 'plan', required: true, maxlength: 300 }), t('planHint')),
   };
-  const status = statusLine();
-  const add = el('button', { type: 'submit', class: 'primary', text: t('add') });
-  const form = el('form', { class: 'card', novalidate: true, 'aria-labelledby': 'plan-form-title' },
-    el('h2', { id: 'plan-form-title', text: t('title') }),
-    el('div', { class: 'form-grid' }, ...Object.values(fields).map((f) => f.wrap)),
-    el('div', { class: 'row' }, add, status),
-  );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearErrors(fields);
-    add.disabled = true;
-    status.textContent = t('saving');
-    try {
-      await sendJson('POST', '/admin/plans', { commune: fields.commune.input.value, target_level: fields.target_level.input.value, due: fields.due.input.value, plan: fields.plan.input.value });
+  return recordForm({
+    id: 'plan-form-title',
+    title: t('title'),
+    fields,
+    submit: t('add'),
+    saving: t('saving'),
+    send: (f) => sendJson('POST', '/admin/plans', { commune: f.commune.input.value, target_level: f.target_level.input.value, due: f.due.input.value, plan: f.plan.input.value }),
+    saved: (_answer, status) => {
       status.textContent = t('saved');
       onSaved(t('saved'));
-    } catch (error) {
-      showErrors(error, fields, status);
-    } finally {
-      add.disabled = false;
-    }
-  });
-  return form;
+    },
+  }).form;
 }

@@ -1,9 +1,10 @@
-// "Plans and targets": for the chosen province or district, the planned communes with criteria met and
-// missing and the criterion completions ("lượt tiêu chí") the plan needs, forms to add a planned commune
-// or remove one, and the targets of the scope with add / edit / delete for the roles allowed.
+/** @module "Plans and targets": for the chosen province or district, the planned communes with criteria met and
+ * missing and the criterion completions ("lượt tiêu chí") the plan needs, forms to add a planned commune
+ * or remove one, and the targets of the scope with add / edit / delete for the roles allowed. */
 import { strings } from '../../i18n/i18n.ts';
 import { getJson, sendJson } from '../api.ts';
-import { el, statusLine } from '../dom.ts';
+import { h } from '../../dom/h.ts';
+import { statusLine } from '../common/field.ts';
 import { showErrors } from '../common/form-errors.ts';
 import { communesByDistrict } from '../common/units.ts';
 import { hashFor, listingScope, mayWrite, queryOf, scopeOf } from '../common/view-state.ts';
@@ -19,17 +20,18 @@ const t = strings({
   en: { title: 'Plans and targets', pick: 'Choose a province to see its plans and targets.', confirm: 'Remove {commune} ({due}) from the plan? The audit trail keeps the record.', removed: '{commune} removed from the plan.' },
 });
 
+/** Renders the plans view: completions, the planned communes, the form to add one, and the targets. */
 export async function renderPlans(main: HTMLElement, ctx: ViewContext): Promise<void> {
   const query = queryOf(ctx);
   const scope = scopeOf(ctx, query);
   const picker = await scopePicker(ctx.session, scope, (s) => ctx.go(hashFor('plans', { province: s.province, district: s.district })));
   const status = statusLine();
   status.classList.add('view-status');
-  const body = el('div');
-  main.replaceChildren(el('h1', { text: t('title') }), picker.childElementCount ? el('div', { class: 'row card' }, picker) : '', status, body);
+  const body = h('div');
+  main.replaceChildren(h('h1', {}, t('title')), picker.childElementCount ? h('div', { class: 'row card' }, picker) : '', status, body);
   const listing = await listingScope(ctx.session, scope);
   if (!listing.province && !listing.district) {
-    body.append(el('p', { text: t('pick') }));
+    body.append(h('p', {}, t('pick')));
     return;
   }
   const q = scopeQuery(listing);

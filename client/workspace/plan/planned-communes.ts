@@ -1,8 +1,8 @@
-// The planned communes of a scope: where each stands (criteria met, criteria still missing, level, status)
-// and the criterion completions ("lượt tiêu chí") the plan still needs, in total and per due half-year;
-// a "Remove" button per commune for the roles that change plans.
+/** @module The planned communes of a scope: where each stands (criteria met, criteria still missing, level, status)
+ * and the criterion completions ("lượt tiêu chí") the plan still needs, in total and per due half-year;
+ * a "Remove" button per commune for the roles that change plans. */
 import { formatPeriod, strings } from '../../i18n/i18n.ts';
-import { el } from '../dom.ts';
+import { h } from '../../dom/h.ts';
 import { dueName, levelName, provenanceBadge } from '../common/labels.ts';
 import type { PlanBoard, PlannedCommune, PlanStatus } from './types.ts';
 import { stackTable } from '../common/stack-table.ts';
@@ -29,52 +29,55 @@ const t = strings({
 });
 
 const STATUS_CLASS: Record<PlanStatus, string> = { reached: 'official', on_track: '', late: 'missing' };
-export const statusBadge = (status: PlanStatus): HTMLElement => el('span', { class: `badge ${STATUS_CLASS[status]}`, text: t(status) });
+/** A plan status as a badge (reached, on track, late). */
+export const statusBadge = (status: PlanStatus): HTMLElement => h('span', { class: `badge ${STATUS_CLASS[status]}` }, t(status));
 
+/** The criterion completions still needed, in all and by due date. */
 export function completionsSummary(board: PlanBoard): HTMLElement {
   const cc = board.criterion_completions;
-  if (!board.communes.length) return el('div', { hidden: true });
-  const section = el('section', { class: 'card', 'aria-labelledby': 'completions-title' },
-    el('h2', { id: 'completions-title', text: t('completionsTitle') }),
-    el('p', { class: 'big', text: t('completions', { total: cc.total, communes: cc.communes_missing_criteria, period: formatPeriod(board.period) }) }),
-    cc.communes_without_review ? el('p', { text: t('withoutReview', { n: cc.communes_without_review }) }) : null,
+  if (!board.communes.length) return h('div', { hidden: true });
+  const section = h('section', { class: 'card', 'aria-labelledby': 'completions-title' },
+    h('h2', { id: 'completions-title' }, t('completionsTitle')),
+    h('p', { class: 'big' }, t('completions', { total: cc.total, communes: cc.communes_missing_criteria, period: formatPeriod(board.period) })),
+    cc.communes_without_review ? h('p', {}, t('withoutReview', { n: cc.communes_without_review })) : null,
   );
   if (cc.by_due.length) {
-    const table = el('table', { class: 'list' }, el('caption', { text: t('byDue') }), el('thead', {}, el('tr', {}, ...[t('due'), t('communes'), t('missingCommunes'), t('needed')].map((h, i) => el('th', { scope: 'col', class: i ? 'num' : undefined, text: h })))));
-    table.append(el('tbody', {}, ...cc.by_due.map((d) => el('tr', {}, el('th', { scope: 'row', text: dueName(d.due) }), el('td', { class: 'num', text: String(d.communes) }), el('td', { class: 'num', text: String(d.communes_missing_criteria) }), el('td', { class: 'num', text: String(d.completions) })))));
-    section.append(el('div', { class: 'table-wrap' }, table));
+    const table = h('table', { class: 'list' }, h('caption', {}, t('byDue')), h('thead', {}, h('tr', {}, ...[t('due'), t('communes'), t('missingCommunes'), t('needed')].map((label, i) => h('th', { scope: 'col', class: i ? 'num' : undefined }, label)))));
+    table.append(h('tbody', {}, ...cc.by_due.map((d) => h('tr', {}, h('th', { scope: 'row' }, dueName(d.due)), h('td', { class: 'num' }, String(d.communes)), h('td', { class: 'num' }, String(d.communes_missing_criteria)), h('td', { class: 'num' }, String(d.completions))))));
+    section.append(h('div', { class: 'table-wrap' }, table));
   }
-  section.append(el('p', { class: 'hint', text: t('note') }));
+  section.append(h('p', { class: 'hint' }, t('note')));
   return section;
 }
 
+/** The planned communes table; with `canRemove`, each row has a remove button that calls `onRemove`. */
 export function plannedTable(board: PlanBoard, canRemove: boolean, onRemove: (p: PlannedCommune, button: HTMLButtonElement) => void): HTMLElement {
-  const section = el('section', { 'aria-labelledby': 'planned-title' }, el('h2', { id: 'planned-title', text: t('title') }));
+  const section = h('section', { 'aria-labelledby': 'planned-title' }, h('h2', { id: 'planned-title' }, t('title')));
   if (!board.communes.length) {
-    section.append(el('p', { text: t('none') }));
+    section.append(h('p', {}, t('none')));
     return section;
   }
   const headers = [t('commune'), t('target'), t('met'), t('missing'), t('level'), t('status')];
   if (canRemove) headers.push('');
-  const table = el('table', { class: 'list' }, el('caption', { text: t('caption', { period: formatPeriod(board.period) }) }), el('thead', {}, el('tr', {}, ...headers.map((h, i) => el('th', { scope: 'col', class: i === 2 ? 'num' : undefined, text: h })))));
-  const body = el('tbody');
+  const table = h('table', { class: 'list' }, h('caption', {}, t('caption', { period: formatPeriod(board.period) })), h('thead', {}, h('tr', {}, ...headers.map((label, i) => h('th', { scope: 'col', class: i === 2 ? 'num' : undefined }, label)))));
+  const body = h('tbody');
   for (const p of board.communes) {
-    const row = el('tr', {},
-      el('th', { scope: 'row' }, p.name, p.district ? el('span', { class: 'sub', text: p.district.name }) : null),
-      el('td', {}, levelName(p.target_level), el('span', { class: 'sub', text: dueName(p.due) }), el('span', { class: 'sub', text: p.plan })),
-      el('td', { class: 'num' }, p.met === null ? t('noReview') : `${p.met}/${p.criteria_total}`, ' ', provenanceBadge(p.provenance), p.as_of ? el('span', { class: 'sub', text: t('asOf', { period: formatPeriod(p.as_of) }) }) : null),
-      el('td', { text: p.missing === null ? '—' : p.missing.length ? p.missing.join(', ') : '✓' }),
-      el('td', {}, levelName(p.level), ' ', provenanceBadge(p.level_provenance)),
-      el('td', {}, statusBadge(p.status), p.at_risk ? el('span', { class: 'badge missing', text: t('atRisk') }) : null),
+    const row = h('tr', {},
+      h('th', { scope: 'row' }, p.name, p.district ? h('span', { class: 'sub' }, p.district.name) : null),
+      h('td', {}, levelName(p.target_level), h('span', { class: 'sub' }, dueName(p.due)), h('span', { class: 'sub' }, p.plan)),
+      h('td', { class: 'num' }, p.met === null ? t('noReview') : `${p.met}/${p.criteria_total}`, ' ', provenanceBadge(p.provenance), p.as_of ? h('span', { class: 'sub' }, t('asOf', { period: formatPeriod(p.as_of) })) : null),
+      h('td', {}, p.missing === null ? '—' : p.missing.length ? p.missing.join(', ') : '✓'),
+      h('td', {}, levelName(p.level), ' ', provenanceBadge(p.level_provenance)),
+      h('td', {}, statusBadge(p.status), p.at_risk ? h('span', { class: 'badge missing' }, t('atRisk')) : null),
     );
     if (canRemove) {
-      const button = el('button', { type: 'button', class: 'secondary small', text: t('remove'), 'aria-label': t('removeLabel', { commune: p.name }) });
+      const button = h('button', { type: 'button', class: 'secondary small', 'aria-label': t('removeLabel', { commune: p.name }) }, t('remove'));
       button.addEventListener('click', () => onRemove(p, button));
-      row.append(el('td', {}, button));
+      row.append(h('td', {}, button));
     }
     body.append(row);
   }
   table.append(body);
-  section.append(el('div', { class: 'table-wrap' }, stackTable(table)));
+  section.append(h('div', { class: 'table-wrap' }, stackTable(table)));
   return section;
 }

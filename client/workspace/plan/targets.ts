@@ -1,9 +1,11 @@
-// The targets of a scope (metric, value, deadline, source) with add, edit and delete for the officials
-// allowed to change them (`editable`); GET|POST /admin/targets, PUT|DELETE /admin/targets/{id}.
+/** @module The targets of a scope (metric, value, deadline, source) with add, edit and delete for the officials
+ * allowed to change them (`editable`); GET|POST /admin/targets, PUT|DELETE /admin/targets/{id}. */
 import { strings } from '../../i18n/i18n.ts';
 import { getJson, sendJson } from '../api.ts';
-import { el, field, statusLine } from '../dom.ts';
+import { h } from '../../dom/h.ts';
+import { field } from '../common/field.ts';
 import { clearErrors, showErrors } from '../common/form-errors.ts';
+import { recordForm } from '../common/record-form.ts';
 import { dateText } from '../common/labels.ts';
 import type { UnitRef } from '../scope-picker.ts';
 import type { Target, TargetList } from './types.ts';
@@ -30,24 +32,48 @@ const t = strings({
 
 /** The targets section; `scopes` are the province/districts a new target may be set for (empty: read only). */
 export async function targetsSection(query: string, scopes: UnitRef[]): Promise<HTMLElement> {
-  const section = el('section', { 'aria-labelledby': 'targets-title' });
-  const status = statusLine();
+  const section = h('section', { 'aria-labelledby': 'targets-title' });
   let editing: Target | null = null;
 
   const fields = {
-    scope: field(t('scope'), el('select', { name: 'scope' }, ...scopes.map((u) => el('option', { value: u.code, text: u.name })))),
-    metric: field(t('metric'), el('input', { name: 'metric', required: true, maxlength: 160, autocomplete: 'off' }), t('metricHint')),
-    value: field(t('value'), el('input', { name: 'value', required: true, maxlength: 300 }), t('valueHint')),
-    kind: field(t('kind'), el('select', { name: 'kind' }, el('option', { value: 'target', text: t('kindTarget') }), el('option', { value: 'reported', text: t('kindReported') }))),
-    deadline: field(t('deadline'), el('input', { name: 'deadline', type: 'date', required: true })),
-    source: field(t('source'), el('input', { name: 'source', required: true, maxlength: 500 })),
-    source_url: field(t('sourceUrl'), el('input', { name: 'source_url', type: 'url', inputmode: 'url', placeholder: 'https://…' })),
-    note: field(t('note'), el('textarea', { name: 'note', rows: 2, maxlength: 2000 })),
+    scope: field(t('scope'), h('select', { name: 'scope' }, ...scopes.map((u) => h('option', { value: u.code }, u.name)))),
+    metric: field(t('metric'), h('input', { name: 'metric', required: true, maxlength: 160, autocomplete: 'off' }), t('metricHint')),
+    value: field(t('value'), h('input', { name: 'value', required: true, maxlength: 300 }), t('valueHint')),
+    kind: field(t('kind'), h('select', { name: 'kind' }, h('option', { value: 'target' }, t('kindTarget')), h('option', { value: 'reported' }, t('kindReported')))),
+    deadline: field(t('deadline'), h('input', { name: 'deadline', type: 'date', required: true })),
+    source: field(t('source'), h('input', { name: 'source', required: true, maxlength: 500 })),
+    source_url: field(t('sourceUrl'), h('input', { name: 'source_url', type: 'url', inputmode: 'url', placeholder: 'https://…' })),
+    note: field(t('note'), h('textarea', { name: 'note', rows: 2, maxlength: 2000 })),
   };
-  const formTitle = el('h2', { id: 'target-form-title', text: t('addTitle') });
-  const save = el('button', { type: 'submit', class: 'primary', text: t('save') });
-  const cancel = el('button', { type: 'button', class: 'secondary', text: t('cancel'), hidden: true });
-  const form = el('form', { class: 'card', novalidate: true, 'aria-labelledby': 'target-form-title' }, formTitle, el('div', { class: 'form-grid' }, ...Object.values(fields).map((f) => f.wrap)), el('div', { class: 'row' }, save, cancel, status));
+  const cancel = h('button', { type: 'button', class: 'secondary', hidden: true }, t('cancel'));
+  const optional = (v: string) => (v.trim() ? v.trim() : undefined);
+  const { form, heading: formTitle, status } = recordForm({
+    id: 'target-form-title',
+    title: t('addTitle'),
+    fields,
+    submit: t('save'),
+    saving: t('saving'),
+    actions: [cancel],
+    send: (f) => {
+      const body = {
+        metric: f.metric.input.value,
+        value: f.value.input.value,
+        kind: f.kind.input.value,
+        deadline: f.deadline.input.value,
+        source: f.source.input.value,
+        source_url: optional(f.source_url.input.value),
+        note: optional(f.note.input.value),
+      };
+      return editing
+        ? sendJson<Target>('PUT', `/admin/targets/${editing.id}`, body)
+        : sendJson<Target>('POST', '/admin/targets', { scope: f.scope.input.value, ...body });
+    },
+    saved: async (saved, line) => {
+      fill(null);
+      await render();
+      line.textContent = t('saved', { metric: saved.metric });
+    },
+  });
 
   const fill = (target: Target | null) => {
     editing = target;
@@ -68,7 +94,7 @@ export async function targetsSection(query: string, scopes: UnitRef[]): Promise<
     fields.metric.input.focus();
   });
 
-  const tableHolder = el('div');
+  const tableHolder = h('div');
   const render = async () => {
     const list = await getJson<TargetList>(`/admin/targets?${query}`);
     tableHolder.replaceChildren(nationalTable(list), targetTable(list, {
@@ -92,36 +118,7 @@ export async function targetsSection(query: string, scopes: UnitRef[]): Promise<
     }));
   };
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearErrors(fields);
-    save.disabled = true;
-    status.textContent = t('saving');
-    const optional = (v: string) => (v.trim() ? v.trim() : undefined);
-    const body = {
-      metric: fields.metric.input.value,
-      value: fields.value.input.value,
-      kind: fields.kind.input.value,
-      deadline: fields.deadline.input.value,
-      source: fields.source.input.value,
-      source_url: optional(fields.source_url.input.value),
-      note: optional(fields.note.input.value),
-    };
-    try {
-      const saved = editing
-        ? await sendJson<Target>('PUT', `/admin/targets/${editing.id}`, body)
-        : await sendJson<Target>('POST', '/admin/targets', { scope: fields.scope.input.value, ...body });
-      fill(null);
-      await render();
-      status.textContent = t('saved', { metric: saved.metric });
-    } catch (error) {
-      showErrors(error, fields, status);
-    } finally {
-      save.disabled = false;
-    }
-  });
-
-  section.append(el('h2', { id: 'targets-title', tabindex: -1, text: t('title') }), tableHolder);
+  section.append(h('h2', { id: 'targets-title', tabindex: -1 }, t('title')), tableHolder);
   await render();
   if (scopes.length) section.append(form);
   else section.append(status);
@@ -131,38 +128,38 @@ export async function targetsSection(query: string, scopes: UnitRef[]): Promise<
 /** The national targets beside the scope's own (read only): what the province's targets answer to. */
 function nationalTable(list: TargetList): HTMLElement | string {
   if (!list.national?.length) return '';
-  const table = el('table', { class: 'list' }, el('caption', { text: t('nationalCaption') }),
-    el('thead', {}, el('tr', {}, ...[t('metric'), t('value'), t('deadline'), t('source')].map((h) => el('th', { scope: 'col', text: h })))),
-    el('tbody', {}, ...list.national.map((n) => el('tr', {},
-      el('th', { scope: 'row' }, el('code', { text: n.metric }), n.note ? el('span', { class: 'sub', text: n.note }) : null),
-      el('td', { text: n.value }),
-      el('td', { class: 'nowrap', text: dateText(n.deadline) }),
-      el('td', { class: 'source' }, n.source_url ? el('a', { href: n.source_url, rel: 'noopener', target: '_blank', text: n.source }) : n.source),
+  const table = h('table', { class: 'list' }, h('caption', {}, t('nationalCaption')),
+    h('thead', {}, h('tr', {}, ...[t('metric'), t('value'), t('deadline'), t('source')].map((label) => h('th', { scope: 'col' }, label)))),
+    h('tbody', {}, ...list.national.map((n) => h('tr', {},
+      h('th', { scope: 'row' }, h('code', {}, n.metric), n.note ? h('span', { class: 'sub' }, n.note) : null),
+      h('td', {}, n.value),
+      h('td', { class: 'nowrap' }, dateText(n.deadline)),
+      h('td', { class: 'source' }, n.source_url ? h('a', { href: n.source_url, rel: 'noopener', target: '_blank' }, n.source) : n.source),
     ))),
   );
-  return el('section', { class: 'national-targets', 'aria-label': t('national') }, el('h3', { text: t('national') }), el('div', { class: 'table-wrap' }, stackTable(table)));
+  return h('section', { class: 'national-targets', 'aria-label': t('national') }, h('h3', {}, t('national')), h('div', { class: 'table-wrap' }, stackTable(table)));
 }
 
 function targetTable(list: TargetList, actions: { edit(t: Target): void; remove(t: Target): void }): HTMLElement {
-  if (!list.targets.length) return el('p', { text: t('none') });
+  if (!list.targets.length) return h('p', {}, t('none'));
   const anyEditable = list.targets.some((x) => x.editable);
   const headers = [t('unit'), t('metric'), t('value'), t('deadline'), t('source')];
   if (anyEditable) headers.push('');
-  const table = el('table', { class: 'list' }, el('caption', { text: t('caption', { scope: list.scope.name }) }), el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col', text: h })))));
-  const body = el('tbody');
+  const table = h('table', { class: 'list' }, h('caption', {}, t('caption', { scope: list.scope.name })), h('thead', {}, h('tr', {}, ...headers.map((label) => h('th', { scope: 'col' }, label)))));
+  const body = h('tbody');
   for (const target of list.targets) {
-    const row = el('tr', {},
-      el('td', { text: target.scope_name }),
-      el('th', { scope: 'row' }, el('code', { text: target.metric }), target.kind === 'reported' ? el('span', { class: 'badge', text: t('reported') }) : null, target.note ? el('span', { class: 'sub', text: target.note }) : null),
-      el('td', { text: target.value }),
-      el('td', { class: 'nowrap', text: dateText(target.deadline) }),
-      el('td', { class: 'source' }, target.source_url ? el('a', { href: target.source_url, rel: 'noopener', target: '_blank', text: target.source }) : target.source),
+    const row = h('tr', {},
+      h('td', {}, target.scope_name),
+      h('th', { scope: 'row' }, h('code', {}, target.metric), target.kind === 'reported' ? h('span', { class: 'badge' }, t('reported')) : null, target.note ? h('span', { class: 'sub' }, target.note) : null),
+      h('td', {}, target.value),
+      h('td', { class: 'nowrap' }, dateText(target.deadline)),
+      h('td', { class: 'source' }, target.source_url ? h('a', { href: target.source_url, rel: 'noopener', target: '_blank' }, target.source) : target.source),
     );
     if (anyEditable) {
-      const cell = el('td', { class: 'actions' });
+      const cell = h('td', { class: 'actions' });
       if (target.editable) {
-        const edit = el('button', { type: 'button', class: 'secondary small', text: t('edit'), 'aria-label': t('editLabel', { metric: target.metric }) });
-        const del = el('button', { type: 'button', class: 'secondary small danger', text: t('del'), 'aria-label': t('delLabel', { metric: target.metric }) });
+        const edit = h('button', { type: 'button', class: 'secondary small', 'aria-label': t('editLabel', { metric: target.metric }) }, t('edit'));
+        const del = h('button', { type: 'button', class: 'secondary small danger', 'aria-label': t('delLabel', { metric: target.metric }) }, t('del'));
         edit.addEventListener('click', () => actions.edit(target));
         del.addEventListener('click', () => actions.remove(target));
         cell.append(edit, del);
@@ -172,5 +169,5 @@ function targetTable(list: TargetList, actions: { edit(t: Target): void; remove(
     body.append(row);
   }
   table.append(body);
-  return el('div', { class: 'table-wrap' }, stackTable(table));
+  return h('div', { class: 'table-wrap' }, stackTable(table));
 }

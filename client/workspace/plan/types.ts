@@ -1,10 +1,14 @@
-// Shapes of the plan and target routes' answers (server/plan/admin-schemas.ts, server/plan/routes.ts).
+/** @module Shapes of the plan and target routes' answers (server/plan/admin-schemas.ts, server/plan/routes.ts). */
 import type { Level } from '../common/labels.ts';
 
+/** Whether a figure is official or illustrative. */
 export type Provenance = 'official' | 'illustrative';
+/** A level a plan may target. */
 export type TargetLevel = Exclude<Level, 'chua_dat'>;
+/** Where a planned commune stands. */
 export type PlanStatus = 'reached' | 'on_track' | 'late';
 
+/** A planned commune as the plan board lists it. */
 export interface PlannedCommune {
   id: number;
   code: string;
@@ -29,6 +33,7 @@ export interface PlannedCommune {
   status: PlanStatus;
 }
 
+/** The plan board as GET /admin/plans answers it. */
 export interface PlanBoard {
   period: string;
   scope: { level: 'province' | 'district'; code: string; name: string };
@@ -45,6 +50,7 @@ export interface PlanBoard {
   };
 }
 
+/** A target as the workspace lists it. */
 export interface Target {
   id: number;
   scope: 'national' | 'province' | 'district' | 'commune';
@@ -61,6 +67,7 @@ export interface Target {
   editable: boolean;
 }
 
+/** A scope's targets and the national ones, as GET /admin/targets answers them. */
 export interface TargetList {
   scope: { level: 'province' | 'district'; code: string; name: string };
   targets: Target[];

@@ -1,7 +1,7 @@
-// The revocation-risk list: recognised communes whose latest review fails a criterion, with each criterion
-// at fault and the month since which it fails (Quyết định 18/2022/QĐ-TTg) — what a district must act on first.
+/** @module The revocation-risk list: recognised communes whose latest review fails a criterion, with each criterion
+ * at fault and the month since which it fails (Quyết định 18/2022/QĐ-TTg) — what a district must act on first. */
 import { formatPeriod, getLang, strings } from '../../i18n/i18n.ts';
-import { el } from '../dom.ts';
+import { h } from '../../dom/h.ts';
 import { levelName, provenanceBadge } from '../common/labels.ts';
 import type { AtRisk } from './types.ts';
 import { stackTable } from '../common/stack-table.ts';
@@ -23,31 +23,32 @@ const t = strings({
   },
 });
 
+/** The section of recognised communes that no longer meet every criterion. */
 export function atRiskSection(data: AtRisk): HTMLElement {
-  const section = el('section', { class: 'card at-risk', 'aria-labelledby': 'at-risk-title' }, el('h2', { id: 'at-risk-title', text: t('title') }));
+  const section = h('section', { class: 'card at-risk', 'aria-labelledby': 'at-risk-title' }, h('h2', { id: 'at-risk-title' }, t('title')));
   const period = formatPeriod(data.period);
-  if (data.note) section.append(el('p', { class: 'hint', text: t('unknown') }));
+  if (data.note) section.append(h('p', { class: 'hint' }, t('unknown')));
   if (!data.communes.length) {
-    section.append(el('p', { text: t('none', { period }) }));
+    section.append(h('p', {}, t('none', { period })));
     return section;
   }
-  section.append(el('p', { text: t('count', { n: data.communes.length, period }) }), el('p', { class: 'hint', text: t('rule') }));
-  const table = el('table', { class: 'list' }, el('caption', { class: 'visually-hidden', text: t('caption', { period }) }));
-  table.append(el('thead', {}, el('tr', {}, ...[t('commune'), t('level'), t('met'), t('failing'), t('review')].map((h, i) => el('th', { scope: 'col', class: i === 2 ? 'num' : undefined, text: h })))));
-  const body = el('tbody');
+  section.append(h('p', {}, t('count', { n: data.communes.length, period })), h('p', { class: 'hint' }, t('rule')));
+  const table = h('table', { class: 'list' }, h('caption', { class: 'visually-hidden' }, t('caption', { period })));
+  table.append(h('thead', {}, h('tr', {}, ...[t('commune'), t('level'), t('met'), t('failing'), t('review')].map((label, i) => h('th', { scope: 'col', class: i === 2 ? 'num' : undefined }, label)))));
+  const body = h('tbody');
   for (const c of data.communes) {
-    const failing = el('ul', { class: 'plain' }, ...c.criteria.map((f) => el('li', {}, el('strong', { text: `${f.number}. ${getLang() === 'en' ? f.name_en : f.name_vi}` }), ` · ${formatPeriod(f.failing_since)}`)));
+    const failing = h('ul', { class: 'plain' }, ...c.criteria.map((f) => h('li', {}, h('strong', {}, `${f.number}. ${getLang() === 'en' ? f.name_en : f.name_vi}`), ` · ${formatPeriod(f.failing_since)}`)));
     body.append(
-      el('tr', {},
-        el('th', { scope: 'row' }, c.name, c.district ? el('span', { class: 'sub', text: c.district.name }) : null),
-        el('td', {}, levelName(c.level), ' ', provenanceBadge(c.recognition.provenance)),
-        el('td', { class: 'num', text: `${c.met}/${c.criteria_total}` }),
-        el('td', {}, failing),
-        el('td', {}, formatPeriod(c.review_period), ' ', provenanceBadge(c.review_provenance)),
+      h('tr', {},
+        h('th', { scope: 'row' }, c.name, c.district ? h('span', { class: 'sub' }, c.district.name) : null),
+        h('td', {}, levelName(c.level), ' ', provenanceBadge(c.recognition.provenance)),
+        h('td', { class: 'num' }, `${c.met}/${c.criteria_total}`),
+        h('td', {}, failing),
+        h('td', {}, formatPeriod(c.review_period), ' ', provenanceBadge(c.review_provenance)),
       ),
     );
   }
   table.append(body);
-  section.append(el('div', { class: 'table-wrap' }, stackTable(table)));
+  section.append(h('div', { class: 'table-wrap' }, stackTable(table)));
   return section;
 }

@@ -1,9 +1,10 @@
-// "Record a recognition decision": unit (a rural commune, or a district for province officers), level,
-// decision number, date, signer, link to the document and a note; POST /admin/recognitions.
+/** @module "Record a recognition decision": unit (a rural commune, or a district for province officers), level,
+ * decision number, date, signer, link to the document and a note; POST /admin/recognitions. */
 import { strings } from '../../i18n/i18n.ts';
 import { sendJson } from '../api.ts';
-import { el, field, statusLine } from '../dom.ts';
-import { clearErrors, showErrors } from '../common/form-errors.ts';
+import { h } from '../../dom/h.ts';
+import { field } from '../common/field.ts';
+import { recordForm } from '../common/record-form.ts';
 import { ALL_RECOGNITION_LEVELS, levelName, todayInVietnam } from '../common/labels.ts';
 import { communeOptions, type DistrictCommunes } from '../common/units.ts';
 import type { Recognition } from './types.ts';
@@ -27,45 +28,34 @@ const t = strings({
 export function recognitionForm(groups: DistrictCommunes[], withDistricts: boolean, onSaved: (r: Recognition) => void, levels: readonly string[] = []): HTMLElement {
   const ordered = [...ALL_RECOGNITION_LEVELS].sort((a, b) => Number(!levels.includes(a)) - Number(!levels.includes(b)));
   const fields = {
-    unit: field(t('unit'), el('select', { name: 'unit', required: true }, el('option', { value: '', text: t('choose') }), ...communeOptions(groups, null, withDistricts))),
-    level: field(t('level'), el('select', { name: 'level', required: true }, ...ordered.map((l) => el('option', { value: l, text: levelName(l) }))), t('levelHint')),
-    decision: field(t('decision'), el('input', { name: 'decision', required: true, maxlength: 120, autocomplete: 'off' }), t('decisionHint')),
-    decision_date: field(t('date'), el('input', { name: 'decision_date', type: 'date', required: true, max: todayInVietnam() })),
-    signer: field(t('signer'), el('input', { name: 'signer', required: true, maxlength: 200 }), t('signerHint')),
-    document_url: field(t('url'), el('input', { name: 'document_url', type: 'url', inputmode: 'url', placeholder: 'https://…' })),
-    note: field(t('note'), el('textarea', { name: 'note', rows: 2, maxlength: 2000 })),
+    unit: field(t('unit'), h('select', { name: 'unit', required: true }, h('option', { value: '' }, t('choose')), ...communeOptions(groups, null, withDistricts))),
+    level: field(t('level'), h('select', { name: 'level', required: true }, ...ordered.map((l) => h('option', { value: l }, levelName(l)))), t('levelHint')),
+    decision: field(t('decision'), h('input', { name: 'decision', required: true, maxlength: 120, autocomplete: 'off' }), t('decisionHint')),
+    decision_date: field(t('date'), h('input', { name: 'decision_date', type: 'date', required: true, max: todayInVietnam() })),
+    signer: field(t('signer'), h('input', { name: 'signer', required: true, maxlength: 200 }), t('signerHint')),
+    document_url: field(t('url'), h('input', { name: 'document_url', type: 'url', inputmode: 'url', placeholder: 'https://…' })),
+    note: field(t('note'), h('textarea', { name: 'note', rows: 2, maxlength: 2000 })),
   };
-  const status = statusLine();
-  const save = el('button', { type: 'submit', class: 'primary', text: t('save') });
-  const form = el('form', { class: 'card record-form', novalidate: true, 'aria-labelledby': 'record-title' },
-    el('h2', { id: 'record-title', text: t('title') }),
-    el('div', { class: 'form-grid' }, ...Object.values(fields).map((f) => f.wrap)),
-    el('div', { class: 'row' }, save, status),
-  );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearErrors(fields);
-    save.disabled = true;
-    status.textContent = t('saving');
-    const optional = (v: string) => (v.trim() ? v.trim() : undefined);
-    const body = {
-      unit: fields.unit.input.value,
-      level: fields.level.input.value,
-      decision: fields.decision.input.value,
-      decision_date: fields.decision_date.input.value,
-      signer: fields.signer.input.value,
-      document_url: optional(fields.document_url.input.value),
-      note: optional(fields.note.input.value),
-    };
-    try {
-      const saved = await sendJson<Recognition>('POST', '/admin/recognitions', body);
+  const optional = (v: string) => (v.trim() ? v.trim() : undefined);
+  return recordForm({
+    id: 'record-title',
+    title: t('title'),
+    formClass: 'card record-form',
+    fields,
+    submit: t('save'),
+    saving: t('saving'),
+    send: (f) => sendJson<Recognition>('POST', '/admin/recognitions', {
+      unit: f.unit.input.value,
+      level: f.level.input.value,
+      decision: f.decision.input.value,
+      decision_date: f.decision_date.input.value,
+      signer: f.signer.input.value,
+      document_url: optional(f.document_url.input.value),
+      note: optional(f.note.input.value),
+    }),
+    saved: (saved, status) => {
       status.textContent = t('saved', { unit: saved.unit.name, level: levelName(saved.level), decision: saved.decision ?? '' });
       onSaved(saved);
-    } catch (error) {
-      showErrors(error, fields, status);
-    } finally {
-      save.disabled = false;
-    }
-  });
-  return form;
+    },
+  }).form;
 }

@@ -1,7 +1,7 @@
-// The recognitions of a scope: unit, level, decision, date, in force or revoked (with the revocation), and
-// per row in force a "Revoke" button that opens the revocation form under the row.
+/** @module The recognitions of a scope: unit, level, decision, date, in force or revoked (with the revocation), and
+ * per row in force a "Revoke" button that opens the revocation form under the row. */
 import { formatPeriod, strings } from '../../i18n/i18n.ts';
-import { el } from '../dom.ts';
+import { h } from '../../dom/h.ts';
 import { dateText, levelName, provenanceBadge } from '../common/labels.ts';
 import { revokeForm } from './revoke-form.ts';
 import type { Recognition, RecognitionList } from './types.ts';
@@ -20,48 +20,50 @@ const t = strings({
   },
 });
 
+/** The recognitions table; with `canRevoke`, a decision in force has a revoke button that opens the revocation form
+ * in a row below it. */
 export function recognitionTable(list: RecognitionList, canRevoke: boolean, onRevoked: (r: Recognition) => void): HTMLElement {
-  const section = el('section', { 'aria-labelledby': 'recognitions-title' }, el('h2', { id: 'recognitions-title', text: t('title') }));
+  const section = h('section', { 'aria-labelledby': 'recognitions-title' }, h('h2', { id: 'recognitions-title' }, t('title')));
   if (!list.recognitions.length) {
-    section.append(el('p', { text: t('none') }));
+    section.append(h('p', {}, t('none')));
     return section;
   }
   const c = list.counts;
-  section.append(el('p', { text: t('summary', { total: c.recognitions, inForce: c.in_force, revoked: c.revoked, illustrative: c.illustrative }) }));
+  section.append(h('p', {}, t('summary', { total: c.recognitions, inForce: c.in_force, revoked: c.revoked, illustrative: c.illustrative })));
   const headers = [t('unit'), t('level'), t('decision'), t('date'), t('state')];
   if (canRevoke) headers.push('');
-  const table = el('table', { class: 'list' }, el('caption', { text: t('caption', { period: formatPeriod(list.period) }) }), el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col', text: h })))));
-  const body = el('tbody');
+  const table = h('table', { class: 'list' }, h('caption', {}, t('caption', { period: formatPeriod(list.period) })), h('thead', {}, h('tr', {}, ...headers.map((label) => h('th', { scope: 'col' }, label)))));
+  const body = h('tbody');
   for (const r of list.recognitions) {
     const state = r.revoked_date
-      ? el('span', { class: 'badge missing', text: t('revoked', { date: dateText(r.revoked_date) }) })
+      ? h('span', { class: 'badge missing' }, t('revoked', { date: dateText(r.revoked_date) }))
       : r.in_force
-        ? el('span', { class: 'badge official', text: t('inForce') })
-        : el('span', { class: 'badge', text: r.status === 'proposed' ? t('proposed') : t('notYet') });
-    const revocation = r.revocation_decision ? el('span', { class: 'sub', text: `${r.revocation_decision}${r.revocation_reason ? ` · ${r.revocation_reason}` : ''}` }) : null;
-    const decision = el('td', {}, r.source_url ? el('a', { href: r.source_url, rel: 'noopener', target: '_blank', text: r.decision ?? t('doc') }) : (r.decision ?? '—'), ' ', provenanceBadge(r.provenance), r.signer ? el('span', { class: 'sub', text: t('signer', { signer: r.signer }) }) : null);
-    const row = el('tr', {},
-      el('th', { scope: 'row' }, r.unit.name, r.unit.level === 'district' ? el('span', { class: 'sub', text: t('district') }) : r.district ? el('span', { class: 'sub', text: r.district.name }) : null),
-      el('td', { text: levelName(r.level) }),
+        ? h('span', { class: 'badge official' }, t('inForce'))
+        : h('span', { class: 'badge' }, r.status === 'proposed' ? t('proposed') : t('notYet'));
+    const revocation = r.revocation_decision ? h('span', { class: 'sub' }, `${r.revocation_decision}${r.revocation_reason ? ` · ${r.revocation_reason}` : ''}`) : null;
+    const decision = h('td', {}, r.source_url ? h('a', { href: r.source_url, rel: 'noopener', target: '_blank' }, r.decision ?? t('doc')) : (r.decision ?? '—'), ' ', provenanceBadge(r.provenance), r.signer ? h('span', { class: 'sub' }, t('signer', { signer: r.signer })) : null);
+    const row = h('tr', {},
+      h('th', { scope: 'row' }, r.unit.name, r.unit.level === 'district' ? h('span', { class: 'sub' }, t('district')) : r.district ? h('span', { class: 'sub' }, r.district.name) : null),
+      h('td', {}, levelName(r.level)),
       decision,
-      el('td', {}, dateText(r.decision_date), r.effective_period ? el('span', { class: 'sub', text: t('from', { period: formatPeriod(r.effective_period) }) }) : null),
-      el('td', {}, state, revocation),
+      h('td', {}, dateText(r.decision_date), r.effective_period ? h('span', { class: 'sub' }, t('from', { period: formatPeriod(r.effective_period) })) : null),
+      h('td', {}, state, revocation),
     );
     if (canRevoke) {
-      const cell = el('td');
+      const cell = h('td');
       if (!r.revoked_date && r.status === 'recognised') {
-        const button = el('button', { type: 'button', class: 'secondary small', text: t('revoke'), 'aria-label': t('revokeLabel', { unit: r.unit.name }), 'aria-expanded': 'false' });
+        const button = h('button', { type: 'button', class: 'secondary small', 'aria-label': t('revokeLabel', { unit: r.unit.name }), 'aria-expanded': 'false' }, t('revoke'));
         button.addEventListener('click', () => {
           const open = row.nextElementSibling?.classList.contains('revoke-row');
           if (open) return void (row.nextElementSibling as HTMLElement).querySelector('input')?.focus();
-          const formRow = el('tr', { class: 'revoke-row' });
+          const formRow = h('tr', { class: 'revoke-row' });
           const close = (saved: Recognition | null) => {
             formRow.remove();
             button.setAttribute('aria-expanded', 'false');
             if (saved) onRevoked(saved);
             else button.focus();
           };
-          formRow.append(el('td', { colspan: headers.length }, revokeForm(r, close)));
+          formRow.append(h('td', { colspan: headers.length }, revokeForm(r, close)));
           row.after(formRow);
           button.setAttribute('aria-expanded', 'true');
           formRow.querySelector('input')?.focus();
@@ -73,6 +75,6 @@ export function recognitionTable(list: RecognitionList, canRevoke: boolean, onRe
     body.append(row);
   }
   table.append(body);
-  section.append(el('div', { class: 'table-wrap' }, stackTable(table)));
+  section.append(h('div', { class: 'table-wrap' }, stackTable(table)));
   return section;
 }

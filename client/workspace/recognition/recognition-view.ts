@@ -1,9 +1,10 @@
-// "Recognitions": for the chosen province or district, the recognised communes now failing a criterion
-// (revocation risk) first, then every recognition decision with its revocation, a form to record a new
-// decision and a "Revoke" action per decision in force. Commune officers only read.
+/** @module "Recognitions": for the chosen province or district, the recognised communes now failing a criterion
+ * (revocation risk) first, then every recognition decision with its revocation, a form to record a new
+ * decision and a "Revoke" action per decision in force. Commune officers only read. */
 import { strings } from '../../i18n/i18n.ts';
 import { getJson } from '../api.ts';
-import { el, statusLine } from '../dom.ts';
+import { h } from '../../dom/h.ts';
+import { statusLine } from '../common/field.ts';
 import { scopePicker, scopeQuery } from '../scope-picker.ts';
 import type { ViewContext } from '../views.ts';
 import { communesByDistrict } from '../common/units.ts';
@@ -18,17 +19,18 @@ const t = strings({
   en: { title: 'Recognitions and revocations', pick: 'Choose a province to see its recognition decisions.', readOnly: 'Commune officers can read only; the province decides recognitions and province or district officers record them.', revoked: 'Revocation recorded: {unit}.', jump: 'Record a new recognition decision ↓' },
 });
 
+/** Renders the recognitions view: the scope's decisions, those at risk, and the form to record one. */
 export async function renderRecognitions(main: HTMLElement, ctx: ViewContext): Promise<void> {
   const query = queryOf(ctx);
   const scope = scopeOf(ctx, query);
   const picker = await scopePicker(ctx.session, scope, (s) => ctx.go(hashFor('recognitions', { province: s.province, district: s.district })));
   const status = statusLine();
   status.classList.add('view-status');
-  const body = el('div');
-  main.replaceChildren(el('h1', { text: t('title') }), picker.childElementCount ? el('div', { class: 'row card' }, picker) : '', status, body);
+  const body = h('div');
+  main.replaceChildren(h('h1', {}, t('title')), picker.childElementCount ? h('div', { class: 'row card' }, picker) : '', status, body);
   const listing = await listingScope(ctx.session, scope);
   if (!listing.province && !listing.district) {
-    body.append(el('p', { text: t('pick') }));
+    body.append(h('p', {}, t('pick')));
     return;
   }
   const q = scopeQuery(listing);
@@ -39,17 +41,17 @@ export async function renderRecognitions(main: HTMLElement, ctx: ViewContext): P
   let tableEl = recognitionTable(list, canWrite, onRevoked);
   body.append(riskEl, tableEl);
   if (!canWrite) {
-    body.append(el('p', { class: 'hint', text: t('readOnly') }));
+    body.append(h('p', { class: 'hint' }, t('readOnly')));
     return;
   }
   const groups = await communesByDistrict(listing, ctx.session.user.unit?.level === 'district' ? ctx.session.user.unit.name : undefined);
   const form = recognitionForm(groups, ctx.session.user.role !== 'district', () => void reload(null), list.levels ?? []);
-  const jump = el('button', { type: 'button', class: 'secondary', text: t('jump') });
+  const jump = h('button', { type: 'button', class: 'secondary' }, t('jump'));
   jump.addEventListener('click', () => {
     form.scrollIntoView({ block: 'start' });
     form.querySelector('select')?.focus({ preventScroll: true });
   });
-  main.querySelector('h1')!.after(el('p', {}, jump));
+  main.querySelector('h1')!.after(h('p', {}, jump));
   body.append(form);
 
   /** Reads both lists again after a change (a revocation or a new decision changes both). */

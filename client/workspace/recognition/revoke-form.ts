@@ -1,8 +1,9 @@
-// The small form under a recognition's row that records its revocation (decision, date, reason);
-// POST /admin/recognitions/{id}/revocation. Escape or "Cancel" closes it and returns focus to the button.
+/** @module The small form under a recognition's row that records its revocation (decision, date, reason);
+ * POST /admin/recognitions/{id}/revocation. Escape or "Cancel" closes it and returns focus to the button. */
 import { strings } from '../../i18n/i18n.ts';
 import { sendJson } from '../api.ts';
-import { el, field, statusLine } from '../dom.ts';
+import { h } from '../../dom/h.ts';
+import { field, statusLine } from '../common/field.ts';
 import { clearErrors, showErrors } from '../common/form-errors.ts';
 import { todayInVietnam } from '../common/labels.ts';
 import type { Recognition } from './types.ts';
@@ -12,17 +13,19 @@ const t = strings({
   en: { legend: 'Revoke the recognition of {unit}', decision: 'Revocation decision number', date: 'Revocation date', reason: 'Reason', reasonHint: 'E.g. No longer meets criterion 17 (Environment)', save: 'Record the revocation', cancel: 'Cancel', saving: 'Saving…' },
 });
 
+/** The form that revokes a recognition; `onDone` gets the revoked record, or null when cancelled (Escape or
+ * Cancel). */
 export function revokeForm(r: Recognition, onDone: (saved: Recognition | null) => void): HTMLFormElement {
   const fields = {
-    decision: field(t('decision'), el('input', { name: 'decision', required: true, maxlength: 120, autocomplete: 'off' })),
-    date: field(t('date'), el('input', { name: 'date', type: 'date', required: true, min: r.decision_date ?? undefined, max: todayInVietnam() })),
-    reason: field(t('reason'), el('textarea', { name: 'reason', required: true, rows: 2, maxlength: 2000 }), t('reasonHint')),
+    decision: field(t('decision'), h('input', { name: 'decision', required: true, maxlength: 120, autocomplete: 'off' })),
+    date: field(t('date'), h('input', { name: 'date', type: 'date', required: true, min: r.decision_date ?? undefined, max: todayInVietnam() })),
+    reason: field(t('reason'), h('textarea', { name: 'reason', required: true, rows: 2, maxlength: 2000 }), t('reasonHint')),
   };
   const status = statusLine();
-  const save = el('button', { type: 'submit', class: 'primary', text: t('save') });
-  const cancel = el('button', { type: 'button', class: 'secondary', text: t('cancel') });
-  const form = el('form', { class: 'revoke-form', novalidate: true },
-    el('fieldset', {}, el('legend', { text: t('legend', { unit: r.unit.name }) }), el('div', { class: 'form-grid' }, ...Object.values(fields).map((f) => f.wrap)), el('div', { class: 'row' }, save, cancel, status)),
+  const save = h('button', { type: 'submit', class: 'primary' }, t('save'));
+  const cancel = h('button', { type: 'button', class: 'secondary' }, t('cancel'));
+  const form = h('form', { class: 'revoke-form', novalidate: true },
+    h('fieldset', {}, h('legend', {}, t('legend', { unit: r.unit.name })), h('div', { class: 'form-grid' }, ...Object.values(fields).map((f) => f.wrap)), h('div', { class: 'row' }, save, cancel, status)),
   );
   cancel.addEventListener('click', () => onDone(null));
   form.addEventListener('keydown', (event) => {

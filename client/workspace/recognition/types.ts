@@ -1,10 +1,13 @@
-// Shapes of the recognition routes' answers (server/recognition/schemas.ts) that the workspace reads.
+/** @module Shapes of the recognition routes' answers (server/recognition/schemas.ts) that the workspace reads. */
 import type { Level } from '../common/labels.ts';
 
+/** Whether a figure is official or illustrative. */
 export type Provenance = 'official' | 'illustrative';
+/** A level a recognition may grant. */
 export type RecognitionLevel = Exclude<Level, 'chua_dat'>;
 interface ScopeRef { level: 'province' | 'district'; code: string; name: string }
 
+/** A recognition decision as the workspace lists it. */
 export interface Recognition {
   id: number;
   unit: { code: string; name: string; level: 'commune' | 'district' };
@@ -25,6 +28,7 @@ export interface Recognition {
   note: string | null;
 }
 
+/** A scope's recognitions as GET /admin/recognitions answers them. */
 export interface RecognitionList {
   structure?: string;
   scope: ScopeRef;
@@ -37,6 +41,7 @@ export interface RecognitionList {
   recognitions: Recognition[];
 }
 
+/** The at-risk communes as GET /admin/recognitions/at-risk answers them. */
 export interface AtRisk {
   note?: string | null;
   scope: ScopeRef;

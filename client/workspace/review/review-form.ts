@@ -1,9 +1,10 @@
-// One commune's review for one month: the criteria of the month's set (19 to 2026-01, 10 since) by group, each met or not with its indicators and
-// a note, pre-filled from the previous month, showing what changed; saved with the version it was read
-// at, so that a save over someone else's newer one is refused (409) and nothing is lost.
+/** @module One commune's review for one month: the criteria of the month's set (19 to 2026-01, 10 since) by group, each met or not with its indicators and
+ * a note, pre-filled from the previous month, showing what changed; saved with the version it was read
+ * at, so that a save over someone else's newer one is refused (409) and nothing is lost. */
 import { formatPeriod, getLang, strings } from '../../i18n/i18n.ts';
 import { getJson, sendJson, WorkspaceError } from '../api.ts';
-import { el, errorText, statusLine } from '../dom.ts';
+import { h } from '../../dom/h.ts';
+import { errorText, statusLine } from '../common/field.ts';
 import type { ViewContext } from '../views.ts';
 import type { Review, ReviewCriterion } from './types.ts';
 
@@ -27,56 +28,58 @@ const t = strings({
 const name = (x: { name_vi: string; name_en: string | null }) => (getLang() === 'en' && x.name_en ? x.name_en : x.name_vi);
 const timeText = (iso: string) => new Intl.DateTimeFormat(getLang() === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(iso));
 
+/** Renders the review form of a commune and month: criteria by group, notes and indicators, saved at the version
+ * read. */
 export async function renderReviewForm(main: HTMLElement, ctx: ViewContext): Promise<void> {
   const [commune, period] = ctx.params;
   if (!commune || !period) return ctx.go('reviews');
   const review = await getJson<Review>(`/admin/reviews/${encodeURIComponent(commune)}/${encodeURIComponent(period)}`);
   let version = review.version;
   const status = statusLine();
-  const count = el('p', { class: 'count', 'aria-live': 'polite' });
+  const count = h('p', { class: 'count', 'aria-live': 'polite' });
   const criteria: ReviewCriterion[] = review.groups.flatMap((g) => g.criteria);
   const state = new Map(criteria.map((c) => [c.number, { met: c.met, note: c.note ?? '' }]));
   const renderCount = () => {
     count.textContent = t('count', { met: [...state.values()].filter((s) => s.met).length, total: criteria.length });
   };
 
-  const form = el('form', { class: 'review-form', novalidate: true });
+  const form = h('form', { class: 'review-form', novalidate: true });
   for (const group of review.groups) {
-    const fieldset = el('fieldset', { class: 'group' }, el('legend', { text: `${group.number}. ${name(group)}` }));
+    const fieldset = h('fieldset', { class: 'group' }, h('legend', {}, `${group.number}. ${name(group)}`));
     for (const c of group.criteria) {
       const id = `c${c.number}`;
       const radio = (met: boolean) => {
-        const input = el('input', { type: 'radio', name: id, value: met ? '1' : '0', checked: c.met === met });
+        const input = h('input', { type: 'radio', name: id, value: met ? '1' : '0', checked: c.met === met });
         input.addEventListener('change', () => {
           state.get(c.number)!.met = met;
           renderCount();
           status.textContent = t('unsaved');
         });
-        return el('label', {}, input, met ? t('met') : t('notMet'));
+        return h('label', {}, input, met ? t('met') : t('notMet'));
       };
-      const note = el('textarea', { name: `${id}-note`, maxlength: 2000, rows: 1, 'aria-label': t('note', { n: c.number }) });
+      const note = h('textarea', { name: `${id}-note`, maxlength: 2000, rows: 1, 'aria-label': t('note', { n: c.number }) });
       note.value = c.note ?? '';
       note.addEventListener('input', () => {
         state.get(c.number)!.note = note.value;
         status.textContent = t('unsaved');
       });
-      const changed = c.change === null ? null : el('span', { class: 'changed', text: c.change === 'gained' ? `▲ ${t('changedUp')}` : `▼ ${t('changedDown')}` });
+      const changed = c.change === null ? null : h('span', { class: 'changed' }, c.change === 'gained' ? `▲ ${t('changedUp')}` : `▼ ${t('changedDown')}`);
       const indicators = c.indicators.length
-        ? el('ul', { class: 'indicators', 'aria-label': t('indicators') }, ...c.indicators.map((i) => el('li', { text: `${i.code} ${name(i)}${i.value !== null ? `: ${String(i.value)}${i.unit && i.unit !== 'count' ? ` ${i.unit}` : ''}` : ''}` })))
+        ? h('ul', { class: 'indicators', 'aria-label': t('indicators') }, ...c.indicators.map((i) => h('li', {}, `${i.code} ${name(i)}${i.value !== null ? `: ${String(i.value)}${i.unit && i.unit !== 'count' ? ` ${i.unit}` : ''}` : ''}`)))
         : null;
       fieldset.append(
-        el('div', { class: 'criterion', role: 'radiogroup', 'aria-labelledby': `${id}-name` },
-          el('div', {}, el('span', { class: 'name', id: `${id}-name`, text: `${c.number}. ${name(c)}` }), changed ? el('br') : null, changed),
-          el('div', { class: 'choice' }, radio(true), radio(false)),
+        h('div', { class: 'criterion', role: 'radiogroup', 'aria-labelledby': `${id}-name` },
+          h('div', {}, h('span', { class: 'name', id: `${id}-name` }, `${c.number}. ${name(c)}`), changed ? h('br') : null, changed),
+          h('div', { class: 'choice' }, radio(true), radio(false)),
           indicators,
-          el('div', { class: 'note' }, note),
+          h('div', { class: 'note' }, note),
         ),
       );
     }
     form.append(fieldset);
   }
-  const save = el('button', { type: 'submit', class: 'primary', text: t('save') });
-  form.append(el('div', { class: 'sticky-actions' }, save, count, status));
+  const save = h('button', { type: 'submit', class: 'primary' }, t('save'));
+  form.append(h('div', { class: 'sticky-actions' }, save, count, status));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     save.disabled = true;
@@ -89,11 +92,11 @@ export async function renderReviewForm(main: HTMLElement, ctx: ViewContext): Pro
     } catch (error) {
       if (error instanceof WorkspaceError && error.status === 409) {
         const by = (error.details as { reviewed_by?: string | null } | undefined)?.reviewed_by ?? '?';
-        const reload = el('button', { type: 'button', class: 'secondary', text: t('reload') });
+        const reload = h('button', { type: 'button', class: 'secondary' }, t('reload'));
         reload.addEventListener('click', () => void renderReviewForm(main, ctx));
-        status.replaceChildren(el('span', { class: 'error', text: `${t('conflict', { by })} ` }), reload);
+        status.replaceChildren(h('span', { class: 'error' }, `${t('conflict', { by })} `), reload);
       } else {
-        status.replaceChildren(el('span', { class: 'error', text: errorText(error) }));
+        status.replaceChildren(h('span', { class: 'error' }, errorText(error)));
       }
     } finally {
       save.disabled = false;
@@ -109,9 +112,9 @@ export async function renderReviewForm(main: HTMLElement, ctx: ViewContext): Pro
       : t('fresh');
   renderCount();
   main.replaceChildren(
-    el('p', {}, el('a', { href: '#reviews', text: t('back') })),
-    el('h1', { text: t('title', { commune: review.commune.name, period: formatPeriod(review.period) }) }),
-    el('p', { class: review.provenance === 'official' ? '' : 'hint', text: intro }),
+    h('p', {}, h('a', { href: '#reviews' }, t('back'))),
+    h('h1', {}, t('title', { commune: review.commune.name, period: formatPeriod(review.period) })),
+    h('p', { class: review.provenance === 'official' ? '' : 'hint' }, intro),
     form,
   );
 }

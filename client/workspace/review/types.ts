@@ -1,6 +1,9 @@
-// Shapes of the review routes' answers that the workspace reads (server/review/schemas.ts).
+/** @module Shapes of the review routes' answers that the workspace reads (server/review/schemas.ts). */
+
+/** Whether a figure is official or illustrative. */
 export type Provenance = 'official' | 'illustrative';
 
+/** A scope's reviews of a month as GET /admin/reviews answers them. */
 export interface ReviewList {
   scope: { level: 'province' | 'district' | 'commune'; code: string; name: string };
   period: string;
@@ -18,9 +21,13 @@ export interface ReviewList {
   }>;
 }
 
+/** An indicator of a criterion with its value in the review. */
 export interface ReviewIndicator { code: string; name_vi: string; name_en: string | null; unit: string | null; value: number | string | boolean | null }
+/** A criterion of the review form: met or not, its note and indicators, and whether it was met before (gained or lost). */
 export interface ReviewCriterion { number: number; code: string; name_vi: string; name_en: string; met: boolean; note: string | null; indicators: ReviewIndicator[]; previously_met: boolean | null; change: 'gained' | 'lost' | null }
+/** A group of criteria on the review form. */
 export interface ReviewGroup { number: number; name_vi: string; name_en: string; criteria: ReviewCriterion[] }
+/** The review form of a commune and month as the server answers it. */
 export interface Review {
   commune: { code: string; name: string; district: { code: string; name: string } | null; province: { code: string; name: string } };
   period: string;

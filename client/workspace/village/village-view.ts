@@ -1,10 +1,11 @@
-// "Villages": for a commune of the user's scope, the number of villages (thôn), of NTM villages and of
-// model villages (GET|PUT /admin/villages/{commune}), the shares they make, and each village target of the
-// commune's province, district or the country, met or not.
+/** @module "Villages": for a commune of the user's scope, the number of villages (thôn), of NTM villages and of
+ * model villages (GET|PUT /admin/villages/{commune}), the shares they make, and each village target of the
+ * commune's province, district or the country, met or not. */
 import { formatNumber, strings } from '../../i18n/i18n.ts';
 import { getJson, sendJson } from '../api.ts';
-import { el, field, statusLine } from '../dom.ts';
-import { clearErrors, showErrors } from '../common/form-errors.ts';
+import { h } from '../../dom/h.ts';
+import { field } from '../common/field.ts';
+import { recordForm } from '../common/record-form.ts';
 import { dateText, timeText } from '../common/labels.ts';
 import { communeOptions, communesByDistrict } from '../common/units.ts';
 import { hashFor, listingScope, queryOf, scopeOf } from '../common/view-state.ts';
@@ -37,6 +38,7 @@ interface VillageCounts {
   targets: Array<{ id: number; metric: string; value: string; deadline: string | null; source: string; source_url: string | null; note: string | null; applies: boolean; met: boolean | null }>;
 }
 
+/** Renders the village view: the commune to choose, its village counts form, the shares and the village targets. */
 export async function renderVillages(main: HTMLElement, ctx: ViewContext): Promise<void> {
   const query = queryOf(ctx);
   const scope = scopeOf(ctx, query);
@@ -44,57 +46,48 @@ export async function renderVillages(main: HTMLElement, ctx: ViewContext): Promi
   const chosen = own ?? query.get('commune');
   const go = (district: string | null, commune: string | null) => ctx.go(hashFor('villages', { province: scope.province, district, commune }));
   const picker = await scopePicker(ctx.session, scope, (s) => ctx.go(hashFor('villages', { province: s.province, district: s.district })), { provinceLevel: false });
-  const controls = el('div', { class: 'row card' }, picker);
-  const body = el('div');
-  main.replaceChildren(el('h1', { text: t('title') }), controls, body);
+  const controls = h('div', { class: 'row card' }, picker);
+  const body = h('div');
+  main.replaceChildren(h('h1', {}, t('title')), controls, body);
   if (!own) {
     const listing = await listingScope(ctx.session, scope);
     // Today's provinces have no districts: their communes are chosen from the province directly.
     const flat = !listing.district && listing.province ? await communesByDistrict({ province: listing.province, district: null }) : [];
     const today = flat.length === 1 && flat[0]!.district.level === 'province';
     if (!listing.district && !today) {
-      body.append(el('p', { text: t('pickDistrict') }));
+      body.append(h('p', {}, t('pickDistrict')));
       return;
     }
     const groups = today ? flat : await communesByDistrict(listing, ctx.session.user.unit?.level === 'district' ? ctx.session.user.unit.name : undefined);
-    const select = el('select', { name: 'commune' }, el('option', { value: '', text: t('choose') }), ...communeOptions(groups, chosen));
+    const select = h('select', { name: 'commune' }, h('option', { value: '' }, t('choose')), ...communeOptions(groups, chosen));
     select.addEventListener('change', () => go(listing.district, select.value || null));
     controls.append(field(t('commune'), select).wrap);
   } else controls.remove();
   if (!chosen) {
-    body.append(el('p', { text: t('pickCommune') }));
+    body.append(h('p', {}, t('pickCommune')));
     return;
   }
   const data = await getJson<VillageCounts>(`/admin/villages/${encodeURIComponent(chosen)}`);
-  const result = el('div');
-  const status = statusLine();
-  const number = (name: string, value: number | undefined) => el('input', { name, type: 'number', inputmode: 'numeric', min: 0, max: 2000, step: 1, required: true, value: value ?? '' });
+  const result = h('div');
+  const number = (name: string, value: number | undefined) => h('input', { name, type: 'number', inputmode: 'numeric', min: 0, max: 2000, step: 1, required: true, value: value ?? '' });
   const fields = {
     villages: field(t('villages'), number('villages', data.counts?.villages)),
     ntm_villages: field(t('ntm'), number('ntm_villages', data.counts?.ntm_villages)),
     model_villages: field(t('model'), number('model_villages', data.counts?.model_villages), t('modelHint')),
   };
-  const save = el('button', { type: 'submit', class: 'primary', text: t('save') });
-  const form = el('form', { class: 'card', novalidate: true, 'aria-labelledby': 'villages-title' },
-    el('h2', { id: 'villages-title', text: t('countsTitle', { commune: data.commune.name }) }),
-    el('div', { class: 'form-grid narrow' }, ...Object.values(fields).map((f) => f.wrap)),
-    el('div', { class: 'row' }, save, status),
-  );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearErrors(fields);
-    save.disabled = true;
-    status.textContent = t('saving');
-    const value = (f: { input: HTMLInputElement }) => (f.input.value.trim() === '' ? null : Number(f.input.value));
-    try {
-      const saved = await sendJson<VillageCounts>('PUT', `/admin/villages/${encodeURIComponent(chosen)}`, { villages: value(fields.villages), ntm_villages: value(fields.ntm_villages), model_villages: value(fields.model_villages) });
+  const value = (f: { input: HTMLInputElement }) => (f.input.value.trim() === '' ? null : Number(f.input.value));
+  const { form } = recordForm({
+    id: 'villages-title',
+    title: t('countsTitle', { commune: data.commune.name }),
+    gridClass: 'form-grid narrow',
+    fields,
+    submit: t('save'),
+    saving: t('saving'),
+    send: (f) => sendJson<VillageCounts>('PUT', `/admin/villages/${encodeURIComponent(chosen)}`, { villages: value(f.villages), ntm_villages: value(f.ntm_villages), model_villages: value(f.model_villages) }),
+    saved: (saved, status) => {
       result.replaceChildren(...outcome(saved));
       status.textContent = saved.changed === false ? t('unchanged') : t('saved', { time: timeText(saved.counts?.updated_at ?? new Date().toISOString()) });
-    } catch (error) {
-      showErrors(error, fields, status);
-    } finally {
-      save.disabled = false;
-    }
+    },
   });
   result.append(...outcome(data));
   body.append(form, result);
@@ -104,28 +97,28 @@ const percent = (share: number | null) => (share === null ? t('noVillage') : `${
 
 function outcome(data: VillageCounts): HTMLElement[] {
   const c = data.counts;
-  const shares = el('section', { class: 'card', 'aria-live': 'polite' },
+  const shares = h('section', { class: 'card', 'aria-live': 'polite' },
     c
-      ? el('div', {},
-          el('p', { class: 'big' }, el('span', { text: t('ntmShare', { share: percent(c.ntm_share) }) }), ' · ', el('span', { text: t('modelShare', { share: percent(c.model_share) }) })),
-          el('p', { class: 'hint', text: t('updated', { by: c.updated_by, at: timeText(c.updated_at) }) }),
+      ? h('div', {},
+          h('p', { class: 'big' }, h('span', {}, t('ntmShare', { share: percent(c.ntm_share) })), ' · ', h('span', {}, t('modelShare', { share: percent(c.model_share) }))),
+          h('p', { class: 'hint' }, t('updated', { by: c.updated_by, at: timeText(c.updated_at) })),
         )
-      : el('p', { text: t('never') }),
+      : h('p', {}, t('never')),
   );
-  const targets = el('section', { 'aria-labelledby': 'village-targets-title' }, el('h2', { id: 'village-targets-title', text: t('targets') }));
-  if (!data.targets.length) targets.append(el('p', { text: t('noTargets') }));
+  const targets = h('section', { 'aria-labelledby': 'village-targets-title' }, h('h2', { id: 'village-targets-title' }, t('targets')));
+  if (!data.targets.length) targets.append(h('p', {}, t('noTargets')));
   else {
-    targets.append(el('ul', { class: 'target-list' }, ...data.targets.map((target) => {
+    targets.append(h('ul', { class: 'target-list' }, ...data.targets.map((target) => {
       const verdict = !target.applies
-        ? el('span', { class: 'badge', text: t('notApplicable') })
+        ? h('span', { class: 'badge' }, t('notApplicable'))
         : target.met === null
-          ? el('span', { class: 'badge', text: t('unknown') })
-          : el('span', { class: `badge ${target.met ? 'official' : 'missing'}`, text: target.met ? `✓ ${t('met')}` : `✗ ${t('notMet')}` });
-      const source = target.source_url ? el('a', { href: target.source_url, rel: 'noopener', target: '_blank', text: target.source }) : target.source;
-      return el('li', {},
-        el('strong', { text: target.value }), ' ', verdict,
-        el('span', { class: 'sub' }, target.note ?? target.metric, target.deadline ? ` · ${t('deadline', { date: dateText(target.deadline) })}` : ''),
-        el('span', { class: 'sub' }, source),
+          ? h('span', { class: 'badge' }, t('unknown'))
+          : h('span', { class: `badge ${target.met ? 'official' : 'missing'}` }, target.met ? `✓ ${t('met')}` : `✗ ${t('notMet')}`);
+      const source = target.source_url ? h('a', { href: target.source_url, rel: 'noopener', target: '_blank' }, target.source) : target.source;
+      return h('li', {},
+        h('strong', {}, target.value), ' ', verdict,
+        h('span', { class: 'sub' }, target.note ?? target.metric, target.deadline ? ` · ${t('deadline', { date: dateText(target.deadline) })}` : ''),
+        h('span', { class: 'sub' }, source),
       );
     })));
   }

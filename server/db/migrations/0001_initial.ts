@@ -1,5 +1,5 @@
-// 0001: the public data tables of schema.ts, on SQLite and PostgreSQL. Portable types only (text, integer,
-// double precision); JSON is stored as text. The one engine branch is the autoincrement id (columns.ts).
+/** @module 0001: the public data tables of schema.ts, on SQLite and PostgreSQL. Portable types only (text, integer,
+ * double precision); JSON is stored as text. The one engine branch is the autoincrement id (columns.ts). */
 import type { Kysely, Migration } from 'kysely';
 import { withId } from './columns.ts';
 
@@ -21,6 +21,7 @@ const TABLES_IN_DROP_ORDER = [
   'unit',
 ] as const;
 
+/** Creates the public data tables. */
 export const migration0001: Migration = {
   async up(db: AnyDb) {
     await db.schema

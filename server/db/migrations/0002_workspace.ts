@@ -1,9 +1,10 @@
-// 0002: the officials' workspace — accounts, sessions, the append-only audit trail and village counts.
+/** @module 0002: the officials' workspace — accounts, sessions, the append-only audit trail and village counts. */
 import type { Kysely, Migration } from 'kysely';
 import { withId } from './columns.ts';
 
 type AnyDb = Kysely<any>;
 
+/** Creates the workspace's tables: accounts, sessions, the audit trail and village counts. */
 export const migration0002: Migration = {
   async up(db: AnyDb) {
     await withId(db, db.schema.createTable('app_user'))

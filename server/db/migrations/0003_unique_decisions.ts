@@ -1,10 +1,11 @@
-// 0003: one record per decision. Two officials recording the same recognition decision (or adding the same
-// commune to the same plan) at the same moment both passed the duplicate check on PostgreSQL; a unique index
-// on a normalised key now refuses the second. Rows from the seed keep a null key (not officials' entries).
+/** @module 0003: one record per decision. Two officials recording the same recognition decision (or adding the same
+ * commune to the same plan) at the same moment both passed the duplicate check on PostgreSQL; a unique index
+ * on a normalised key now refuses the second. Rows from the seed keep a null key (not officials' entries). */
 import type { Kysely, Migration } from 'kysely';
 
 type AnyDb = Kysely<any>;
 
+/** Adds the unique decision keys to recognitions and planned communes. */
 export const migration0003: Migration = {
   async up(db: AnyDb) {
     await db.schema.alterTable('recognition').addColumn('decision_key', 'text').execute();

@@ -1,10 +1,10 @@
-// 0005: two eras in one database. Since 1/7/2025 Vietnam has a second unit structure (34 provinces >
-// 3,321 communes) whose 5-digit codes reuse the old ones with other meanings, so every table keyed by a
-// unit code now says in which structure the code is meant (rows written before this release are of the
-// pre-2025 structure: the column's default). The structures themselves become rows (their validity,
-// levels and sources), the old → new lineage a table, and each commune's group (nhóm) and khu vực a
-// record with provenance. The review key becomes (structure, commune_code, period): a review recorded by
-// the previous release for an old commune in a month after the reform is kept, not read as the new unit.
+/** @module 0005: two eras in one database. Since 1/7/2025 Vietnam has a second unit structure (34 provinces >
+ * 3,321 communes) whose 5-digit codes reuse the old ones with other meanings, so every table keyed by a
+ * unit code now says in which structure the code is meant (rows written before this release are of the
+ * pre-2025 structure: the column's default). The structures themselves become rows (their validity,
+ * levels and sources), the old → new lineage a table, and each commune's group (nhóm) and khu vực a
+ * record with provenance. The review key becomes (structure, commune_code, period): a review recorded by
+ * the previous release for an old commune in a month after the reform is kept, not read as the new unit. */
 import type { Kysely, Migration } from 'kysely';
 import { withId } from './columns.ts';
 import { structureRows } from '../../era/structures.ts';
@@ -24,6 +24,7 @@ const CODED: ReadonlyArray<[table: string, column: string]> = [
   ['audit_entry', 'unit_structure'],
 ];
 
+/** Adds the unit structures, lineage and classifications, and the structure column of every unit-keyed table. */
 export const migration0005: Migration = {
   async up(db: AnyDb) {
     await db.schema

@@ -1,12 +1,13 @@
-// 0006: what several app processes on one database must share. Sign-in attempts (in flight and failed),
-// known devices and running imports were counted in one process's memory: N processes gave an attacker N
-// times the attempts. `data_change` tells the processes on one SQLite file what another one wrote
-// (PostgreSQL uses LISTEN/NOTIFY instead). Times are epoch milliseconds.
+/** @module 0006: what several app processes on one database must share. Sign-in attempts (in flight and failed),
+ * known devices and running imports were counted in one process's memory: N processes gave an attacker N
+ * times the attempts. `data_change` tells the processes on one SQLite file what another one wrote
+ * (PostgreSQL uses LISTEN/NOTIFY instead). Times are epoch milliseconds. */
 import type { Kysely, Migration } from 'kysely';
 import { withId } from './columns.ts';
 
 type AnyDb = Kysely<any>;
 
+/** Moves sign-in attempts, known devices and running imports into the database, and adds the change feed table. */
 export const migration0006: Migration = {
   async up(db: AnyDb) {
     await db.schema

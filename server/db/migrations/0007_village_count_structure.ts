@@ -1,7 +1,7 @@
-// 0007: a commune's village counts are keyed by (structure, commune_code). Migration 0005 gave village_count a
-// structure column but kept commune_code alone as its key, so today's commune 00004 (Phường Ba Đình) and the old
-// 00004 (Phường Trúc Bạch) would share one row. The table is rebuilt with the two-column key (SQLite cannot
-// change a primary key in place); every row is kept.
+/** @module 0007: a commune's village counts are keyed by (structure, commune_code). Migration 0005 gave village_count a
+ * structure column but kept commune_code alone as its key, so today's commune 00004 (Phường Ba Đình) and the old
+ * 00004 (Phường Trúc Bạch) would share one row. The table is rebuilt with the two-column key (SQLite cannot
+ * change a primary key in place); every row is kept. */
 import { type Kysely, type Migration, sql } from 'kysely';
 
 type AnyDb = Kysely<any>;
@@ -26,6 +26,7 @@ async function rebuild(db: AnyDb, key: string[]): Promise<void> {
   await db.schema.alterTable('village_count_next').renameTo('village_count').execute();
 }
 
+/** Rebuilds village_count with the (structure, commune_code) key, keeping every row. */
 export const migration0007: Migration = {
   async up(db: AnyDb) {
     await rebuild(db, ['structure', 'commune_code']);

@@ -1,4 +1,4 @@
-// Column helpers shared by the migrations: the one place where the two engines' DDL differs.
+/** @module Column helpers shared by the migrations: the one place where the two engines' DDL differs. */
 import { type CreateTableBuilder, type Kysely, SqliteIntrospector } from 'kysely';
 
 // Migrations see the database as it was when they were written, not as schema.ts says today.

@@ -1,6 +1,6 @@
-// criteria.json: the national criteria set for communes 2021-2025 (Quyết định 318/QĐ-TTg of 08/3/2022):
-// the set, its 5 groups, 19 criteria and the indicators the sources gave (with thresholds where given).
-// Caveats of the source (grouping conflict, gaps, regional rules, later sets) are kept in the set's notes.
+/** @module criteria.json: the national criteria set for communes 2021-2025 (Quyết định 318/QĐ-TTg of 08/3/2022):
+ * the set, its 5 groups, 19 criteria and the indicators the sources gave (with thresholds where given).
+ * Caveats of the source (grouping conflict, gaps, regional rules, later sets) are kept in the set's notes. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Insertable } from 'kysely';
@@ -14,10 +14,12 @@ import type {
 import { FactsError, factsError } from './csv.ts';
 import { monthNumber, periodOf } from './dates.ts';
 
+/** The code of the 2021-2025 criteria set the facts describe. */
 export const CRITERIA_SET_CODE = '2021-2025';
 /** The first period the set applies to: the 2021-2025 programme period (the decision itself is of 2022-03). */
 export const CRITERIA_SET_VALID_FROM = '2021-01';
 
+/** The 2021-2025 catalogue as the seed inserts it: the set, its groups, criteria and indicators. */
 export interface CriteriaCatalogue {
   set: Insertable<CriteriaSetTable>;
   groups: Insertable<CriterionGroupTable>[];
@@ -93,6 +95,7 @@ function thresholds(value: z.infer<typeof Threshold>): string | null {
   return JSON.stringify(typeof value === 'string' ? { chung: value } : value);
 }
 
+/** Loads and validates criteria.json from the facts folder. */
 export function loadCriteria(dir: string): CriteriaCatalogue {
   const file = 'criteria.json';
   const at = (column: string | null) => ({ file, line: null, column });

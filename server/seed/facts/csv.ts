@@ -1,5 +1,5 @@
-// Reading the facts files: a CSV with a header row, each row validated by a zod schema. Every problem is a
-// FactsError whose one-line message names the file, the line (1-based, the header is line 1) and the column.
+/** @module Reading the facts files: a CSV with a header row, each row validated by a zod schema. Every problem is a
+ * FactsError whose one-line message names the file, the line (1-based, the header is line 1) and the column. */
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -26,6 +26,7 @@ export interface FactsLocation {
   column: string | null;
 }
 
+/** A facts error at a file, line and column, with the reason: the seed stops with it. */
 export function factsError(at: FactsLocation, reason: string): FactsError {
   const where = [at.line !== null ? `line ${at.line}` : null, at.column !== null ? `column ${at.column}` : null]
     .filter((part) => part !== null)
@@ -126,27 +127,37 @@ export function parseFactsCsv<S extends z.ZodObject>(name: string, text: string,
 
 // Column schemas shared by the loaders. Values are trimmed; messages say what was expected (the loader adds "got …").
 
+/** A cell's text, trimmed. */
 export const text = z.string().trim();
+/** A cell that must not be empty. */
 export const requiredText = z.string().trim().min(1, { error: 'expected a value' });
+/** A commune's 5-digit GSO code. */
 export const communeCode = z.string().trim().regex(/^\d{5}$/, { error: 'expected a 5-digit GSO code' });
+/** A commune's 5-digit GSO code, or nothing. */
 export const communeCodeOrEmpty = z
   .string()
   .trim()
   .regex(/^(\d{5})?$/, { error: 'expected a 5-digit GSO code' });
+/** A district's 3-digit GSO code, or nothing. */
 export const districtCodeOrEmpty = z
   .string()
   .trim()
   .regex(/^(\d{3})?$/, { error: 'expected a 3-digit GSO code' });
+/** A district's 3-digit GSO code. */
 export const districtCode = z.string().trim().regex(/^\d{3}$/, { error: 'expected a 3-digit GSO code' });
+/** A province's 2-digit GSO code. */
 export const provinceCode = z.string().trim().regex(/^\d{2}$/, { error: 'expected a 2-digit GSO code' });
+/** A year 19xx or 20xx, or nothing. */
 export const yearOrEmpty = z
   .string()
   .trim()
   .regex(/^((19|20)\d{2})?$/, { error: 'expected a year like 2019 (or nothing)' });
+/** An http(s) URL. */
 export const url = z
   .string()
   .trim()
   .regex(/^https?:\/\/\S+$/, { error: 'expected an http(s) URL' });
+/** A recognition level of 2021-2025. */
 export const level = z.enum(['dat_chuan', 'nang_cao', 'kieu_mau'], {
   error: 'expected dat_chuan, nang_cao or kieu_mau',
 });

@@ -1,6 +1,6 @@
-// Dates and periods as the facts files write them: "2013-01-17", "2021-03", "2025", "[2023]-04-12" (year
-// inferred by the compiler of the facts), "~2021" (approximate), "<=2020" (at the latest), "~2016-2017" (a range).
-// Periods are months "YYYY-MM"; month numbers (year * 12 + month - 1) make period arithmetic simple.
+/** @module Dates and periods as the facts files write them: "2013-01-17", "2021-03", "2025", "[2023]-04-12" (year
+ * inferred by the compiler of the facts), "~2021" (approximate), "<=2020" (at the latest), "~2016-2017" (a range).
+ * Periods are months "YYYY-MM"; month numbers (year * 12 + month - 1) make period arithmetic simple. */
 
 import { isPeriod, lastDayOfMonth, monthNumber, periodOf, periodRange, type Period } from '../../period/period.ts';
 

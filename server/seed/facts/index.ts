@@ -1,4 +1,4 @@
-// All facts files loaded and validated together, with a content hash of the files read.
+/** @module All facts files loaded and validated together, with a content hash of the files read. */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,6 +30,7 @@ export const FACTS_FILES = [
   'targets_2030.csv',
 ] as const;
 
+/** Every facts file loaded and validated, ready for the seed. */
 export interface Facts {
   catalogue: CriteriaCatalogue;
   /** The sets after 2021-2025 (2026-2030), as far as a source gives them. */
@@ -49,6 +50,7 @@ export interface Facts {
   sha256: string;
 }
 
+/** The SHA-256 over every facts file, stored in the seeded database's metadata to tell which facts it was seeded from. */
 export function factsSha256(dir: string): string {
   const hash = createHash('sha256');
   for (const file of FACTS_FILES) {

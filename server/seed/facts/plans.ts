@@ -1,5 +1,5 @@
-// planned_communes.csv: communes a provincial plan names as due to reach a level by a half-year or a year
-// (e.g. the 22 Lào Cai communes of Kế hoạch 104/KH-BCĐ).
+/** @module planned_communes.csv: communes a provincial plan names as due to reach a level by a half-year or a year
+ * (e.g. the 22 Lào Cai communes of Kế hoạch 104/KH-BCĐ). */
 import type { Insertable } from 'kysely';
 import { z } from 'zod';
 import type { PlannedCommuneTable } from '../../db/schema.ts';
@@ -17,14 +17,17 @@ import {
 import type { Period } from './dates.ts';
 import { communeRows, type UnitLookup } from './units.ts';
 
+/** A planned commune's row as the seed inserts it. */
 export type NewPlannedCommune = Insertable<PlannedCommuneTable>;
 
+/** One planned commune of plans.csv, with its line for errors. */
 export interface PlannedCommuneFact {
   file: string;
   line: number;
   record: NewPlannedCommune;
 }
 
+/** The planned communes of plans.csv and the plans they name. */
 export interface PlannedCommuneFacts {
   communes: PlannedCommuneFact[];
   skipped: number;
@@ -45,6 +48,7 @@ const Row = z.object({
   note: text,
 });
 
+/** Loads and validates plans.csv against the units. */
 export function loadPlannedCommunes(dir: string, units: UnitLookup): PlannedCommuneFacts {
   const file = 'planned_communes.csv';
   const communes: PlannedCommuneFact[] = [];

@@ -1,6 +1,6 @@
-// recognitions.csv (communes) and districts.csv (districts): recognition decisions as the sources give them.
-// Each record keeps its source URL and decision; the months derived from its messy dates are kept beside it
-// for the illustrative generator (countedFrom / metFrom).
+/** @module recognitions.csv (communes) and districts.csv (districts): recognition decisions as the sources give them.
+ * Each record keeps its source URL and decision; the months derived from its messy dates are kept beside it
+ * for the illustrative generator (countedFrom / metFrom). */
 import type { Insertable } from 'kysely';
 import { z } from 'zod';
 import type { RecognitionLevel, RecognitionTable } from '../../db/schema.ts';
@@ -19,8 +19,10 @@ import {
 import { type Period, type SourceDate, fullDate, monthNumber, parseSourceDate, periodAtLatest } from './dates.ts';
 import { communeRows, type UnitLookup } from './units.ts';
 
+/** A recognition's row as the seed inserts it. */
 export type NewRecognition = Insertable<RecognitionTable>;
 
+/** One recognition decision of recognitions.csv. */
 export interface RecognitionFact {
   file: string;
   line: number;
@@ -33,6 +35,7 @@ export interface RecognitionFact {
   metFrom: Period | null;
 }
 
+/** The recognitions of recognitions.csv, with the counts the seed reports. */
 export interface RecognitionFacts {
   communes: RecognitionFact[];
   districts: RecognitionFact[];
@@ -98,6 +101,7 @@ function decisionDates(row: CsvRow<unknown>, column: string, raw: string) {
   return { decisionDate: fullDate(parsed), decisionMonth: parsed ? periodAtLatest(parsed) : null, notes };
 }
 
+/** Loads and validates recognitions.csv against the units. */
 export function loadRecognitions(dir: string, units: UnitLookup): RecognitionFacts {
   const file = 'recognitions.csv';
   const communes: RecognitionFact[] = [];

@@ -1,19 +1,22 @@
-// criteria_counts.csv: how many criteria a public source reported a named commune to meet, at a date
-// ("17/19", "18/19 (NC set)").
+/** @module criteria_counts.csv: how many criteria a public source reported a named commune to meet, at a date
+ * ("17/19", "18/19 (NC set)"). */
 import type { Insertable } from 'kysely';
 import { z } from 'zod';
 import type { ReportedCriteriaTable } from '../../db/schema.ts';
 import { communeCodeOrEmpty, orNull, readFactsCsv, requiredText, text, url } from './csv.ts';
 import { communeRows, type UnitLookup } from './units.ts';
 
+/** A row of reported criteria counts as the seed inserts it. */
 export type NewReportedCriteria = Insertable<ReportedCriteriaTable>;
 
+/** One unit's reported criteria count at a date, from a cited source. */
 export interface ReportedCriteriaFact {
   file: string;
   line: number;
   record: NewReportedCriteria;
 }
 
+/** The reported criteria counts, ready for the seed. */
 export interface ReportedCriteriaFacts {
   reports: ReportedCriteriaFact[];
   skipped: number;
@@ -48,6 +51,7 @@ export function criteriaSetLabel(bracket: string | undefined, note: string, asOf
   return '2021-2025 national set';
 }
 
+/** Loads and validates reported-criteria.csv against the units. */
 export function loadReportedCriteria(dir: string, units: UnitLookup): ReportedCriteriaFacts {
   const file = 'criteria_counts.csv';
   const reports: ReportedCriteriaFact[] = [];

@@ -1,5 +1,5 @@
-// special_difficulty_communes.csv: communes listed by a decision as special-difficulty (KV III of 861/QĐ-TTg,
-// Programme 135 of 900/QĐ-TTg, coastal "bãi ngang" of 131/QĐ-TTg) or in region I/II (listed, not special).
+/** @module special_difficulty_communes.csv: communes listed by a decision as special-difficulty (KV III of 861/QĐ-TTg,
+ * Programme 135 of 900/QĐ-TTg, coastal "bãi ngang" of 131/QĐ-TTg) or in region I/II (listed, not special). */
 import type { Insertable } from 'kysely';
 import { z } from 'zod';
 import type { SpecialDifficultyTable } from '../../db/schema.ts';
@@ -7,14 +7,17 @@ import { communeCodeOrEmpty, districtCodeOrEmpty, orNull, readFactsCsv, required
 import type { Period } from './dates.ts';
 import { communeRows, type UnitLookup } from './units.ts';
 
+/** A special-difficulty listing's row as the seed inserts it. */
 export type NewSpecialDifficulty = Insertable<SpecialDifficultyTable>;
 
+/** One commune's listing as especially difficult, with its decision and years. */
 export interface SpecialDifficultyFact {
   file: string;
   line: number;
   record: NewSpecialDifficulty;
 }
 
+/** The listings, ready for the seed. */
 export interface SpecialDifficultyFacts {
   listings: SpecialDifficultyFact[];
   /** Rows without a 2025 GSO commune code (merged/renamed communes), skipped. */
@@ -61,6 +64,7 @@ export function listingPeriods(period: string, decision: string): { from: Period
   return { from, to: `${last}-12` };
 }
 
+/** Loads and validates special-difficulty.csv against the units. */
 export function loadSpecialDifficulty(dir: string, units: UnitLookup): SpecialDifficultyFacts {
   const file = 'special_difficulty_communes.csv';
   const listings: SpecialDifficultyFact[] = [];

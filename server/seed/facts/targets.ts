@@ -1,6 +1,6 @@
-// targets.csv (published targets and reported figures, scope named) and plan_targets.csv (targets from the
-// provincial programme documents, scope coded) → target records, values kept as written plus a number where
-// one can be read.
+/** @module targets.csv (published targets and reported figures, scope named) and plan_targets.csv (targets from the
+ * provincial programme documents, scope coded) → target records, values kept as written plus a number where
+ * one can be read. */
 import type { Insertable } from 'kysely';
 import { z } from 'zod';
 import type { TargetTable } from '../../db/schema.ts';
@@ -9,8 +9,10 @@ import { type SourceDate, lastDay, parseSourceDate } from './dates.ts';
 import { type UnitLookup, resolveUnitName } from './units.ts';
 import { readValueNumber } from '../../target/value-number.ts';
 
+/** A target's row as the seed inserts it. */
 export type NewTarget = Insertable<TargetTable>;
 
+/** One target of targets.csv: its scope, metric, value, deadline and source. */
 export interface TargetFact {
   file: string;
   line: number;
@@ -76,6 +78,7 @@ function hostOf(address: string): string {
   }
 }
 
+/** Loads and validates targets.csv against the units. */
 export function loadTargets(dir: string, units: UnitLookup): TargetFact[] {
   const out: TargetFact[] = [];
   const file = 'targets.csv';

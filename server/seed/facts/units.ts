@@ -1,14 +1,16 @@
-// The GSO units the facts refer to: look-up by code (every code in a facts file must exist) and by name
-// (targets.csv names its scope, e.g. "Xã Vĩnh Yên (Bảo Yên, Lào Cai)" or "Đăk Hà (Kon Tum)").
+/** @module The GSO units the facts refer to: look-up by code (every code in a facts file must exist) and by name
+ * (targets.csv names its scope, e.g. "Xã Vĩnh Yên (Bảo Yên, Lào Cai)" or "Đăk Hà (Kon Tum)"). */
 import { foldName } from '../../search/normalise.ts';
 import type { UnitRecord } from '../../unit/units-index.ts';
 import type { CsvRow, FactsError } from './csv.ts';
 
+/** The units the facts may name, by code, for the loaders' checks. */
 export interface UnitLookup {
   byCode: ReadonlyMap<string, UnitRecord>;
   all: readonly UnitRecord[];
 }
 
+/** Indexes the units of the boundary build by code. */
 export function indexUnits(units: readonly UnitRecord[]): UnitLookup {
   const byCode = new Map<string, UnitRecord>();
   for (const unit of units) byCode.set(unit.code, unit);

@@ -1,27 +1,27 @@
-// The illustrative dataset: where no real per-commune criterion status exists, a deterministic (seeded) one
-// that is consistent with the real facts. For every rural commune and month: which of the 19 criteria are met;
-// plus illustrative recognitions (filling the published national and provincial counts) and illustrative
-// special-difficulty listings (filling the published totals of 861/QĐ-TTg). Official facts always win.
-//
-// Rules (each is tested in test/server/seed/generator.test.ts):
-//  1. An official recognition holds all 19 criteria from the month the commune met the standard (December of
-//     its "NTM năm Y" year, or the decision month when earlier) onward; recognised before the first period →
-//     19/19 throughout. Exception: rule 5.
-//  2. Illustrative recognitions fill each province up to a target curve: the national share (end-2020 63%,
-//     reported 2023-12 and 2025-10 figures, the 80% target) shifted by region, or, where targets.csv reports
-//     the province's count at a date, a curve through those counts. Advanced (NC) and model (KM) levels fill
-//     national shares of the recognised: the national counts of national_counts.csv where published (NC 13 % of
-//     the recognised in 2022-06 → 42 % in 2025-06, KM 1.4 % → 12 %), the generator's own curve before them,
-//     and reported NC counts of provinces.
-//  3. Planned communes reach 19/19 within ±3 months of their due period and are recognised after that.
-//  4. Special-difficulty communes are harder: they start lower, gain more slowly and are recognised last.
-//  5. ≈1.5% of recognised communes lose 1-3 criteria for 2-9 months (revocation risk, 18/2022/QĐ-TTg); no
-//     recognition is revoked.
-//  6. Criteria met rise by 0-2 a calendar year (gains at least 6 months apart), rarely drop for a few months,
-//     never exceed 19; a commune with 19/19 is recognised within 12 months (or has an official proposal).
-//  7. ≈2% of commune-months have no review (never the first or last period).
-//  8. Special-difficulty listings: the official ones, plus illustrative KV III listings (2021-06..2025-12) up
-//     to each province's published total, chosen among the hardest communes.
+/** @module The illustrative dataset: where no real per-commune criterion status exists, a deterministic (seeded) one
+ * that is consistent with the real facts. For every rural commune and month: which of the 19 criteria are met;
+ * plus illustrative recognitions (filling the published national and provincial counts) and illustrative
+ * special-difficulty listings (filling the published totals of 861/QĐ-TTg). Official facts always win.
+ *
+ * Rules (each is tested in test/server/seed/generator.test.ts):
+ *  1. An official recognition holds all 19 criteria from the month the commune met the standard (December of
+ *     its "NTM năm Y" year, or the decision month when earlier) onward; recognised before the first period →
+ *     19/19 throughout. Exception: rule 5.
+ *  2. Illustrative recognitions fill each province up to a target curve: the national share (end-2020 63%,
+ *     reported 2023-12 and 2025-10 figures, the 80% target) shifted by region, or, where targets.csv reports
+ *     the province's count at a date, a curve through those counts. Advanced (NC) and model (KM) levels fill
+ *     national shares of the recognised: the national counts of national_counts.csv where published (NC 13 % of
+ *     the recognised in 2022-06 → 42 % in 2025-06, KM 1.4 % → 12 %), the generator's own curve before them,
+ *     and reported NC counts of provinces.
+ *  3. Planned communes reach 19/19 within ±3 months of their due period and are recognised after that.
+ *  4. Special-difficulty communes are harder: they start lower, gain more slowly and are recognised last.
+ *  5. ≈1.5% of recognised communes lose 1-3 criteria for 2-9 months (revocation risk, 18/2022/QĐ-TTg); no
+ *     recognition is revoked.
+ *  6. Criteria met rise by 0-2 a calendar year (gains at least 6 months apart), rarely drop for a few months,
+ *     never exceed 19; a commune with 19/19 is recognised within 12 months (or has an official proposal).
+ *  7. ≈2% of commune-months have no review (never the first or last period).
+ *  8. Special-difficulty listings: the official ones, plus illustrative KV III listings (2021-06..2025-12) up
+ *     to each province's published total, chosen among the hardest communes. */
 import type { NewRecognition } from '../facts/recognitions.ts';
 import type { NewSpecialDifficulty } from '../facts/special-difficulty.ts';
 import type { Facts } from '../facts/index.ts';
@@ -49,16 +49,21 @@ import {
 } from './trajectory.ts';
 import { readLevelCounts } from '../facts/targets.ts';
 
+/** The generator's name in every illustrative row's `source`, so that a reader can tell which rows it made. */
 export const GENERATOR_NAME = 'illustrative generator v1';
+/** How many criteria the 2021-2025 set has, the set the generator's history is made for. */
 export const CRITERIA_COUNT = 19;
+/** The mask of a review meeting all 19 criteria. */
 export const FULL_MASK = (1 << CRITERIA_COUNT) - 1;
 /** Before the first period: "recognised before 2021". */
 export const BEFORE = -1;
 
+/** The `source` text of rows made with `seed`: the generator's name and its seed, enough to make them again. */
 export function generatorSource(seed: number): string {
   return `${GENERATOR_NAME}, seed ${seed}`;
 }
 
+/** What the generator works from: units, facts, seed and the months to fill. */
 export interface GeneratorOptions {
   units: readonly UnitRecord[];
   facts: Facts;
@@ -82,6 +87,7 @@ export interface ReviewSeries {
   notes: Map<number, string>;
 }
 
+/** A recognised commune that loses criteria for a while (from, to): the at-risk cases the history holds on purpose. */
 export interface RevocationRisk {
   commune: string;
   from: Period;
@@ -105,6 +111,7 @@ export interface CommunePlan {
   proposed: boolean;
 }
 
+/** Everything the generator made: reviews, recognitions, listings and the risks, ready for the seed. */
 export interface IllustrativeData {
   source: string;
   periods: Period[];
@@ -198,6 +205,8 @@ interface CommuneState extends CommunePlan {
   ncSince: number | null;
 }
 
+/** Generates the illustrative history of every rural commune, deterministic for a seed and anchored to the reported
+ * figures. */
 export function generateIllustrative(options: GeneratorOptions): IllustrativeData {
   const { units, facts, seed, firstPeriod, lastPeriod } = options;
   const source = generatorSource(seed);

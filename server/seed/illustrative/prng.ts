@@ -1,7 +1,7 @@
-// The illustrative generator's random numbers. Hand-written on purpose: mulberry32 is ten lines, and the
-// generated data must stay identical across library versions (same seed → same database), which no npm
-// PRNG promises. Streams are keyed by (seed, purpose, unit code) so that one unit's numbers never depend on
-// the order or number of other units.
+/** @module The illustrative generator's random numbers. Hand-written on purpose: mulberry32 is ten lines, and the
+ * generated data must stay identical across library versions (same seed → same database), which no npm
+ * PRNG promises. Streams are keyed by (seed, purpose, unit code) so that one unit's numbers never depend on
+ * the order or number of other units. */
 
 /** mulberry32 (Tommy Ettinger, public domain): a 32-bit state PRNG returning floats in [0, 1). */
 export function mulberry32(state: number): () => number {
@@ -30,6 +30,7 @@ export function hash32(text: string): number {
   return h >>> 0;
 }
 
+/** A deterministic random stream: the same seed and keys always give the same draws. */
 export interface Random {
   /** A float in [0, 1). */
   next(): number;
@@ -41,6 +42,8 @@ export interface Random {
   weighted(weights: readonly number[]): number;
 }
 
+/** A random stream for `seed` and `keys` (e.g. a commune code), so that each commune's draws do not depend on the
+ * others'. */
 export function random(seed: number, ...keys: Array<string | number>): Random {
   const next = mulberry32(hash32(`${seed}|${keys.join('|')}`));
   return {

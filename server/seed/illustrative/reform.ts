@@ -31,9 +31,11 @@ import { popcount } from './summary.ts';
 import { uniform } from './prng.ts';
 import { regionOf } from './regions.ts';
 
+/** The name in the `source` of rows the reform stage made (today's units from 2025-07). */
 export const REFORM_GENERATOR = 'illustrative generator v1, reform stage';
 /** First period of today's structure and of the 2026-2030 set. */
 export const TODAY_FROM = '2025-07';
+/** First period of the 2026-2030 criteria set (Quyết định 51/2025/QĐ-TTg in force 15/02/2026). */
 export const SET_2026_FROM = '2026-02';
 /** When the 2026-2030 khu vực lists (QĐ 60/QĐ-BDTTG, 29/01/2026) apply. */
 export const KHU_VUC_FROM = '2026-01';
@@ -44,6 +46,8 @@ const ILLUSTRATIVE_NOTE = 'Illustrative: no per-commune list of QĐ 60/QĐ-BDTTG
 /** Regions of the ethnic-minority and mountainous area, where khu vực are assigned. */
 const MOUNTAIN_REGIONS = new Set(['Trung du và miền núi phía Bắc', 'Tây Nguyên']);
 
+/** What the reform stage works from: the pre-2025 history and listings, today's units, the lineage, the official
+ * counts, both criteria sets, the seed and the last month to fill. */
 export interface ReformOptions {
   seed: number;
   lastPeriod: Period;
@@ -56,6 +60,7 @@ export interface ReformOptions {
   sets: { old: { code: string; count: number }; today: { code: string; count: number } };
 }
 
+/** What the reform stage made: today's communes' reviews, recognitions, classifications and listings. */
 export interface ReformData {
   source: string;
   reviews: ReviewSeries;
@@ -67,6 +72,8 @@ export interface ReformData {
 /** Whether a 2025-07 unit is a xã on the last day of `period` (the Đồng Nai units that became phường on 30/04/2026). */
 const ruralAt = (unit: UnitRecord, period: Period): boolean => unitAt({ ...unit, changes: changesOf(unit) }, period).rural;
 
+/** Carries the illustrative history into today's units from 2025-07 (merged communes from their predecessors) and
+ * on to the 2026-2030 set. */
 export function generateReform(o: ReformOptions): ReformData {
   const source = `${REFORM_GENERATOR}, seed ${o.seed}`;
   const periods = o.lastPeriod >= TODAY_FROM ? periodRange(TODAY_FROM, o.lastPeriod) : [];

@@ -1,6 +1,7 @@
-// Provinces by the 7 socio-economic regions that 318/QĐ-TTg sets thresholds by, and the parameters the
-// illustrative generator draws from them. Province codes are GSO codes of the pre-2025 structure.
+/** @module Provinces by the 7 socio-economic regions that 318/QĐ-TTg sets thresholds by, and the parameters the
+ * illustrative generator draws from them. Province codes are GSO codes of the pre-2025 structure. */
 
+/** The seven socio-economic regions, whose recognition rates differ and shape each province's illustrative curve. */
 export type Region =
   | 'Trung du miền núi phía Bắc'
   | 'Đồng bằng sông Hồng'
@@ -25,6 +26,7 @@ for (const [region, codes] of Object.entries(REGION_PROVINCES) as Array<[Region,
   for (const code of codes) REGION_OF.set(code, region);
 }
 
+/** The region of a province (by its pre-2025 GSO code). */
 export function regionOf(provinceCode: string): Region {
   return REGION_OF.get(provinceCode) ?? 'Đồng bằng sông Hồng';
 }

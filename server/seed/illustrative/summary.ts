@@ -1,11 +1,12 @@
-// What the illustrative data adds up to: national shares by year, provincial counts against the reported
-// figures, criteria met by special-difficulty status. For the seed report and the generator's tests.
+/** @module What the illustrative data adds up to: national shares by year, provincial counts against the reported
+ * figures, criteria met by special-difficulty status. For the seed report and the generator's tests. */
 import { popcount } from '../../criterion/mask.ts';
 import type { Facts } from '../facts/index.ts';
 import { monthNumber, periodAtLatest, periodOf } from '../facts/dates.ts';
 import { BEFORE, CRITERIA_COUNT, type IllustrativeData } from './generator.ts';
 import { fullCriteriaAnchors } from './trajectory.ts';
 
+/** A reported figure set against what the generator made for the same province and month. */
 export interface ProvinceCheck {
   province: string;
   metric: string;
@@ -15,6 +16,8 @@ export interface ProvinceCheck {
   from: string;
 }
 
+/** What the seed reports about the generated history: national shares by year and the check of each reported
+ * figure. */
 export interface GeneratorSummary {
   /** End of each year (and of the year before the first period): share of rural communes recognised, and the
    * shares of advanced (NC) and model (KM) communes among the recognised. */
@@ -54,6 +57,7 @@ export function specialMonths(data: IllustrativeData, facts: Facts): Map<string,
   return out;
 }
 
+/** Summarises generated data against the facts, for the seed's report. */
 export function summarise(data: IllustrativeData, facts: Facts): GeneratorSummary {
   const { plans, periods, reviews } = data;
   const T = periods.length;

@@ -1,6 +1,6 @@
-// The recognition trajectory the illustrative data follows: the national share of recognised communes by
-// month (published figures, interpolated), and per province either the national curve shifted by region or,
-// where the facts report a province's count at a date, a curve through those counts.
+/** @module The recognition trajectory the illustrative data follows: the national share of recognised communes by
+ * month (published figures, interpolated), and per province either the national curve shifted by region or,
+ * where the facts report a province's count at a date, a curve through those counts. */
 import { type Period, monthNumber, periodAtLatest } from '../facts/dates.ts';
 import type { TargetFact } from '../facts/targets.ts';
 
@@ -8,6 +8,7 @@ import type { TargetFact } from '../facts/targets.ts';
  * communes). Not in the facts files; the anchor the 2021-2025 trajectory starts from. */
 export const NATIONAL_SHARE_END_2020 = 0.63;
 
+/** A point a province's curve must pass: the share recognised at a month, from a reported figure. */
 export interface Anchor {
   /** Month index relative to the first generated period (-1 = the month before it). */
   t: number;
@@ -17,11 +18,13 @@ export interface Anchor {
   from: string;
 }
 
+/** The log-odds of a share, where the curves are interpolated. */
 export function logit(p: number): number {
   const q = Math.min(Math.max(p, 1e-6), 1 - 1e-6);
   return Math.log(q / (1 - q));
 }
 
+/** The share of log-odds x (logit's inverse). */
 export function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
@@ -118,6 +121,7 @@ export function officialShares(counts: ReadonlyArray<{ scope: string; structure?
 /** The metrics that report how many communes of a province are recognised. */
 const COUNT_METRICS = new Set(['communes_ntm_recognised', 'communes_ntm']);
 
+/** A province's anchors and the reported figures left out, with why. */
 export interface ProvinceAnchors {
   anchors: Anchor[];
   /** Reported figures not used, with the reason (for the seed report). */

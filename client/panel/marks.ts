@@ -1,37 +1,9 @@
-// Small DOM helpers for the panel and the card: an element builder, the status icons (shape and text, never
-// colour alone), the "illustrative data" badge and links to sources.
+/** @module The marks the panel and the card put beside their figures: the status icons (shape and text, never
+ * colour alone), the "illustrative data" badge, links to sources, and the titled section both are made of. */
+import { h, svg } from '../dom/h.ts';
 import { strings } from '../i18n/i18n.ts';
 
-type Child = Node | string | number | null | undefined | false;
-type Attrs = Record<string, string | number | boolean | null | undefined | ((e: Event) => void)>;
-
-/** `h('li', { class: 'x', 'data-code': '1', onclick: f }, 'text', child)`: attributes that are null, undefined or false are left out. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs | null = null, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs ?? {})) {
-    if (value === null || value === undefined || value === false) continue;
-    if (typeof value === 'function') el.addEventListener(name.slice(2), value);
-    else el.setAttribute(name, value === true ? '' : String(value));
-  }
-  append(el, children);
-  return el;
-}
-
-export function append(parent: Element, children: Child[]): void {
-  for (const c of children) {
-    if (c === null || c === undefined || c === false) continue;
-    parent.append(typeof c === 'number' ? String(c) : c);
-  }
-}
-
-const SVG = 'http://www.w3.org/2000/svg';
-export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, ...children: Array<Node | string>): SVGElementTagNameMap[K] {
-  const el = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, String(value));
-  el.append(...children);
-  return el;
-}
-
+/** The status icons: a criterion met, not met or unknown, a warning, a deadline. */
 export type IconName = 'met' | 'notMet' | 'unknown' | 'warn' | 'clock';
 const ICON_PATHS: Record<IconName, string> = {
   met: 'M3.5 8.5l3 3 6-7',
@@ -69,4 +41,11 @@ export function sourceLink(text: string, url: string | null): HTMLElement {
 /** "Nguồn: <link>" */
 export function sourceLine(text: string, url: string | null): HTMLElement {
   return h('span', { class: 'source-line' }, `${t('source')}: `, sourceLink(text, url));
+}
+
+/** A section of the card or the panel: a heading (with the badge when its figures are illustrative) that
+ * labels it, and its content. `prefix` keeps the headings' ids apart when card and panel share a page. */
+export function titledSection(prefix: 'card' | 'panel', key: string, title: string, illustrative: boolean, ...children: Array<Node | null | false>): HTMLElement {
+  const heading = h('h3', { id: `${prefix}-${key}` }, title, illustrative && ' ', illustrative && illustrativeBadge());
+  return h('section', { 'data-section': key, 'aria-labelledby': `${prefix}-${key}` }, heading, ...children);
 }
