@@ -1,7 +1,9 @@
 // Schemas of the workspace's sign-in routes and the errors that every workspace route can give.
 import { z } from '@hono/zod-openapi';
 import { ErrorSchema } from '../http/schemas.ts';
-import { RoleSchema } from './users.ts';
+
+/** An official's role: what their unit is (none for an admin). */
+export const RoleSchema = z.enum(['admin', 'province', 'district', 'commune']);
 
 export const SignedInSchema = z
   .object({

@@ -5,8 +5,8 @@ import { appendAudit, type Actor } from '../audit/audit.ts';
 import type { Database, Role, UnitStructure } from '../db/schema.ts';
 import { resolveAccountScope, ScopeError } from './account-unit.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './password.ts';
+import { RoleSchema } from './schemas.ts';
 
-export const RoleSchema = z.enum(['admin', 'province', 'district', 'commune']);
 export const EmailSchema = z.string().trim().toLowerCase().pipe(z.email({ message: 'expected an e-mail address' })).pipe(z.string().max(254));
 
 /** A unit structure named by an admin: its code (pre2025, 2025-07) or "today". */
