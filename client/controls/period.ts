@@ -1,7 +1,7 @@
 // The period: a month slider over the months that have data, a play/pause button that walks the map
 // through time, and a notice when some communes show an earlier month's review (no review that month).
 import type { App } from '../app.ts';
-import type { Criteria, Status } from '../api/status.ts';
+import type { Criteria, Status } from '../api/answers.ts';
 import { getJson } from '../api/http.ts';
 import { markText, periodMarks } from './period-marks.ts';
 import { formatNumber, formatPeriod, onLangChange, strings } from '../i18n/i18n.ts';

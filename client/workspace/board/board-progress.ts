@@ -4,7 +4,7 @@ import { formatNumber, formatPeriod, getLang, strings } from '../../i18n/i18n.ts
 import { el } from '../dom.ts';
 import { dateText, dueName, levelName, provenanceBadge } from '../common/labels.ts';
 import { bar } from './board-reviews.ts';
-import type { Board, TargetProgress } from './types.ts';
+import type { Board, TargetProgress } from '../../api/answers.ts';
 import { stackTable } from '../common/stack-table.ts';
 
 const t = strings({

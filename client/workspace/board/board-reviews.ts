@@ -3,7 +3,7 @@
 import { formatNumber, formatPeriod, strings } from '../../i18n/i18n.ts';
 import { el } from '../dom.ts';
 import { dateText } from '../common/labels.ts';
-import type { Board } from './types.ts';
+import type { Board } from '../../api/answers.ts';
 import { stackTable } from '../common/stack-table.ts';
 
 const t = strings({

@@ -10,7 +10,7 @@ import { scopePicker, scopeQuery } from '../scope-picker.ts';
 import type { ViewContext } from '../views.ts';
 import { atRiskSection, plansSection, targetsSection } from './board-progress.ts';
 import { changesSection, reviewsSection } from './board-reviews.ts';
-import type { Board } from './types.ts';
+import type { Board } from '../../api/answers.ts';
 
 const t = strings({
   vi: {

@@ -7,7 +7,7 @@ import { el, errorText, field, statusLine } from '../dom.ts';
 import { periodPicker } from '../period-picker.ts';
 import { homeScope, scopePicker, scopeQuery, type Scope } from '../scope-picker.ts';
 import type { ViewContext } from '../views.ts';
-import type { ImportError, ImportResult } from './types.ts';
+import type { ImportErrors, ImportResult } from '../../api/answers.ts';
 
 const t = strings({
   vi: {
@@ -118,7 +118,7 @@ function preview(r: ImportResult): HTMLElement {
 
 function errorsOf(error: unknown): HTMLElement {
   if (!(error instanceof WorkspaceError)) return el('p', { class: 'error', role: 'alert', text: errorText(error) });
-  const details = error.details as ImportError | undefined;
+  const details = error.details as ImportErrors | undefined;
   if (!details?.errors?.length) return el('p', { class: 'error', role: 'alert', text: error.status === 403 ? `${t('forbidden')} ${error.message}` : error.message });
   const table = el('table', { class: 'list' }, el('thead', {}, el('tr', {}, ...[t('line'), t('column'), t('value'), t('problem')].map((h) => el('th', { scope: 'col', text: h })))));
   const body = el('tbody');

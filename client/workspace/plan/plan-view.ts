@@ -12,7 +12,7 @@ import type { ViewContext } from '../views.ts';
 import { planForm } from './plan-form.ts';
 import { completionsSummary, plannedTable } from './planned-communes.ts';
 import { targetsSection } from './targets.ts';
-import type { PlanBoard, PlannedCommune } from './types.ts';
+import type { PlanBoard, PlanBoardCommune } from '../../api/answers.ts';
 
 const t = strings({
   vi: { title: 'Kế hoạch và chỉ tiêu', pick: 'Chọn một tỉnh để xem kế hoạch và chỉ tiêu.', confirm: 'Bỏ {commune} ({due}) khỏi kế hoạch? Nhật ký thay đổi vẫn giữ bản ghi.', removed: 'Đã bỏ {commune} khỏi kế hoạch.' },
@@ -45,7 +45,7 @@ export async function renderPlans(main: HTMLElement, ctx: ViewContext): Promise<
     planEls = next;
     if (message) status.textContent = message;
   };
-  async function remove(p: PlannedCommune, button: HTMLButtonElement): Promise<void> {
+  async function remove(p: PlanBoardCommune, button: HTMLButtonElement): Promise<void> {
     if (!window.confirm(t('confirm', { commune: p.name, due: p.due }))) return button.focus();
     try {
       await sendJson('DELETE', `/admin/plans/${p.id}`);

@@ -4,7 +4,7 @@
 import { formatPeriod, strings } from '../../i18n/i18n.ts';
 import { el } from '../dom.ts';
 import { dueName, levelName, provenanceBadge } from '../common/labels.ts';
-import type { PlanBoard, PlannedCommune, PlanStatus } from './types.ts';
+import type { PlanBoard, PlanBoardCommune, PlanStatus } from '../../api/answers.ts';
 import { stackTable } from '../common/stack-table.ts';
 
 const t = strings({
@@ -48,7 +48,7 @@ export function completionsSummary(board: PlanBoard): HTMLElement {
   return section;
 }
 
-export function plannedTable(board: PlanBoard, canRemove: boolean, onRemove: (p: PlannedCommune, button: HTMLButtonElement) => void): HTMLElement {
+export function plannedTable(board: PlanBoard, canRemove: boolean, onRemove: (p: PlanBoardCommune, button: HTMLButtonElement) => void): HTMLElement {
   const section = el('section', { 'aria-labelledby': 'planned-title' }, el('h2', { id: 'planned-title', text: t('title') }));
   if (!board.communes.length) {
     section.append(el('p', { text: t('none') }));

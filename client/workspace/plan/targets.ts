@@ -6,7 +6,7 @@ import { el, field, statusLine } from '../dom.ts';
 import { clearErrors, showErrors } from '../common/form-errors.ts';
 import { dateText } from '../common/labels.ts';
 import type { UnitRef } from '../scope-picker.ts';
-import type { Target, TargetList } from './types.ts';
+import type { Target, TargetList } from '../../api/answers.ts';
 import { stackTable } from '../common/stack-table.ts';
 
 const t = strings({

@@ -3,7 +3,7 @@
 import { formatPeriod, getLang, strings } from '../../i18n/i18n.ts';
 import { el } from '../dom.ts';
 import { levelName, provenanceBadge } from '../common/labels.ts';
-import type { AtRisk } from './types.ts';
+import type { AtRisk } from '../../api/answers.ts';
 import { stackTable } from '../common/stack-table.ts';
 
 const t = strings({

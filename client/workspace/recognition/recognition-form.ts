@@ -6,7 +6,7 @@ import { el, field, statusLine } from '../dom.ts';
 import { clearErrors, showErrors } from '../common/form-errors.ts';
 import { ALL_RECOGNITION_LEVELS, levelName, todayInVietnam } from '../common/labels.ts';
 import { communeOptions, type DistrictCommunes } from '../common/units.ts';
-import type { Recognition } from './types.ts';
+import type { Recognition } from '../../api/answers.ts';
 
 const t = strings({
   vi: {

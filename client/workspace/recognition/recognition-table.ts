@@ -4,7 +4,7 @@ import { formatPeriod, strings } from '../../i18n/i18n.ts';
 import { el } from '../dom.ts';
 import { dateText, levelName, provenanceBadge } from '../common/labels.ts';
 import { revokeForm } from './revoke-form.ts';
-import type { Recognition, RecognitionList } from './types.ts';
+import type { Recognition, RecognitionList } from '../../api/answers.ts';
 import { stackTable } from '../common/stack-table.ts';
 
 const t = strings({

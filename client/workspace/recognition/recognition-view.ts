@@ -11,7 +11,7 @@ import { hashFor, listingScope, mayWrite, queryOf, scopeOf } from '../common/vie
 import { atRiskSection } from './at-risk.ts';
 import { recognitionForm } from './recognition-form.ts';
 import { recognitionTable } from './recognition-table.ts';
-import type { AtRisk, RecognitionList } from './types.ts';
+import type { AtRisk, RecognitionList } from '../../api/answers.ts';
 
 const t = strings({
   vi: { title: 'Công nhận và thu hồi công nhận', pick: 'Chọn một tỉnh để xem các quyết định công nhận.', readOnly: 'Cán bộ cấp xã chỉ xem; quyết định công nhận do tỉnh ban hành và cán bộ tỉnh, huyện ghi nhận.', revoked: 'Đã ghi nhận thu hồi công nhận: {unit}.', jump: 'Ghi nhận quyết định công nhận mới ↓' },

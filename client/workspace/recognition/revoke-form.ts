@@ -5,7 +5,7 @@ import { sendJson } from '../api.ts';
 import { el, field, statusLine } from '../dom.ts';
 import { clearErrors, showErrors } from '../common/form-errors.ts';
 import { todayInVietnam } from '../common/labels.ts';
-import type { Recognition } from './types.ts';
+import type { Recognition } from '../../api/answers.ts';
 
 const t = strings({
   vi: { legend: 'Thu hồi công nhận: {unit}', decision: 'Số quyết định thu hồi', date: 'Ngày quyết định thu hồi', reason: 'Lý do', reasonHint: 'Ví dụ: Không còn đạt tiêu chí 17 (Môi trường)', save: 'Ghi nhận thu hồi', cancel: 'Hủy', saving: 'Đang lưu…' },

@@ -5,7 +5,7 @@ import { formatPeriod, getLang, strings } from '../../i18n/i18n.ts';
 import { getJson, sendJson, WorkspaceError } from '../api.ts';
 import { el, errorText, statusLine } from '../dom.ts';
 import type { ViewContext } from '../views.ts';
-import type { Review, ReviewCriterion } from './types.ts';
+import type { Review, ReviewCriterion } from '../../api/answers.ts';
 
 const t = strings({
   vi: {

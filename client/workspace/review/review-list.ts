@@ -6,7 +6,7 @@ import { el } from '../dom.ts';
 import { periodPicker } from '../period-picker.ts';
 import { homeScope, scopePicker, scopeQuery, type Scope } from '../scope-picker.ts';
 import type { ViewContext } from '../views.ts';
-import type { ReviewList } from './types.ts';
+import type { ReviewList } from '../../api/answers.ts';
 
 const t = strings({
   vi: {
