@@ -1,14 +1,15 @@
 // The month a view works on: a select of the months with data plus the next one (a new month's review),
 // latest first; the choice is kept in the hash's query (?period=) by the view.
+import type { Periods } from '../api/answers.ts';
 import { formatPeriod, strings } from '../i18n/i18n.ts';
 import { getJson } from './api.ts';
 import { el, field } from './dom.ts';
 
 const t = strings({ vi: { period: 'Kỳ báo cáo (tháng)' }, en: { period: 'Reporting month' } });
 
-let periods: Promise<{ periods: string[]; latest: string | null }> | null = null;
-export function knownPeriods(): Promise<{ periods: string[]; latest: string | null }> {
-  periods ??= getJson<{ periods: string[]; latest: string | null }>('/periods');
+let periods: Promise<Periods> | null = null;
+export function knownPeriods(): Promise<Periods> {
+  periods ??= getJson<Periods>('/periods');
   return periods;
 }
 

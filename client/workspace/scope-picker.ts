@@ -4,21 +4,22 @@
 import { strings } from '../i18n/i18n.ts';
 import { getJson } from './api.ts';
 import { el, field } from './dom.ts';
-import type { SignedIn } from './session.ts';
+import type { SignedIn, Unit, Units } from '../api/answers.ts';
 
 const t = strings({
   vi: { province: 'Tỉnh', district: 'Huyện', choose: '— chọn —', all: '— cả tỉnh —' },
   en: { province: 'Province', district: 'District', choose: '— choose —', all: '— whole province —' },
 });
 
-export interface UnitRef { code: string; name: string; level: 'province' | 'district' | 'commune'; province: string; district: string | null }
+/** What a picker keeps of a unit of /api/v1/units. */
+export type UnitRef = Pick<Unit, 'code' | 'name' | 'level' | 'province' | 'district'>;
 
 const lists = new Map<string, Promise<UnitRef[]>>();
 export function unitsUnder(parent: string | null): Promise<UnitRef[]> {
   const key = parent ?? '';
   let list = lists.get(key);
   if (!list) {
-    list = getJson<{ units: UnitRef[] }>(`/units${parent ? `?parent=${encodeURIComponent(parent)}` : ''}`).then((b) => b.units);
+    list = getJson<Units>(`/units${parent ? `?parent=${encodeURIComponent(parent)}` : ''}`).then((b) => b.units);
     list.catch(() => lists.delete(key));
     lists.set(key, list);
   }

@@ -1,20 +1,7 @@
 // Who is signed in: the user from GET /auth/me (or the sign-in answer), kept for the views, and sign-out.
+import type { SignedIn } from '../api/answers.ts';
 import { getJson, sendJson, setCsrfToken, WorkspaceError } from './api.ts';
 
-export type Role = 'admin' | 'province' | 'district' | 'commune';
-export interface SignedIn {
-  user: {
-    id: number;
-    email: string;
-    name: string | null;
-    role: Role;
-    unit: { code: string; name: string; level: 'province' | 'district' | 'commune' } | null;
-    /** The unit structure of the scope: today's (no districts) or the pre-2025 one (history). */
-    structure: { code: string; name_vi: string; name_en: string; valid_from: string | null; valid_to: string | null; has_districts: boolean; current: boolean };
-  };
-  csrf_token: string;
-  expires_at: string;
-}
 
 let current: SignedIn | null = null;
 export const signedIn = (): SignedIn | null => current;

@@ -2,7 +2,8 @@
 import { strings } from '../i18n/i18n.ts';
 import { WorkspaceError } from './api.ts';
 import { el, errorText, field, statusLine } from './dom.ts';
-import { signIn, type SignedIn } from './session.ts';
+import type { SignedIn } from '../api/answers.ts';
+import { signIn } from './session.ts';
 
 const t = strings({
   vi: {

@@ -1,6 +1,7 @@
 // "Audit trail": the entries the official may read, newest first, filtered by unit (within their scope),
 // from / to dates (days in Vietnam), action and actor, with before → after summarised, and an "Older
 // entries" button that reads the next page (next_before). The filters live in the hash.
+import type { AuditPage } from '../../api/answers.ts';
 import { strings } from '../../i18n/i18n.ts';
 import { getJson } from '../api.ts';
 import { el, field } from '../dom.ts';
@@ -28,9 +29,6 @@ const t = strings({
     'target.create': 'Target added', 'target.update': 'Target changed', 'target.delete': 'Target deleted', 'village.update': 'Village counts updated', 'user.create': 'Account created', appendOnly: 'The trail is append-only: entries cannot be edited or deleted.',
   },
 });
-
-interface AuditEntry { id: number; at: string; actor: string; action: string; unit: { code: string; name: string | null } | null; entity: string; entity_id: string | null; before: unknown; after: unknown }
-interface AuditPage { entries: AuditEntry[]; next_before: number | null }
 
 const actionName = (action: string) => ((ACTIONS as readonly string[]).includes(action) ? t(action as (typeof ACTIONS)[number]) : action);
 

@@ -2,6 +2,7 @@
 // and khu vực (I-III, QĐ 60/QĐ-BDTTG) in force, each marked official or illustrative, and, for admin and
 // province officers, the form that records a decision (GET|POST /admin/classifications). A recorded decision
 // never overwrites: the table shows how many records each commune has.
+import type { ClassificationList, Units } from '../../api/answers.ts';
 import { strings } from '../../i18n/i18n.ts';
 import { getJson, sendJson } from '../api.ts';
 import { el, field, statusLine } from '../dom.ts';
@@ -32,13 +33,8 @@ const t = strings({
   },
 });
 
-interface Part { value: string; decision: string | null; decision_date: string | null; period_from: string; provenance: 'official' | 'illustrative' }
-interface Listing {
-  period: string;
-  scope: { code: string; name: string };
-  counts: { official: number; illustrative: number; none: number };
-  communes: Array<{ code: string; name: string; type: string; group: Part | null; khu_vuc: Part | null; history: Array<{ provenance: 'official' | 'illustrative' }> }>;
-}
+/** A group or khu vực record as the list gives it. */
+type Part = NonNullable<ClassificationList['communes'][number]['group']>;
 
 /** What the last save recorded, shown once by the re-rendered view. */
 let flash: string | null = null;
@@ -58,7 +54,7 @@ export async function renderClassifications(main: HTMLElement, ctx: ViewContext)
   const body = el('div');
   main.replaceChildren(el('h1', { text: t('title') }), el('p', { class: 'hint', text: t('explain') }), controls, body);
   if (user.role === 'admin') {
-    const { units } = await getJson<{ units: Array<{ code: string; name: string }> }>('/units');
+    const { units } = await getJson<Units>('/units');
     const select = el('select', { name: 'province' }, el('option', { value: '', text: t('choose') }), ...units.map((p) => el('option', { value: p.code, text: p.name, selected: p.code === province })));
     select.addEventListener('change', () => ctx.go(hashFor('classifications', { province: select.value || null })));
     controls.append(field(t('province'), select).wrap);
@@ -67,7 +63,7 @@ export async function renderClassifications(main: HTMLElement, ctx: ViewContext)
     body.append(el('p', { text: t('pickProvince') }));
     return;
   }
-  const data = await getJson<Listing>(`/admin/classifications?province=${encodeURIComponent(province)}`);
+  const data = await getJson<ClassificationList>(`/admin/classifications?province=${encodeURIComponent(province)}`);
   const summary = el('p', { 'aria-live': 'polite', text: t('summary', { ...Object.fromEntries(Object.entries(data.counts).map(([k, v]) => [k, String(v)])), period: data.period }) });
   const table = stackTable(el('table', { class: 'list' },
     el('thead', {}, el('tr', {}, ...[t('code'), t('commune'), t('group'), t('khuVuc'), t('records')].map((h) => el('th', { scope: 'col', text: h })))),
@@ -87,7 +83,7 @@ export async function renderClassifications(main: HTMLElement, ctx: ViewContext)
   body.append(table);
 }
 
-function recordForm(data: Listing, done: () => void): HTMLElement {
+function recordForm(data: ClassificationList, done: () => void): HTMLElement {
   const commune = el('select', { name: 'commune', required: true }, el('option', { value: '', text: t('choose') }), ...data.communes.map((c) => el('option', { value: c.code, text: `${c.name} (${c.code})` })));
   const kind = el('select', { name: 'kind' }, el('option', { value: 'khu_vuc', text: t('kindKhuVuc') }), el('option', { value: 'group', text: t('kindGroup') }));
   const value = el('select', { name: 'value' });

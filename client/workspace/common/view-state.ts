@@ -3,7 +3,7 @@
 // narrowed by the server to their commune), and the hash to go to when a choice changes.
 import { getJson } from '../api.ts';
 import { homeScope, type Scope } from '../scope-picker.ts';
-import type { SignedIn } from '../session.ts';
+import type { CommuneCard, SignedIn } from '../../api/answers.ts';
 import type { ViewContext } from '../views.ts';
 
 export const queryOf = (ctx: ViewContext): URLSearchParams => new URLSearchParams(ctx.params[0] ?? '');
@@ -23,7 +23,7 @@ export async function listingScope(session: SignedIn, scope: Scope): Promise<Sco
   if (session.user.role !== 'commune' || !unit) return scope;
   let district = districtOfCommune.get(unit.code);
   if (!district) {
-    district = getJson<{ district: { code: string } | null }>(`/communes/${encodeURIComponent(unit.code)}`).then((c) => c.district?.code ?? null);
+    district = getJson<Pick<CommuneCard, 'district'>>(`/communes/${encodeURIComponent(unit.code)}`).then((c) => c.district?.code ?? null);
     districtOfCommune.set(unit.code, district);
   }
   return { province: null, district: await district };

@@ -1,6 +1,7 @@
 // "Villages": for a commune of the user's scope, the number of villages (thôn), of NTM villages and of
 // model villages (GET|PUT /admin/villages/{commune}), the shares they make, and each village target of the
 // commune's province, district or the country, met or not.
+import type { VillageCounts } from '../../api/answers.ts';
 import { formatNumber, strings } from '../../i18n/i18n.ts';
 import { getJson, sendJson } from '../api.ts';
 import { el, field, statusLine } from '../dom.ts';
@@ -29,13 +30,6 @@ const t = strings({
     deadline: 'due {date}', noVillage: 'no village',
   },
 });
-
-interface VillageCounts {
-  commune: { code: string; name: string; district: string | null; province: string };
-  counts: { villages: number; ntm_villages: number; model_villages: number; ntm_share: number | null; model_share: number | null; updated_by: string; updated_at: string } | null;
-  changed?: boolean;
-  targets: Array<{ id: number; metric: string; value: string; deadline: string | null; source: string; source_url: string | null; note: string | null; applies: boolean; met: boolean | null }>;
-}
 
 export async function renderVillages(main: HTMLElement, ctx: ViewContext): Promise<void> {
   const query = queryOf(ctx);
