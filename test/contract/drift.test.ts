@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { API } from 'typescript/unstable/sync';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../server/config/paths.ts';
 
 /** A project of the client alone: its three pages (and the one declaration file no page imports). */
@@ -21,39 +21,43 @@ const CONFIG_TEXT = JSON.stringify({
 
 interface Finding { file: string; text: string }
 
+/** What the compiler reads instead of the file on disk, by absolute path. */
+const overrides = new Map<string, string>([[CONFIG, CONFIG_TEXT]]);
+let api: API;
+let opened = false;
+
 /** The client's type errors, with `edit` applied in memory to one file of the tree (path from the root). */
 function clientErrors(edit?: { file: string; from: string; to: string }): Finding[] {
-  const edited = edit && join(ROOT, edit.file);
-  let text: string | undefined;
-  if (edit && edited) {
-    const original = readFileSync(edited, 'utf8');
+  const changed: string[] = [];
+  for (const name of overrides.keys()) if (name !== CONFIG) changed.push(name);
+  for (const name of changed) overrides.delete(name);
+  if (edit) {
+    const name = join(ROOT, edit.file);
+    const original = readFileSync(name, 'utf8');
     // The override must change something, or the test would pass on a schema that no longer has the field.
     expect(original, `${edit.file} no longer contains ${edit.from}`).toContain(edit.from);
-    text = original.replace(edit.from, edit.to);
+    overrides.set(name, original.replace(edit.from, edit.to));
+    changed.push(name);
   }
-  const api = new API({
-    cwd: ROOT,
-    fs: {
-      readFile: (name) => (name === CONFIG ? CONFIG_TEXT : name === edited ? text : undefined),
-      fileExists: (name) => (name === CONFIG ? true : undefined),
-    },
-  });
-  try {
-    const project = api.updateSnapshot({ openProjects: [CONFIG] }).getProject(CONFIG);
-    if (!project) throw new Error('the client project did not load');
-    const files = project.program.getSourceFileNames();
-    // The roots reach the client and, through answers.ts, the server's schemas: nothing of the server's run time.
-    expect(files.some((f) => f.endsWith('/client/api/answers.ts'))).toBe(true);
-    expect(files.some((f) => f.endsWith('/server/context/context.ts'))).toBe(false);
-    const flat = (d: { text: string; messageChain?: readonly { text: string }[] | undefined }): string => [d.text, ...(d.messageChain ?? []).map(flat)].join(' ');
-    return [...project.program.getSyntacticDiagnostics(), ...project.program.getSemanticDiagnostics(), ...project.program.getGlobalDiagnostics()].map((d) => ({
-      file: d.fileName ? relative(ROOT, d.fileName) : '',
-      text: flat(d),
-    }));
-  } finally {
-    api.close();
-  }
+  const snapshot = api.updateSnapshot(opened ? { fileChanges: { changed } } : { openProjects: [CONFIG] });
+  opened = true;
+  const project = snapshot.getProject(CONFIG);
+  if (!project) throw new Error('the client project did not load');
+  const files = project.program.getSourceFileNames();
+  // The roots reach the client and, through answers.ts, the server's schemas: nothing of the server's run time.
+  expect(files.some((f) => f.endsWith('/client/api/answers.ts'))).toBe(true);
+  expect(files.some((f) => f.endsWith('/server/context/context.ts'))).toBe(false);
+  const flat = (d: { text: string; messageChain?: readonly { text: string }[] | undefined }): string => [d.text, ...(d.messageChain ?? []).map(flat)].join(' ');
+  return [...project.program.getSyntacticDiagnostics(), ...project.program.getSemanticDiagnostics(), ...project.program.getGlobalDiagnostics()].map((d) => ({
+    file: d.fileName ? relative(ROOT, d.fileName) : '',
+    text: flat(d),
+  }));
 }
+
+beforeAll(() => {
+  api = new API({ cwd: ROOT, fs: { readFile: (name) => overrides.get(name), fileExists: (name) => (overrides.has(name) ? true : undefined) } });
+});
+afterAll(() => api?.close());
 
 describe('the client type-checks against the server\'s schemas', () => {
   it('type-checks the client as the tree is', () => {
