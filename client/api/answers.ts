@@ -13,7 +13,7 @@ import type { CommuneCardSchema } from '../../server/commune/schema.ts';
 import type { CriteriaSchema } from '../../server/criterion/schemas.ts';
 import type { StructureSchema } from '../../server/era/schemas.ts';
 import type { HealthSchema } from '../../server/health/schemas.ts';
-import type { LevelSchema, ProvenanceSchema } from '../../server/http/schemas.ts';
+import type { ErrorSchema, LevelSchema, ProvenanceSchema } from '../../server/http/schemas.ts';
 import type { ImportErrorDetailsSchema, ImportResultSchema } from '../../server/import/schemas.ts';
 import type { PeriodsSchema } from '../../server/period/schemas.ts';
 import type { PlanBoardSchema, TargetListSchema, WorkspaceTargetSchema } from '../../server/plan/admin-schemas.ts';
@@ -38,6 +38,8 @@ export type RecognitionLevel = z.infer<typeof RecognitionLevelSchema>;
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 /** A unit structure: pre2025 (provinces > districts > communes, until 2025-06) or 2025-07 (provinces > communes). */
 export type StructureCode = z.infer<typeof StructureSchema>['code'];
+/** Every error answer's body. */
+export type ApiErrorBody = z.infer<typeof ErrorSchema>;
 /** The months a structure or a criteria set applies to (null: open). */
 export type Validity = Pick<z.infer<typeof StructureSchema>, 'valid_from' | 'valid_to'>;
 

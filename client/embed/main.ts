@@ -5,7 +5,9 @@
 import '../map/setup-maplibre.ts';
 import { Map as MapLibreMap } from 'maplibre-gl';
 import type { CommuneStatus, Status } from '../api/answers.ts';
-import { fetchCriteria, fetchHealth, fetchStatus } from '../api/status.ts';
+import { fetchCriteria } from '../api/criteria.ts';
+import { fetchHealth } from '../api/health.ts';
+import { fetchStatus } from '../api/status.ts';
 import { statusQueryOf } from '../api/status-query.ts';
 import { pngFooter } from '../export/footer.ts';
 import { download, mapPng } from '../export/png.ts';

@@ -2,14 +2,14 @@
 // latest first; the choice is kept in the hash's query (?period=) by the view.
 import type { Periods } from '../api/answers.ts';
 import { formatPeriod, strings } from '../i18n/i18n.ts';
-import { getJson } from './api.ts';
+import { workspaceGet } from './workspace-http.ts';
 import { el, field } from './dom.ts';
 
 const t = strings({ vi: { period: 'Kỳ báo cáo (tháng)' }, en: { period: 'Reporting month' } });
 
 let periods: Promise<Periods> | null = null;
 export function knownPeriods(): Promise<Periods> {
-  periods ??= getJson<Periods>('/periods');
+  periods ??= workspaceGet<Periods>('/periods');
   return periods;
 }
 

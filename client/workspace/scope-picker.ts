@@ -2,7 +2,7 @@
 // officer chooses among the province's districts; a district officer has theirs; admin chooses a
 // province then a district.
 import { strings } from '../i18n/i18n.ts';
-import { getJson } from './api.ts';
+import { workspaceGet } from './workspace-http.ts';
 import { el, field } from './dom.ts';
 import type { SignedIn, Unit, Units } from '../api/answers.ts';
 
@@ -19,7 +19,7 @@ export function unitsUnder(parent: string | null): Promise<UnitRef[]> {
   const key = parent ?? '';
   let list = lists.get(key);
   if (!list) {
-    list = getJson<Units>(`/units${parent ? `?parent=${encodeURIComponent(parent)}` : ''}`).then((b) => b.units);
+    list = workspaceGet<Units>(`/units${parent ? `?parent=${encodeURIComponent(parent)}` : ''}`).then((b) => b.units);
     list.catch(() => lists.delete(key));
     lists.set(key, list);
   }

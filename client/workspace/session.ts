@@ -1,6 +1,7 @@
 // Who is signed in: the user from GET /auth/me (or the sign-in answer), kept for the views, and sign-out.
 import type { SignedIn } from '../api/answers.ts';
-import { getJson, sendJson, setCsrfToken, WorkspaceError } from './api.ts';
+import { ApiFailure } from '../api/http.ts';
+import { workspaceGet, workspaceSend, setCsrfToken } from './workspace-http.ts';
 
 
 let current: SignedIn | null = null;
@@ -15,20 +16,20 @@ export function remember(session: SignedIn): SignedIn {
 /** The session, or null when nobody is signed in. */
 export async function loadSession(): Promise<SignedIn | null> {
   try {
-    return remember(await getJson<SignedIn>('/auth/me'));
+    return remember(await workspaceGet<SignedIn>('/auth/me'));
   } catch (error) {
-    if (error instanceof WorkspaceError && error.status === 401) return null;
+    if (error instanceof ApiFailure && error.status === 401) return null;
     throw error;
   }
 }
 
 export async function signIn(email: string, password: string): Promise<SignedIn> {
-  return remember(await sendJson<SignedIn>('POST', '/auth/login', { email, password }));
+  return remember(await workspaceSend<SignedIn>('POST', '/auth/login', { email, password }));
 }
 
 export async function signOut(everywhere: boolean): Promise<void> {
   try {
-    await sendJson('POST', '/auth/logout', { everywhere });
+    await workspaceSend('POST', '/auth/logout', { everywhere });
   } finally {
     current = null;
     setCsrfToken('');

@@ -3,7 +3,7 @@
 // entries" button that reads the next page (next_before). The filters live in the hash.
 import type { AuditPage } from '../../api/answers.ts';
 import { strings } from '../../i18n/i18n.ts';
-import { getJson } from '../api.ts';
+import { workspaceGet } from '../workspace-http.ts';
 import { el, field } from '../dom.ts';
 import { showErrors } from '../common/form-errors.ts';
 import { timeText } from '../common/labels.ts';
@@ -75,7 +75,7 @@ export async function renderAudit(main: HTMLElement, ctx: ViewContext): Promise<
     older.disabled = true;
     status.textContent = t('loading');
     try {
-      const page = await getJson<AuditPage>(`/admin/audit?${params}${before ? `&before=${before}` : ''}&limit=50`);
+      const page = await workspaceGet<AuditPage>(`/admin/audit?${params}${before ? `&before=${before}` : ''}&limit=50`);
       const firstNew = rows.childElementCount;
       for (const e of page.entries) {
         rows.append(el('tr', {},

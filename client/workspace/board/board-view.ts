@@ -2,7 +2,7 @@
 // gained and lost, communes at revocation risk, progress against targets, planned communes — with the
 // XLSX download for the provincial office; illustrative figures are said to be so.
 import { formatNumber, formatPeriod, strings } from '../../i18n/i18n.ts';
-import { getJson } from '../api.ts';
+import { workspaceGet } from '../workspace-http.ts';
 import { el } from '../dom.ts';
 import { hashFor, queryOf, scopeOf } from '../common/view-state.ts';
 import { periodPicker } from '../period-picker.ts';
@@ -40,7 +40,7 @@ export async function renderBoard(main: HTMLElement, ctx: ViewContext): Promise<
     return;
   }
   const q = `${scopeQuery(scope)}&period=${encodeURIComponent(picker.value)}`;
-  const board = await getJson<Board>(`/admin/board?${q}`);
+  const board = await workspaceGet<Board>(`/admin/board?${q}`);
   const s = board.summary;
   const head = el('div', { class: 'board-head' },
     el('h2', { text: t('heading', { scope: board.scope.name, period: formatPeriod(board.period) }) }),

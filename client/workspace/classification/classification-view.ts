@@ -4,7 +4,7 @@
 // never overwrites: the table shows how many records each commune has.
 import type { ClassificationList, Units } from '../../api/answers.ts';
 import { strings } from '../../i18n/i18n.ts';
-import { getJson, sendJson } from '../api.ts';
+import { workspaceGet, workspaceSend } from '../workspace-http.ts';
 import { el, field, statusLine } from '../dom.ts';
 import { clearErrors, showErrors } from '../common/form-errors.ts';
 import { dateText, provenanceBadge, todayInVietnam } from '../common/labels.ts';
@@ -54,7 +54,7 @@ export async function renderClassifications(main: HTMLElement, ctx: ViewContext)
   const body = el('div');
   main.replaceChildren(el('h1', { text: t('title') }), el('p', { class: 'hint', text: t('explain') }), controls, body);
   if (user.role === 'admin') {
-    const { units } = await getJson<Units>('/units');
+    const { units } = await workspaceGet<Units>('/units');
     const select = el('select', { name: 'province' }, el('option', { value: '', text: t('choose') }), ...units.map((p) => el('option', { value: p.code, text: p.name, selected: p.code === province })));
     select.addEventListener('change', () => ctx.go(hashFor('classifications', { province: select.value || null })));
     controls.append(field(t('province'), select).wrap);
@@ -63,7 +63,7 @@ export async function renderClassifications(main: HTMLElement, ctx: ViewContext)
     body.append(el('p', { text: t('pickProvince') }));
     return;
   }
-  const data = await getJson<ClassificationList>(`/admin/classifications?province=${encodeURIComponent(province)}`);
+  const data = await workspaceGet<ClassificationList>(`/admin/classifications?province=${encodeURIComponent(province)}`);
   const summary = el('p', { 'aria-live': 'polite', text: t('summary', { ...Object.fromEntries(Object.entries(data.counts).map(([k, v]) => [k, String(v)])), period: data.period }) });
   const table = stackTable(el('table', { class: 'list' },
     el('thead', {}, el('tr', {}, ...[t('code'), t('commune'), t('group'), t('khuVuc'), t('records')].map((h) => el('th', { scope: 'col', text: h })))),
@@ -116,7 +116,7 @@ function recordForm(data: ClassificationList, done: () => void): HTMLElement {
     status.textContent = t('saving');
     const optional = (v: string) => (v.trim() === '' ? undefined : v.trim());
     try {
-      await sendJson('POST', '/admin/classifications', {
+      await workspaceSend('POST', '/admin/classifications', {
         commune: fields.commune.input.value,
         kind: fields.kind.input.value,
         value: fields.value.input.value,

@@ -2,7 +2,8 @@
 // criterion, pre-filled with the district's communes), upload the filled file, see every error with its
 // line and column or a preview of what would change, then apply the whole file at once.
 import { formatNumber, formatPeriod, strings } from '../../i18n/i18n.ts';
-import { sendForm, WorkspaceError } from '../api.ts';
+import { ApiFailure } from '../../api/http.ts';
+import { workspaceUpload } from '../workspace-http.ts';
 import { el, errorText, field, statusLine } from '../dom.ts';
 import { periodPicker } from '../period-picker.ts';
 import { homeScope, scopePicker, scopeQuery, type Scope } from '../scope-picker.ts';
@@ -64,7 +65,7 @@ export async function renderImport(main: HTMLElement, ctx: ViewContext): Promise
     const form = new FormData();
     form.append('file', chosen);
     try {
-      const answer = await sendForm<ImportResult>(`/admin/imports?dryRun=${dryRun ? 1 : 0}`, form);
+      const answer = await workspaceUpload<ImportResult>(`/admin/imports?dryRun=${dryRun ? 1 : 0}`, form);
       status.textContent = answer.applied ? t('applied', { id: answer.import_id ?? '' }) : '';
       result.replaceChildren(preview(answer));
       checkedFile = answer.applied ? null : chosen;
@@ -117,7 +118,7 @@ function preview(r: ImportResult): HTMLElement {
 }
 
 function errorsOf(error: unknown): HTMLElement {
-  if (!(error instanceof WorkspaceError)) return el('p', { class: 'error', role: 'alert', text: errorText(error) });
+  if (!(error instanceof ApiFailure)) return el('p', { class: 'error', role: 'alert', text: errorText(error) });
   const details = error.details as ImportErrors | undefined;
   if (!details?.errors?.length) return el('p', { class: 'error', role: 'alert', text: error.status === 403 ? `${t('forbidden')} ${error.message}` : error.message });
   const table = el('table', { class: 'list' }, el('thead', {}, el('tr', {}, ...[t('line'), t('column'), t('value'), t('problem')].map((h) => el('th', { scope: 'col', text: h })))));

@@ -1,7 +1,7 @@
 // "Add a planned commune": a rural commune of the scope, the level it is to reach, by when (a half-year
 // or a year) and the plan that names it; POST /admin/plans.
 import { strings } from '../../i18n/i18n.ts';
-import { sendJson } from '../api.ts';
+import { workspaceSend } from '../workspace-http.ts';
 import { el, field, statusLine } from '../dom.ts';
 import { clearErrors, showErrors } from '../common/form-errors.ts';
 import { ALL_RECOGNITION_LEVELS, dueName, levelName } from '../common/labels.ts';
@@ -35,7 +35,7 @@ export function planForm(groups: DistrictCommunes[], onSaved: (message: string) 
     add.disabled = true;
     status.textContent = t('saving');
     try {
-      await sendJson('POST', '/admin/plans', { commune: fields.commune.input.value, target_level: fields.target_level.input.value, due: fields.due.input.value, plan: fields.plan.input.value });
+      await workspaceSend('POST', '/admin/plans', { commune: fields.commune.input.value, target_level: fields.target_level.input.value, due: fields.due.input.value, plan: fields.plan.input.value });
       status.textContent = t('saved');
       onSaved(t('saved'));
     } catch (error) {

@@ -2,7 +2,7 @@
 // missing and the criterion completions ("lượt tiêu chí") the plan needs, forms to add a planned commune
 // or remove one, and the targets of the scope with add / edit / delete for the roles allowed.
 import { strings } from '../../i18n/i18n.ts';
-import { getJson, sendJson } from '../api.ts';
+import { workspaceGet, workspaceSend } from '../workspace-http.ts';
 import { el, statusLine } from '../dom.ts';
 import { showErrors } from '../common/form-errors.ts';
 import { communesByDistrict } from '../common/units.ts';
@@ -38,7 +38,7 @@ export async function renderPlans(main: HTMLElement, ctx: ViewContext): Promise<
 
   let planEls: HTMLElement[] = [];
   const renderPlan = async (message?: string) => {
-    const board = await getJson<PlanBoard>(`/admin/plans?${q}`);
+    const board = await workspaceGet<PlanBoard>(`/admin/plans?${q}`);
     const next = [completionsSummary(board), plannedTable(board, canWrite, remove)];
     if (planEls.length) planEls.forEach((old, i) => old.replaceWith(next[i]!));
     else body.prepend(...next);
@@ -48,7 +48,7 @@ export async function renderPlans(main: HTMLElement, ctx: ViewContext): Promise<
   async function remove(p: PlanBoardCommune, button: HTMLButtonElement): Promise<void> {
     if (!window.confirm(t('confirm', { commune: p.name, due: p.due }))) return button.focus();
     try {
-      await sendJson('DELETE', `/admin/plans/${p.id}`);
+      await workspaceSend('DELETE', `/admin/plans/${p.id}`);
       await renderPlan(t('removed', { commune: p.name }));
       main.querySelector<HTMLElement>('#planned-title')?.setAttribute('tabindex', '-1');
       main.querySelector<HTMLElement>('#planned-title')?.focus();

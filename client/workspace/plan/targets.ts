@@ -1,7 +1,7 @@
 // The targets of a scope (metric, value, deadline, source) with add, edit and delete for the officials
 // allowed to change them (`editable`); GET|POST /admin/targets, PUT|DELETE /admin/targets/{id}.
 import { strings } from '../../i18n/i18n.ts';
-import { getJson, sendJson } from '../api.ts';
+import { workspaceGet, workspaceSend } from '../workspace-http.ts';
 import { el, field, statusLine } from '../dom.ts';
 import { clearErrors, showErrors } from '../common/form-errors.ts';
 import { dateText } from '../common/labels.ts';
@@ -70,7 +70,7 @@ export async function targetsSection(query: string, scopes: UnitRef[]): Promise<
 
   const tableHolder = el('div');
   const render = async () => {
-    const list = await getJson<TargetList>(`/admin/targets?${query}`);
+    const list = await workspaceGet<TargetList>(`/admin/targets?${query}`);
     tableHolder.replaceChildren(nationalTable(list), targetTable(list, {
       edit(target) {
         fill(target);
@@ -80,7 +80,7 @@ export async function targetsSection(query: string, scopes: UnitRef[]): Promise<
       async remove(target) {
         if (!window.confirm(t('confirm', { metric: target.metric, value: target.value }))) return;
         try {
-          await sendJson('DELETE', `/admin/targets/${target.id}`);
+          await workspaceSend('DELETE', `/admin/targets/${target.id}`);
           status.textContent = t('deleted', { metric: target.metric });
           await render();
           if (editing?.id === target.id) fill(null);
@@ -109,8 +109,8 @@ export async function targetsSection(query: string, scopes: UnitRef[]): Promise<
     };
     try {
       const saved = editing
-        ? await sendJson<Target>('PUT', `/admin/targets/${editing.id}`, body)
-        : await sendJson<Target>('POST', '/admin/targets', { scope: fields.scope.input.value, ...body });
+        ? await workspaceSend<Target>('PUT', `/admin/targets/${editing.id}`, body)
+        : await workspaceSend<Target>('POST', '/admin/targets', { scope: fields.scope.input.value, ...body });
       fill(null);
       await render();
       status.textContent = t('saved', { metric: saved.metric });

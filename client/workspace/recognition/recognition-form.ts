@@ -1,7 +1,7 @@
 // "Record a recognition decision": unit (a rural commune, or a district for province officers), level,
 // decision number, date, signer, link to the document and a note; POST /admin/recognitions.
 import { strings } from '../../i18n/i18n.ts';
-import { sendJson } from '../api.ts';
+import { workspaceSend } from '../workspace-http.ts';
 import { el, field, statusLine } from '../dom.ts';
 import { clearErrors, showErrors } from '../common/form-errors.ts';
 import { ALL_RECOGNITION_LEVELS, levelName, todayInVietnam } from '../common/labels.ts';
@@ -58,7 +58,7 @@ export function recognitionForm(groups: DistrictCommunes[], withDistricts: boole
       note: optional(fields.note.input.value),
     };
     try {
-      const saved = await sendJson<Recognition>('POST', '/admin/recognitions', body);
+      const saved = await workspaceSend<Recognition>('POST', '/admin/recognitions', body);
       status.textContent = t('saved', { unit: saved.unit.name, level: levelName(saved.level), decision: saved.decision ?? '' });
       onSaved(saved);
     } catch (error) {

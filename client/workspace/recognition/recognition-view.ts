@@ -2,7 +2,7 @@
 // (revocation risk) first, then every recognition decision with its revocation, a form to record a new
 // decision and a "Revoke" action per decision in force. Commune officers only read.
 import { strings } from '../../i18n/i18n.ts';
-import { getJson } from '../api.ts';
+import { workspaceGet } from '../workspace-http.ts';
 import { el, statusLine } from '../dom.ts';
 import { scopePicker, scopeQuery } from '../scope-picker.ts';
 import type { ViewContext } from '../views.ts';
@@ -32,7 +32,7 @@ export async function renderRecognitions(main: HTMLElement, ctx: ViewContext): P
     return;
   }
   const q = scopeQuery(listing);
-  const [atRisk, list] = await Promise.all([getJson<AtRisk>(`/admin/recognitions/at-risk?${q}`), getJson<RecognitionList>(`/admin/recognitions?${q}`)]);
+  const [atRisk, list] = await Promise.all([workspaceGet<AtRisk>(`/admin/recognitions/at-risk?${q}`), workspaceGet<RecognitionList>(`/admin/recognitions?${q}`)]);
   const canWrite = mayWrite(ctx.session);
   const onRevoked = (r: { unit: { name: string } }) => void reload(t('revoked', { unit: r.unit.name }));
   let riskEl = atRiskSection(atRisk);
@@ -54,7 +54,7 @@ export async function renderRecognitions(main: HTMLElement, ctx: ViewContext): P
 
   /** Reads both lists again after a change (a revocation or a new decision changes both). */
   async function reload(message: string | null): Promise<void> {
-    const [freshRisk, fresh] = await Promise.all([getJson<AtRisk>(`/admin/recognitions/at-risk?${q}`), getJson<RecognitionList>(`/admin/recognitions?${q}`)]);
+    const [freshRisk, fresh] = await Promise.all([workspaceGet<AtRisk>(`/admin/recognitions/at-risk?${q}`), workspaceGet<RecognitionList>(`/admin/recognitions?${q}`)]);
     const next = [atRiskSection(freshRisk), recognitionTable(fresh, canWrite, onRevoked)] as const;
     riskEl.replaceWith(next[0]);
     tableEl.replaceWith(next[1]);

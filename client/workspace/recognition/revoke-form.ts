@@ -1,7 +1,7 @@
 // The small form under a recognition's row that records its revocation (decision, date, reason);
 // POST /admin/recognitions/{id}/revocation. Escape or "Cancel" closes it and returns focus to the button.
 import { strings } from '../../i18n/i18n.ts';
-import { sendJson } from '../api.ts';
+import { workspaceSend } from '../workspace-http.ts';
 import { el, field, statusLine } from '../dom.ts';
 import { clearErrors, showErrors } from '../common/form-errors.ts';
 import { todayInVietnam } from '../common/labels.ts';
@@ -35,7 +35,7 @@ export function revokeForm(r: Recognition, onDone: (saved: Recognition | null) =
     status.textContent = t('saving');
     try {
       const body = { decision: fields.decision.input.value, date: fields.date.input.value, reason: fields.reason.input.value };
-      onDone(await sendJson<Recognition>('POST', `/admin/recognitions/${r.id}/revocation`, body));
+      onDone(await workspaceSend<Recognition>('POST', `/admin/recognitions/${r.id}/revocation`, body));
     } catch (error) {
       showErrors(error, fields, status);
       save.disabled = false;

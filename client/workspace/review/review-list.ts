@@ -1,7 +1,7 @@
 // "Monthly reviews": the communes of the chosen district with this month's review done or missing, the
 // reporting deadline, and a link to each commune's review form.
 import { formatNumber, formatPeriod, getLang, strings } from '../../i18n/i18n.ts';
-import { getJson } from '../api.ts';
+import { workspaceGet } from '../workspace-http.ts';
 import { el } from '../dom.ts';
 import { periodPicker } from '../period-picker.ts';
 import { homeScope, scopePicker, scopeQuery, type Scope } from '../scope-picker.ts';
@@ -41,7 +41,7 @@ export async function renderReviewList(main: HTMLElement, ctx: ViewContext): Pro
     body.append(el('p', { text: t('pick') }));
     return;
   }
-  const list = await getJson<ReviewList>(`/admin/reviews?${scopeQuery(scope)}&period=${picker.value}`);
+  const list = await workspaceGet<ReviewList>(`/admin/reviews?${scopeQuery(scope)}&period=${picker.value}`);
   const done = list.counts.done;
   const table = el('table', { class: 'list' }, el('caption', { text: t('caption', { period: formatPeriod(list.period) }) }));
   table.append(el('thead', {}, el('tr', {}, ...[t('commune'), t('state'), t('met'), t('by'), ''].map((h, i) => el('th', { scope: 'col', class: i === 2 ? 'num' : undefined, text: h })))));

@@ -3,7 +3,7 @@
 // commune's province, district or the country, met or not.
 import type { VillageCounts } from '../../api/answers.ts';
 import { formatNumber, strings } from '../../i18n/i18n.ts';
-import { getJson, sendJson } from '../api.ts';
+import { workspaceGet, workspaceSend } from '../workspace-http.ts';
 import { el, field, statusLine } from '../dom.ts';
 import { clearErrors, showErrors } from '../common/form-errors.ts';
 import { dateText, timeText } from '../common/labels.ts';
@@ -59,7 +59,7 @@ export async function renderVillages(main: HTMLElement, ctx: ViewContext): Promi
     body.append(el('p', { text: t('pickCommune') }));
     return;
   }
-  const data = await getJson<VillageCounts>(`/admin/villages/${encodeURIComponent(chosen)}`);
+  const data = await workspaceGet<VillageCounts>(`/admin/villages/${encodeURIComponent(chosen)}`);
   const result = el('div');
   const status = statusLine();
   const number = (name: string, value: number | undefined) => el('input', { name, type: 'number', inputmode: 'numeric', min: 0, max: 2000, step: 1, required: true, value: value ?? '' });
@@ -81,7 +81,7 @@ export async function renderVillages(main: HTMLElement, ctx: ViewContext): Promi
     status.textContent = t('saving');
     const value = (f: { input: HTMLInputElement }) => (f.input.value.trim() === '' ? null : Number(f.input.value));
     try {
-      const saved = await sendJson<VillageCounts>('PUT', `/admin/villages/${encodeURIComponent(chosen)}`, { villages: value(fields.villages), ntm_villages: value(fields.ntm_villages), model_villages: value(fields.model_villages) });
+      const saved = await workspaceSend<VillageCounts>('PUT', `/admin/villages/${encodeURIComponent(chosen)}`, { villages: value(fields.villages), ntm_villages: value(fields.ntm_villages), model_villages: value(fields.model_villages) });
       result.replaceChildren(...outcome(saved));
       status.textContent = saved.changed === false ? t('unchanged') : t('saved', { time: timeText(saved.counts?.updated_at ?? new Date().toISOString()) });
     } catch (error) {
