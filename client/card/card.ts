@@ -6,7 +6,7 @@ import { formatNumber, formatPeriod, getLang, strings } from '../i18n/i18n.ts';
 import type { CardCriterion, CardGroup, CardIndicator, CardListing, CardPlan, CardRecognition, CardTarget, CommuneCard, IllustrativePart } from '../api/answers.ts';
 import { metricLabel } from './metric-label.ts';
 import { h, icon, illustrativeBadge, sourceLine, sourceLink } from '../panel/dom.ts';
-import { criteriaNames, formatDate, formatDue, levelInSentence, levelName, nameOf, reachLevel } from '../panel/labels.ts';
+import { criteriaNames, formatDate, formatDue, levelInSentence, levelName, nameOf, reachLevel } from '../panel/panel-words.ts';
 import { LEVEL_COLORS } from '../map/palette.ts';
 import { historyChart } from './history-chart.ts';
 import { lineageParts, type LineageLinks } from './lineage.ts';

@@ -6,7 +6,7 @@
 import { formatPeriod, strings } from '../i18n/i18n.ts';
 import type { CardPredecessor, CardRecognition, CardSuccessor, CommuneCard } from '../api/answers.ts';
 import { h, illustrativeBadge } from '../panel/dom.ts';
-import { levelName } from '../panel/labels.ts';
+import { levelName } from '../panel/panel-words.ts';
 import './lineage.css';
 
 const t = strings({

@@ -10,7 +10,7 @@ import type { CommuneCard, Plans, Ranking, Summary, Units } from '../api/answers
 import { apiPath, cachedJson } from '../api/http.ts';
 import { h } from './dom.ts';
 import { fetchCriteria } from '../api/criteria.ts';
-import { renderScope, scopeHeading, type ScopeData } from './scope.ts';
+import { renderScope, scopeHeading, type ScopeData } from './scope-summary.ts';
 import { showSelected } from '../map/selected.ts';
 import { showPredecessors } from '../map/predecessors.ts';
 import type { LineageLinks } from '../card/lineage.ts';

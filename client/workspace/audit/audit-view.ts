@@ -6,7 +6,7 @@ import { strings } from '../../i18n/i18n.ts';
 import { workspaceGet } from '../workspace-http.ts';
 import { el, field } from '../dom.ts';
 import { showErrors } from '../common/form-errors.ts';
-import { timeText } from '../common/labels.ts';
+import { timeText } from '../common/workspace-words.ts';
 import { hashFor, queryOf } from '../common/view-state.ts';
 import { unitsUnder } from '../scope-picker.ts';
 import type { ViewContext } from '../views.ts';

@@ -2,7 +2,7 @@
 // (value now against the target, on track or not) and the planned communes due this half-year.
 import { formatNumber, formatPeriod, getLang, strings } from '../../i18n/i18n.ts';
 import { el } from '../dom.ts';
-import { dateText, dueName, levelName, provenanceBadge } from '../common/labels.ts';
+import { dateText, dueName, levelName, provenanceBadge } from '../common/workspace-words.ts';
 import { bar } from './board-reviews.ts';
 import type { Board, TargetProgress } from '../../api/answers.ts';
 import { stackTable } from '../common/stack-table.ts';

@@ -2,7 +2,7 @@
 // missing) and the criteria gained and lost since the previous month.
 import { formatNumber, formatPeriod, strings } from '../../i18n/i18n.ts';
 import { el } from '../dom.ts';
-import { dateText } from '../common/labels.ts';
+import { dateText } from '../common/workspace-words.ts';
 import type { Board } from '../../api/answers.ts';
 import { stackTable } from '../common/stack-table.ts';
 

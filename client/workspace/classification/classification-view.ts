@@ -7,7 +7,7 @@ import { strings } from '../../i18n/i18n.ts';
 import { workspaceGet, workspaceSend } from '../workspace-http.ts';
 import { el, field, statusLine } from '../dom.ts';
 import { clearErrors, showErrors } from '../common/form-errors.ts';
-import { dateText, provenanceBadge, todayInVietnam } from '../common/labels.ts';
+import { dateText, provenanceBadge, todayInVietnam } from '../common/workspace-words.ts';
 import { stackTable } from '../common/stack-table.ts';
 import { hashFor, queryOf } from '../common/view-state.ts';
 import type { ViewContext } from '../views.ts';

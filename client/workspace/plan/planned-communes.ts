@@ -3,7 +3,7 @@
 // a "Remove" button per commune for the roles that change plans.
 import { formatPeriod, strings } from '../../i18n/i18n.ts';
 import { el } from '../dom.ts';
-import { dueName, levelName, provenanceBadge } from '../common/labels.ts';
+import { dueName, levelName, provenanceBadge } from '../common/workspace-words.ts';
 import type { PlanBoard, PlanBoardCommune, PlanStatus } from '../../api/answers.ts';
 import { stackTable } from '../common/stack-table.ts';
 

@@ -4,7 +4,7 @@ import { strings } from '../../i18n/i18n.ts';
 import { workspaceGet, workspaceSend } from '../workspace-http.ts';
 import { el, field, statusLine } from '../dom.ts';
 import { clearErrors, showErrors } from '../common/form-errors.ts';
-import { dateText } from '../common/labels.ts';
+import { dateText } from '../common/workspace-words.ts';
 import type { UnitRef } from '../scope-picker.ts';
 import type { Target, TargetList } from '../../api/answers.ts';
 import { stackTable } from '../common/stack-table.ts';

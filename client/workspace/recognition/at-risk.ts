@@ -2,7 +2,7 @@
 // at fault and the month since which it fails (Quyết định 18/2022/QĐ-TTg) — what a district must act on first.
 import { formatPeriod, getLang, strings } from '../../i18n/i18n.ts';
 import { el } from '../dom.ts';
-import { levelName, provenanceBadge } from '../common/labels.ts';
+import { levelName, provenanceBadge } from '../common/workspace-words.ts';
 import type { AtRisk } from '../../api/answers.ts';
 import { stackTable } from '../common/stack-table.ts';
 

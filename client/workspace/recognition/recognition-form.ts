@@ -4,7 +4,7 @@ import { strings } from '../../i18n/i18n.ts';
 import { workspaceSend } from '../workspace-http.ts';
 import { el, field, statusLine } from '../dom.ts';
 import { clearErrors, showErrors } from '../common/form-errors.ts';
-import { ALL_RECOGNITION_LEVELS, levelName, todayInVietnam } from '../common/labels.ts';
+import { ALL_RECOGNITION_LEVELS, levelName, todayInVietnam } from '../common/workspace-words.ts';
 import { communeOptions, type DistrictCommunes } from '../common/units.ts';
 import type { Recognition } from '../../api/answers.ts';
 

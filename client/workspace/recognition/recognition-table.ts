@@ -2,7 +2,7 @@
 // per row in force a "Revoke" button that opens the revocation form under the row.
 import { formatPeriod, strings } from '../../i18n/i18n.ts';
 import { el } from '../dom.ts';
-import { dateText, levelName, provenanceBadge } from '../common/labels.ts';
+import { dateText, levelName, provenanceBadge } from '../common/workspace-words.ts';
 import { revokeForm } from './revoke-form.ts';
 import type { Recognition, RecognitionList } from '../../api/answers.ts';
 import { stackTable } from '../common/stack-table.ts';

@@ -6,7 +6,7 @@ import { formatNumber, strings } from '../../i18n/i18n.ts';
 import { workspaceGet, workspaceSend } from '../workspace-http.ts';
 import { el, field, statusLine } from '../dom.ts';
 import { clearErrors, showErrors } from '../common/form-errors.ts';
-import { dateText, timeText } from '../common/labels.ts';
+import { dateText, timeText } from '../common/workspace-words.ts';
 import { communeOptions, communesByDistrict } from '../common/units.ts';
 import { hashFor, listingScope, queryOf, scopeOf } from '../common/view-state.ts';
 import { scopePicker } from '../scope-picker.ts';

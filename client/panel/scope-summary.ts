@@ -6,7 +6,7 @@ import { formatNumber, formatPercent, formatPeriod, getLang, strings } from '../
 import type { PlannedCommune, Plans, Ranking, RecognitionLevel, Summary, TargetProgress } from '../api/answers.ts';
 import { h, icon, illustrativeBadge, sourceLine, sourceLink } from './dom.ts';
 import { LEVEL_COLORS, metColor } from '../map/palette.ts';
-import { LEVELS, levelsOf, criteriaNames, formatDate, formatDue, formatInUnit, levelName, measureLabel, nameOf, reasonText } from './labels.ts';
+import { LEVELS, levelsOf, criteriaNames, formatDate, formatDue, formatInUnit, levelName, measureLabel, nameOf, reasonText } from './panel-words.ts';
 
 const t = strings({
   vi: {
