@@ -2,7 +2,7 @@
  * from the route so that the workspace's types for them come from here. */
 import { z } from '@hono/zod-openapi';
 
-export const AuditEntrySchema = z
+const AuditEntrySchema = z
   .object({
     id: z.number().int(),
     at: z.string().openapi({ description: 'When (ISO 8601, UTC)', example: '2025-06-18T02:31:07.412Z' }),
@@ -24,6 +24,7 @@ export const AuditEntrySchema = z
   })
   .openapi('AuditEntry');
 
+/** One page of the audit trail, newest first, with where the next page starts. */
 export const AuditPageSchema = z
   .object({
     entries: z.array(AuditEntrySchema).openapi({ description: 'Newest first' }),

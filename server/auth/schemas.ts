@@ -5,6 +5,7 @@ import { ErrorSchema } from '../http/schemas.ts';
 /** An official's role: what their unit is (none for an admin). */
 export const RoleSchema = z.enum(['admin', 'province', 'district', 'commune']);
 
+/** Who is signed in: the user, their unit and structure, and the CSRF token of the session. */
 export const SignedInSchema = z
   .object({
     user: z.object({

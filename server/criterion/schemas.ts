@@ -3,8 +3,9 @@
 import { z } from '@hono/zod-openapi';
 import { RecognitionLevelSchema } from '../recognition/levels.ts';
 
-export const SourcesSchema = z.array(z.string()).openapi({ description: 'URLs of the sources this comes from' });
+const SourcesSchema = z.array(z.string()).openapi({ description: 'URLs of the sources this comes from' });
 
+/** An indicator of a criterion, with its thresholds where a source gives them. */
 export const IndicatorSchema = z
   .object({
     code: z.string().openapi({ example: '3.1' }),
@@ -24,6 +25,7 @@ export const IndicatorSchema = z
   })
   .openapi('Indicator');
 
+/** A criterion of a set. */
 export const CriterionSchema = z
   .object({
     number: z.number().int().openapi({ example: 3 }),
@@ -37,6 +39,7 @@ export const CriterionSchema = z
   })
   .openapi('Criterion');
 
+/** A group of criteria (the 2021-2025 set has five; the 2026-2030 set none). */
 export const CriterionGroupSchema = z
   .object({
     number: z.number().int().openapi({ example: 2 }),
@@ -46,6 +49,7 @@ export const CriterionGroupSchema = z
   })
   .openapi('CriterionGroup');
 
+/** A criteria set: its decision, months, levels, groups and criteria. */
 export const CriteriaSetSchema = z
   .object({
     code: z.string().openapi({ example: '2021-2025' }),
@@ -69,6 +73,7 @@ export const CriteriaSetSchema = z
   })
   .openapi('CriteriaSet');
 
+/** The catalogue: every criteria set, oldest first. */
 export const CriteriaSchema = z
   .object({
     current: z.string().nullable().openapi({ description: 'Code of the set that applies to the latest period with data', example: '2021-2025' }),

@@ -2,6 +2,7 @@
  * reforms between eras. Apart from the route so that the client's types for it come from here. */
 import { z } from '@hono/zod-openapi';
 
+/** A run of months with data under one era. */
 export const PeriodRangeSchema = z
   .object({
     from: z.string().openapi({ example: '2021-01' }),
@@ -13,7 +14,7 @@ export const PeriodRangeSchema = z
   })
   .openapi('PeriodRange');
 
-export const ReformSchema = z.object({
+const ReformSchema = z.object({
   date: z.string().openapi({ example: '2025-07-01', description: 'The day it took effect (YYYY-MM-DD)' }),
   first_period: z.string().openapi({ example: '2025-07', description: 'The first month read in it (a month belongs to what is in force on its last day)' }),
   kind: z.enum(['structure', 'criteria_set']),
@@ -23,6 +24,7 @@ export const ReformSchema = z.object({
   decision: z.string().nullable(),
 });
 
+/** The months with data, the latest, and the reforms between eras. */
 export const PeriodsSchema = z
   .object({
     periods: z.array(z.string()).openapi({ description: 'Months (YYYY-MM) with review data, oldest first', example: ['2021-01', '2021-02'] }),

@@ -6,10 +6,10 @@ import { RecognitionLevelSchema } from '../recognition/levels.ts';
 import { LevelSchema, ProvenanceSchema } from '../http/schemas.ts';
 import { ProvenanceCountSchema } from '../target/schemas.ts';
 
-export const TargetLevelSchema = RecognitionLevelSchema;
-export const StatusSchema = z.enum(['reached', 'on_track', 'late']);
+const TargetLevelSchema = RecognitionLevelSchema;
+const StatusSchema = z.enum(['reached', 'on_track', 'late']);
 
-export const PlannedCommuneSchema = z
+const PlannedCommuneSchema = z
   .object({
     id: z.number().int().openapi({ description: 'The plan record (officials remove it by this id)' }),
     code: z.string().openapi({ example: '03037' }),

@@ -4,7 +4,7 @@ import { z } from '@hono/zod-openapi';
 import { StructureSchema } from '../era/schemas.ts';
 import { ProvenanceCountSchema } from '../target/schemas.ts';
 
-export const RankingRowSchema = z
+const RankingRowSchema = z
   .object({
     code: z.string().openapi({ example: '089' }),
     name: z.string(),

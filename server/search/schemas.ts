@@ -5,6 +5,7 @@ import { z } from '@hono/zod-openapi';
 // Not a named component: zod-to-openapi drops `null` from a nullable reference to one.
 const UnitRefSchema = z.object({ code: z.string(), name: z.string() });
 
+/** One unit found by name. */
 export const SearchHitSchema = z
   .object({
     code: z.string().openapi({ example: '23362' }),
@@ -24,6 +25,7 @@ export const SearchHitSchema = z
   })
   .openapi('SearchHit');
 
+/** The units found for a query, best first. */
 export const SearchResultsSchema = z
   .object({
     query: z.string().openapi({ example: 'muong hoong', description: 'The query, trimmed' }),

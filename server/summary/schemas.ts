@@ -26,7 +26,7 @@ export type OfficialFigure = z.infer<typeof OfficialFigureSchema>;
 
 const share = (description: string) => z.number().min(0).max(1).nullable().openapi({ description: `${description} (0-1; null when there are no communes)` });
 
-export const GroupSummarySchema = z
+const GroupSummarySchema = z
   .object({
     communes: z.number().int(),
     average_met: z.number().nullable().openapi({ description: 'Average criteria met' }),

@@ -3,8 +3,9 @@
 import { z } from '@hono/zod-openapi';
 import { StructureSchema } from '../era/schemas.ts';
 
-export const UnitLevelSchema = z.enum(['province', 'district', 'commune']).openapi('UnitLevel');
+const UnitLevelSchema = z.enum(['province', 'district', 'commune']).openapi('UnitLevel');
 
+/** A unit of a list, in the structure of the period asked. */
 export const UnitSchema = z
   .object({
     code: z.string().openapi({ example: '23362', description: 'GSO code: 2 digits (province), 3 (district), 5 (commune)' }),
@@ -21,6 +22,7 @@ export const UnitSchema = z
   })
   .openapi('Unit');
 
+/** The children of a unit (or the provinces). */
 export const UnitListSchema = z
   .object({
     parent: z
