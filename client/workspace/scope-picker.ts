@@ -14,8 +14,9 @@ const t = strings({
 /** What a picker keeps of a unit of /api/v1/units. */
 export type UnitRef = Pick<Unit, 'code' | 'name' | 'level' | 'province' | 'district'>;
 
-const lists = new Map<string, Promise<UnitRef[]>>();
-export function unitsUnder(parent: string | null): Promise<UnitRef[]> {
+const lists = new Map<string, Promise<Unit[]>>();
+/** The units under a unit (or the provinces), kept for the session. */
+export function unitsUnder(parent: string | null): Promise<Unit[]> {
   const key = parent ?? '';
   let list = lists.get(key);
   if (!list) {
