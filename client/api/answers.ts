@@ -22,7 +22,7 @@ import type { RankingSchema } from '../../server/ranking/schemas.ts';
 import type { RecognitionLevelSchema } from '../../server/recognition/levels.ts';
 import type { AtRiskSchema, RecognitionListSchema, RecognitionOutSchema } from '../../server/recognition/schemas.ts';
 import type { ReviewFormSchema, ReviewListSchema } from '../../server/review/schemas.ts';
-import type { SearchHitSchema } from '../../server/search/schemas.ts';
+import type { SearchResultsSchema } from '../../server/search/schemas.ts';
 import type { StatusSchema } from '../../server/status/schemas.ts';
 import type { SummarySchema } from '../../server/summary/schemas.ts';
 import type { TargetProgressSchema } from '../../server/target/schemas.ts';
@@ -62,8 +62,10 @@ export type Units = z.infer<typeof UnitListSchema>;
 export type Unit = Units['units'][number];
 /** GET /units/{code}/relatives: what a unit became (or came from) in another period's structure. */
 export type Relatives = z.infer<typeof RelativesSchema>;
-/** One hit of GET /search. */
-export type SearchHit = z.infer<typeof SearchHitSchema>;
+/** GET /search: units by name, best first. */
+export type SearchResults = z.infer<typeof SearchResultsSchema>;
+/** One hit of a search. */
+export type SearchHit = SearchResults['results'][number];
 /** GET /summary: a scope's figures at a period. */
 export type Summary = z.infer<typeof SummarySchema>;
 /** Progress against one target (the summary's and the board's). */

@@ -3,7 +3,8 @@
 // that same-named communes can be told apart. An ARIA combobox: ArrowDown/ArrowUp move, Enter chooses,
 // Escape closes (and clears when already closed). Choosing a commune selects it and flies to it; choosing
 // a district or province sets the filter.
-import type { SearchHit } from '../api/answers.ts';
+import type { SearchHit, SearchResults } from '../api/answers.ts';
+import { ApiFailure, apiPath, requestJson } from '../api/http.ts';
 import type { App } from '../app.ts';
 import { rememberUnit, type BBox } from '../controls/units.ts';
 import { formatNumber, onLangChange, strings } from '../i18n/i18n.ts';
@@ -165,11 +166,13 @@ export function mountSearch(root: HTMLElement, app: App): void {
     inFlight?.abort();
     const controller = (inFlight = new AbortController());
     try {
-      const res = await fetch(`/api/v1/search?q=${encodeURIComponent(query)}&limit=${SEARCH_LIMIT}`, { signal: controller.signal });
-      // A 400 means the query has no letter or digit: nothing to find.
-      const body = res.ok ? ((await res.json()) as { results: SearchHit[] }) : res.status === 400 ? { results: [] } : null;
+      const path = apiPath('/api/v1/search', { q: query, limit: String(SEARCH_LIMIT) });
+      const body = await requestJson<SearchResults>(path, { signal: controller.signal }).catch((error: unknown) => {
+        // A 400 means the query has no letter or digit: nothing to find.
+        if (error instanceof ApiFailure && error.status === 400) return { results: [] };
+        throw error;
+      });
       if (ticket !== asked) return;
-      if (!body) throw new Error(`HTTP ${res.status}`);
       hits = body.results;
       render(query);
     } catch (error) {
