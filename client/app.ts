@@ -1,7 +1,7 @@
 // What every part of the page receives: the state store, the map, the server's health (periods,
 // archive) and the status currently drawn. Parts mount into their own element and talk through these.
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { Health, Status } from './api/status.ts';
+import type { Health, Status } from './api/answers.ts';
 import type { Store } from './state/app-state.ts';
 import type { MovedUnit } from './era/notice.ts';
 

@@ -5,7 +5,10 @@ import { AttributionControl, Map as MapLibreMap, NavigationControl, type StyleSp
 import type { App } from './app.ts';
 import { readJsonBlock } from './api/boot.ts';
 import { ApiFailure, fetchJson } from './api/http.ts';
-import { fetchCriteria, fetchHealth, fetchStatus, statusPath, type CommuneStatus, type Health, type Status } from './api/status.ts';
+import type { CommuneStatus, Health, Status } from './api/answers.ts';
+import { fetchCriteria } from './api/criteria.ts';
+import { fetchHealth } from './api/health.ts';
+import { fetchStatus, statusPath } from './api/status.ts';
 import { statusQueryOf } from './api/status-query.ts';
 import { mountEmbedButton } from './embed-code/button.ts';
 import { mountCompare } from './compare/compare.ts';

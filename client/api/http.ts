@@ -1,32 +1,49 @@
-// GETs of the public API, kept per URL for the session: every part of the page (controls, panel, camera,
-// map) asks through here, so that the same URL is fetched once however many parts need it. A failed
-// answer is forgotten so that it is asked again next time; the oldest answers make room for new ones.
+// The one way the client asks the API: every request of the map page, the widget and the workspace goes
+// through `requestJson`, which turns the API's error body (server/http/schemas.ts `ErrorSchema`) into an
+// ApiFailure. The map page's GETs are kept per URL for the session (`cachedJson`): every part of the page
+// (controls, panel, camera, map) asks through it, so that the same URL is fetched once however many parts
+// need it. A failed answer is forgotten so that it is asked again next time; the oldest answers make room
+// for new ones. The workspace adds its session's CSRF token (client/workspace/workspace-http.ts).
+import type { ApiErrorBody } from './answers.ts';
+
 const cache = new Map<string, Promise<unknown>>();
 const CACHE_SIZE = 120;
 
-/** An API error answer: its message, HTTP status and the details the server gave (e.g. a 404's successors). */
+/** An API error answer: its message, HTTP status, error code, the details the server gave (e.g. a 404's
+ * successors, a 400's issues) and, on a 429, the seconds to wait. */
 export class ApiFailure extends Error {
-  constructor(message: string, readonly status: number, readonly details: Record<string, unknown> | null) {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly details: Record<string, unknown> | null,
+    readonly code: string = 'http_error',
+    readonly retryAfter?: number,
+  ) {
     super(message);
     this.name = 'ApiFailure';
   }
 }
 
-/** The API's error message, or the path and HTTP status when the body says nothing. */
-async function failure(path: string, res: Response): Promise<Error> {
-  const body = (await res.json().catch(() => null)) as { error?: { message?: string; details?: Record<string, unknown> } } | null;
-  return new ApiFailure(body?.error?.message ?? `${path}: HTTP ${res.status}`, res.status, body?.error?.details ?? null);
+/** The API's error, or the path and HTTP status when the body says nothing. */
+async function failure(path: string, res: Response): Promise<ApiFailure> {
+  const body = (await res.json().catch(() => null)) as Partial<ApiErrorBody> | null;
+  const error = body?.error;
+  const details = error?.details && typeof error.details === 'object' ? (error.details as Record<string, unknown>) : null;
+  return new ApiFailure(error?.message ?? `${path}: HTTP ${res.status}`, res.status, details, error?.code ?? 'http_error', Number(res.headers.get('Retry-After')) || undefined);
+}
+
+/** One request; its JSON answer (null for a 204), or an ApiFailure. */
+export async function requestJson<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(path, init);
+  if (!res.ok) throw await failure(path, res);
+  return (res.status === 204 ? null : await res.json()) as T;
 }
 
 /** One GET, not kept (answers that must be fresh, such as the server's health). */
-export async function fetchJson<T>(path: string): Promise<T> {
-  const res = await fetch(path);
-  if (!res.ok) throw await failure(path, res);
-  return (await res.json()) as T;
-}
+export const fetchJson = <T>(path: string): Promise<T> => requestJson<T>(path);
 
 /** A GET kept per URL: the first call fetches, later calls (even while it is in flight) share its answer. */
-export function getJson<T>(path: string): Promise<T> {
+export function cachedJson<T>(path: string): Promise<T> {
   const hit = cache.get(path);
   if (hit) {
     cache.delete(path); // most recently used last

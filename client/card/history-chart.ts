@@ -1,5 +1,6 @@
 // The commune card's monthly history of criteria met: a small hand-written SVG step chart on a 0-19 axis,
 // one point per review, with the selected period marked.
+import type { HistoryPoint } from '../api/answers.ts';
 import { formatPeriod, strings } from '../i18n/i18n.ts';
 import { svg } from '../dom/h.ts';
 
@@ -15,8 +16,6 @@ const t = strings({
     point: '{period}: {met} criteria', axis: 'criteria',
   },
 });
-
-export interface HistoryPoint { period: string; met: number; provenance: 'official' | 'illustrative' }
 
 const W = 340;
 const H = 132;

@@ -4,10 +4,10 @@
 // (map/predecessors.ts). A pre-2025 commune says what it has been part of since 1/7/2025, with a link.
 // Nothing is carried across: no rule says whether a merged commune keeps its predecessors' recognition.
 import { formatPeriod, strings } from '../i18n/i18n.ts';
-import type { CardPredecessor, CardSuccessor, CommuneCard, Recognition } from '../panel/api.ts';
+import type { CardPredecessor, CardRecognition, CardSuccessor, CommuneCard } from '../api/answers.ts';
+import { levelName } from '../panel/panel-words.ts';
 import { h } from '../dom/h.ts';
 import { illustrativeBadge } from '../panel/marks.ts';
-import { levelName } from '../panel/labels.ts';
 import './lineage.css';
 
 const t = strings({
@@ -51,7 +51,7 @@ function link(links: LineageLinks, target: LineageTarget, text: string, title: s
   return a;
 }
 
-const recognitionText = (r: Recognition): string =>
+const recognitionText = (r: CardRecognition): string =>
   [levelName(r.level), r.year ? t('year', { year: String(r.year) }) : null, r.decision ? `(${r.decision})` : null, r.revoked_date ? t('revoked') : null].filter(Boolean).join(' ');
 
 function predecessorItem(p: CardPredecessor, links: LineageLinks): HTMLElement {

@@ -6,7 +6,7 @@
 // A button in the header opens and closes the view; the state is in the URL like every other choice.
 // The view itself (view.ts) is loaded the first time it is opened.
 import type { App } from '../app.ts';
-import type { Criteria } from '../api/status.ts';
+import type { Criteria } from '../api/answers.ts';
 import { periodOf, structureAt } from '../era/era.ts';
 import { onLangChange } from '../i18n/i18n.ts';
 import { beforePeriod } from './sides.ts';

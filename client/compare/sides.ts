@@ -1,6 +1,6 @@
 /** @module What each side of the comparison draws: the month before and the colour mode of the left side. */
 import type { App } from '../app.ts';
-import type { CriteriaSet } from '../api/status.ts';
+import type { CriteriaSet } from '../api/answers.ts';
 import type { AppState, Mode } from '../state/app-state.ts';
 
 /** The month before of a comparison: the one in the URL when the old units had it, else their last month. */

@@ -2,7 +2,7 @@
 // criterion or group it uses. Every control reads and writes the URL state.
 import type { App } from '../app.ts';
 import { strings } from '../i18n/i18n.ts';
-import type { CriteriaSet } from '../api/status.ts';
+import type { CriteriaSet } from '../api/answers.ts';
 import type { AppState, Mode } from '../state/app-state.ts';
 
 const t = strings({

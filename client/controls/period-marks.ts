@@ -1,7 +1,7 @@
 // The marks on the time line: the days the units and the criteria changed (1/7/2025, the July-2025
 // rearrangement of administrative units; 15/2/2026, the 2026-2030 criteria of 51/2025/QĐ-TTg), read from what
 // the server says of its structures and criteria sets, so that a database of one era shows none.
-import type { Criteria, Health } from '../api/status.ts';
+import type { Criteria, Health } from '../api/answers.ts';
 import { strings } from '../i18n/i18n.ts';
 
 const t = strings({

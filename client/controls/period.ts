@@ -1,8 +1,8 @@
 // The period: a month slider over the months that have data, a play/pause button that walks the map
 // through time, and a notice when some communes show an earlier month's review (no review that month).
 import type { App } from '../app.ts';
-import type { Criteria, Status } from '../api/status.ts';
-import { getJson } from '../api/http.ts';
+import type { Status } from '../api/answers.ts';
+import { fetchCriteria } from '../api/criteria.ts';
 import { markText, periodMarks } from './period-marks.ts';
 import { formatNumber, formatPeriod, onLangChange, strings } from '../i18n/i18n.ts';
 
@@ -90,7 +90,7 @@ export function mountPeriod(parent: HTMLElement, app: App): void {
     track.title = marksNote.textContent;
   };
   // The catalogue is the one main.ts reads (the same cached request).
-  getJson<Criteria>('/api/v1/criteria')
+  fetchCriteria()
     .then((catalogue) => {
       marks = periodMarks(app.health, catalogue);
       renderMarks();

@@ -3,23 +3,15 @@
 // panel asks for the same lists), and indexed by code within each unit structure: codes collide across the
 // July-2025 reform (province 15 was Yên Bái and is Lào Cai), so every look-up names the structure by one of
 // its months (`at`, see era.ts `structureMonth`; null: the latest structure).
-import { apiPath, getJson } from '../api/http.ts';
+import type { CommuneCard, Unit as ListedUnit, Units } from '../api/answers.ts';
+import { apiPath, cachedJson } from '../api/http.ts';
 import { mainlandBox } from '../map/archipelagos.ts';
 
-export type BBox = [number, number, number, number];
+/** [west, south, east, north]. */
+export type BBox = NonNullable<ListedUnit['bbox']>;
 
-export interface Unit {
-  code: string;
-  name: string;
-  type: string;
-  level: 'province' | 'district' | 'commune';
-  province: string;
-  district: string | null;
-  bbox: BBox | null;
-  label: [number, number] | null;
-}
-
-interface UnitList { units: Unit[] }
+/** What the filter and the camera keep of a unit of /api/v1/units (a search hit gives as much). */
+export type Unit = Pick<ListedUnit, 'code' | 'name' | 'type' | 'level' | 'province' | 'district' | 'bbox' | 'label'>;
 
 const known = new Map<string, Unit>();
 const key = (at: string | null, code: string) => `${at ?? ''}|${code}`;
@@ -27,7 +19,7 @@ const key = (at: string | null, code: string) => `${at ?? ''}|${code}`;
 /** The provinces (no parent), the districts of a province or the communes of a district, in the structure of
  * month `at`. */
 export async function unitsOf(parent: string | null, at: string | null = null): Promise<Unit[]> {
-  const body = await getJson<UnitList>(apiPath('/api/v1/units', { parent, period: at }));
+  const body = await cachedJson<Units>(apiPath('/api/v1/units', { parent, period: at }));
   for (const u of body.units) known.set(key(at, u.code), u);
   return body.units;
 }
@@ -35,7 +27,7 @@ export async function unitsOf(parent: string | null, at: string | null = null): 
 /** The former districts (khu vực huyện cũ) of a province of today's structure: the pre-2025 districts its
  * communes came from. Known under `at` too, so that the camera finds a chosen one. */
 export async function formerDistrictsOf(province: string, at: string | null): Promise<Unit[]> {
-  const body = await getJson<UnitList>(apiPath('/api/v1/units', { parent: province, period: at, former: 'true' }));
+  const body = await cachedJson<Units>(apiPath('/api/v1/units', { parent: province, period: at, former: 'true' }));
   for (const u of body.units) known.set(key(at, u.code), u);
   return body.units;
 }
@@ -64,7 +56,7 @@ export async function districtOfCommune(code: string, at: string | null = null):
   const hit = known.get(key(at, code));
   if (hit) return hit.district;
   // The same URL as the panel's card of the commune at the latest period, so that it is read once.
-  const card = await getJson<{ district?: { code: string } | null }>(apiPath(`/api/v1/communes/${encodeURIComponent(code)}`, { period: at })).catch(() => null);
+  const card = await cachedJson<Pick<CommuneCard, 'district'>>(apiPath(`/api/v1/communes/${encodeURIComponent(code)}`, { period: at })).catch(() => null);
   return card?.district?.code ?? null;
 }
 

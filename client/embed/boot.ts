@@ -2,7 +2,7 @@
 // block): the archive URL, the period, the scope with its names and bbox, the data date. Without it (the
 // page served as a plain file) the widget asks the API for the archive and shows the country.
 import { readJsonBlock } from '../api/boot.ts';
-import type { Level, StructureCode } from '../api/status.ts';
+import type { Level, StructureCode } from '../api/answers.ts';
 
 export interface EmbedBoot {
   /** The archive the widget draws: the period's structure's. */

@@ -4,7 +4,10 @@
 // another origin. Parameters in its URL (params.ts); invalid ones fall back to defaults without a word.
 import '../map/setup-maplibre.ts';
 import { Map as MapLibreMap } from 'maplibre-gl';
-import { fetchCriteria, fetchHealth, fetchStatus, type CommuneStatus, type Status } from '../api/status.ts';
+import type { CommuneStatus, Status } from '../api/answers.ts';
+import { fetchCriteria } from '../api/criteria.ts';
+import { fetchHealth } from '../api/health.ts';
+import { fetchStatus } from '../api/status.ts';
 import { statusQueryOf } from '../api/status-query.ts';
 import { pngFooter } from '../export/footer.ts';
 import { download, mapPng } from '../export/png.ts';

@@ -2,17 +2,15 @@
 // district or commune chosen in the old one becomes its successor(s) in the new one (or its predecessor(s)
 // going back), read from the crosswalk (/api/v1/units/{code}/relatives), never by code — codes collide across
 // structures (00004 was Phường Trúc Bạch and is Phường Ba Đình). Returns the new scope and the notice to show.
-import { apiPath, getJson } from '../api/http.ts';
+import type { Relatives } from '../api/answers.ts';
+import { apiPath, cachedJson } from '../api/http.ts';
 import type { AppState } from '../state/app-state.ts';
 import { provinceOfDistrict } from '../controls/units.ts';
 import type { MovedUnit } from './notice.ts';
 
 type Scope = Pick<AppState, 'province' | 'district' | 'commune'>;
 
-interface Relative { code: string; name: string; level: 'province' | 'district' | 'commune'; province: string; district: string | null }
-interface Relatives { unit: { code: string; name: string; level: string }; same: boolean; forward: boolean; relatives: Relative[] }
-
-const relativesOf = (code: string, from: string, to: string) => getJson<Relatives>(apiPath(`/api/v1/units/${encodeURIComponent(code)}/relatives`, { from, to }));
+const relativesOf = (code: string, from: string, to: string) => cachedJson<Relatives>(apiPath(`/api/v1/units/${encodeURIComponent(code)}/relatives`, { from, to }));
 
 /** One crossing: the scope before, the scope it became, and the structures' months. */
 export interface Crossing { from: Scope; to: Scope; fromMonth: string; toMonth: string }

@@ -2,7 +2,7 @@
 // (server/era/era.ts, docs/eras.md), read from what the server says of its structures (health) and sets
 // (the criteria catalogue) rather than written down here, so that a database seeded with the pre-2025
 // units only keeps them for every month.
-import type { Criteria, CriteriaSet, Health, StructureCode, Validity } from '../api/status.ts';
+import type { Criteria, CriteriaSet, Health, StructureCode, Validity } from '../api/answers.ts';
 
 const covers = (v: Validity, period: string): boolean => (v.valid_from === null || v.valid_from <= period) && (v.valid_to === null || period <= v.valid_to);
 

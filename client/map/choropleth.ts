@@ -3,7 +3,7 @@
 // written, since MapLibre re-evaluates the colours of every written commune in every loaded tile. Palettes are colour-blind-safe ColorBrewer
 // schemes; phường and thị trấn (not scored) and communes without data get their own classes.
 import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
-import type { CommuneStatus, Level } from '../api/status.ts';
+import type { CommuneStatus, Level } from '../api/answers.ts';
 import { strings } from '../i18n/i18n.ts';
 import type { Mode } from '../state/app-state.ts';
 import { metRanges } from '../../server/criterion/bins.ts';

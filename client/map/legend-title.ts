@@ -1,6 +1,6 @@
 // What the map is coloured by, in words (the legend's heading, the widget's subtitle, the PNG's legend):
 // the level, the criteria met, one criterion with its name, or one criteria group with its name.
-import type { Criteria } from '../api/status.ts';
+import type { CriteriaSet, Named } from '../api/answers.ts';
 import { strings } from '../i18n/i18n.ts';
 import type { AppState } from '../state/app-state.ts';
 
@@ -10,11 +10,11 @@ const t = strings({
 });
 
 /** What the heading needs of a criteria set: its count, and its criteria's names when known. */
-type CriteriaSet = Pick<Criteria['sets'][number], 'criteria_count'> & { criteria?: Criteria['sets'][number]['criteria'] };
+type TitleSet = Pick<CriteriaSet, 'criteria_count'> & { criteria?: readonly Named[] };
 
 /** The heading for a state's mode; criterion and group names come from the catalogue's set when given. */
-export function legendTitle(s: Pick<AppState, 'mode' | 'criterion' | 'group' | 'lang'>, set: CriteriaSet | null | undefined): string {
-  const name = (list: ReadonlyArray<{ number: number; name_vi: string; name_en: string }> | undefined, n: number) => {
+export function legendTitle(s: Pick<AppState, 'mode' | 'criterion' | 'group' | 'lang'>, set: TitleSet | null | undefined): string {
+  const name = (list: readonly Named[] | undefined, n: number) => {
     const hit = list?.find((c) => c.number === n);
     return hit ? `: ${s.lang === 'en' ? hit.name_en : hit.name_vi}` : '';
   };

@@ -2,7 +2,7 @@
  * panel's bars, the card and the PNG export, so that a bar or a swatch always reads like the map. ColorBrewer
  * schemes chosen to be colour-blind safe: YlGnBu for recognition levels, PuBu for criteria met, BrBG's ends for
  * one criterion or one group. */
-import type { Level } from '../api/status.ts';
+import type { Level } from '../api/answers.ts';
 
 /** Every level of every criteria set, in one order: a level keeps its colour across eras (YlGnBu). */
 export const LEVEL_COLORS: Readonly<Record<Level, string>> = { chua_dat: '#ffffcc', dat_chuan: '#a1dab4', nang_cao: '#41b6c4', kieu_mau: '#225ea8', hien_dai: '#253494' };

@@ -2,7 +2,7 @@
 // whether the figure is illustrative; on touch screens the first tap shows it. Kept inside the map's box
 // so it never leaves the screen.
 import { Popup, type LngLat, type Map as MapLibreMap, type MapGeoJSONFeature, type MapMouseEvent } from 'maplibre-gl';
-import type { CommuneStatus } from '../api/status.ts';
+import type { CommuneStatus } from '../api/answers.ts';
 import { formatPeriod, strings } from '../i18n/i18n.ts';
 import { levelLabel } from './choropleth.ts';
 import { unitNames } from './unit-names.ts';

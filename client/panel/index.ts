@@ -6,10 +6,11 @@ import type { App } from '../app.ts';
 import { cardHeading, renderCard } from '../card/card.ts';
 import { onLangChange, strings } from '../i18n/i18n.ts';
 import type { AppState } from '../state/app-state.ts';
-import { apiPath, getJson, type CommuneCard, type Plans, type Ranking, type Summary, type Units } from './api.ts';
+import type { CommuneCard, Plans, Ranking, Summary, Units } from '../api/answers.ts';
+import { apiPath, cachedJson } from '../api/http.ts';
+import { fetchCriteria } from '../api/criteria.ts';
+import { renderScope, scopeHeading, type ScopeData } from './scope-summary.ts';
 import { h } from '../dom/h.ts';
-import { fetchCriteria } from '../api/status.ts';
-import { renderScope, scopeHeading, type ScopeData } from './scope.ts';
 import { showSelected } from '../map/selected.ts';
 import { showPredecessors } from '../map/predecessors.ts';
 import type { LineageLinks } from '../card/lineage.ts';
@@ -99,7 +100,7 @@ export function mountPanel(root: HTMLElement, app: App): void {
 
   async function load(view: View, s: AppState): Promise<{ title: string; lines: string[]; content: HTMLElement[]; shown?: () => void }> {
     if (view.kind === 'card') {
-      const card = await getJson<CommuneCard>(apiPath(`/api/v1/communes/${view.commune}`, { period: s.period }));
+      const card = await cachedJson<CommuneCard>(apiPath(`/api/v1/communes/${view.commune}`, { period: s.period }));
       const old = card.predecessors?.[0]?.structure as keyof typeof app.health.archives | undefined;
       const shown = () => showPredecessors(map, old ? (app.health.archives[old] ?? null) : null, card.predecessors?.map((p) => p.code) ?? null);
       return { ...cardHeading(card), content: renderCard(card, lineageLinks), shown };
@@ -107,14 +108,14 @@ export function mountPanel(root: HTMLElement, app: App): void {
     if (view.kind !== 'scope') throw new Error('nothing to load');
     let province = view.province;
     if (!province && view.district) {
-      const units = await getJson<Units>(apiPath('/api/v1/units', { parent: view.district }));
+      const units = await cachedJson<Units>(apiPath('/api/v1/units', { parent: view.district }));
       province = units.units[0]?.province ?? null;
     }
     const scope = view.district ? { district: view.district } : { province };
     const [summary, plans, ranking, catalogue] = await Promise.allSettled([
-      getJson<Summary>(apiPath('/api/v1/summary', { ...scope, period: s.period })),
-      getJson<Plans>(apiPath('/api/v1/plans', { ...scope, period: s.period })),
-      province ? getJson<Ranking>(apiPath('/api/v1/rankings', { province, period: s.period })) : Promise.reject(new Error('no province')),
+      cachedJson<Summary>(apiPath('/api/v1/summary', { ...scope, period: s.period })),
+      cachedJson<Plans>(apiPath('/api/v1/plans', { ...scope, period: s.period })),
+      province ? cachedJson<Ranking>(apiPath('/api/v1/rankings', { province, period: s.period })) : Promise.reject(new Error('no province')),
       fetchCriteria(), // the map's own request (kept per URL): the levels of the summary's set
     ]);
     if (summary.status === 'rejected') throw summary.reason;

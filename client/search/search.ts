@@ -3,6 +3,8 @@
 // that same-named communes can be told apart. An ARIA combobox: ArrowDown/ArrowUp move, Enter chooses,
 // Escape closes (and clears when already closed). Choosing a commune selects it and flies to it; choosing
 // a district or province sets the filter.
+import type { SearchHit, SearchResults } from '../api/answers.ts';
+import { ApiFailure, apiPath, requestJson } from '../api/http.ts';
 import type { App } from '../app.ts';
 import { rememberUnit, type BBox } from '../controls/units.ts';
 import { formatNumber, onLangChange, strings } from '../i18n/i18n.ts';
@@ -22,22 +24,6 @@ const t = strings({
     became: 'since 1/7/2025 part of {names}',
   },
 });
-
-export interface SearchHit {
-  code: string;
-  name: string;
-  type: string;
-  level: 'province' | 'district' | 'commune';
-  rural: boolean;
-  district: { code: string; name: string } | null;
-  province: { code: string; name: string } | null;
-  bbox: BBox | null;
-  label: [number, number] | null;
-  /** The unit structure of the hit (today's units come first); absent from an older server. */
-  structure?: 'pre2025' | '2025-07';
-  /** A unit of an earlier structure: what it became part of. */
-  successors?: Array<{ structure: string; code: string; name: string; since: string | null }>;
-}
 
 /** "A, B, C (+2)": the first names of a list. */
 const someNames = (units: ReadonlyArray<{ name: string }>): string => units.slice(0, 3).map((u) => u.name).join(', ') + (units.length > 3 ? ` (+${units.length - 3})` : '');
@@ -180,11 +166,13 @@ export function mountSearch(root: HTMLElement, app: App): void {
     inFlight?.abort();
     const controller = (inFlight = new AbortController());
     try {
-      const res = await fetch(`/api/v1/search?q=${encodeURIComponent(query)}&limit=${SEARCH_LIMIT}`, { signal: controller.signal });
-      // A 400 means the query has no letter or digit: nothing to find.
-      const body = res.ok ? ((await res.json()) as { results: SearchHit[] }) : res.status === 400 ? { results: [] } : null;
+      const path = apiPath('/api/v1/search', { q: query, limit: String(SEARCH_LIMIT) });
+      const body = await requestJson<SearchResults>(path, { signal: controller.signal }).catch((error: unknown) => {
+        // A 400 means the query has no letter or digit: nothing to find.
+        if (error instanceof ApiFailure && error.status === 400) return { results: [] };
+        throw error;
+      });
       if (ticket !== asked) return;
-      if (!body) throw new Error(`HTTP ${res.status}`);
       hits = body.results;
       render(query);
     } catch (error) {

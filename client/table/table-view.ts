@@ -2,7 +2,7 @@
 // when the map shows one criterion or one group, that figure too), sortable, for screen-reader users and for
 // officials who prefer rows. A commune's name opens its card.
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { CommuneStatus } from '../api/status.ts';
+import type { CommuneStatus } from '../api/answers.ts';
 import { formatNumber, strings } from '../i18n/i18n.ts';
 import { levelLabel } from '../map/choropleth.ts';
 import { unitNames } from '../map/unit-names.ts';

@@ -5,7 +5,8 @@ import { setLang, strings } from '../i18n/i18n.ts';
 import { h } from '../dom/h.ts';
 import { errorText } from './common/field.ts';
 import { chooseLang, initialLang } from './lang.ts';
-import { loadSession, signOut, signedIn, type SignedIn } from './session.ts';
+import type { SignedIn } from '../api/answers.ts';
+import { loadSession, signOut, signedIn } from './session.ts';
 import { renderSignIn } from './sign-in.ts';
 import { type View, VIEWS, type ViewName } from './views.ts';
 

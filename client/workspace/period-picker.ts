@@ -1,18 +1,18 @@
 /** @module The month a view works on: a select of the months with data (GET /periods, asked once a page),
  * latest first, on the view's month when it has data and on the latest otherwise; the view keeps the choice in
  * its hash's query (?period=). */
+import type { Periods } from '../api/answers.ts';
 import { formatPeriod, strings } from '../i18n/i18n.ts';
-import { getJson } from './api.ts';
+import { workspaceGet } from './workspace-http.ts';
 import { h } from '../dom/h.ts';
 import { field } from './common/field.ts';
 
 const t = strings({ vi: { period: 'Kỳ báo cáo (tháng)' }, en: { period: 'Reporting month' } });
 
-let periods: Promise<{ periods: string[]; latest: string | null }> | null = null;
-
+let periods: Promise<Periods> | null = null;
 /** The months with data and the latest of them, asked of the server once and shared by every picker. */
-export function knownPeriods(): Promise<{ periods: string[]; latest: string | null }> {
-  periods ??= getJson<{ periods: string[]; latest: string | null }>('/periods');
+export function knownPeriods(): Promise<Periods> {
+  periods ??= workspaceGet<Periods>('/periods');
   return periods;
 }
 

@@ -2,26 +2,26 @@
  * officer chooses among the province's districts; a district officer has theirs; admin chooses a
  * province then a district. */
 import { strings } from '../i18n/i18n.ts';
-import { getJson } from './api.ts';
+import { workspaceGet } from './workspace-http.ts';
+import type { SignedIn, Unit, Units } from '../api/answers.ts';
 import { h } from '../dom/h.ts';
 import { field } from './common/field.ts';
-import type { SignedIn } from './session.ts';
 
 const t = strings({
   vi: { province: 'Tỉnh', district: 'Huyện', choose: '— chọn —', all: '— cả tỉnh —' },
   en: { province: 'Province', district: 'District', choose: '— choose —', all: '— whole province —' },
 });
 
-/** A unit as the unit lists name it. */
-export interface UnitRef { code: string; name: string; level: 'province' | 'district' | 'commune'; province: string; district: string | null }
+/** What a picker keeps of a unit of /api/v1/units. */
+export type UnitRef = Pick<Unit, 'code' | 'name' | 'level' | 'province' | 'district'>;
 
-const lists = new Map<string, Promise<UnitRef[]>>();
-/** The units under a parent (the provinces for null), asked once per page and shared. */
-export function unitsUnder(parent: string | null): Promise<UnitRef[]> {
+const lists = new Map<string, Promise<Unit[]>>();
+/** The units under a unit (or the provinces), kept for the session. */
+export function unitsUnder(parent: string | null): Promise<Unit[]> {
   const key = parent ?? '';
   let list = lists.get(key);
   if (!list) {
-    list = getJson<{ units: UnitRef[] }>(`/units${parent ? `?parent=${encodeURIComponent(parent)}` : ''}`).then((b) => b.units);
+    list = workspaceGet<Units>(`/units${parent ? `?parent=${encodeURIComponent(parent)}` : ''}`).then((b) => b.units);
     list.catch(() => lists.delete(key));
     lists.set(key, list);
   }

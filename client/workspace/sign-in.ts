@@ -1,9 +1,10 @@
 /** @module The sign-in form: e-mail and password, errors next to the field, the wait after too many failures. */
 import { strings } from '../i18n/i18n.ts';
-import { WorkspaceError } from './api.ts';
+import { ApiFailure } from '../api/http.ts';
+import type { SignedIn } from '../api/answers.ts';
+import { signIn } from './session.ts';
 import { h } from '../dom/h.ts';
 import { errorText, field, statusLine } from './common/field.ts';
-import { signIn, type SignedIn } from './session.ts';
 
 const t = strings({
   vi: {
@@ -39,11 +40,11 @@ export function renderSignIn(main: HTMLElement, onSignedIn: (s: SignedIn) => voi
       onSignedIn(session);
     } catch (error) {
       status.textContent = '';
-      if (error instanceof WorkspaceError && error.code === 'invalid_credentials') {
+      if (error instanceof ApiFailure && error.code === 'invalid_credentials') {
         password.setError(t('wrong'));
         password.input.value = '';
         password.input.focus();
-      } else if (error instanceof WorkspaceError && error.status === 429) {
+      } else if (error instanceof ApiFailure && error.status === 429) {
         password.setError(t('wait', { min: Math.max(1, Math.ceil((error.retryAfter ?? 60) / 60)) }));
       } else {
         status.textContent = errorText(error);

@@ -1,5 +1,5 @@
 /** @module The workspace's sections, by the name in the URL hash. Each renders into <main> for the signed-in user. */
-import type { SignedIn } from './session.ts';
+import type { SignedIn } from '../api/answers.ts';
 import { renderReviewList } from './review/review-list.ts';
 import { renderReviewForm } from './review/review-form.ts';
 import { renderImport } from './import/import-view.ts';

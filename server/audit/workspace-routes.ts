@@ -5,6 +5,7 @@ import type { ApiContext } from '../context/context.ts';
 import { type AuthEnv, currentUser } from '../auth/middleware.ts';
 import { SESSION_SECURITY, workspaceErrors } from '../auth/schemas.ts';
 import { AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX, readAuditTrail } from './trail.ts';
+import { AuditPageSchema } from './schemas.ts';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const isRealDate = (s: string) => {
@@ -54,35 +55,6 @@ const AuditQuery = z.object({
     .optional()
     .openapi({ param: { name: 'before', in: 'query' }, example: 1000000, description: 'Only entries with an id below this: the `next_before` of the previous page' }),
 });
-
-const AuditEntrySchema = z
-  .object({
-    id: z.number().int(),
-    at: z.string().openapi({ description: 'When (ISO 8601, UTC)', example: '2025-06-18T02:31:07.412Z' }),
-    actor: z.string().openapi({ description: 'Who: the official\'s e-mail, or cli:<command>', example: 'can.bo@example.org' }),
-    user_id: z.number().int().nullable().openapi({ description: 'The official\'s account (null for the command line)' }),
-    action: z.string().openapi({ example: 'review.save' }),
-    unit: z
-      .object({
-        code: z.string(),
-        name: z.string().nullable(),
-        level: z.enum(['province', 'district', 'commune']).nullable(),
-      })
-      .nullable()
-      .openapi({ description: 'The unit the change is about (null: not about a unit, e.g. an admin account)' }),
-    entity: z.string().openapi({ description: 'What was changed: review, recognition, target, app_user, …', example: 'review' }),
-    entity_id: z.string().nullable(),
-    before: z.unknown().openapi({ description: 'The record before the change (null when created)' }),
-    after: z.unknown().openapi({ description: 'The record after the change (null when removed)' }),
-  })
-  .openapi('AuditEntry');
-
-const AuditPageSchema = z
-  .object({
-    entries: z.array(AuditEntrySchema).openapi({ description: 'Newest first' }),
-    next_before: z.number().int().nullable().openapi({ description: 'Pass as `before` for the next (older) page; null on the last page' }),
-  })
-  .openapi('AuditPage');
 
 const route = createRoute({
   method: 'get',

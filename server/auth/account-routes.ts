@@ -7,8 +7,8 @@ import type { ApiContext } from '../context/context.ts';
 import { actorOf } from '../audit/audit.ts';
 import { ApiError } from '../http/errors.ts';
 import { type AuthEnv, currentUser } from './middleware.ts';
-import { WRITE_SECURITY, workspaceErrors } from './schemas.ts';
-import { RescopeSchema, rescopeUser, RoleSchema, UserError } from './users.ts';
+import { RoleSchema, WRITE_SECURITY, workspaceErrors } from './schemas.ts';
+import { RescopeSchema, rescopeUser, UserError } from './users.ts';
 import { roleGuard } from './workspace-scope.ts';
 
 const ScopeSchema = z.object({ role: RoleSchema, unit: z.string().nullable(), structure: z.string() });

@@ -1,10 +1,11 @@
 /** @module Schemas of the workspace's sign-in routes and the errors that every workspace route can give. */
 import { z } from '@hono/zod-openapi';
 import { ErrorSchema } from '../http/schemas.ts';
-import { RoleSchema } from './users.ts';
 
-/** The answer of sign-in and GET /auth/me: the user (role, unit, structure), the session's CSRF token and its
- * expiry. */
+/** An official's role: what their unit is (none for an admin). */
+export const RoleSchema = z.enum(['admin', 'province', 'district', 'commune']);
+
+/** Who is signed in: the user, their unit and structure, and the CSRF token of the session. */
 export const SignedInSchema = z
   .object({
     user: z.object({

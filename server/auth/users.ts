@@ -5,9 +5,8 @@ import { appendAudit, type Actor } from '../audit/audit.ts';
 import type { Database, Role, UnitStructure } from '../db/schema.ts';
 import { resolveAccountScope, ScopeError } from './account-unit.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './password.ts';
+import { RoleSchema } from './schemas.ts';
 
-/** The roles of an account: admin (the whole country) or an officer of one province, district or commune. */
-export const RoleSchema = z.enum(['admin', 'province', 'district', 'commune']);
 /** An e-mail address as accounts store it: trimmed and lower-cased, so that sign-in does not depend on case. */
 export const EmailSchema = z.string().trim().toLowerCase().pipe(z.email({ message: 'expected an e-mail address' })).pipe(z.string().max(254));
 

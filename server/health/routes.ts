@@ -1,7 +1,8 @@
 /** @module GET /api/v1/health: whether the server is up, and what it says of itself (health.ts). */
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
-import { health, HealthSchema } from './health.ts';
+import { health } from './health.ts';
+import { HealthSchema } from './schemas.ts';
 import { cacheFor } from '../http/cache.ts';
 
 const route = createRoute({

@@ -3,7 +3,7 @@
 import { RecognitionLevelSchema } from '../recognition/levels.ts';
 import { z } from '@hono/zod-openapi';
 import { DateField, HttpUrlField, lineField, RecognitionLevelField, textField } from '../recognition/fields.ts';
-import { PlansSchema } from './routes.ts';
+import { PlansSchema } from './schemas.ts';
 
 const targetFields = {
   metric: lineField(160).openapi({ example: 'target_communes_ntm', description: 'What the target measures, as the data names it (e.g. target_communes_ntm, target_share_communes_15_criteria, target_share_thon_ntm_per_commune)' }),

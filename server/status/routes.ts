@@ -3,42 +3,12 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { ApiError } from '../http/errors.ts';
 import { isMet, maskOf, popcount } from '../criterion/mask.ts';
 import type { ApiContext } from '../context/context.ts';
-import { DistrictParam, errorResponses, ILLUSTRATIVE_NOTE, LevelSchema, PeriodParam, ProvenanceSchema, ProvinceParam } from '../http/schemas.ts';
+import { DistrictParam, errorResponses, ILLUSTRATIVE_NOTE, PeriodParam, ProvinceParam } from '../http/schemas.ts';
 import { resolveView, type Scope } from '../scope/scope.ts';
 import type { UnitStore } from '../unit/unit-store.ts';
-import { checkCriterion, ScopeSchema, scopeJson, StructureSchema, structureJson } from '../era/era-json.ts';
+import { checkCriterion, scopeJson, structureJson } from '../era/era-json.ts';
+import { CommuneStatusSchema, StatusSchema } from './schemas.ts';
 import { cacheFor } from '../http/cache.ts';
-
-const CommuneStatusSchema = z.object({
-  code: z.string().openapi({ example: '23362' }),
-  met: z.number().int().min(0).openapi({ description: 'Criteria met (0 to the criteria set\'s count: 19 until 2026-01, 10 from 2026-02)' }),
-  level: LevelSchema,
-  special: z.boolean().openapi({ description: 'Listed as a special-difficulty commune at the period' }),
-  provenance: ProvenanceSchema.openapi({ description: 'Provenance of the review behind `met` and `value`' }),
-  as_of: z.string().optional().openapi({ description: 'Present when the commune had no review in the period: the month of the review shown' }),
-  value: z.number().optional().openapi({ description: 'With `criterion`: 1 met, 0 not met. With `group`: share of the group\'s criteria met (0-1)' }),
-});
-
-const StatusSchema = z
-  .object({
-    period: z.string(),
-    criteria_set: z.string().openapi({ example: '2026-2030' }),
-    criteria_count: z.number().int().openapi({ description: 'Criteria of the set (the most `met` can be)', example: 10 }),
-    structure: StructureSchema,
-    scope: ScopeSchema,
-    criterion: z.number().int().nullable(),
-    group: z.number().int().nullable(),
-    provenance: z.object({
-      reviews: z.object({ official: z.number().int(), illustrative: z.number().int() }),
-      levels: z.object({ official: z.number().int(), illustrative: z.number().int() }),
-      special: z.object({ official: z.number().int(), illustrative: z.number().int() }),
-      note: z.string(),
-    }),
-    carried: z.number().int().openapi({ description: 'Communes shown with an earlier review (no review in the period)' }),
-    units: z.object({ communes: z.number().int(), rural: z.number().int() }).openapi({ description: 'Communes of the scope: all (xã, phường, thị trấn) and rural (xã, scored); rural communes missing from `communes` have no review' }),
-    communes: z.array(CommuneStatusSchema),
-  })
-  .openapi('Status');
 
 const route = createRoute({
   method: 'get',

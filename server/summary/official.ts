@@ -1,31 +1,12 @@
 /** @module The official figures published for a scope (national_counts.csv: communes recognised at each level,
  * khu vực counts of QĐ 60/QĐ-BDTTG …), each beside the map's own figure at the same month, so that a reader sees
  * how the (illustrative) map compares with what was officially reported, and from which source. */
-import { z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context/context.ts';
 import type { Scope } from '../scope/scope.ts';
 import type { Era } from '../era/era.ts';
 import type { Period } from '../period/period.ts';
 import { tallyOf } from './tally.ts';
-
-/** One official figure and the map's own. */
-export const OfficialFigureSchema = z.object({
-  metric: z.string().openapi({ example: 'communes_ntm' }),
-  as_of: z.string().openapi({ example: '2025-06' }),
-  value: z.number().nullable(),
-  value_text: z.string().openapi({ description: 'As the source writes it' }),
-  denominator: z.number().nullable(),
-  share: z.number().nullable().openapi({ description: 'value / denominator (for counts without a denominator of their own: / the communes_ntm denominator of the same month)' }),
-  source_url: z.string().nullable(),
-  verified: z.enum(['read', 'secondary']).openapi({ description: 'read: read in the source; secondary: quoted by another source, use with care' }),
-  note: z.string().nullable(),
-  map: z
-    .object({ period: z.string(), value: z.number(), denominator: z.number(), share: z.number().nullable() })
-    .nullable()
-    .openapi({ description: 'The map\'s own figure for the same metric and month (null when the map has no such figure or no data that month)' }),
-});
-/** An official figure reported for a scope (with its source), shown beside the illustrative ones. */
-export type OfficialFigure = z.infer<typeof OfficialFigureSchema>;
+import type { OfficialFigure } from './schemas.ts';
 
 /** What the map counts for a metric, from the statuses of a month. */
 const LEVEL_METRICS: Record<string, (levels: Record<string, number>) => number> = {

@@ -7,44 +7,10 @@ import { errorResponses, PeriodParam } from '../http/schemas.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Unit } from './unit-store.ts';
 import type { Era } from '../era/era.ts';
-import { StructureSchema, structureJson } from '../era/era-json.ts';
+import { structureJson } from '../era/era-json.ts';
 import { relatives, resolvePeriodAndEra, unknownUnit } from '../scope/scope.ts';
 import { cacheFor } from '../http/cache.ts';
-
-const UnitLevelSchema = z.enum(['province', 'district', 'commune']).openapi('UnitLevel');
-
-/** OpenAPI schema of a unit in the unit lists. */
-export const UnitSchema = z
-  .object({
-    code: z.string().openapi({ example: '23362', description: 'GSO code: 2 digits (province), 3 (district), 5 (commune)' }),
-    name: z.string().openapi({ example: 'Xã Mường Hoong' }),
-    type: z.string().openapi({ example: 'Xã', description: 'GSO type: Tỉnh, Thành phố Trung ương, Huyện, Quận, Thị xã, Thành phố, Xã, Phường, Thị trấn' }),
-    level: UnitLevelSchema,
-    parent: z.string().nullable().openapi({ example: '610', description: 'Code of the parent unit (null for a province)' }),
-    province: z.string().openapi({ example: '62' }),
-    district: z.string().nullable().openapi({ example: '610', description: 'District code of a commune, own code of a district, null for a province' }),
-    rural: z.boolean().openapi({ description: 'NTM criteria apply: a rural commune (xã). Phường and thị trấn are shown but not scored; false for districts and provinces' }),
-    bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable().openapi({ description: '[west, south, east, north] of the boundary; null when the build has no polygon' }),
-    label: z.tuple([z.number(), z.number()]).nullable().openapi({ description: 'Label point [lon, lat] inside the boundary' }),
-    former_districts: z.array(z.string()).openapi({ description: 'A commune of today\'s structure: the pre-2025 districts its predecessors lay in (empty otherwise)' }),
-  })
-  .openapi('Unit');
-
-/** OpenAPI schema of GET /api/v1/units. */
-export const UnitListSchema = z
-  .object({
-    parent: z
-      .object({ code: z.string(), name: z.string(), type: z.string(), level: UnitLevelSchema })
-      .nullable()
-      .openapi({ description: 'The unit whose children are listed; null for the list of provinces' }),
-    structure: StructureSchema,
-    level: UnitLevelSchema.openapi({ description: 'Level of the units listed' }),
-    count: z.number().int(),
-    units: z.array(UnitSchema).openapi({ description: 'Ordered by code' }),
-  })
-  .openapi('UnitList');
-
-type UnitList = z.infer<typeof UnitListSchema>;
+import { RelativesSchema, type UnitList, UnitListSchema } from './schemas.ts';
 
 const route = createRoute({
   method: 'get',
@@ -70,18 +36,6 @@ const route = createRoute({
   responses: { 200: { description: 'The units', content: { 'application/json': { schema: UnitListSchema } } }, ...errorResponses },
 });
 
-const RelativesSchema = z
-  .object({
-    unit: z.object({ structure: z.string(), code: z.string(), name: z.string(), level: UnitLevelSchema }).openapi({ description: 'The unit named, in the structure of `from`' }),
-    structure: z.string().openapi({ description: 'The structure of `to`, in which the relatives are units' }),
-    same: z.boolean().openapi({ description: 'Both periods are of one structure: the unit is its own relative' }),
-    forward: z.boolean().openapi({ description: 'true: `to` is after `from` (what the unit became); false: what it came from' }),
-    relatives: z
-      .array(z.object({ structure: z.string(), code: z.string(), name: z.string(), level: UnitLevelSchema, province: z.string(), district: z.string().nullable().openapi({ description: 'A commune\'s district where its structure has districts' }) }))
-      .openapi({ description: 'Provinces for a province; for a district or a commune, the communes (a district of old in a structure without districts: the communes that came from it), ordered by code' }),
-  })
-  .openapi('UnitRelatives');
-
 const relativesRoute = createRoute({
   method: 'get',
   path: '/units/{code}/relatives',
@@ -98,7 +52,6 @@ const relativesRoute = createRoute({
   },
   responses: { 200: { description: 'The relatives', content: { 'application/json': { schema: RelativesSchema } } }, ...errorResponses },
 });
-
 
 function unitBody(unit: Unit): UnitList['units'][number] {
   return {

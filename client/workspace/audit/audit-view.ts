@@ -1,12 +1,13 @@
 /** @module "Audit trail": the entries the official may read, newest first, filtered by unit (within their scope),
  * from / to dates (days in Vietnam), action and actor, with before → after summarised, and an "Older
  * entries" button that reads the next page (next_before). The filters live in the hash. */
+import type { AuditPage } from '../../api/answers.ts';
 import { strings } from '../../i18n/i18n.ts';
-import { getJson } from '../api.ts';
+import { workspaceGet } from '../workspace-http.ts';
 import { h } from '../../dom/h.ts';
 import { field } from '../common/field.ts';
 import { showErrors } from '../common/form-errors.ts';
-import { timeText } from '../common/labels.ts';
+import { timeText } from '../common/workspace-words.ts';
 import { hashFor, queryOf } from '../common/view-state.ts';
 import { unitsUnder } from '../scope-picker.ts';
 import type { ViewContext } from '../views.ts';
@@ -29,9 +30,6 @@ const t = strings({
     'target.create': 'Target added', 'target.update': 'Target changed', 'target.delete': 'Target deleted', 'village.update': 'Village counts updated', 'user.create': 'Account created', appendOnly: 'The trail is append-only: entries cannot be edited or deleted.',
   },
 });
-
-interface AuditEntry { id: number; at: string; actor: string; action: string; unit: { code: string; name: string | null } | null; entity: string; entity_id: string | null; before: unknown; after: unknown }
-interface AuditPage { entries: AuditEntry[]; next_before: number | null }
 
 const actionName = (action: string) => ((ACTIONS as readonly string[]).includes(action) ? t(action as (typeof ACTIONS)[number]) : action);
 
@@ -79,7 +77,7 @@ export async function renderAudit(main: HTMLElement, ctx: ViewContext): Promise<
     older.disabled = true;
     status.textContent = t('loading');
     try {
-      const page = await getJson<AuditPage>(`/admin/audit?${params}${before ? `&before=${before}` : ''}&limit=50`);
+      const page = await workspaceGet<AuditPage>(`/admin/audit?${params}${before ? `&before=${before}` : ''}&limit=50`);
       const firstNew = rows.childElementCount;
       for (const e of page.entries) {
         rows.append(h('tr', {},

@@ -1,10 +1,10 @@
 /** @module The board's later sections: communes at revocation risk, progress against the targets that apply
  * (value now against the target, on track or not) and the planned communes due this half-year. */
 import { formatNumber, formatPeriod, getLang, strings } from '../../i18n/i18n.ts';
+import { dateText, dueName, levelName, provenanceBadge } from '../common/workspace-words.ts';
 import { h } from '../../dom/h.ts';
-import { dateText, dueName, levelName, provenanceBadge } from '../common/labels.ts';
 import { bar } from './board-reviews.ts';
-import type { Board, TargetProgress } from './types.ts';
+import type { Board, TargetProgress } from '../../api/answers.ts';
 import { stackTable } from '../common/stack-table.ts';
 
 const t = strings({

@@ -1,9 +1,9 @@
 /** @module The board's first sections: reviews received vs due (per district for a province, with the communes still
  * missing) and the criteria gained and lost since the previous month. */
 import { formatNumber, formatPeriod, strings } from '../../i18n/i18n.ts';
+import { dateText } from '../common/workspace-words.ts';
+import type { Board } from '../../api/answers.ts';
 import { h } from '../../dom/h.ts';
-import { dateText } from '../common/labels.ts';
-import type { Board } from './types.ts';
 import { stackTable } from '../common/stack-table.ts';
 
 const t = strings({

@@ -2,7 +2,7 @@
  * gained and lost, communes at revocation risk, progress against targets, planned communes — with the
  * XLSX download for the provincial office; illustrative figures are said to be so. */
 import { formatNumber, formatPeriod, strings } from '../../i18n/i18n.ts';
-import { getJson } from '../api.ts';
+import { workspaceGet } from '../workspace-http.ts';
 import { h } from '../../dom/h.ts';
 import { hashFor, queryOf, scopeOf } from '../common/view-state.ts';
 import { periodPicker } from '../period-picker.ts';
@@ -10,7 +10,7 @@ import { scopePicker, scopeQuery } from '../scope-picker.ts';
 import type { ViewContext } from '../views.ts';
 import { atRiskSection, plansSection, targetsSection } from './board-progress.ts';
 import { changesSection, reviewsSection } from './board-reviews.ts';
-import type { Board } from './types.ts';
+import type { Board } from '../../api/answers.ts';
 
 const t = strings({
   vi: {
@@ -41,7 +41,7 @@ export async function renderBoard(main: HTMLElement, ctx: ViewContext): Promise<
     return;
   }
   const q = `${scopeQuery(scope)}&period=${encodeURIComponent(picker.value)}`;
-  const board = await getJson<Board>(`/admin/board?${q}`);
+  const board = await workspaceGet<Board>(`/admin/board?${q}`);
   const s = board.summary;
   const head = h('div', { class: 'board-head' },
     h('h2', {}, t('heading', { scope: board.scope.name, period: formatPeriod(board.period) })),

@@ -2,12 +2,13 @@
  * and khu vực (I-III, QĐ 60/QĐ-BDTTG) in force, each marked official or illustrative, and, for admin and
  * province officers, the form that records a decision (GET|POST /admin/classifications). A recorded decision
  * never overwrites: the table shows how many records each commune has. */
+import type { ClassificationList, Units } from '../../api/answers.ts';
 import { strings } from '../../i18n/i18n.ts';
-import { getJson, sendJson } from '../api.ts';
+import { workspaceGet, workspaceSend } from '../workspace-http.ts';
 import { h } from '../../dom/h.ts';
 import { field } from '../common/field.ts';
 import { recordForm } from '../common/record-form.ts';
-import { dateText, provenanceBadge, todayInVietnam } from '../common/labels.ts';
+import { dateText, provenanceBadge, todayInVietnam } from '../common/workspace-words.ts';
 import { stackTable } from '../common/stack-table.ts';
 import { hashFor, queryOf } from '../common/view-state.ts';
 import type { ViewContext } from '../views.ts';
@@ -33,13 +34,8 @@ const t = strings({
   },
 });
 
-interface Part { value: string; decision: string | null; decision_date: string | null; period_from: string; provenance: 'official' | 'illustrative' }
-interface Listing {
-  period: string;
-  scope: { code: string; name: string };
-  counts: { official: number; illustrative: number; none: number };
-  communes: Array<{ code: string; name: string; type: string; group: Part | null; khu_vuc: Part | null; history: Array<{ provenance: 'official' | 'illustrative' }> }>;
-}
+/** A group or khu vực record as the list gives it. */
+type Part = NonNullable<ClassificationList['communes'][number]['group']>;
 
 /** What the last save recorded, shown once by the re-rendered view. */
 let flash: string | null = null;
@@ -61,7 +57,7 @@ export async function renderClassifications(main: HTMLElement, ctx: ViewContext)
   const body = h('div');
   main.replaceChildren(h('h1', {}, t('title')), h('p', { class: 'hint' }, t('explain')), controls, body);
   if (user.role === 'admin') {
-    const { units } = await getJson<{ units: Array<{ code: string; name: string }> }>('/units');
+    const { units } = await workspaceGet<Units>('/units');
     const select = h('select', { name: 'province' }, h('option', { value: '' }, t('choose')), ...units.map((p) => h('option', { value: p.code, selected: p.code === province }, p.name)));
     select.addEventListener('change', () => ctx.go(hashFor('classifications', { province: select.value || null })));
     controls.append(field(t('province'), select).wrap);
@@ -70,7 +66,7 @@ export async function renderClassifications(main: HTMLElement, ctx: ViewContext)
     body.append(h('p', {}, t('pickProvince')));
     return;
   }
-  const data = await getJson<Listing>(`/admin/classifications?province=${encodeURIComponent(province)}`);
+  const data = await workspaceGet<ClassificationList>(`/admin/classifications?province=${encodeURIComponent(province)}`);
   const summary = h('p', { 'aria-live': 'polite' }, t('summary', { ...Object.fromEntries(Object.entries(data.counts).map(([k, v]) => [k, String(v)])), period: data.period }));
   const table = stackTable(h('table', { class: 'list' },
     h('thead', {}, h('tr', {}, ...[t('code'), t('commune'), t('group'), t('khuVuc'), t('records')].map((label) => h('th', { scope: 'col' }, label)))),
@@ -90,7 +86,7 @@ export async function renderClassifications(main: HTMLElement, ctx: ViewContext)
   body.append(table);
 }
 
-function classificationForm(data: Listing, done: () => void): HTMLElement {
+function classificationForm(data: ClassificationList, done: () => void): HTMLElement {
   const commune = h('select', { name: 'commune', required: true }, h('option', { value: '' }, t('choose')), ...data.communes.map((c) => h('option', { value: c.code }, `${c.name} (${c.code})`)));
   const kind = h('select', { name: 'kind' }, h('option', { value: 'khu_vuc' }, t('kindKhuVuc')), h('option', { value: 'group' }, t('kindGroup')));
   const value = h('select', { name: 'value' });
@@ -116,7 +112,7 @@ function classificationForm(data: Listing, done: () => void): HTMLElement {
     fields,
     submit: t('save'),
     saving: t('saving'),
-    send: (f) => sendJson('POST', '/admin/classifications', {
+    send: (f) => workspaceSend('POST', '/admin/classifications', {
       commune: f.commune.input.value,
       kind: f.kind.input.value,
       value: f.value.input.value,

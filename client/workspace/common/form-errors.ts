@@ -1,7 +1,8 @@
 /** @module Shows a failed save where the official will look: each 400 issue next to the field it names, anything
  * else (403, 404, 409, a network failure) in the form's status line. */
 import { strings } from '../../i18n/i18n.ts';
-import { fieldErrors, WorkspaceError } from '../api.ts';
+import { ApiFailure } from '../../api/http.ts';
+import { fieldErrors } from '../workspace-http.ts';
 import { h } from '../../dom/h.ts';
 import { errorText, type Field } from './field.ts';
 import { fieldMessage } from './server-messages.ts';
@@ -22,8 +23,8 @@ export function clearErrors(fields: Record<string, AnyField>): void {
 export function showErrors(error: unknown, fields: Record<string, AnyField>, status: HTMLElement): void {
   clearErrors(fields);
   const byField = fieldErrors(error);
-  const named = error instanceof WorkspaceError ? (error.details as { parameter?: string } | undefined)?.parameter : undefined;
-  if (named && !byField.size && error instanceof WorkspaceError) byField.set(named, error.message.replace(/^Parameter '[^']+' \([^)]+\): /, ''));
+  const named = error instanceof ApiFailure ? (error.details as { parameter?: string } | undefined)?.parameter : undefined;
+  if (named && !byField.size && error instanceof ApiFailure) byField.set(named, error.message.replace(/^Parameter '[^']+' \([^)]+\): /, ''));
   let first: AnyField | null = null;
   const unplaced: string[] = [];
   for (const [parameter, message] of byField) {
@@ -34,8 +35,8 @@ export function showErrors(error: unknown, fields: Record<string, AnyField>, sta
     } else unplaced.push(`${parameter}: ${message}`);
   }
   let text: string;
-  if (error instanceof WorkspaceError && error.status === 409) text = t('conflict', { message: error.message });
-  else if (error instanceof WorkspaceError && error.status === 403) text = t('forbidden', { message: error.message });
+  if (error instanceof ApiFailure && error.status === 409) text = t('conflict', { message: error.message });
+  else if (error instanceof ApiFailure && error.status === 403) text = t('forbidden', { message: error.message });
   else if (first && !unplaced.length) text = t('fix');
   else text = unplaced.length ? unplaced.join('; ') : errorText(error);
   status.replaceChildren(h('span', { class: 'error', role: 'alert' }, text));

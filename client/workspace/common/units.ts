@@ -6,8 +6,6 @@ import { type Scope, type UnitRef, unitsUnder } from '../scope-picker.ts';
 
 const t = strings({ vi: { wholeDistrict: '{name} (cấp huyện)' }, en: { wholeDistrict: '{name} (the district)' } });
 
-interface UnitWithRural extends UnitRef { rural?: boolean }
-
 /** A district and its communes, as the forms' grouped selects list them. */
 export interface DistrictCommunes { district: UnitRef; communes: UnitRef[] }
 
@@ -19,14 +17,14 @@ export async function communesByDistrict(scope: Scope, districtName?: string): P
     const siblings = province ? await unitsUnder(province) : [];
     districts = [siblings.find((d) => d.code === scope.district) ?? { code: scope.district, name: districtName ?? scope.district, level: 'district', province: province ?? '', district: scope.district }];
   } else if (scope.province) {
-    const under = (await unitsUnder(scope.province)) as UnitWithRural[];
+    const under = await unitsUnder(scope.province);
     // Today's structure (from 1/7/2025) has no districts: the province's children are its communes, one group.
     if (under.some((u) => u.level === 'commune')) {
       return [{ district: { code: scope.province, name: '', level: 'province', province: scope.province, district: null }, communes: under.filter((c) => c.level === 'commune' && c.rural) }];
     }
     districts = under;
   } else return [];
-  return Promise.all(districts.map(async (district) => ({ district, communes: ((await unitsUnder(district.code)) as UnitWithRural[]).filter((c) => c.rural) })));
+  return Promise.all(districts.map(async (district) => ({ district, communes: (await unitsUnder(district.code)).filter((c) => c.rural) })));
 }
 
 /** <option>s of the rural communes, in an <optgroup> per district when there are several. */

@@ -1,9 +1,9 @@
 /** @module What a workspace view keeps in its URL hash (#view/key=value&…): reading the query, the scope it names
  * (or the user's home scope), the scope a listing is asked for (a commune officer reads their district,
  * narrowed by the server to their commune), and the hash to go to when a choice changes. */
-import { getJson } from '../api.ts';
+import { workspaceGet } from '../workspace-http.ts';
 import { homeScope, type Scope } from '../scope-picker.ts';
-import type { SignedIn } from '../session.ts';
+import type { CommuneCard, SignedIn } from '../../api/answers.ts';
 import type { ViewContext } from '../views.ts';
 
 /** The view's query (the hash's part after the view name). */
@@ -24,7 +24,7 @@ export async function listingScope(session: SignedIn, scope: Scope): Promise<Sco
   if (session.user.role !== 'commune' || !unit) return scope;
   let district = districtOfCommune.get(unit.code);
   if (!district) {
-    district = getJson<{ district: { code: string } | null }>(`/communes/${encodeURIComponent(unit.code)}`).then((c) => c.district?.code ?? null);
+    district = workspaceGet<Pick<CommuneCard, 'district'>>(`/communes/${encodeURIComponent(unit.code)}`).then((c) => c.district?.code ?? null);
     districtOfCommune.set(unit.code, district);
   }
   return { province: null, district: await district };

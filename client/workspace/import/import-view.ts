@@ -2,13 +2,14 @@
  * criterion, pre-filled with the district's communes), upload the filled file, see every error with its
  * line and column or a preview of what would change, then apply the whole file at once. */
 import { formatNumber, formatPeriod, strings } from '../../i18n/i18n.ts';
-import { sendForm, WorkspaceError } from '../api.ts';
+import { ApiFailure } from '../../api/http.ts';
+import { workspaceUpload } from '../workspace-http.ts';
 import { h } from '../../dom/h.ts';
 import { errorText, field, statusLine } from '../common/field.ts';
 import { periodPicker } from '../period-picker.ts';
 import { homeScope, scopePicker, scopeQuery, type Scope } from '../scope-picker.ts';
 import type { ViewContext } from '../views.ts';
-import type { ImportError, ImportResult } from './types.ts';
+import type { ImportErrors, ImportResult } from '../../api/answers.ts';
 
 const t = strings({
   vi: {
@@ -66,7 +67,7 @@ export async function renderImport(main: HTMLElement, ctx: ViewContext): Promise
     const form = new FormData();
     form.append('file', chosen);
     try {
-      const answer = await sendForm<ImportResult>(`/admin/imports?dryRun=${dryRun ? 1 : 0}`, form);
+      const answer = await workspaceUpload<ImportResult>(`/admin/imports?dryRun=${dryRun ? 1 : 0}`, form);
       status.textContent = answer.applied ? t('applied', { id: answer.import_id ?? '' }) : '';
       result.replaceChildren(preview(answer));
       checkedFile = answer.applied ? null : chosen;
@@ -119,8 +120,8 @@ function preview(r: ImportResult): HTMLElement {
 }
 
 function errorsOf(error: unknown): HTMLElement {
-  if (!(error instanceof WorkspaceError)) return h('p', { class: 'error', role: 'alert' }, errorText(error));
-  const details = error.details as ImportError | undefined;
+  if (!(error instanceof ApiFailure)) return h('p', { class: 'error', role: 'alert' }, errorText(error));
+  const details = error.details as ImportErrors | undefined;
   if (!details?.errors?.length) return h('p', { class: 'error', role: 'alert' }, error.status === 403 ? `${t('forbidden')} ${error.message}` : error.message);
   const table = h('table', { class: 'list' }, h('thead', {}, h('tr', {}, ...[t('line'), t('column'), t('value'), t('problem')].map((label) => h('th', { scope: 'col' }, label)))));
   const body = h('tbody');

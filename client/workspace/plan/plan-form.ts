@@ -1,11 +1,11 @@
 /** @module "Add a planned commune": a rural commune of the scope, the level it is to reach, by when (a half-year
  * or a year) and the plan that names it; POST /admin/plans. */
 import { strings } from '../../i18n/i18n.ts';
-import { sendJson } from '../api.ts';
+import { workspaceSend } from '../workspace-http.ts';
 import { h } from '../../dom/h.ts';
 import { field } from '../common/field.ts';
 import { recordForm } from '../common/record-form.ts';
-import { ALL_RECOGNITION_LEVELS, dueName, levelName } from '../common/labels.ts';
+import { ALL_RECOGNITION_LEVELS, dueName, levelName } from '../common/workspace-words.ts';
 import { communeOptions, type DistrictCommunes } from '../common/units.ts';
 
 const t = strings({
@@ -31,7 +31,7 @@ export function planForm(groups: DistrictCommunes[], onSaved: (message: string) 
     fields,
     submit: t('add'),
     saving: t('saving'),
-    send: (f) => sendJson('POST', '/admin/plans', { commune: f.commune.input.value, target_level: f.target_level.input.value, due: f.due.input.value, plan: f.plan.input.value }),
+    send: (f) => workspaceSend('POST', '/admin/plans', { commune: f.commune.input.value, target_level: f.target_level.input.value, due: f.due.input.value, plan: f.plan.input.value }),
     saved: (_answer, status) => {
       status.textContent = t('saved');
       onSaved(t('saved'));

@@ -2,7 +2,7 @@
  * missing and the criterion completions ("lượt tiêu chí") the plan needs, forms to add a planned commune
  * or remove one, and the targets of the scope with add / edit / delete for the roles allowed. */
 import { strings } from '../../i18n/i18n.ts';
-import { getJson, sendJson } from '../api.ts';
+import { workspaceGet, workspaceSend } from '../workspace-http.ts';
 import { h } from '../../dom/h.ts';
 import { statusLine } from '../common/field.ts';
 import { showErrors } from '../common/form-errors.ts';
@@ -13,7 +13,7 @@ import type { ViewContext } from '../views.ts';
 import { planForm } from './plan-form.ts';
 import { completionsSummary, plannedTable } from './planned-communes.ts';
 import { targetsSection } from './targets.ts';
-import type { PlanBoard, PlannedCommune } from './types.ts';
+import type { PlanBoard, PlanBoardCommune } from '../../api/answers.ts';
 
 const t = strings({
   vi: { title: 'Kế hoạch và chỉ tiêu', pick: 'Chọn một tỉnh để xem kế hoạch và chỉ tiêu.', confirm: 'Bỏ {commune} ({due}) khỏi kế hoạch? Nhật ký thay đổi vẫn giữ bản ghi.', removed: 'Đã bỏ {commune} khỏi kế hoạch.' },
@@ -40,17 +40,17 @@ export async function renderPlans(main: HTMLElement, ctx: ViewContext): Promise<
 
   let planEls: HTMLElement[] = [];
   const renderPlan = async (message?: string) => {
-    const board = await getJson<PlanBoard>(`/admin/plans?${q}`);
+    const board = await workspaceGet<PlanBoard>(`/admin/plans?${q}`);
     const next = [completionsSummary(board), plannedTable(board, canWrite, remove)];
     if (planEls.length) planEls.forEach((old, i) => old.replaceWith(next[i]!));
     else body.prepend(...next);
     planEls = next;
     if (message) status.textContent = message;
   };
-  async function remove(p: PlannedCommune, button: HTMLButtonElement): Promise<void> {
+  async function remove(p: PlanBoardCommune, button: HTMLButtonElement): Promise<void> {
     if (!window.confirm(t('confirm', { commune: p.name, due: p.due }))) return button.focus();
     try {
-      await sendJson('DELETE', `/admin/plans/${p.id}`);
+      await workspaceSend('DELETE', `/admin/plans/${p.id}`);
       await renderPlan(t('removed', { commune: p.name }));
       main.querySelector<HTMLElement>('#planned-title')?.setAttribute('tabindex', '-1');
       main.querySelector<HTMLElement>('#planned-title')?.focus();

@@ -3,8 +3,8 @@
  * a "Remove" button per commune for the roles that change plans. */
 import { formatPeriod, strings } from '../../i18n/i18n.ts';
 import { h } from '../../dom/h.ts';
-import { dueName, levelName, provenanceBadge } from '../common/labels.ts';
-import type { PlanBoard, PlannedCommune, PlanStatus } from './types.ts';
+import { dueName, levelName, provenanceBadge } from '../common/workspace-words.ts';
+import type { PlanBoard, PlanBoardCommune, PlanStatus } from '../../api/answers.ts';
 import { stackTable } from '../common/stack-table.ts';
 
 const t = strings({
@@ -51,7 +51,7 @@ export function completionsSummary(board: PlanBoard): HTMLElement {
 }
 
 /** The planned communes table; with `canRemove`, each row has a remove button that calls `onRemove`. */
-export function plannedTable(board: PlanBoard, canRemove: boolean, onRemove: (p: PlannedCommune, button: HTMLButtonElement) => void): HTMLElement {
+export function plannedTable(board: PlanBoard, canRemove: boolean, onRemove: (p: PlanBoardCommune, button: HTMLButtonElement) => void): HTMLElement {
   const section = h('section', { 'aria-labelledby': 'planned-title' }, h('h2', { id: 'planned-title' }, t('title')));
   if (!board.communes.length) {
     section.append(h('p', {}, t('none')));

@@ -1,14 +1,14 @@
 /** @module The targets of a scope (metric, value, deadline, source) with add, edit and delete for the officials
  * allowed to change them (`editable`); GET|POST /admin/targets, PUT|DELETE /admin/targets/{id}. */
 import { strings } from '../../i18n/i18n.ts';
-import { getJson, sendJson } from '../api.ts';
+import { workspaceGet, workspaceSend } from '../workspace-http.ts';
 import { h } from '../../dom/h.ts';
 import { field } from '../common/field.ts';
 import { clearErrors, showErrors } from '../common/form-errors.ts';
 import { recordForm } from '../common/record-form.ts';
-import { dateText } from '../common/labels.ts';
+import { dateText } from '../common/workspace-words.ts';
 import type { UnitRef } from '../scope-picker.ts';
-import type { Target, TargetList } from './types.ts';
+import type { Target, TargetList } from '../../api/answers.ts';
 import { stackTable } from '../common/stack-table.ts';
 
 const t = strings({
@@ -65,8 +65,8 @@ export async function targetsSection(query: string, scopes: UnitRef[]): Promise<
         note: optional(f.note.input.value),
       };
       return editing
-        ? sendJson<Target>('PUT', `/admin/targets/${editing.id}`, body)
-        : sendJson<Target>('POST', '/admin/targets', { scope: f.scope.input.value, ...body });
+        ? workspaceSend<Target>('PUT', `/admin/targets/${editing.id}`, body)
+        : workspaceSend<Target>('POST', '/admin/targets', { scope: f.scope.input.value, ...body });
     },
     saved: async (saved, line) => {
       fill(null);
@@ -96,7 +96,7 @@ export async function targetsSection(query: string, scopes: UnitRef[]): Promise<
 
   const tableHolder = h('div');
   const render = async () => {
-    const list = await getJson<TargetList>(`/admin/targets?${query}`);
+    const list = await workspaceGet<TargetList>(`/admin/targets?${query}`);
     tableHolder.replaceChildren(nationalTable(list), targetTable(list, {
       edit(target) {
         fill(target);
@@ -106,7 +106,7 @@ export async function targetsSection(query: string, scopes: UnitRef[]): Promise<
       async remove(target) {
         if (!window.confirm(t('confirm', { metric: target.metric, value: target.value }))) return;
         try {
-          await sendJson('DELETE', `/admin/targets/${target.id}`);
+          await workspaceSend('DELETE', `/admin/targets/${target.id}`);
           status.textContent = t('deleted', { metric: target.metric });
           await render();
           if (editing?.id === target.id) fill(null);

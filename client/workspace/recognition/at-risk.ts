@@ -1,9 +1,9 @@
 /** @module The revocation-risk list: recognised communes whose latest review fails a criterion, with each criterion
  * at fault and the month since which it fails (Quyết định 18/2022/QĐ-TTg) — what a district must act on first. */
 import { formatPeriod, getLang, strings } from '../../i18n/i18n.ts';
+import { levelName, provenanceBadge } from '../common/workspace-words.ts';
+import type { AtRisk } from '../../api/answers.ts';
 import { h } from '../../dom/h.ts';
-import { levelName, provenanceBadge } from '../common/labels.ts';
-import type { AtRisk } from './types.ts';
 import { stackTable } from '../common/stack-table.ts';
 
 const t = strings({

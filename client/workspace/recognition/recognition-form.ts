@@ -1,13 +1,13 @@
 /** @module "Record a recognition decision": unit (a rural commune, or a district for province officers), level,
  * decision number, date, signer, link to the document and a note; POST /admin/recognitions. */
 import { strings } from '../../i18n/i18n.ts';
-import { sendJson } from '../api.ts';
+import { workspaceSend } from '../workspace-http.ts';
 import { h } from '../../dom/h.ts';
 import { field } from '../common/field.ts';
 import { recordForm } from '../common/record-form.ts';
-import { ALL_RECOGNITION_LEVELS, levelName, todayInVietnam } from '../common/labels.ts';
+import { ALL_RECOGNITION_LEVELS, levelName, todayInVietnam } from '../common/workspace-words.ts';
 import { communeOptions, type DistrictCommunes } from '../common/units.ts';
-import type { Recognition } from './types.ts';
+import type { Recognition } from '../../api/answers.ts';
 
 const t = strings({
   vi: {
@@ -44,7 +44,7 @@ export function recognitionForm(groups: DistrictCommunes[], withDistricts: boole
     fields,
     submit: t('save'),
     saving: t('saving'),
-    send: (f) => sendJson<Recognition>('POST', '/admin/recognitions', {
+    send: (f) => workspaceSend<Recognition>('POST', '/admin/recognitions', {
       unit: f.unit.input.value,
       level: f.level.input.value,
       decision: f.decision.input.value,

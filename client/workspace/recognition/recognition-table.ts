@@ -1,10 +1,10 @@
 /** @module The recognitions of a scope: unit, level, decision, date, in force or revoked (with the revocation), and
  * per row in force a "Revoke" button that opens the revocation form under the row. */
 import { formatPeriod, strings } from '../../i18n/i18n.ts';
+import { dateText, levelName, provenanceBadge } from '../common/workspace-words.ts';
 import { h } from '../../dom/h.ts';
-import { dateText, levelName, provenanceBadge } from '../common/labels.ts';
 import { revokeForm } from './revoke-form.ts';
-import type { Recognition, RecognitionList } from './types.ts';
+import type { Recognition, RecognitionList } from '../../api/answers.ts';
 import { stackTable } from '../common/stack-table.ts';
 
 const t = strings({

@@ -2,7 +2,7 @@
  * (revocation risk) first, then every recognition decision with its revocation, a form to record a new
  * decision and a "Revoke" action per decision in force. Commune officers only read. */
 import { strings } from '../../i18n/i18n.ts';
-import { getJson } from '../api.ts';
+import { workspaceGet } from '../workspace-http.ts';
 import { h } from '../../dom/h.ts';
 import { statusLine } from '../common/field.ts';
 import { scopePicker, scopeQuery } from '../scope-picker.ts';
@@ -12,7 +12,7 @@ import { hashFor, listingScope, mayWrite, queryOf, scopeOf } from '../common/vie
 import { atRiskSection } from './at-risk.ts';
 import { recognitionForm } from './recognition-form.ts';
 import { recognitionTable } from './recognition-table.ts';
-import type { AtRisk, RecognitionList } from './types.ts';
+import type { AtRisk, RecognitionList } from '../../api/answers.ts';
 
 const t = strings({
   vi: { title: 'Công nhận và thu hồi công nhận', pick: 'Chọn một tỉnh để xem các quyết định công nhận.', readOnly: 'Cán bộ cấp xã chỉ xem; quyết định công nhận do tỉnh ban hành và cán bộ tỉnh, huyện ghi nhận.', revoked: 'Đã ghi nhận thu hồi công nhận: {unit}.', jump: 'Ghi nhận quyết định công nhận mới ↓' },
@@ -34,7 +34,7 @@ export async function renderRecognitions(main: HTMLElement, ctx: ViewContext): P
     return;
   }
   const q = scopeQuery(listing);
-  const [atRisk, list] = await Promise.all([getJson<AtRisk>(`/admin/recognitions/at-risk?${q}`), getJson<RecognitionList>(`/admin/recognitions?${q}`)]);
+  const [atRisk, list] = await Promise.all([workspaceGet<AtRisk>(`/admin/recognitions/at-risk?${q}`), workspaceGet<RecognitionList>(`/admin/recognitions?${q}`)]);
   const canWrite = mayWrite(ctx.session);
   const onRevoked = (r: { unit: { name: string } }) => void reload(t('revoked', { unit: r.unit.name }));
   let riskEl = atRiskSection(atRisk);
@@ -56,7 +56,7 @@ export async function renderRecognitions(main: HTMLElement, ctx: ViewContext): P
 
   /** Reads both lists again after a change (a revocation or a new decision changes both). */
   async function reload(message: string | null): Promise<void> {
-    const [freshRisk, fresh] = await Promise.all([getJson<AtRisk>(`/admin/recognitions/at-risk?${q}`), getJson<RecognitionList>(`/admin/recognitions?${q}`)]);
+    const [freshRisk, fresh] = await Promise.all([workspaceGet<AtRisk>(`/admin/recognitions/at-risk?${q}`), workspaceGet<RecognitionList>(`/admin/recognitions?${q}`)]);
     const next = [atRiskSection(freshRisk), recognitionTable(fresh, canWrite, onRevoked)] as const;
     riskEl.replaceWith(next[0]);
     tableEl.replaceWith(next[1]);

@@ -1,12 +1,12 @@
 /** @module The small form under a recognition's row that records its revocation (decision, date, reason);
  * POST /admin/recognitions/{id}/revocation. Escape or "Cancel" closes it and returns focus to the button. */
 import { strings } from '../../i18n/i18n.ts';
-import { sendJson } from '../api.ts';
+import { workspaceSend } from '../workspace-http.ts';
 import { h } from '../../dom/h.ts';
 import { field, statusLine } from '../common/field.ts';
 import { clearErrors, showErrors } from '../common/form-errors.ts';
-import { todayInVietnam } from '../common/labels.ts';
-import type { Recognition } from './types.ts';
+import { todayInVietnam } from '../common/workspace-words.ts';
+import type { Recognition } from '../../api/answers.ts';
 
 const t = strings({
   vi: { legend: 'Thu hồi công nhận: {unit}', decision: 'Số quyết định thu hồi', date: 'Ngày quyết định thu hồi', reason: 'Lý do', reasonHint: 'Ví dụ: Không còn đạt tiêu chí 17 (Môi trường)', save: 'Ghi nhận thu hồi', cancel: 'Hủy', saving: 'Đang lưu…' },
@@ -38,7 +38,7 @@ export function revokeForm(r: Recognition, onDone: (saved: Recognition | null) =
     status.textContent = t('saving');
     try {
       const body = { decision: fields.decision.input.value, date: fields.date.input.value, reason: fields.reason.input.value };
-      onDone(await sendJson<Recognition>('POST', `/admin/recognitions/${r.id}/revocation`, body));
+      onDone(await workspaceSend<Recognition>('POST', `/admin/recognitions/${r.id}/revocation`, body));
     } catch (error) {
       showErrors(error, fields, status);
       save.disabled = false;

@@ -2,11 +2,12 @@
  * a note, pre-filled from the previous month, showing what changed; saved with the version it was read
  * at, so that a save over someone else's newer one is refused (409) and nothing is lost. */
 import { formatPeriod, getLang, strings } from '../../i18n/i18n.ts';
-import { getJson, sendJson, WorkspaceError } from '../api.ts';
+import { ApiFailure } from '../../api/http.ts';
+import { workspaceGet, workspaceSend } from '../workspace-http.ts';
 import { h } from '../../dom/h.ts';
 import { errorText, statusLine } from '../common/field.ts';
 import type { ViewContext } from '../views.ts';
-import type { Review, ReviewCriterion } from './types.ts';
+import type { Review, ReviewCriterion } from '../../api/answers.ts';
 
 const t = strings({
   vi: {
@@ -33,7 +34,7 @@ const timeText = (iso: string) => new Intl.DateTimeFormat(getLang() === 'vi' ? '
 export async function renderReviewForm(main: HTMLElement, ctx: ViewContext): Promise<void> {
   const [commune, period] = ctx.params;
   if (!commune || !period) return ctx.go('reviews');
-  const review = await getJson<Review>(`/admin/reviews/${encodeURIComponent(commune)}/${encodeURIComponent(period)}`);
+  const review = await workspaceGet<Review>(`/admin/reviews/${encodeURIComponent(commune)}/${encodeURIComponent(period)}`);
   let version = review.version;
   const status = statusLine();
   const count = h('p', { class: 'count', 'aria-live': 'polite' });
@@ -86,11 +87,11 @@ export async function renderReviewForm(main: HTMLElement, ctx: ViewContext): Pro
     status.textContent = t('saving');
     try {
       const body = { criteria: criteria.map((c) => ({ number: c.number, met: state.get(c.number)!.met, ...(state.get(c.number)!.note.trim() ? { note: state.get(c.number)!.note.trim() } : {}) })), ...(version !== null ? { version } : {}) };
-      const saved = await sendJson<Review>('PUT', `/admin/reviews/${encodeURIComponent(commune)}/${encodeURIComponent(period)}`, body);
+      const saved = await workspaceSend<Review>('PUT', `/admin/reviews/${encodeURIComponent(commune)}/${encodeURIComponent(period)}`, body);
       version = saved.version;
       status.textContent = t('saved', { time: timeText(saved.reviewed_at ?? new Date().toISOString()), version: saved.version ?? '' });
     } catch (error) {
-      if (error instanceof WorkspaceError && error.status === 409) {
+      if (error instanceof ApiFailure && error.status === 409) {
         const by = (error.details as { reviewed_by?: string | null } | undefined)?.reviewed_by ?? '?';
         const reload = h('button', { type: 'button', class: 'secondary' }, t('reload'));
         reload.addEventListener('click', () => void renderReviewForm(main, ctx));

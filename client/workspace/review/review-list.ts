@@ -1,12 +1,12 @@
 /** @module "Monthly reviews": the communes of the chosen district with this month's review done or missing, the
  * reporting deadline, and a link to each commune's review form. */
 import { formatNumber, formatPeriod, getLang, strings } from '../../i18n/i18n.ts';
-import { getJson } from '../api.ts';
+import { workspaceGet } from '../workspace-http.ts';
 import { h } from '../../dom/h.ts';
 import { periodPicker } from '../period-picker.ts';
 import { homeScope, scopePicker, scopeQuery, type Scope } from '../scope-picker.ts';
 import type { ViewContext } from '../views.ts';
-import type { ReviewList } from './types.ts';
+import type { ReviewList } from '../../api/answers.ts';
 
 const t = strings({
   vi: {
@@ -42,7 +42,7 @@ export async function renderReviewList(main: HTMLElement, ctx: ViewContext): Pro
     body.append(h('p', {}, t('pick')));
     return;
   }
-  const list = await getJson<ReviewList>(`/admin/reviews?${scopeQuery(scope)}&period=${picker.value}`);
+  const list = await workspaceGet<ReviewList>(`/admin/reviews?${scopeQuery(scope)}&period=${picker.value}`);
   const done = list.counts.done;
   const table = h('table', { class: 'list' }, h('caption', {}, t('caption', { period: formatPeriod(list.period) })));
   table.append(h('thead', {}, h('tr', {}, ...[t('commune'), t('state'), t('met'), t('by'), ''].map((label, i) => h('th', { scope: 'col', class: i === 2 ? 'num' : undefined }, label)))));

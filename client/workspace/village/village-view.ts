@@ -1,12 +1,13 @@
 /** @module "Villages": for a commune of the user's scope, the number of villages (thôn), of NTM villages and of
  * model villages (GET|PUT /admin/villages/{commune}), the shares they make, and each village target of the
  * commune's province, district or the country, met or not. */
+import type { VillageCounts } from '../../api/answers.ts';
 import { formatNumber, strings } from '../../i18n/i18n.ts';
-import { getJson, sendJson } from '../api.ts';
+import { workspaceGet, workspaceSend } from '../workspace-http.ts';
 import { h } from '../../dom/h.ts';
 import { field } from '../common/field.ts';
 import { recordForm } from '../common/record-form.ts';
-import { dateText, timeText } from '../common/labels.ts';
+import { dateText, timeText } from '../common/workspace-words.ts';
 import { communeOptions, communesByDistrict } from '../common/units.ts';
 import { hashFor, listingScope, queryOf, scopeOf } from '../common/view-state.ts';
 import { scopePicker } from '../scope-picker.ts';
@@ -30,13 +31,6 @@ const t = strings({
     deadline: 'due {date}', noVillage: 'no village',
   },
 });
-
-interface VillageCounts {
-  commune: { code: string; name: string; district: string | null; province: string };
-  counts: { villages: number; ntm_villages: number; model_villages: number; ntm_share: number | null; model_share: number | null; updated_by: string; updated_at: string } | null;
-  changed?: boolean;
-  targets: Array<{ id: number; metric: string; value: string; deadline: string | null; source: string; source_url: string | null; note: string | null; applies: boolean; met: boolean | null }>;
-}
 
 /** Renders the village view: the commune to choose, its village counts form, the shares and the village targets. */
 export async function renderVillages(main: HTMLElement, ctx: ViewContext): Promise<void> {
@@ -67,7 +61,7 @@ export async function renderVillages(main: HTMLElement, ctx: ViewContext): Promi
     body.append(h('p', {}, t('pickCommune')));
     return;
   }
-  const data = await getJson<VillageCounts>(`/admin/villages/${encodeURIComponent(chosen)}`);
+  const data = await workspaceGet<VillageCounts>(`/admin/villages/${encodeURIComponent(chosen)}`);
   const result = h('div');
   const number = (name: string, value: number | undefined) => h('input', { name, type: 'number', inputmode: 'numeric', min: 0, max: 2000, step: 1, required: true, value: value ?? '' });
   const fields = {
@@ -83,7 +77,7 @@ export async function renderVillages(main: HTMLElement, ctx: ViewContext): Promi
     fields,
     submit: t('save'),
     saving: t('saving'),
-    send: (f) => sendJson<VillageCounts>('PUT', `/admin/villages/${encodeURIComponent(chosen)}`, { villages: value(f.villages), ntm_villages: value(f.ntm_villages), model_villages: value(f.model_villages) }),
+    send: (f) => workspaceSend<VillageCounts>('PUT', `/admin/villages/${encodeURIComponent(chosen)}`, { villages: value(f.villages), ntm_villages: value(f.ntm_villages), model_villages: value(f.model_villages) }),
     saved: (saved, status) => {
       result.replaceChildren(...outcome(saved));
       status.textContent = saved.changed === false ? t('unchanged') : t('saved', { time: timeText(saved.counts?.updated_at ?? new Date().toISOString()) });

@@ -2,7 +2,7 @@
  * state means, the unit structure and the criteria set of a month (client/era/era.ts, read from what the
  * server says of itself), and a month in words (client/i18n/i18n.ts). */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Criteria, Health } from '../../../client/api/status.ts';
+import type { Criteria, Health } from '../../../client/api/answers.ts';
 import { monthsBetween } from '../../../client/controls/period.ts';
 import { periodOf, setAt, structureAt } from '../../../client/era/era.ts';
 import { formatPeriod, setLang } from '../../../client/i18n/i18n.ts';

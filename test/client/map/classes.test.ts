@@ -4,7 +4,7 @@
  * the scope's communes; a level keeps its colour across the sets. Read-only on the test setup's database of
  * both eras (SQLite: the classes are the client's, the engine is not what is tested). */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { CommuneStatus, Criteria, Status } from '../../../client/api/status.ts';
+import type { CommuneStatus, Criteria, Status } from '../../../client/api/answers.ts';
 import { setAt } from '../../../client/era/era.ts';
 import { setLang } from '../../../client/i18n/i18n.ts';
 import { classKey, classLabel, legendClasses } from '../../../client/map/choropleth.ts';

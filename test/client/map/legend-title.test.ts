@@ -2,12 +2,13 @@
  * names what the map is coloured by in the reader's language, with the criterion's name from the period's
  * criteria set and the number of criteria that set has. */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { CriteriaSet } from '../../../client/api/status.ts';
+import type { Named } from '../../../client/api/answers.ts';
 import { setLang } from '../../../client/i18n/i18n.ts';
 import { legendTitle } from '../../../client/map/legend-title.ts';
 import { DEFAULT_STATE } from '../../../client/state/app-state.ts';
 
-const set = (count: number, criteria: CriteriaSet['criteria']): CriteriaSet => ({
+/** What the title reads of a set (the catalogue's sets have more). */
+const set = (count: number, criteria: Array<Named & { group: number | null }>) => ({
   code: count === 10 ? '2026-2030' : '2021-2025',
   valid_from: count === 10 ? '2026-02' : '2021-01',
   valid_to: null,

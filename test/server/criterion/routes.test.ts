@@ -3,7 +3,7 @@
 // 318/QĐ-TTg) is checked against the programme documents.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiContext } from '../../../server/context/context.ts';
-import { CriteriaSchema } from '../../../server/criterion/routes.ts';
+import { CriteriaSchema } from '../../../server/criterion/schemas.ts';
 import { getJson, seededApis } from '../../support/api.ts';
 
 type Criteria = ReturnType<typeof CriteriaSchema.parse>;

@@ -2,7 +2,7 @@
 // the criteria set of each range is the one whose validity (criteria_set table) covers its periods.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiContext } from '../../../server/context/context.ts';
-import { PeriodsSchema } from '../../../server/period/routes.ts';
+import { PeriodsSchema } from '../../../server/period/schemas.ts';
 import { getJson, seededApis } from '../../support/api.ts';
 
 interface Periods { periods: string[]; first: string | null; latest: string | null; ranges: Array<{ from: string; to: string; count: number; criteria_set: string | null; decision: string | null }> }

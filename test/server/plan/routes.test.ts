@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiContext } from '../../../server/context/context.ts';
 import { isMet } from '../../../server/criterion/mask.ts';
-import { PlansSchema } from '../../../server/plan/routes.ts';
+import { PlansSchema } from '../../../server/plan/schemas.ts';
 import { getJson, seededApis, expectApiError } from '../../support/api.ts';
 
 interface Planned {

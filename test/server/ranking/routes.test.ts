@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiContext } from '../../../server/context/context.ts';
 import { addMonths } from '../../../server/period/period.ts';
-import { RankingSchema } from '../../../server/ranking/routes.ts';
+import { RankingSchema } from '../../../server/ranking/schemas.ts';
 import { getJson, seededApis, expectApiError } from '../../support/api.ts';
 
 type Ranking = z.infer<typeof RankingSchema>;

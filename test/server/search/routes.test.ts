@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiContext } from '../../../server/context/context.ts';
 import { accentKey, nameKeys, searchKey } from '../../../server/search/normalise.ts';
-import { SearchResultsSchema } from '../../../server/search/routes.ts';
+import { SearchResultsSchema } from '../../../server/search/schemas.ts';
 import { getJson, seededApis, type ErrorBody } from '../../support/api.ts';
 
 interface Hit { code: string; name: string; type: string; level: string; match: string; district: { code: string; name: string } | null; province: { code: string; name: string } | null }

@@ -5,7 +5,7 @@ import type { ApiContext } from '../../../server/context/context.ts';
 import { isMet } from '../../../server/criterion/mask.ts';
 import { monthNumber } from '../../../server/period/period.ts';
 import type { CommuneStatus } from '../../../server/status/status-service.ts';
-import { SummarySchema } from '../../../server/summary/routes.ts';
+import { SummarySchema } from '../../../server/summary/schemas.ts';
 import { getJson, seededApis, expectApiError } from '../../support/api.ts';
 
 interface TargetRow {

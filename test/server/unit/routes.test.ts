@@ -1,7 +1,7 @@
 // GET /api/v1/units on the seeded whole-country databases: every list is compared with the unit table.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiContext } from '../../../server/context/context.ts';
-import { UnitListSchema } from '../../../server/unit/routes.ts';
+import { UnitListSchema } from '../../../server/unit/schemas.ts';
 import { getJson, seededApis, expectApiError } from '../../support/api.ts';
 
 interface UnitBody { code: string; name: string; type: string; level: string; parent: string | null; province: string; district: string | null; rural: boolean; bbox: number[] | null; label: number[] | null }

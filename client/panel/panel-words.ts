@@ -1,8 +1,8 @@
 // Words the panel and the card share: levels, dates, due half-years, what a target measures, why a target
 // cannot be measured, and criterion names in the current language.
-import type { Level } from '../api/status.ts';
+import type { Level } from '../api/answers.ts';
 import { formatNumber, getLang, strings } from '../i18n/i18n.ts';
-import type { MeasureKind, Named, RecognitionLevel, TargetProgress } from './api.ts';
+import type { MeasureKind, Named, RecognitionLevel, TargetProgress } from '../api/answers.ts';
 
 const t = strings({
   vi: {

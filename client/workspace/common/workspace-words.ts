@@ -1,6 +1,7 @@
 /** @module Words and formats the workspace views share: recognition levels, due half-years, dates and times in
  * Vietnam, and the "illustrative" badge that marks figures the project generated. */
 import { getLang, strings } from '../../i18n/i18n.ts';
+import type { Level } from '../../api/answers.ts';
 import { h } from '../../dom/h.ts';
 
 const t = strings({
@@ -16,8 +17,6 @@ const t = strings({
   },
 });
 
-/** A recognition level as the API names it. */
-export type Level = 'chua_dat' | 'dat_chuan' | 'nang_cao' | 'kieu_mau' | 'hien_dai';
 /** The levels of the 2021-2025 set (pre-2025 units and decisions until 2026-01). */
 export const RECOGNITION_LEVELS = ['dat_chuan', 'nang_cao', 'kieu_mau'] as const;
 /** Every level of every set: 2021-2025 and hiện đại of 2026-2030 (51/2025/QĐ-TTg). */

@@ -1,13 +1,13 @@
 // The scope panel: a province's or district's summary at a period — levels, criteria met, the criteria most
 // often missing, progress against its targets, the communes its plan names, the ranking of its districts and
 // downloads. Pure rendering from API answers; the panel decides when to ask and what to show.
-import type { Level } from '../api/status.ts';
+import type { Level } from '../api/answers.ts';
 import { formatNumber, formatPercent, formatPeriod, getLang, strings } from '../i18n/i18n.ts';
-import type { PlannedCommune, Plans, Ranking, RecognitionLevel, Summary, TargetProgress } from './api.ts';
+import type { PlannedCommune, Plans, Ranking, RecognitionLevel, Summary, TargetProgress } from '../api/answers.ts';
 import { h } from '../dom/h.ts';
 import { icon, illustrativeBadge, sourceLine, sourceLink, titledSection } from './marks.ts';
 import { LEVEL_COLORS, metColor } from '../map/palette.ts';
-import { LEVELS, levelsOf, criteriaNames, formatDate, formatDue, formatInUnit, levelName, measureLabel, nameOf, reasonText } from './labels.ts';
+import { LEVELS, levelsOf, criteriaNames, formatDate, formatDue, formatInUnit, levelName, measureLabel, nameOf, reasonText } from './panel-words.ts';
 
 const t = strings({
   vi: {
