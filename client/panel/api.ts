@@ -181,7 +181,8 @@ export interface CommuneCard {
   criteria_set: { code: string; name_vi: string; name_en: string; decision: string; source_url: string } | null;
   review: { period: string; criteria_set: string; met: number; total: number; provenance: Provenance; source: string | null; reviewed_at: string } | null;
   groups: CardGroup[];
-  history: Array<{ period: string; met: number; provenance: Provenance }>;
+  /** Each month with the set it was scored on (19 criteria to 2026-01, 10 from 2026-02). */
+  history: Array<{ period: string; met: number; criteria_set: string; total: number; provenance: Provenance }>;
   plans: CardPlan[];
   targets: CardTarget[];
   reported_criteria: Array<{ criteria_met: number; criteria_total: number; criteria_set: string; as_of: string; source_url: string; note: string | null }>;
