@@ -19,6 +19,7 @@ import { crossScope, type Crossing } from './era/cross.ts';
 import { BOUNDARY_ATTRIBUTIONS } from '../scripts/boundary/attribution.ts';
 import type { UnitStructure } from '../server/db/schema.ts';
 import { successorNotice, type MovedUnit } from './era/notice.ts';
+import { createModeNotice, modeFallback, modeKey } from './era/mode-fallback.ts';
 import { classLabel, createPainter, fillColor, legendClasses, statusFillColor } from './map/choropleth.ts';
 import { renderLegend, specialLabel } from './map/legend.ts';
 import { legendTitle as legendTitleOf } from './map/legend-title.ts';
@@ -229,12 +230,15 @@ async function draw(): Promise<void> {
   }
   scopeMonth = month;
   scopeCodes = codesOf(s);
-  // A mode the period's set lacks (a group in 2026-2030, criterion 15 of 10): the criteria met instead.
+  // A mode the period's set lacks (a group in 2026-2030, criterion 15 of 10): the mode's default, with a note.
   const set = setOf(s);
-  if ((s.mode === 'group' && !set.groups.some((g) => g.number === s.group)) || (s.mode === 'criterion' && !set.criteria.some((c) => c.number === s.criterion))) {
-    store.set({ mode: 'met' }, 'replace');
+  const fallback = modeFallback(s, set, periodOf(s.period, health) ?? '');
+  if (fallback) {
+    modeNotice.show(fallback, modeKey({ ...s, ...fallback.patch }));
+    store.set(fallback.patch, 'replace');
     return;
   }
+  modeNotice.follow(modeKey(s));
   const ticket = ++drawing;
   const query = statusQueryOf(s);
   const path = statusPath(query);
@@ -337,6 +341,8 @@ movedNotice.hidden = true;
 // crosses the reform must not resize the map and so move the camera.
 movedNotice.classList.add('maplibregl-ctrl');
 map.addControl({ onAdd: () => movedNotice, onRemove: () => movedNotice.remove() }, 'top-left');
+const modeNotice = createModeNotice();
+map.addControl({ onAdd: () => modeNotice.element, onRemove: () => modeNotice.element.remove() }, 'top-left');
 function showMoved(): void {
   movedNotice.hidden = moved === null;
   movedNotice.textContent = moved ? successorNotice(moved) : '';
