@@ -44,7 +44,8 @@ describe('a mode the period\'s criteria set lacks', () => {
 
   it('the note belongs to the view it was made for: mode, its criterion, period', () => {
     const shown = modeKey({ ...DEFAULT_STATE, mode: 'criterion', criterion: 1, period: null });
-    expect(modeKey({ ...DEFAULT_STATE, mode: 'criterion', criterion: 1, period: null, lang: 'en' })).toBe(shown);
+    const english = { ...DEFAULT_STATE, mode: 'criterion' as const, criterion: 1, period: null, lang: 'en' as const };
+    expect(modeKey(english)).toBe(shown);
     expect(modeKey({ ...DEFAULT_STATE, mode: 'criterion', criterion: 2, period: null })).not.toBe(shown);
     expect(modeKey({ ...DEFAULT_STATE, mode: 'criterion', criterion: 1, period: '2026-05' })).not.toBe(shown);
     expect(modeKey({ ...DEFAULT_STATE, mode: 'met', criterion: 1, period: null })).not.toBe(shown);
