@@ -145,12 +145,17 @@ export function openView(app: App, catalogue: Criteria): CompareView {
     const legend = h('details', { class: 'compare-legend' }, h('summary', null, legendTitle(state, beforeSet)), h('ul', null, ...rows));
     legend.open = true;
     if (mode !== s.mode) legend.append(h('p', { class: 'compare-note' }, t('metInstead')));
-    const units = t(structureAt(health, period) === health.structures![0]!.code ? 'oldUnits' : 'newUnits');
+    // The units in full where there is room, in two words on a phone (no text cut off; the rest a tap away).
+    const unitsOf = (p: string | null) => {
+      const old = structureAt(health, p) === health.structures![0]!.code;
+      return [h('span', { class: 'long' }, t(old ? 'oldUnits' : 'newUnits')), h('span', { class: 'short' }, t(old ? 'oldUnitsShort' : 'newUnitsShort'))];
+    };
     const areaName = shownArea.names.length ? shownArea.names.join(', ') : shownArea.district || shownArea.provinces.length ? status.scope.name : null;
     // Everything but the month folds behind its units line: open where there is room (a desktop); folded on a
     // phone, where it would cover a third of the left side — two short lines, and a tap opens the rest.
     const about = h('details', { class: 'compare-about' },
-      h('summary', { title: units }, units),
+      h('summary', null, ...unitsOf(period)),
+      h('p', { class: 'units-full' }, unitsOf(period)[0]!.textContent),
       h('p', { 'data-area': shownArea.provinces.join(' ') || null }, areaName ? t('communesIn', { count: formatNumber(status.communes.length), area: areaName }) : t('communes', { count: formatNumber(status.communes.length) })),
       // As the page's legend says of its own figures: the left side's are illustrative where its reviews are.
       status.provenance.reviews.illustrative > 0 ? h('p', { class: 'compare-note' }, t('illustrative')) : '',
@@ -159,8 +164,7 @@ export function openView(app: App, catalogue: Criteria): CompareView {
     // A redraw (another month, mode or language) keeps it as the reader left it.
     about.open = labelBefore.querySelector<HTMLDetailsElement>('details.compare-about')?.open ?? wide;
     labelBefore.replaceChildren(h('h2', null, t('before', { period: formatPeriod(period) })), about);
-    const afterUnits = t(structureAt(health, afterPeriod) === health.structures![0]!.code ? 'oldUnits' : 'newUnits');
-    labelAfter.replaceChildren(h('h2', null, t('after', { period: afterPeriod ? formatPeriod(afterPeriod) : '' })), h('p', { class: 'compare-units', title: afterUnits }, afterUnits));
+    labelAfter.replaceChildren(h('h2', null, t('after', { period: afterPeriod ? formatPeriod(afterPeriod) : '' })), h('p', { class: 'compare-units' }, ...unitsOf(afterPeriod)));
     describe();
   }
 

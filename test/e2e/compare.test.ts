@@ -124,13 +124,14 @@ describe('before and after: the comparison view', () => {
       expect(drawn.before.provinces).toEqual(expect.arrayContaining(['51', '62']));
       expect(drawn.after.provinces).not.toContain('62');
       expect((await maskedProvinces(page)).before).toEqual(['51', '62']);
-      // The left label: open on a desktop; on a phone folded to the month and one line of units (under a
-      // tenth of the map's height), the rest a tap away.
+      // The left label: open on a desktop; on a phone folded to two short lines, the month and the units
+      // (before: seven lines, a third of the left side), the rest a tap away.
       const label = await page.locator('#compare-before').boundingBox();
       const map = await page.locator('#map').boundingBox();
       expect(await page.locator('#compare-before details.compare-about').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(name === 'desktop');
       if (name === 'phone') {
-        expect(label!.height / map!.height).toBeLessThan(0.1);
+        expect(label!.height).toBeLessThan(56);
+        expect(label!.width).toBeLessThan(map!.width / 2);
         expect(await axeViolations(page)).toEqual([]);
         await page.locator('#compare-before details.compare-about > summary').click();
         expect(await page.locator('#compare-before .compare-attribution').isVisible()).toBe(true);
