@@ -21,10 +21,6 @@ const outlined = (page: Page) => page.evaluate(() => {
   return [...new Set(map.queryRenderedFeatures({ layers: ['predecessor-outlines'] }).map((f) => String(f.properties.code)))].sort();
 });
 const outlineSource = (page: Page) => page.evaluate(() => (window.ntm!.map.getSource('predecessor-boundaries') as unknown as { url: string } | undefined)?.url ?? null);
-/** A 2025-06 view of Kon Tum's Hà Mòn: the controls and the camera read units in the latest structure (the
- * districts of 62, the district of commune 23521), where neither is a unit: 404s the browser logs (the eras
- * e2e names the first too) until the controls follow the period's structure. */
-const notKnown404 = (e: string) => !e.includes('/api/v1/units?parent=62:') && !e.includes('/api/v1/communes/23521:');
 const axeViolations = async (page: Page) => (await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze()).violations.map((v) => `${v.id} (${v.nodes.length}) ${v.nodes[0]?.target}`);
 
 describe('what each commune was and became', () => {
@@ -93,7 +89,7 @@ describe('what each commune was and became', () => {
     // Closing the card takes the outlines away.
     await page.locator('#panel button.close').click();
     await page.waitForFunction(() => !window.ntm!.map.getLayer('predecessor-outlines'));
-    expect(e2e.errors.filter(notKnown404)).toEqual([]);
+    expect(e2e.errors).toEqual([]);
   });
 
   it('in English, on a phone, the card says the same; axe finds nothing', { timeout: 300_000 }, async () => {
@@ -115,7 +111,7 @@ describe('what each commune was and became', () => {
     expect(await history.locator('svg.history-chart text.set-name').allTextContents()).toEqual(['19 criteria', '10 criteria']);
     await history.scrollIntoViewIfNeeded();
     await e2e.screenshot(today, 'lineage-new-commune-history-phone-en');
-    expect(e2e.errors.filter(notKnown404)).toEqual([]);
+    expect(e2e.errors).toEqual([]);
   });
 
   it('search: an old commune\'s name says what it became and leads there, with the notice', { timeout: 300_000 }, async () => {
@@ -131,6 +127,6 @@ describe('what each commune was and became', () => {
     await page.waitForFunction(() => !document.getElementById('moved-notice')?.hidden);
     expect(await page.locator('#moved-notice').textContent()).toBe('Xã Hà Mòn → Xã Đăk Hà từ 1/7/2025');
     await e2e.screenshot(page, 'lineage-search-old-name-vi');
-    expect(e2e.errors.filter(notKnown404)).toEqual([]);
+    expect(e2e.errors).toEqual([]);
   });
 });
