@@ -17,4 +17,7 @@ export interface App {
   onStatus(listener: (status: Status) => void): () => void;
   /** Shows the one-line notice that a chosen unit is shown as what it became (or came from) in the period's structure. */
   notifyMoved(moved: MovedUnit): void;
+  /** Settles once the chosen area is read in the period's unit structure: after the period crosses the reform,
+   * when its codes have been mapped to what the units became (or were). Ask nothing about the area before. */
+  scopeReady(): Promise<void>;
 }

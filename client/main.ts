@@ -22,6 +22,7 @@ import { crossScope, type Crossing } from './era/cross.ts';
 import { BOUNDARY_ATTRIBUTIONS } from '../scripts/boundary/attribution.ts';
 import type { UnitStructure } from '../server/db/schema.ts';
 import { successorNotice, type MovedUnit } from './era/notice.ts';
+import { createModeNotice, modeFallback, modeKey } from './era/mode-fallback.ts';
 import { classLabel, createPainter, fillColor, legendClasses, statusFillColor } from './map/choropleth.ts';
 import { renderLegend, specialLabel } from './map/legend.ts';
 import { legendTitle as legendTitleOf } from './map/legend-title.ts';
@@ -67,11 +68,17 @@ const legend = document.getElementById('legend')!;
 const initial = store.get();
 // The first status is asked for at once, beside the health and the catalogue, so that the first
 // choropleth waits for the slowest of them rather than for each in turn.
-let prefetched: { path: string; answer: Promise<Status> } | null = { path: statusPath(statusQueryOf(initial)), answer: fetchStatus(statusQueryOf(initial)) };
-prefetched.answer.catch(() => {});
-const cataloguePromise = fetchCriteria();
+// Not when the link may name what the period lacks: a unit of the other structure (`province=62` in 2026, mapped
+// to its successor first) or a criterion or group of a set not yet known (`criterion=15` of 10): the server would
+// refuse it (a 404 or 400 in the console) before draw() maps or falls back.
 // The server's health is in the page (server/embed/page.ts); asked for only when the page came without it.
-const health = readJsonBlock<Health>('ntm-boot') ?? (await fetchHealth());
+const bootHealth = readJsonBlock<Health>('ntm-boot');
+const safeFirst = bootHealth !== null && initial.mode !== 'criterion' && initial.mode !== 'group'
+  && (!(initial.province || initial.district || initial.commune) || codesMonth(bootHealth, initial) === structureMonth(bootHealth, initial.period));
+let prefetched: { path: string; answer: Promise<Status> } | null = safeFirst ? { path: statusPath(statusQueryOf(initial)), answer: fetchStatus(statusQueryOf(initial)) } : null;
+prefetched?.answer.catch(() => {});
+const cataloguePromise = fetchCriteria();
+const health = bootHealth ?? (await fetchHealth());
 // An optional basemap (NTM_BASEMAP_STYLE_URL) drawn under the choropleth; without it, a plain background.
 const basemap = health.basemap ? await fetchJson<StyleSpecification>(health.basemap).catch(() => null) : null;
 const map = new MapLibreMap({
@@ -91,10 +98,18 @@ map.addControl(new NavigationControl({ showCompass: false }));
 const attributionOf = (structure: UnitStructure): string => (structure === 'pre2025' ? t('attribution') : BOUNDARY_ATTRIBUTIONS[structure][getLang()]);
 let attribution = new AttributionControl({ compact: true, customAttribution: attributionOf(structureAt(health, periodOf(initial.period, health))) });
 map.addControl(attribution);
+// MapLibre opens a new compact credit expanded until the first drag: on a phone (a map ≤ 640 px wide, where
+// MapLibre itself goes compact) it then covers a third of the map after every crossing of the reform or
+// change of language. There it starts folded, complete behind its ⓘ button (a <summary>, keyboard-reachable).
+const foldOnNarrowMap = () => {
+  if (map.getCanvasContainer().offsetWidth <= 640) map.getContainer().querySelector('.maplibregl-ctrl-attrib.maplibregl-compact')?.classList.remove('maplibregl-compact-show');
+};
+foldOnNarrowMap();
 const renewAttribution = (structure: UnitStructure) => {
   map.removeControl(attribution);
   attribution = new AttributionControl({ compact: true, customAttribution: attributionOf(structure) });
   map.addControl(attribution);
+  foldOnNarrowMap();
 };
 onLangChange(() => {
   relabelArchipelagos(map);
@@ -122,6 +137,7 @@ const app: App = {
     moved = m;
     showMoved();
   },
+  scopeReady,
 };
 window.ntm = { map, app };
 
@@ -208,6 +224,14 @@ let scopeCodes = codesOf(initial);
 let lastCrossing: Crossing | null = null;
 /** Set while this page rewrites the scope itself (a crossing), so that the notice it brings stays. */
 let crossing = false;
+const scopeWaiters: Array<() => void> = [];
+/** Settles once the chosen area's codes are those of the period's structure (at once unless the period has
+ * just crossed the reform and draw() has not yet mapped the area to its successors or predecessors). */
+function scopeReady(): Promise<void> {
+  const s = store.get();
+  const pending = (s.province || s.district || s.commune) && codesOf(s) === scopeCodes && structureMonth(health, s.period) !== scopeMonth;
+  return pending ? new Promise((resolve) => scopeWaiters.push(resolve)) : Promise.resolve();
+}
 async function draw(): Promise<void> {
   let s = store.get();
   // The period moved into another unit structure with an area chosen: the area becomes its successor(s)
@@ -232,12 +256,16 @@ async function draw(): Promise<void> {
   }
   scopeMonth = month;
   scopeCodes = codesOf(s);
-  // A mode the period's set lacks (a group in 2026-2030, criterion 15 of 10): the criteria met instead.
+  for (const resolve of scopeWaiters.splice(0)) resolve();
+  // A mode the period's set lacks (a group in 2026-2030, criterion 15 of 10): the mode's default, with a note.
   const set = setOf(s);
-  if ((s.mode === 'group' && !set.groups.some((g) => g.number === s.group)) || (s.mode === 'criterion' && !set.criteria.some((c) => c.number === s.criterion))) {
-    store.set({ mode: 'met' }, 'replace');
+  const fallback = modeFallback(s, set, periodOf(s.period, health) ?? '');
+  if (fallback) {
+    modeNotice.show(fallback, modeKey({ ...s, ...fallback.patch }));
+    store.set(fallback.patch, 'replace');
     return;
   }
+  modeNotice.follow(modeKey(s));
   const ticket = ++drawing;
   const query = statusQueryOf(s);
   const path = statusPath(query);
@@ -340,6 +368,8 @@ movedNotice.hidden = true;
 // crosses the reform must not resize the map and so move the camera.
 movedNotice.classList.add('maplibregl-ctrl');
 map.addControl({ onAdd: () => movedNotice, onRemove: () => movedNotice.remove() }, 'top-left');
+const modeNotice = createModeNotice();
+map.addControl({ onAdd: () => modeNotice.element, onRemove: () => modeNotice.element.remove() }, 'top-left');
 function showMoved(): void {
   movedNotice.hidden = moved === null;
   movedNotice.textContent = moved ? successorNotice(moved) : '';

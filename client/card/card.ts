@@ -9,7 +9,7 @@ import { criteriaNames, formatDate, formatDue, levelInSentence, levelName, nameO
 import { h } from '../dom/h.ts';
 import { icon, illustrativeBadge, sourceLine, sourceLink, titledSection } from '../panel/marks.ts';
 import { LEVEL_COLORS } from '../map/palette.ts';
-import { historyChart } from './history-chart.ts';
+import { historyChart, metOfTotal } from './history-chart.ts';
 import { lineageParts, type LineageLinks } from './lineage.ts';
 
 const t = strings({
@@ -211,8 +211,8 @@ function historySection(card: CommuneCard): HTMLElement {
     h('summary', null, t('historyData')),
     h('table', { class: 'compact' },
       h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('monthCol')), h('th', { scope: 'col', class: 'num' }, t('metCol')))),
-      h('tbody', null, ...[...card.history].reverse().map((p) => h('tr', null, h('td', null, formatPeriod(p.period)), h('td', { class: 'num' }, formatNumber(p.met)))))));
-  return section('history', t('history'), illustrative, h('div', { class: 'chart' }, historyChart(card.history, card.period, card.review?.period ?? card.period)), table);
+      h('tbody', null, ...[...card.history].reverse().map((p) => h('tr', null, h('td', null, formatPeriod(p.period)), h('td', { class: 'num' }, metOfTotal(p)))))));
+  return section('history', t('history'), illustrative, h('div', { class: 'chart' }, historyChart(card.history, card.period, card.review?.period ?? card.period, card.criteria_set?.code ?? null)), table);
 }
 
 function planStatus(p: CardPlan): { text: string; cls: string; icon: 'met' | 'notMet' | 'clock' | 'warn' } {

@@ -58,7 +58,7 @@ export function mountCompare(app: App, button: HTMLElement, catalogue: Criteria)
     await view?.draw();
   };
   store.subscribe((s, p) => {
-    if (s.compare !== p.compare || s.period !== p.period || s.mode !== p.mode || s.criterion !== p.criterion || s.group !== p.group || s.lang !== p.lang || s.special !== p.special || s.onlySpecial !== p.onlySpecial) void sync();
+    if (s.compare !== p.compare || s.period !== p.period || s.province !== p.province || s.district !== p.district || s.mode !== p.mode || s.criterion !== p.criterion || s.group !== p.group || s.lang !== p.lang || s.special !== p.special || s.onlySpecial !== p.onlySpecial) void sync();
   });
   onLangChange(() => void sync());
   // After the first choropleth: the second map's tiles never compete with the first map's.

@@ -5,17 +5,17 @@ import '@maplibre/maplibre-gl-compare/style.css';
 import { Map as MapLibreMap } from 'maplibre-gl';
 import type { App } from '../app.ts';
 import type { Criteria, Status } from '../api/answers.ts';
-import { fetchStatus } from '../api/status.ts';
-import { statusQueryOf } from '../api/status-query.ts';
 import { periodOf, setAt, structureAt } from '../era/era.ts';
 import { formatNumber, formatPeriod, getLang } from '../i18n/i18n.ts';
 import { BOUNDARY_ATTRIBUTIONS } from '../../scripts/boundary/attribution.ts';
 import { boundaryStyle } from '../map/boundary-style.ts';
+import { showArea } from '../map/scope.ts';
 import { createPainter, legendClasses } from '../map/choropleth.ts';
 import { legendTitle } from '../map/legend-title.ts';
 import { h } from '../dom/h.ts';
 import { provideHatch, showSpecial } from '../map/special.ts';
 import type { AppState } from '../state/app-state.ts';
+import { beforeArea, beforeStatus, type BeforeArea } from './area.ts';
 import { beforeMode, beforePeriod } from './sides.ts';
 import { t } from './texts.ts';
 
@@ -94,10 +94,24 @@ export function openView(app: App, catalogue: Criteria): CompareView {
   const painter = createPainter(before);
   const styleLoaded = new Promise<void>((resolve) => before.once('style.load', () => resolve()));
   let ticket = 0;
+  // The area of the left side, kept while the page's area and months stay (a change of mode asks nothing more).
+  let area: { key: string; value: Promise<BeforeArea> } | null = null;
+  const areaOf = (s: AppState, afterPeriod: string | null, period: string) => {
+    const key = `${s.province}|${s.district}|${afterPeriod}|${period}`;
+    if (area?.key !== key) {
+      const value = beforeArea(health, s, afterPeriod, period);
+      value.catch(() => { if (area?.value === value) area = null; });
+      area = { key, value };
+    }
+    return area.value;
+  };
 
   async function draw(): Promise<void> {
-    const s = store.get();
     const my = ++ticket;
+    // Just after a crossing of the reform the page's area is still in the other structure's codes.
+    await app.scopeReady();
+    if (my !== ticket) return;
+    const s = store.get();
     const period = beforePeriod(app, s);
     const afterPeriod = periodOf(s.period, health);
     const beforeSet = setAt(catalogue, period);
@@ -105,9 +119,12 @@ export function openView(app: App, catalogue: Criteria): CompareView {
     const mode = beforeMode(s, beforeSet, afterSet);
     const state: AppState = { ...s, mode, period, province: null, district: null, commune: null };
     overlay.setAttribute('aria-label', t('region', { before: formatPeriod(period), after: afterPeriod ? formatPeriod(afterPeriod) : '' }));
-    const status: Status = await fetchStatus(statusQueryOf(state));
+    // The left side shows the same area as the right: its old units (the predecessors), the rest greyed out.
+    const shownArea = await areaOf(s, afterPeriod, period);
+    const status: Status = await beforeStatus(state, shownArea);
     await styleLoaded;
     if (my !== ticket) return;
+    showArea(before, shownArea);
     showSpecial(before, s.special, s.onlySpecial);
     painter.paint(mode, status.communes, { count: status.criteria_count, levels: beforeSet.levels });
     const classes = legendClasses(mode, status, beforeSet.levels);
@@ -124,27 +141,30 @@ export function openView(app: App, catalogue: Criteria): CompareView {
       li.append(sw, c.label, count);
       return li;
     });
-    const details = document.createElement('details');
-    details.className = 'compare-legend';
-    // Open where there is room (a desktop); folded on a phone, where it would cover the left side.
-    details.open = window.matchMedia?.('(min-width: 641px)').matches ?? true;
-    const summary = document.createElement('summary');
-    summary.textContent = legendTitle(state, beforeSet);
-    const list = document.createElement('ul');
-    list.append(...rows);
-    details.append(summary, list);
-    if (mode !== s.mode) details.append(Object.assign(document.createElement('p'), { className: 'compare-note', textContent: t('metInstead') }));
-    labelBefore.replaceChildren(
-      Object.assign(document.createElement('h2'), { textContent: t('before', { period: formatPeriod(period) }) }),
-      Object.assign(document.createElement('p'), { textContent: t(structureAt(health, period) === health.structures![0]!.code ? 'oldUnits' : 'newUnits') }),
-      Object.assign(document.createElement('p'), { textContent: t('communes', { count: formatNumber(status.communes.length) }) }),
+    const wide = window.matchMedia?.('(min-width: 641px)').matches ?? true;
+    const legend = h('details', { class: 'compare-legend' }, h('summary', null, legendTitle(state, beforeSet)), h('ul', null, ...rows));
+    legend.open = true;
+    if (mode !== s.mode) legend.append(h('p', { class: 'compare-note' }, t('metInstead')));
+    // The units in full where there is room, in two words on a phone (no text cut off; the rest a tap away).
+    const unitsOf = (p: string | null) => {
+      const old = structureAt(health, p) === health.structures![0]!.code;
+      return [h('span', { class: 'long' }, t(old ? 'oldUnits' : 'newUnits')), h('span', { class: 'short' }, t(old ? 'oldUnitsShort' : 'newUnitsShort'))];
+    };
+    const areaName = shownArea.names.length ? shownArea.names.join(', ') : shownArea.district || shownArea.provinces.length ? status.scope.name : null;
+    // Everything but the month folds behind its units line: open where there is room (a desktop); folded on a
+    // phone, where it would cover a third of the left side — two short lines, and a tap opens the rest.
+    const about = h('details', { class: 'compare-about' },
+      h('summary', null, ...unitsOf(period)),
+      h('p', { class: 'units-full' }, unitsOf(period)[0]!.textContent),
+      h('p', { 'data-area': shownArea.provinces.join(' ') || null }, areaName ? t('communesIn', { count: formatNumber(status.communes.length), area: areaName }) : t('communes', { count: formatNumber(status.communes.length) })),
       // As the page's legend says of its own figures: the left side's are illustrative where its reviews are.
-      status.provenance.reviews.illustrative > 0 ? Object.assign(document.createElement('p'), { className: 'compare-note', textContent: t('illustrative') }) : '',
-      details,
-      Object.assign(document.createElement('p'), { className: 'compare-attribution', textContent: t('attribution', { boundaries: BOUNDARY_ATTRIBUTIONS[structureAt(health, period)][getLang()] }) }));
-    labelAfter.replaceChildren(
-      Object.assign(document.createElement('h2'), { textContent: t('after', { period: afterPeriod ? formatPeriod(afterPeriod) : '' }) }),
-      Object.assign(document.createElement('p'), { textContent: t(structureAt(health, afterPeriod) === health.structures![0]!.code ? 'oldUnits' : 'newUnits') }));
+      status.provenance.reviews.illustrative > 0 ? h('p', { class: 'compare-note' }, t('illustrative')) : '',
+      legend,
+      h('p', { class: 'compare-attribution' }, t('attribution', { boundaries: BOUNDARY_ATTRIBUTIONS[structureAt(health, period)][getLang()] })));
+    // A redraw (another month, mode or language) keeps it as the reader left it.
+    about.open = labelBefore.querySelector<HTMLDetailsElement>('details.compare-about')?.open ?? wide;
+    labelBefore.replaceChildren(h('h2', null, t('before', { period: formatPeriod(period) })), about);
+    labelAfter.replaceChildren(h('h2', null, t('after', { period: afterPeriod ? formatPeriod(afterPeriod) : '' })), h('p', { class: 'compare-units' }, ...unitsOf(afterPeriod)));
     describe();
   }
 

@@ -53,6 +53,17 @@ export function showScope(map: MapLibreMap, scope: Scope): void {
   map.setFilter(DISTRICT_LINE, lineFilter(scope.district));
 }
 
+/** An area of several provinces (the predecessors of today's province, on the comparison's left side) or one
+ * district: the same mask and outlines as showScope. No province and no district: the whole country. */
+export function showArea(map: MapLibreMap, area: { provinces: readonly string[]; district: string | null }): void {
+  if (!map.getLayer(SCOPE_MASK)) return;
+  const provinces: FilterSpecification = ['literal', [...area.provinces]] as unknown as FilterSpecification;
+  map.setFilter(SCOPE_MASK, area.district ? maskFilter({ province: null, district: area.district })
+    : area.provinces.length ? ['!', ['in', ['get', 'province'], provinces]] as FilterSpecification : NOTHING);
+  map.setFilter(PROVINCE_LINE, area.provinces.length ? ['in', ['get', 'code'], provinces] as FilterSpecification : NOTHING);
+  map.setFilter(DISTRICT_LINE, lineFilter(area.district));
+}
+
 /** Whether a commune (its tile properties) lies inside the scope. */
 export function inScope(scope: Scope, commune: { province?: unknown; district?: unknown }): boolean {
   if (scope.district) return commune.district === scope.district;

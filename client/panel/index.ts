@@ -164,7 +164,12 @@ export function mountPanel(root: HTMLElement, app: App): void {
       applyCollapsed();
     }
     try {
-      const loaded = await load(view, s);
+      // After a crossing of the reform, the area's old codes mean nothing (or another unit) in the new month:
+      // wait until they are mapped; a changed area is then another update's.
+      await app.scopeReady();
+      if (my !== ticket) return;
+      if (keyOf(viewOf(store.get())) !== key) return;
+      const loaded = await load(view, store.get());
       if (my !== ticket) return;
       renderHead(view, loaded.title, loaded.lines);
       const scroll = root.scrollTop;

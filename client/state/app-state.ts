@@ -67,7 +67,7 @@ export function stateFromSearch(search: string): AppState {
     commune: code(q.get('commune'), 5),
     mode: MODES.includes(q.get('mode') as Mode) ? (q.get('mode') as Mode) : DEFAULT_STATE.mode,
     // At most the largest set's count (the link is read before the catalogue); a number the period's set lacks
-    // (15 in 2026) falls back to the criteria met when drawn (main.ts draw).
+    // (15 in 2026) falls back to criterion 1 when drawn, with a note (era/mode-fallback.ts).
     criterion: int(q.get('criterion'), 1, 19) ?? DEFAULT_STATE.criterion,
     group: int(q.get('group'), 1, 5) ?? DEFAULT_STATE.group,
     period: MONTH.test(q.get('period') ?? '') ? q.get('period') : (compare?.[2] ?? null),

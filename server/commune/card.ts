@@ -70,6 +70,9 @@ export async function communeCard(ctx: ApiContext, era: Era, unit: Unit, period:
   const lineage = await lineageOnCard(ctx, era, unit);
   const classification = scored ? await classificationOf(ctx, structure, unit.code, period) : null;
 
+  // A review's own set (the FK to criteria_set), which may differ from the period's after a change of set.
+  const setCount = (code: string, met: number) => ctx.catalogue.sets.find((s) => s.code === code)?.criteria_count ?? set?.criteria_count ?? Math.max(met, 1);
+
   const parts: IllustrativePart[] = [];
   if (shown?.provenance === 'illustrative') parts.push('review');
   if (reviews.some((r) => r.provenance === 'illustrative')) parts.push('history');
@@ -118,14 +121,14 @@ export async function communeCard(ctx: ApiContext, era: Era, unit: Unit, period:
           period: shown.period,
           criteria_set: shown.set_code,
           met: shown.met_count,
-          total: ctx.catalogue.sets.find((s) => s.code === shown.set_code)?.criteria_count ?? set?.criteria_count ?? shown.met_count,
+          total: setCount(shown.set_code, shown.met_count),
           provenance: shown.provenance,
           source: shown.source,
           reviewed_at: shown.reviewed_at,
         }
       : null,
     groups: set ? groupsOf(set, mask, shown) : [],
-    history: reviews.map((r) => ({ period: r.period, met: r.met_count, provenance: r.provenance })),
+    history: reviews.map((r) => ({ period: r.period, met: r.met_count, criteria_set: r.set_code, total: setCount(r.set_code, r.met_count), provenance: r.provenance })),
     plans: plans.map((p) => planOf(ctx, structure, unit.code, p, period, set, reviews, failed)),
     targets: targets
       .sort((a, b) => SCOPE_ORDER[a.scope] - SCOPE_ORDER[b.scope] || (a.deadline ?? '').localeCompare(b.deadline ?? '') || a.id - b.id)

@@ -137,6 +137,10 @@ const ReviewSchema = z.object({
 const HistoryPointSchema = z.object({
   period: z.string(),
   met: z.number().int().min(0),
+  // Each month is scored on its own set (19 criteria to 2026-01, 10 from 2026-02): a chart or table needs both
+  // to say "x/19" or "x/10" instead of drawing one count on one axis.
+  criteria_set: z.string().openapi({ example: '2021-2025', description: 'The criteria set the review was scored on' }),
+  total: z.number().int().min(1).openapi({ example: 19, description: 'How many criteria that set has (`met` is out of it)' }),
   provenance: ProvenanceSchema,
 });
 

@@ -25,6 +25,14 @@ const beforeIdle = (page: Page) => page.waitForFunction(() => {
   const map = window.ntmCompare?.before;
   return !!map && map.loaded() && map.areTilesLoaded() && !!document.querySelector('#compare-before h2');
 }, null, { timeout: 120_000 });
+/** The left map's area: the provinces its mask leaves clear, and those of the communes it greys out. */
+const maskedProvinces = (page: Page) => page.evaluate(() => {
+  const before = window.ntmCompare!.before;
+  const filter = JSON.stringify(before.getFilter('scope-mask'));
+  const clear = (JSON.parse(filter) as [string, [string, unknown, [string, string[]]]])[1][2][1];
+  const masked = [...new Set(before.queryRenderedFeatures({ layers: ['scope-mask'] }).map((f) => String(f.properties.province)))];
+  return { before: [...clear].sort(), masked };
+});
 const axeViolations = async (page: Page) => (await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze()).violations.map((v) => `${v.id} (${v.nodes.length}) ${v.nodes[0]?.target}`);
 
 describe('before and after: the comparison view', () => {
@@ -64,6 +72,12 @@ describe('before and after: the comparison view', () => {
       .filter((f) => typeof (f.state as { cls?: unknown }).cls === 'number').map((f) => String(f.properties.code)));
     expect(classed.length).toBeGreaterThan(20);
     for (const code of classed) expect(scored.has(code), code).toBe(true);
+    // The same area on both sides: on the left the old units today's Quảng Ngãi was made of, the rest greyed
+    // out as on the right; the left legend counts their communes.
+    expect(await maskedProvinces(page)).toEqual({ before: ['51', '62'], masked: expect.not.arrayContaining(['51', '62']) });
+    expect(await page.locator('#compare-before [data-area]').textContent()).toMatch(/^[\d.]+ xã được đánh giá \(Tỉnh Quảng Ngãi, Tỉnh Kon Tum\)$/);
+    const both = await Promise.all(['51', '62'].map(async (p) => ((await (await fetch(`${e2e.url}/api/v1/status?period=2025-06&province=${p}`)).json()) as { communes: unknown[] }).communes.length));
+    expect(await page.locator('#compare-before [data-area]').textContent()).toContain(new Intl.NumberFormat('vi').format(both[0]! + both[1]!));
 
     // The handle: a labelled slider that the arrow keys move, and the left map's clip with it.
     const handle = page.locator('.compare-swiper-vertical');
@@ -109,6 +123,21 @@ describe('before and after: the comparison view', () => {
       const drawn = await sides(page);
       expect(drawn.before.provinces).toEqual(expect.arrayContaining(['51', '62']));
       expect(drawn.after.provinces).not.toContain('62');
+      expect((await maskedProvinces(page)).before).toEqual(['51', '62']);
+      // The left label: open on a desktop; on a phone folded to two short lines, the month and the units
+      // (before: seven lines, a third of the left side), the rest a tap away.
+      const label = await page.locator('#compare-before').boundingBox();
+      const map = await page.locator('#map').boundingBox();
+      expect(await page.locator('#compare-before details.compare-about').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(name === 'desktop');
+      if (name === 'phone') {
+        expect(label!.height).toBeLessThan(56);
+        expect(label!.width).toBeLessThan(map!.width / 2);
+        expect(await axeViolations(page)).toEqual([]);
+        await page.locator('#compare-before details.compare-about > summary').click();
+        expect(await page.locator('#compare-before .compare-attribution').isVisible()).toBe(true);
+        await e2e.screenshot(page, `compare-${name}-${lang}-label-open`);
+        await page.locator('#compare-before details.compare-about > summary').click();
+      }
       expect(await axeViolations(page)).toEqual([]);
       await e2e.screenshot(page, `compare-${name}-${lang}`);
       expect(e2e.errors).toEqual([]);

@@ -135,9 +135,53 @@ describe('map page across the reform', () => {
     await slide(district, '2024-06');
     expect([new URL(district.url()).searchParams.get('province'), new URL(district.url()).searchParams.get('district')]).toEqual(['62', '610']);
     await e2e.screenshot(district, 'eras-district-crossed');
-    // The panel may ask once for the old code in the new month before the scope is mapped (its fallback after
-    // a second): those 404s, and nothing else.
-    expect(e2e.errors.filter((e) => !/\/api\/v1\/(summary|plans|rankings)\?province=62/.test(e))).toEqual([]);
+    // The panel waits for the mapped area: it never asks for the old code in the new month.
+    expect(e2e.errors).toEqual([]);
+  });
+
+  it('a criterion the period\'s set lacks falls back to criterion 1 with a note, never in silence', { timeout: 300_000 }, async () => {
+    const page = await e2e.open('/?mode=criterion&criterion=15');
+    await page.waitForFunction(() => !document.getElementById('mode-notice')?.hidden);
+    expect(await page.locator('#mode-notice').textContent()).toBe(`Tiêu chí 15 không có trong bộ 10 tiêu chí áp dụng cho tháng ${Number(TODAY_LAST_PERIOD.slice(5))}/${TODAY_LAST_PERIOD.slice(0, 4)} (51/2025/QĐ-TTg): bản đồ đang hiển thị tiêu chí 1.`);
+    expect(new URL(page.url()).searchParams.get('criterion')).toBe('1');
+    expect(await page.locator('#criterion').inputValue()).toBe('1');
+    expect(await page.locator('#legend h2').textContent()).toMatch(/^Tiêu chí 1/);
+    // The reader's next choice is theirs: the note goes.
+    await page.selectOption('#criterion', '3');
+    await page.waitForFunction(() => document.getElementById('mode-notice')?.hidden === true);
+    // In a month of the 19 criteria, criterion 15 is drawn as asked, with no note.
+    const old = await e2e.open('/?mode=criterion&criterion=15&period=2024-06&lang=en');
+    await old.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    expect(new URL(old.url()).searchParams.get('criterion')).toBe('15');
+    expect(await old.locator('#mode-notice').isHidden()).toBe(true);
+    expect(e2e.errors).toEqual([]);
+  });
+
+  it('on a phone, after the reform notice, the boundary credit is folded behind its button and complete', { timeout: 300_000 }, async () => {
+    for (const lang of ['vi', 'en'] as const) {
+      const page = await e2e.open(`/?period=2024-06&province=62${lang === 'en' ? '&lang=en' : ''}`, { width: 390, height: 844 }, { touch: true });
+      await mapIdle(page);
+      await page.locator('#period-slider').evaluate((el) => {
+        const input = el as HTMLInputElement;
+        input.value = input.max;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await page.waitForFunction(() => !document.getElementById('moved-notice')?.hidden && document.querySelector('.maplibregl-ctrl-attrib')?.textContent?.includes('sapnhap.bando.com.vn'));
+      await mapIdle(page);
+      const credit = page.locator('.maplibregl-ctrl-attrib');
+      expect(await credit.getAttribute('class')).toContain('maplibregl-compact');
+      expect(await credit.getAttribute('class')).not.toContain('maplibregl-compact-show');
+      expect(await credit.locator('.maplibregl-ctrl-attrib-inner').isVisible()).toBe(false);
+      const axe = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
+      expect(axe.violations.map((v) => `${v.id} (${v.nodes.length}) ${v.nodes[0]?.target}`)).toEqual([]);
+      await e2e.screenshot(page, `eras-phone-after-notice-${lang}`);
+      // Its button opens it, whole.
+      await credit.locator('summary').click();
+      expect(await credit.locator('.maplibregl-ctrl-attrib-inner').isVisible()).toBe(true);
+      expect(await credit.locator('.maplibregl-ctrl-attrib-inner').textContent()).toContain('sapnhap.bando.com.vn');
+    }
+    expect(e2e.errors).toEqual([]);
   });
 
   it('/?province=62 says Kon Tum is part of Quảng Ngãi since 1/7/2025 and shows Quảng Ngãi', async () => {
@@ -150,8 +194,7 @@ describe('map page across the reform', () => {
       expect(axe.violations.map((v) => `${v.id} (${v.nodes.length}) ${v.nodes[0]?.target}`)).toEqual([]);
       await e2e.screenshot(page, `eras-province-62-${lang}`);
     }
-    // The browser logs the 404s of the old code the link named — its status (answered with the notice) and its
-    // districts' list (units are read in the period's structure, where 62 is no unit) — and nothing else.
-    expect(e2e.errors.filter((e) => !e.includes('/api/v1/status?province=62:') && !e.includes('/api/v1/units?parent=62:'))).toEqual([]);
+    // Nothing is asked for in the old code: the status, the districts' list and the panel wait for the mapped one.
+    expect(e2e.errors).toEqual([]);
   });
 });

@@ -21,10 +21,6 @@ const outlined = (page: Page) => page.evaluate(() => {
   return [...new Set(map.queryRenderedFeatures({ layers: ['predecessor-outlines'] }).map((f) => String(f.properties.code)))].sort();
 });
 const outlineSource = (page: Page) => page.evaluate(() => (window.ntm!.map.getSource('predecessor-boundaries') as unknown as { url: string } | undefined)?.url ?? null);
-/** A 2025-06 view of Kon Tum's Hà Mòn: the controls and the camera read units in the latest structure (the
- * districts of 62, the district of commune 23521), where neither is a unit: 404s the browser logs (the eras
- * e2e names the first too) until the controls follow the period's structure. */
-const notKnown404 = (e: string) => !e.includes('/api/v1/units?parent=62:') && !e.includes('/api/v1/communes/23521:');
 const axeViolations = async (page: Page) => (await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze()).violations.map((v) => `${v.id} (${v.nodes.length}) ${v.nodes[0]?.target}`);
 
 describe('what each commune was and became', () => {
@@ -53,6 +49,25 @@ describe('what each commune was and became', () => {
     expect(await outlined(page)).toEqual(today.predecessors.map((p) => p.code).sort());
     expect(await axeViolations(page)).toEqual([]);
 
+    // Its history: months scored on the 19 criteria (2025-07 … 2026-01) and on the 10 (from 2026-02), each
+    // against its own set — two segments, the set named over each, "x/19" and "x/10" in the labels and table.
+    const history = page.locator('[data-section="history"]');
+    const points = await history.locator('svg.history-chart circle.point').evaluateAll((els) => els.map((e) => [e.getAttribute('data-period'), e.getAttribute('data-total'), e.querySelector('title')?.textContent]));
+    expect(points.length).toBeGreaterThan(10);
+    for (const [period, total, title] of points) {
+      expect(total, period!).toBe(period! < '2026-02' ? '19' : '10');
+      expect(title, period!).toMatch(new RegExp(`: \\d+/${total} tiêu chí$`));
+    }
+    expect(await history.locator('svg.history-chart path.step').count()).toBe(2);
+    expect(await history.locator('svg.history-chart line.set-change').getAttribute('data-period')).toBe('2026-02');
+    expect(await history.locator('svg.history-chart text.set-name').allTextContents()).toEqual(['19 tiêu chí', '10 tiêu chí']);
+    expect(await history.locator('svg.history-chart desc').textContent()).toMatch(/^Bộ 19 tiêu chí: từ tháng 7\/2025 \(\d+\/19\) đến tháng 1\/2026 \(\d+\/19\)\. Bộ 10 tiêu chí: từ tháng 2\/2026/);
+    const rows = await history.locator('.history-data tbody tr').evaluateAll((trs) => trs.map((tr) => tr.lastElementChild?.textContent ?? ''));
+    expect(rows.at(0)).toMatch(/^\d+\/10$/);
+    expect(rows.at(-1)).toMatch(/^\d+\/19$/);
+    await history.scrollIntoViewIfNeeded();
+    await e2e.screenshot(page, 'lineage-new-commune-history-vi');
+
     // A predecessor's name opens it in the last month of the old units; its card names what it became.
     const monCode = today.predecessors.find((p) => p.name === 'Xã Hà Mòn')!.code;
     await section.locator(`li[data-predecessor="${monCode}"] a`).click();
@@ -74,7 +89,7 @@ describe('what each commune was and became', () => {
     // Closing the card takes the outlines away.
     await page.locator('#panel button.close').click();
     await page.waitForFunction(() => !window.ntm!.map.getLayer('predecessor-outlines'));
-    expect(e2e.errors.filter(notKnown404)).toEqual([]);
+    expect(e2e.errors).toEqual([]);
   });
 
   it('in English, on a phone, the card says the same; axe finds nothing', { timeout: 300_000 }, async () => {
@@ -91,7 +106,12 @@ describe('what each commune was and became', () => {
     expect(await today.locator('[data-section="predecessors"]').textContent()).toContain('criteria met');
     expect(await axeViolations(today)).toEqual([]);
     await e2e.screenshot(today, 'lineage-new-commune-phone-en');
-    expect(e2e.errors.filter(notKnown404)).toEqual([]);
+    // The history on a phone, in English: each set named, the points "x/19" and "x/10".
+    const history = today.locator('[data-section="history"]');
+    expect(await history.locator('svg.history-chart text.set-name').allTextContents()).toEqual(['19 criteria', '10 criteria']);
+    await history.scrollIntoViewIfNeeded();
+    await e2e.screenshot(today, 'lineage-new-commune-history-phone-en');
+    expect(e2e.errors).toEqual([]);
   });
 
   it('search: an old commune\'s name says what it became and leads there, with the notice', { timeout: 300_000 }, async () => {
@@ -107,6 +127,6 @@ describe('what each commune was and became', () => {
     await page.waitForFunction(() => !document.getElementById('moved-notice')?.hidden);
     expect(await page.locator('#moved-notice').textContent()).toBe('Xã Hà Mòn → Xã Đăk Hà từ 1/7/2025');
     await e2e.screenshot(page, 'lineage-search-old-name-vi');
-    expect(e2e.errors.filter(notKnown404)).toEqual([]);
+    expect(e2e.errors).toEqual([]);
   });
 });

@@ -38,7 +38,7 @@ describe.each(seededApis())('GET /api/v1/communes/{code} on $name', ({ open }) =
     return body;
   };
   const reviewsOf = (code: string, upTo: string) =>
-    ctx.ndb.db.selectFrom('review').select(['period', 'met_mask', 'met_count', 'provenance']).where('commune_code', '=', code).where('period', '<=', upTo).orderBy('period').execute();
+    ctx.ndb.db.selectFrom('review').select(['period', 'set_code', 'met_mask', 'met_count', 'provenance']).where('commune_code', '=', code).where('period', '<=', upTo).orderBy('period').execute();
   const unitRow = (code: string) => ctx.ndb.db.selectFrom('unit').selectAll().where('structure', '=', 'pre2025').where('code', '=', code).executeTakeFirstOrThrow();
   const notMet = (mask: number) => Array.from({ length: 19 }, (_, i) => i + 1).filter((n) => !isMet(mask, n));
 
@@ -81,7 +81,9 @@ describe.each(seededApis())('GET /api/v1/communes/{code} on $name', ({ open }) =
     // The seed records no indicator values: every value is null, not made up.
     expect(body.groups.flatMap((g) => g.criteria.flatMap((c) => c.indicators.map((i) => i.value)))).toEqual(indicators.map(() => null));
     // History: one point per review.
-    expect(body.history).toEqual(reviews.map((r) => ({ period: r.period, met: r.met_count, provenance: r.provenance })));
+    expect(body.history.map(({ period, met, provenance }) => ({ period, met, provenance }))).toEqual(reviews.map((r) => ({ period: r.period, met: r.met_count, provenance: r.provenance })));
+    // Each point says the set it was scored on (here every month is of the 19 criteria of 2021-2025).
+    expect(body.history.every((p) => p.criteria_set === review.set_code && p.total === criteria.length)).toBe(true);
     // Recognised and meeting every criterion: not at risk. Targets: the national, Kon Tum's and Đăk Hà's.
     expect(body.at_risk).toBeNull();
     const targets = await ctx.ndb.db.selectFrom('target').select(['scope', 'scope_code']).where('scope_structure', '=', 'pre2025').execute();

@@ -116,6 +116,19 @@ describe.each(seededApis('today'))('the API across the reform on $name', ({ open
     expect(body.classification?.group).toMatchObject({ provenance: 'illustrative' });
   });
 
+  it('says which criteria set each month of a today\'s commune\'s history was scored on: 19 to 2026-01, 10 from 2026-02', async () => {
+    const commune = today.find((u) => u.level === 'commune' && u.rural && u.province === '51')!;
+    const { body } = await getJson<{ history: Array<{ period: string; met: number; criteria_set: string; total: number }> }>(api.request, `/api/v1/communes/${commune.code}`);
+    const before = body.history.filter((p) => p.period < '2026-02');
+    const after = body.history.filter((p) => p.period >= '2026-02');
+    expect(before.length).toBeGreaterThan(0);
+    expect(after.length).toBeGreaterThan(0);
+    expect(body.history[0]!.period).toBe('2025-07');
+    for (const p of before) expect(p, p.period).toMatchObject({ criteria_set: '2021-2025', total: 19 });
+    for (const p of after) expect(p, p.period).toMatchObject({ criteria_set: '2026-2030', total: 10 });
+    for (const p of body.history) expect(p.met).toBeLessThanOrEqual(p.total);
+  });
+
   it('refuses a criterion or a group that the period\'s set does not have', async () => {
     expect((await getJson<ErrorBody>(api.request, '/api/v1/status?criterion=15')).res.status).toBe(400);
     expect((await getJson<ErrorBody>(api.request, '/api/v1/status?group=1')).res.status).toBe(400);
