@@ -23,7 +23,10 @@ const line = (label: string, value: string, note = '') => console.log(`${label.p
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const load = () => `load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`;
 
-interface Load { ms: number; scriptMs: number; taskMs: number; bytes: number }
+interface Load { ms: number; scriptMs: number; taskMs: number; bytes: number; cls: number; shifts: string[] }
+
+/** Collects the page's layout shifts with the elements that moved (installed before its own scripts). */
+const SHIFTS = `window.__shifts = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shifts.push([e.value, (e.sources || []).map((s) => { const n = s.node; return !n ? '?' : n.id ? '#' + n.id : n.nodeName.toLowerCase() + (typeof n.className === 'string' && n.className ? '.' + n.className.split(' ')[0] : ''); })]); }).observe({ type: 'layout-shift', buffered: true });`;
 
 /** One cold load: the time from navigation start to the page's first-choropleth mark, the main thread's
  * scripting and task time until then (CDP Performance metrics) and the bytes received. */
@@ -31,6 +34,7 @@ async function coldLoad(browser: Browser, url: string): Promise<Load & { camera:
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page: Page = await context.newPage();
+    await page.addInitScript(SHIFTS);
     const session: CDPSession = await context.newCDPSession(page);
     let bytes = 0;
     await session.send('Network.enable');
@@ -45,7 +49,10 @@ async function coldLoad(browser: Browser, url: string): Promise<Load & { camera:
       const m = (window as unknown as { ntm: { map: { getCenter(): { lng: number; lat: number }; getZoom(): number } } }).ntm.map;
       return { lon: m.getCenter().lng, lat: m.getCenter().lat, zoom: m.getZoom() };
     });
-    return { ms, scriptMs: metric('ScriptDuration'), taskMs: metric('TaskDuration'), bytes, camera };
+    // Shifts that come with the first choropleth's own task (the legend, the names) are counted too.
+    await page.waitForTimeout(300);
+    const shifts = (await page.evaluate('window.__shifts')) as Array<[number, string[]]>;
+    return { ms, scriptMs: metric('ScriptDuration'), taskMs: metric('TaskDuration'), bytes, camera, cls: shifts.reduce((n, [v]) => n + v, 0), shifts: shifts.flatMap(([, sources]) => sources) };
   } finally {
     await context.close();
   }
@@ -84,7 +91,7 @@ try {
       product.push(await coldLoad(browser, `${server.url}${c.path}`));
       yardstick.push(await coldLoad(browser, bareUrl));
     }
-    const m = (xs: Load[], k: keyof Load) => median(xs.map((x) => x[k]));
+    const m = (xs: Load[], k: 'ms' | 'scriptMs' | 'taskMs' | 'bytes' | 'cls') => median(xs.map((x) => x[k]));
     const time = m(product, 'ms') / m(yardstick, 'ms');
     const script = m(product, 'scriptMs') / m(yardstick, 'scriptMs');
     ratios.push({ name: c.name, time, script });
@@ -94,6 +101,8 @@ try {
     line('  ratio map / bare', time.toFixed(2), '(target ≤ 1.15)');
     line('  main-thread scripting until then, map / bare', `${m(product, 'scriptMs')} / ${m(yardstick, 'scriptMs')} ms`, `ratio ${script.toFixed(2)} (target ≤ 1.5); tasks ${m(product, 'taskMs')} / ${m(yardstick, 'taskMs')} ms`);
     line('  bytes until then, map / bare', `${(m(product, 'bytes') / 1024).toFixed(0)} / ${(m(yardstick, 'bytes') / 1024).toFixed(0)} KB`);
+    const moved = [...new Set(product.flatMap((x) => x.shifts))];
+    line('  layout shift until then, map page (1280×800)', m(product, 'cls').toFixed(3), `(target ≤ 0.05)${moved.length ? `; moved: ${moved.join(', ')}` : ''}`);
   }
   console.log('');
   for (const r of ratios) line(`ratio ${r.name}`, `${r.time.toFixed(2)} ×`, `scripting ${r.script.toFixed(2)} ×`);
