@@ -4,7 +4,6 @@
 // Escape closes (and clears when already closed). Choosing a commune selects it and flies to it; choosing
 // a district or province sets the filter.
 import type { SearchHit, SearchResults } from '../api/answers.ts';
-import { ApiFailure, apiPath, requestJson } from '../api/http.ts';
 import type { App } from '../app.ts';
 import { rememberUnit, type BBox } from '../controls/units.ts';
 import { formatNumber, onLangChange, strings } from '../i18n/i18n.ts';
@@ -166,13 +165,11 @@ export function mountSearch(root: HTMLElement, app: App): void {
     inFlight?.abort();
     const controller = (inFlight = new AbortController());
     try {
-      const path = apiPath('/api/v1/search', { q: query, limit: String(SEARCH_LIMIT) });
-      const body = await requestJson<SearchResults>(path, { signal: controller.signal }).catch((error: unknown) => {
-        // A 400 means the query has no letter or digit: nothing to find.
-        if (error instanceof ApiFailure && error.status === 400) return { results: [] };
-        throw error;
-      });
+      const res = await fetch(`/api/v1/search?q=${encodeURIComponent(query)}&limit=${SEARCH_LIMIT}`, { signal: controller.signal });
+      // A 400 means the query has no letter or digit: nothing to find.
+      const body = res.ok ? ((await res.json()) as SearchResults) : res.status === 400 ? { results: [] } : null;
       if (ticket !== asked) return;
+      if (!body) throw new Error(`HTTP ${res.status}`);
       hits = body.results;
       render(query);
     } catch (error) {
