@@ -168,6 +168,8 @@ describe('map page across the reform', () => {
         input.dispatchEvent(new Event('change', { bubbles: true }));
       });
       await page.waitForFunction(() => !document.getElementById('moved-notice')?.hidden && document.querySelector('.maplibregl-ctrl-attrib')?.textContent?.includes('sapnhap.bando.com.vn'));
+      // Today's units drawn (the status of the new month on the map), then settled.
+      await page.waitForFunction((p) => window.ntm!.app.status()?.period === p, TODAY_LAST_PERIOD);
       await mapIdle(page);
       const credit = page.locator('.maplibregl-ctrl-attrib');
       expect(await credit.getAttribute('class')).toContain('maplibregl-compact');
