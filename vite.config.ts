@@ -29,7 +29,8 @@ export default defineConfig({
     root: '.',
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/setup/global.ts'],
-    testTimeout: 60_000,
+    // A browser test takes 10-45 s on a quiet machine; the limit only catches a hang, also with two files at a time.
+    testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
     // Two files at a time even on a 2-core machine (Vitest would take availableParallelism - 1 = 1): a browser

@@ -79,7 +79,7 @@ function parsed(text: string | null): unknown {
 
 /** Reads one page of the trail as `user` may see it (their unit and those under it; admins all), with the filters
  * applied. */
-export async function readAuditTrail(ctx: ApiContext, user: Pick<SessionUser, 'role' | 'unit' | 'structure'>, filters: AuditFilters): Promise<AuditPage> {
+export async function readAuditTrail(ctx: Pick<ApiContext, 'eras' | 'ndb'>, user: Pick<SessionUser, 'role' | 'unit' | 'structure'>, filters: AuditFilters): Promise<AuditPage> {
   if (filters.from && filters.to && filters.from > filters.to) {
     throw new ApiError(400, 'invalid_parameter', `Parameter 'from' (query): ${filters.from} is after 'to' (${filters.to})`, { parameter: 'from' });
   }

@@ -18,7 +18,7 @@ export const CSRF_HEADER = 'X-CSRF-Token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Reads the session cookie into `c.get('user')` (null when absent, expired or forged). */
-export function loadSession(ctx: ApiContext): MiddlewareHandler<AuthEnv> {
+export function loadSession(ctx: Pick<ApiContext, 'ndb'>): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     const token = readSessionCookie(c);
     c.set('user', token ? await findSession(ctx.ndb.db, token) : null);

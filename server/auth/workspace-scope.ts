@@ -26,7 +26,7 @@ export interface ReadScope {
  * contains the user's unit (a district officer asking for their province sees their district only), or when
  * it is of another structure than the user's scope (the message says why). A former district read in today's
  * structure is seen through its communes. */
-export function readableScope(ctx: ApiContext, user: Scoped, query: { province?: string | undefined; district?: string | undefined }, units: UnitStore = ctx.units): ReadScope {
+export function readableScope(ctx: Pick<ApiContext, 'eras' | 'lineage' | 'units'>, user: Scoped, query: { province?: string | undefined; district?: string | undefined }, units: UnitStore = ctx.units): ReadScope {
   if (query.province === undefined && query.district === undefined) {
     throw new ApiError(400, 'invalid_parameter', "Parameter 'province' (query): required (or 'district')", { parameter: 'province' });
   }

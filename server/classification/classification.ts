@@ -46,7 +46,7 @@ export function classificationPart(row: ClassificationRow) {
 }
 
 /** The group and khu vực in force at `period` (null parts when none is recorded then). */
-export async function classificationOf(ctx: ApiContext, structure: UnitStructure, code: string, period: Period): Promise<Classification | null> {
+export async function classificationOf(ctx: Pick<ApiContext, 'ndb'>, structure: UnitStructure, code: string, period: Period): Promise<Classification | null> {
   const rows = (await classificationRows(ctx.ndb.db, structure, code)).filter((r) => coversPeriod(r, period));
   if (rows.length === 0) return null;
   const pick = (kind: ClassificationKind) => {

@@ -38,7 +38,7 @@ export const INDICATORS_UNKNOWN_NOTE =
 const SCOPE_ORDER: Record<Selectable<TargetTable>['scope'], number> = { commune: 0, district: 1, province: 2, national: 3 };
 
 /** The card of a commune (a unit of level `commune`) at a period that has data. */
-export async function communeCard(ctx: ApiContext, era: Era, unit: Unit, period: Period): Promise<CommuneCard> {
+export async function communeCard(ctx: Pick<ApiContext, 'catalogue' | 'eras' | 'lineage' | 'ndb' | 'standings' | 'status'>, era: Era, unit: Unit, period: Period): Promise<CommuneCard> {
   const db = ctx.ndb.db;
   const structure = era.structure.code;
   const state = unitAt(unit, period);
@@ -163,7 +163,7 @@ export async function communeCard(ctx: ApiContext, era: Era, unit: Unit, period:
 }
 
 /** The commune's reviews up to the period, oldest first: one range of the unique index (commune_code, period). */
-function reviewsUpTo(ctx: ApiContext, structure: UnitStructure, code: string, period: Period): Promise<ReviewRow[]> {
+function reviewsUpTo(ctx: Pick<ApiContext, 'ndb'>, structure: UnitStructure, code: string, period: Period): Promise<ReviewRow[]> {
   return ctx.ndb.db
     .selectFrom('review')
     .select(['period', 'set_code', 'met_mask', 'met_count', 'indicators', 'notes', 'provenance', 'source', 'reviewed_at'])
@@ -175,7 +175,7 @@ function reviewsUpTo(ctx: ApiContext, structure: UnitStructure, code: string, pe
 }
 
 /** Targets and reported figures of the country, the commune's province and district, and the commune itself. */
-function targetsFor(ctx: ApiContext, structure: UnitStructure, unit: Unit): Promise<Array<Selectable<TargetTable>>> {
+function targetsFor(ctx: Pick<ApiContext, 'ndb'>, structure: UnitStructure, unit: Unit): Promise<Array<Selectable<TargetTable>>> {
   return ctx.ndb.db
     .selectFrom('target')
     .selectAll()
@@ -235,7 +235,7 @@ function groupsOf(set: CriteriaSet, mask: number | null, shown: ReviewRow | null
 }
 
 function planOf(
-  ctx: ApiContext,
+  ctx: Pick<ApiContext, 'standings'>,
   structure: UnitStructure,
   code: string,
   p: Selectable<PlannedCommuneTable>,

@@ -15,7 +15,7 @@ export const LINEAGE_NOTE =
   'No national rule was found on whether a merged commune keeps its predecessors\' recognition: the predecessors\' own records are shown and nothing is inferred from them.';
 
 /** The card's `predecessors` and `successors`. */
-export async function lineageOnCard(ctx: ApiContext, era: Era, unit: Unit): Promise<Pick<CommuneCard, 'predecessors' | 'successors'>> {
+export async function lineageOnCard(ctx: Pick<ApiContext, 'catalogue' | 'eras' | 'lineage' | 'standings' | 'status'>, era: Era, unit: Unit): Promise<Pick<CommuneCard, 'predecessors' | 'successors'>> {
   const structure = era.structure.code;
   const predecessors: CommuneCard['predecessors'] = [];
   for (const link of ctx.lineage.predecessors(structure, unit.code)) {

@@ -38,7 +38,7 @@ function size(c: Context, name: 'maxwidth' | 'maxheight'): number | null {
 }
 
 /** Answers GET /oembed for a link to this server's map or widget. */
-export async function oembed(ctx: ApiContext, c: Context): Promise<Response> {
+export async function oembed(ctx: Pick<ApiContext, 'catalogue' | 'eras' | 'lineage' | 'periods' | 'status' | 'units'>, c: Context): Promise<Response> {
   const format = c.req.query('format') ?? 'json';
   if (format !== 'json') throw new ApiError(501, 'not_implemented', `Format '${format.slice(0, 20)}' is not available: only json`, { parameter: 'format' });
   const maxwidth = size(c, 'maxwidth');

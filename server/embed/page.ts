@@ -44,7 +44,7 @@ export function oembedHref(origin: string, pageUrl: string): string {
   return `${origin}/oembed?url=${encodeURIComponent(pageUrl)}&format=json`;
 }
 
-function embedBoot(ctx: ApiContext, view: ResolvedView, date: string | null): EmbedBoot {
+function embedBoot(ctx: Pick<ApiContext, 'builds' | 'periods' | 'units'>, view: ResolvedView, date: string | null): EmbedBoot {
   const scope = view.district ?? view.province;
   // A province with an island district is shown where its communes are (mainlandBox).
   const units = view.era?.units ?? ctx.units;

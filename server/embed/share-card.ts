@@ -47,7 +47,7 @@ const TEXT = {
 };
 
 /** The share card of a resolved view: names and figures of its unit at its period, in its language. */
-export async function shareCard(ctx: ApiContext, view: ResolvedView): Promise<ShareCard> {
+export async function shareCard(ctx: Pick<ApiContext, 'catalogue' | 'eras' | 'status' | 'units'>, view: ResolvedView): Promise<ShareCard> {
   const lang = view.params.map.lang;
   const t = TEXT[lang];
   const scope = view.district ?? view.province;

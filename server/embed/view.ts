@@ -41,7 +41,7 @@ function unitOf(units: UnitStore, code: string | null, level: Unit['level']): Un
 }
 
 /** Reads a link's query as the page would, against the units and periods this server knows. */
-export function resolveView(ctx: ApiContext, search: string): ResolvedView {
+export function resolveView(ctx: Pick<ApiContext, 'eras' | 'lineage' | 'periods' | 'units'>, search: string): ResolvedView {
   const params = embedParamsFromSearch(search);
   const m = params.map;
   const period = m.period && ctx.periods.has(m.period) ? m.period : ctx.periods.latest();

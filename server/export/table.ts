@@ -79,7 +79,7 @@ export interface ExportTable {
 const LAYOUT_VERSION = 1;
 
 /** Builds the status table of a scope at a period in the era's structure, in `lang`. */
-export async function buildExportTable(ctx: ApiContext, era: Era, scope: Scope, period: Period, lang: Lang): Promise<ExportTable> {
+export async function buildExportTable(ctx: Pick<ApiContext, 'ndb' | 'standings' | 'status'>, era: Era, scope: Scope, period: Period, lang: Lang): Promise<ExportTable> {
   if (scope.level === 'country' || !scope.unit) throw new Error('the export needs a province or a district');
   const set = era.set;
   const structure = era.structure.code;
@@ -233,7 +233,7 @@ function decisionOfListing(l: ListingRecord, lang: Lang): string {
 
 /** The source of each commune's review shown (the one of month `asOf`). */
 async function reviewSourcesOf(
-  ctx: ApiContext,
+  ctx: Pick<ApiContext, 'ndb'>,
   structure: UnitStructure,
   codes: readonly string[],
   statuses: ReadonlyMap<string, { asOf: Period }>,
@@ -257,7 +257,7 @@ async function reviewSourcesOf(
 }
 
 /** The illustrative generator's name and seed (the source of illustrative recognitions and listings). */
-async function generatorName(ctx: ApiContext): Promise<string> {
+async function generatorName(ctx: Pick<ApiContext, 'ndb'>): Promise<string> {
   const row = await ctx.ndb.db.selectFrom('meta').select('value').where('key', '=', 'generator').executeTakeFirst();
   return row?.value ?? 'NTM Map illustrative generator';
 }

@@ -7,7 +7,7 @@ import { basemapStyleUrl } from './basemap.ts';
 import type { Health } from './schemas.ts';
 
 /** The health answer, read from the context and the database. */
-export async function health(ctx: ApiContext): Promise<Health> {
+export async function health(ctx: Pick<ApiContext, 'builds' | 'eras' | 'ndb' | 'periods'>): Promise<Health> {
   const communes = await ctx.ndb.db.selectFrom('unit').select((eb) => eb.fn.countAll<number>().as('n')).where('level', '=', 'commune').executeTakeFirstOrThrow();
   return {
     status: 'ok',

@@ -12,7 +12,7 @@ import type { ReviewInput } from './validate.ts';
 
 /** Writes an import's reviews in one transaction, at the versions read inside it, with one audit entry per review;
  * 409 when a review changed meanwhile. */
-export async function applyImport(ctx: ApiContext, user: SessionUser, inputs: readonly ReviewInput[], by: { source: string; importId: string; fileName: string }): Promise<PlannedReview[]> {
+export async function applyImport(ctx: Pick<ApiContext, 'dataChanged' | 'ndb'>, user: SessionUser, inputs: readonly ReviewInput[], by: { source: string; importId: string; fileName: string }): Promise<PlannedReview[]> {
   const authorship = { source: by.source, reviewedBy: user.email, reviewedAt: new Date().toISOString() };
   const plan = await ctx.ndb.db.transaction().execute(async (trx) => {
     const planned = await planImport(trx, inputs);

@@ -79,7 +79,7 @@ export function planStatus(input: { level: Level; targetLevel: RecognitionLevel;
 }
 
 /** The planned communes of a province or district (a small table: filtered here by the units in memory). */
-async function plannedIn(ctx: ApiContext, scope: Scope, units: UnitStore): Promise<Array<Selectable<PlannedCommuneTable>>> {
+async function plannedIn(ctx: Pick<ApiContext, 'ndb'>, scope: Scope, units: UnitStore): Promise<Array<Selectable<PlannedCommuneTable>>> {
   const rows = await ctx.ndb.db.selectFrom('planned_commune').selectAll().where('structure', '=', units.structure).orderBy('due_period').orderBy('due').orderBy('commune_code').orderBy('id').execute();
   return rows.filter((r) => {
     const unit = units.byCode.get(r.commune_code);
@@ -90,7 +90,7 @@ async function plannedIn(ctx: ApiContext, scope: Scope, units: UnitStore): Promi
 }
 
 /** The planned communes of a scope of `structure` (default: the period's) with their standing at `period`. */
-export async function plansIn(ctx: ApiContext, scope: Scope, period: Period, set: CriteriaSet, structure: UnitStructure = ctx.eras.at(period).structure.code): Promise<Plans> {
+export async function plansIn(ctx: Pick<ApiContext, 'catalogue' | 'eras' | 'ndb' | 'standings' | 'status'>, scope: Scope, period: Period, set: CriteriaSet, structure: UnitStructure = ctx.eras.at(period).structure.code): Promise<Plans> {
   const units = ctx.eras.unitsOf(structure);
   // Statuses of another structure's month would be other units under the same codes: none is read then.
   const sameEra = ctx.eras.at(period).structure.code === structure;

@@ -64,7 +64,7 @@ function cmp(a: string, b: string): number {
 
 /** Ranks units by share or change, each read in the era's structure; a unit without an earlier figure is left out
  * of the change ranking. */
-export async function rankUnits(ctx: ApiContext, era: Era, units: readonly Unit[], period: Period, by: RankBy): Promise<Ranking> {
+export async function rankUnits(ctx: Pick<ApiContext, 'eras' | 'periods' | 'status'>, era: Era, units: readonly Unit[], period: Period, by: RankBy): Promise<Ranking> {
   const earlierPeriod = addMonths(period, -12);
   // A year earlier in another unit structure has other units under the same codes: no change is computed then.
   const comparable = ctx.periods.has(earlierPeriod) && ctx.eras.at(earlierPeriod).structure.code === era.structure.code;

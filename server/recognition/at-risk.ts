@@ -48,7 +48,7 @@ export function recognisedUnder(ctx: Pick<ApiContext, 'catalogue'>, r: Recogniti
 
 /** The communes of `codes` (codes of the period's unit structure) at risk at `period`, in the order of `codes`:
  * those whose recognition in force was made under `set` (recognisedUnder) and whose latest review fails a criterion. */
-export async function atRiskCommunes(ctx: ApiContext, codes: readonly string[], period: Period, set: CriteriaSet): Promise<AtRiskCommune[]> {
+export async function atRiskCommunes(ctx: Pick<ApiContext, 'catalogue' | 'eras' | 'ndb' | 'standings' | 'status'>, codes: readonly string[], period: Period, set: CriteriaSet): Promise<AtRiskCommune[]> {
   const structure = ctx.eras.at(period).structure.code;
   const statuses = await ctx.status.at(period);
   const found: Array<Omit<AtRiskCommune, 'criteria'> & { failing: readonly number[] }> = [];
@@ -66,7 +66,7 @@ export async function atRiskCommunes(ctx: ApiContext, codes: readonly string[], 
 
 /** For each commune and criterion at fault: the earliest review month of the unbroken run of reviews (latest
  * first, same criteria set, up to `period`) in which the criterion is not met. */
-async function failingSince(ctx: ApiContext, structure: UnitStructure, communes: ReadonlyArray<{ code: string; failing: readonly number[] }>, period: Period, set: CriteriaSet): Promise<Map<string, Period>> {
+async function failingSince(ctx: Pick<ApiContext, 'ndb'>, structure: UnitStructure, communes: ReadonlyArray<{ code: string; failing: readonly number[] }>, period: Period, set: CriteriaSet): Promise<Map<string, Period>> {
   const out = new Map<string, Period>();
   for (let i = 0; i < communes.length; i += 500) {
     const batch = communes.slice(i, i + 500);

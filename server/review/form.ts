@@ -14,7 +14,7 @@ import type { ReviewFormSchema } from './schemas.ts';
 export type ReviewForm = z.infer<typeof ReviewFormSchema>;
 
 /** The form of `commune` (a unit of the month's structure) for `period`, on `set` (the month's criteria). */
-export async function reviewForm(ctx: ApiContext, commune: Unit, period: Period, set: CriteriaSet): Promise<ReviewForm> {
+export async function reviewForm(ctx: Pick<ApiContext, 'eras' | 'ndb'>, commune: Unit, period: Period, set: CriteriaSet): Promise<ReviewForm> {
   const db = ctx.ndb.db;
   const units = ctx.eras.unitsOf(commune.structure);
   const ref = (code: string | null) => {

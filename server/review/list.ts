@@ -11,7 +11,7 @@ import type { ReviewListSchema } from './schemas.ts';
 export type ReviewList = z.infer<typeof ReviewListSchema>;
 
 /** The list of `scope` (a unit of `units`, the month's structure; or a former district with the `only` communes the user sees) for `period`. */
-export async function reviewList(ctx: ApiContext, units: UnitStore, scope: Pick<Unit, 'level' | 'code' | 'name'> & { rural?: boolean }, period: Period, only?: readonly string[], now = new Date()): Promise<ReviewList> {
+export async function reviewList(ctx: Pick<ApiContext, 'eras' | 'ndb'>, units: UnitStore, scope: Pick<Unit, 'level' | 'code' | 'name'> & { rural?: boolean }, period: Period, only?: readonly string[], now = new Date()): Promise<ReviewList> {
   const scored = only ? units.ruralCommunes(scope.code, period).filter((c) => only.includes(c)) : units.ruralCommunes(scope.code, period);
   const codes = scope.level === 'commune' ? (scope.rural ? [scope.code] : []) : scored;
   const wanted = new Set(codes);

@@ -99,7 +99,7 @@ export function conflict(current: ReviewRecord | null, message: string): ApiErro
 const savedBy = (r: ReviewRecord) => (r.reviewedBy ? `${r.reviewedBy} at ${r.reviewedAt}` : `the ${r.provenance} record of ${r.reviewedAt}`);
 
 /** Saves the review of `commune` (a unit of the month's structure: the review is stored in it) on `set`; `expected` is the version the official read (body or If-Match; 0: the month had no review). */
-export async function saveReview(ctx: ApiContext, user: SessionUser, commune: Unit, period: Period, set: CriteriaSet, body: SaveReviewBody, expected: number | undefined): Promise<void> {
+export async function saveReview(ctx: Pick<ApiContext, 'dataChanged' | 'eras' | 'ndb'>, user: SessionUser, commune: Unit, period: Period, set: CriteriaSet, body: SaveReviewBody, expected: number | undefined): Promise<void> {
   checkCriteria(set, body);
   const by = { source: `NTM workspace: monthly review by the ${officerLabel(ctx.eras.unitsOf(user.structure), user)}`, reviewedBy: user.email, reviewedAt: new Date().toISOString() };
   await ctx.ndb.db.transaction().execute(async (trx) => {

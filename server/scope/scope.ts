@@ -29,7 +29,7 @@ export interface Successor {
 }
 
 /** Resolves `province` and `district` in one structure's units (default: the workspace's). */
-export function resolveScope(ctx: ApiContext, query: { province?: string | undefined; district?: string | undefined }, units: UnitStore = ctx.units): Scope {
+export function resolveScope(ctx: Pick<ApiContext, 'eras' | 'lineage' | 'units'>, query: { province?: string | undefined; district?: string | undefined }, units: UnitStore = ctx.units): Scope {
   const province = query.province ? units.byCode.get(query.province) : undefined;
   if (query.province && province?.level !== 'province') throw unknownUnit(ctx, units, 'province', query.province);
   if (query.district) {
@@ -54,7 +54,7 @@ export function resolveScope(ctx: ApiContext, query: { province?: string | undef
 
 /** The 404 for a code with no unit of that level in `units`: names what the code meant in another structure
  * and what that became (or was), so that a reader is told, never shown another unit in silence. */
-export function unknownUnit(ctx: ApiContext, units: UnitStore, parameter: 'province' | 'district' | 'commune' | 'code', code: string): ApiError {
+export function unknownUnit(ctx: Pick<ApiContext, 'eras' | 'lineage'>, units: UnitStore, parameter: 'province' | 'district' | 'commune' | 'code', code: string): ApiError {
   const here = ctx.eras.structure(units.structure);
   for (const s of ctx.eras.structures) {
     if (s.code === units.structure) continue;
@@ -76,7 +76,7 @@ export function unknownUnit(ctx: ApiContext, units: UnitStore, parameter: 'provi
 
 /** The units of `units`' structure that an old unit became, or that a new unit came from, at the same level
  * where the structure has it (a district of old → the communes it became; a province → its provinces). */
-export function relatives(ctx: ApiContext, unit: Unit, units: UnitStore): Successor[] {
+export function relatives(ctx: Pick<ApiContext, 'eras' | 'lineage'>, unit: Unit, units: UnitStore): Successor[] {
   const communes: Unit[] = [];
   const old = ctx.eras.unitsOf(unit.structure);
   const within = (u: Unit): Unit[] => (u.level === 'commune' ? [u] : old.children(u.code).flatMap(within));
@@ -95,7 +95,7 @@ export function relatives(ctx: ApiContext, unit: Unit, units: UnitStore): Succes
 }
 
 /** The requested period (default: the latest with data): 404 when it has no data. */
-export function resolvePeriod(ctx: ApiContext, period: string | undefined): Period {
+export function resolvePeriod(ctx: Pick<ApiContext, 'periods'>, period: string | undefined): Period {
   const latest = ctx.periods.latest();
   if (!latest) throw new ApiError(404, 'not_found', 'No period has data yet');
   if (period === undefined) return latest;
@@ -107,7 +107,7 @@ export function resolvePeriod(ctx: ApiContext, period: string | undefined): Peri
 }
 
 /** The period (as resolvePeriod) and its era: the unit structure its codes are meant in and its criteria set. */
-export function resolvePeriodAndEra(ctx: ApiContext, period: string | undefined): { period: Period; era: Era } {
+export function resolvePeriodAndEra(ctx: Pick<ApiContext, 'eras' | 'periods'>, period: string | undefined): { period: Period; era: Era } {
   const resolved = resolvePeriod(ctx, period);
   try {
     return { period: resolved, era: ctx.eras.at(resolved) };
@@ -117,13 +117,13 @@ export function resolvePeriodAndEra(ctx: ApiContext, period: string | undefined)
 }
 
 /** The period (as resolvePeriod) and the criteria set that applies to it (404 when none does). */
-export function resolvePeriodAndSet(ctx: ApiContext, period: string | undefined): { period: Period; set: CriteriaSet } {
+export function resolvePeriodAndSet(ctx: Pick<ApiContext, 'eras' | 'periods'>, period: string | undefined): { period: Period; set: CriteriaSet } {
   const { period: resolved, era } = resolvePeriodAndEra(ctx, period);
   return { period: resolved, set: era.set };
 }
 
 /** A public read's period, era and scope: the codes resolved in the period's own structure. */
-export function resolveView(ctx: ApiContext, query: { province?: string | undefined; district?: string | undefined; period?: string | undefined }): { period: Period; era: Era; set: CriteriaSet; scope: Scope } {
+export function resolveView(ctx: Pick<ApiContext, 'eras' | 'lineage' | 'periods' | 'units'>, query: { province?: string | undefined; district?: string | undefined; period?: string | undefined }): { period: Period; era: Era; set: CriteriaSet; scope: Scope } {
   const { period, era } = resolvePeriodAndEra(ctx, query.period);
   return { period, era, set: era.set, scope: resolveScope(ctx, query, era.units) };
 }

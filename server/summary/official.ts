@@ -17,7 +17,7 @@ const LEVEL_METRICS: Record<string, (levels: Record<string, number>) => number> 
 const KHU_VUC: Record<string, string> = { communes_khu_vuc_i: 'I', communes_khu_vuc_ii: 'II', communes_khu_vuc_iii: 'III' };
 
 /** Official figures for the scope (the country, or a province of the era's structure) published at or before `period`. */
-export async function officialFigures(ctx: ApiContext, era: Era, scope: Scope, period: Period): Promise<OfficialFigure[]> {
+export async function officialFigures(ctx: Pick<ApiContext, 'eras' | 'ndb' | 'periods' | 'status'>, era: Era, scope: Scope, period: Period): Promise<OfficialFigure[]> {
   if (scope.level !== 'country' && scope.level !== 'province') return [];
   const rows = await ctx.ndb.db
     .selectFrom('official_count')
@@ -49,7 +49,7 @@ export async function officialFigures(ctx: ApiContext, era: Era, scope: Scope, p
   return out;
 }
 
-async function mapFigure(ctx: ApiContext, era: Era, scope: Scope, metric: string, asOf: Period): Promise<OfficialFigure['map']> {
+async function mapFigure(ctx: Pick<ApiContext, 'eras' | 'ndb' | 'periods' | 'status'>, era: Era, scope: Scope, metric: string, asOf: Period): Promise<OfficialFigure['map']> {
   if (!ctx.periods.has(asOf) || ctx.eras.at(asOf).structure.code !== era.structure.code) return null;
   const tally = tallyOf(era.units, await ctx.status.at(asOf), asOf, scope.code);
   const level = LEVEL_METRICS[metric];
