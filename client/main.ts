@@ -1,6 +1,6 @@
 // The map page: the boundary archive coloured by each commune's status, the controls, the legend, the
 // tooltip and the side panel, all driven by the state in the URL.
-import './map/setup-maplibre.ts';
+import { openArchive } from './map/setup-maplibre.ts';
 import { AttributionControl, Map as MapLibreMap, NavigationControl, type StyleSpecification } from 'maplibre-gl';
 import type { App } from './app.ts';
 import { readJsonBlock } from './api/boot.ts';
@@ -79,12 +79,15 @@ let prefetched: { path: string; answer: Promise<Status> } | null = safeFirst ? {
 prefetched?.answer.catch(() => {});
 const cataloguePromise = fetchCriteria();
 const health = bootHealth ?? (await fetchHealth());
+// The archive's header is asked for beside the status: every tile waits for it.
+const initialArchive = health.archives[structureAt(health, periodOf(initial.period, health))];
+openArchive(initialArchive);
 // An optional basemap (NTM_BASEMAP_STYLE_URL) drawn under the choropleth; without it, a plain background.
 const basemap = health.basemap ? await fetchJson<StyleSpecification>(health.basemap).catch(() => null) : null;
 const map = new MapLibreMap({
   container: 'map',
   // The archive of the period's unit structure (today's units for a month from 2025-07).
-  style: boundaryStyle(health.archives[structureAt(health, periodOf(initial.period, health))], initial, basemap),
+  style: boundaryStyle(initialArchive, initial, basemap),
   ...(initial.view ? { center: [initial.view.lon, initial.view.lat] as [number, number], zoom: initial.view.zoom } : { bounds: MAINLAND_BOUNDS, fitBoundsOptions: { padding: 20 } }),
   attributionControl: false, // added below, in the page's language
   // Names appear at once: a fade keeps the map busy (not idle) for 300 ms after every redraw.

@@ -2,7 +2,7 @@
 // client/map/) with a title, a compact legend and a footer line (source, period, data date, whether the
 // figures are illustrative, a link to the full map), and nothing else: no panel, no cookies, nothing from
 // another origin. Parameters in its URL (params.ts); invalid ones fall back to defaults without a word.
-import '../map/setup-maplibre.ts';
+import { openArchive } from '../map/setup-maplibre.ts';
 import { Map as MapLibreMap } from 'maplibre-gl';
 import type { CommuneStatus, Status } from '../api/answers.ts';
 import { fetchCriteria } from '../api/criteria.ts';
@@ -74,6 +74,7 @@ statusAnswer.catch(() => {});
 const catalogue = state.mode === 'criterion' ? fetchCriteria().catch(() => null) : Promise.resolve(null);
 const health = boot ? null : await fetchHealth();
 const tiles = boot?.tiles ?? health!.tiles;
+openArchive(tiles); // its header beside the status, before the map's style loads
 
 const map = new MapLibreMap({
   container: 'map',
