@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
-import { SCREENSHOTS } from '../support/e2e.ts';
+import { mapIdle, SCREENSHOTS } from '../support/e2e.ts';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
 
 /** A host page server on another origin: path → HTML. */
@@ -190,6 +190,8 @@ describe('embeddable widget', () => {
     expect(await mapEval<boolean>(page, 'map.dragPan.isEnabled()')).toBe(true);
     expect(await mapEval<string>(page, "map.getLayoutProperty('special-hatch', 'visibility')")).toBe('visible');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
+    // The fallbacks (mode, criterion) redraw after the first choropleth: count once the map is idle again.
+    await mapIdle(page);
     expect(await renderedCount(page)).toBeGreaterThan(100);
     expect(await page.locator('body').textContent()).not.toMatch(/lỗi|error/i);
     expect(errors.slice(before)).toEqual([]);
