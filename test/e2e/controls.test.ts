@@ -240,7 +240,8 @@ describe('search', () => {
     expect(await input.getAttribute('role')).toBe('combobox');
     await input.focus();
     await page.keyboard.type('muong hoong');
-    await page.waitForSelector('#search-results [role="option"]');
+    // Results follow the typing (those of "muong hoa" may show for a moment): wait for the whole query's.
+    await page.waitForFunction(() => document.querySelector('#search-results [role="option"]')?.textContent?.includes('Xã Mường Hoong'));
     expect(await input.getAttribute('aria-expanded')).toBe('true');
     const first = page.locator('#search-results [role="option"]').first();
     expect(await first.textContent()).toContain('Xã Mường Hoong');
