@@ -29,7 +29,7 @@ export default defineConfig({
     root: '.',
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/setup/global.ts'],
-    // A browser test takes 10-45 s on a quiet machine; the limit only catches a hang, also with two files at a time.
+    // A browser test takes 10-45 s on a quiet machine (up to 80 s under load); the limit only catches a hang.
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
